@@ -1,0 +1,102 @@
+// Import boundaries of DESIGN.md §1: a file's folder decides what it may import.
+// Do not relax these rules to make an import pass; move the code instead.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'stream',
+  'url',
+  'util',
+];
+const fftLibraries = ['fft.js', '@echogarden/pffft-wasm', '@echogarden/pffft-wasm/*'];
+const fftRule = {
+  group: fftLibraries,
+  message: 'Only shared/dsp/fft.ts may import an FFT library.',
+};
+
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'test-output/**',
+      'tests/fixtures/**',
+      'bin/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      {
+        group: nodeBuiltins,
+        message: 'shared/ runs everywhere: no Node APIs (put I/O in node/).',
+      },
+      { group: ['electron', 'electron/*'], message: 'shared/ may not import Electron.' },
+      { group: ['react', 'react-*', 'wavesurfer.js', 'wavesurfer.js/*'], message: 'shared/ is UI-free.' },
+      { group: ['**/node/**', '**/renderer/**', '**/electron/**', '**/tests/**'], message: 'shared/ imports only shared/.' },
+      fftRule,
+    ]),
+  },
+  {
+    files: ['shared/dsp/fft.ts'],
+    rules: restrict([
+      { group: nodeBuiltins, message: 'shared/ runs everywhere: no Node APIs.' },
+      { group: ['**/node/**', '**/renderer/**', '**/electron/**'], message: 'shared/ imports only shared/.' },
+    ]),
+  },
+  {
+    files: ['node/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'node/ runs without Electron.' },
+      { group: ['react', 'react-*', 'wavesurfer.js'], message: 'node/ has no UI.' },
+      { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'node/ imports shared/ and node/ only.' },
+      fftRule,
+    ]),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: restrict([
+      { group: nodeBuiltins, message: 'renderer/ is a browser page: no Node APIs.' },
+      { group: ['electron', 'electron/*'], message: 'renderer/ talks to the host only through AuscultApi.' },
+      { group: ['**/node/**', '**/electron/**'], message: 'renderer/ imports shared/ and renderer/ only.' },
+      fftRule,
+    ]),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: restrict([
+      { group: ['**/renderer/**'], message: 'electron/ does not import the page.' },
+      fftRule,
+    ]),
+  },
+  {
+    files: ['scripts/**/*.ts', 'tests/**/*.ts'],
+    rules: restrict([fftRule]),
+  },
+);
