@@ -18,6 +18,11 @@ export interface RealFftPlan {
   readonly backend: FftBackendName;
   /** Reads `size` samples from `input` and writes bins 0..size/2 into `re` and `im`. */
   forward(input: Float64Array, re: Float64Array, im: Float64Array): void;
+  /**
+   * Inverse of `forward` (numpy.fft.irfft, divided by N): reads bins 0..size/2 of a Hermitian
+   * spectrum (the imaginary parts of DC and Nyquist are ignored) and writes `size` samples.
+   */
+  inverse(re: Float64Array, im: Float64Array, output: Float64Array): void;
 }
 
 export type FftBackendName = 'fft.js' | 'pffft-wasm-simd';
@@ -56,6 +61,7 @@ function isPffftSize(size: number): boolean {
 function makeFftJsRealPlan(size: number): RealFftPlan {
   const fft = fftJs(size);
   const out = new Float64Array(2 * size);
+  const full = new Float64Array(2 * size);
   return {
     size,
     backend: 'fft.js',
@@ -66,12 +72,29 @@ function makeFftJsRealPlan(size: number): RealFftPlan {
         im[k] = out[2 * k + 1];
       }
     },
+    inverse(re, im, output) {
+      // fft.js has no real inverse: rebuild the full Hermitian spectrum.
+      const half = size / 2;
+      full[0] = re[0];
+      full[1] = 0;
+      full[2 * half] = re[half];
+      full[2 * half + 1] = 0;
+      for (let k = 1; k < half; k++) {
+        full[2 * k] = re[k];
+        full[2 * k + 1] = im[k];
+        full[2 * (size - k)] = re[k];
+        full[2 * (size - k) + 1] = -im[k];
+      }
+      fft.inverseTransform(out, full);
+      for (let i = 0; i < size; i++) output[i] = out[2 * i];
+    },
   };
 }
 
 function makePffftRealPlan(module: PffftModule, size: number): RealFftPlan {
   const pffftReal = 0;
   const pffftForward = 0;
+  const pffftBackward = 1;
   const setup = module._pffft_new_setup(size, pffftReal);
   const inputPtr = module._pffft_aligned_malloc(size * 4);
   const outputPtr = module._pffft_aligned_malloc(size * 4);
@@ -96,6 +119,22 @@ function makePffftRealPlan(module: PffftModule, size: number): RealFftPlan {
         re[k] = out[o + 2 * k];
         im[k] = out[o + 2 * k + 1];
       }
+    },
+    inverse(re, im, output) {
+      const heap = module.HEAPF32;
+      const i0 = inputPtr >> 2;
+      heap[i0] = re[0];
+      heap[i0 + 1] = re[size / 2];
+      for (let k = 1; k < size / 2; k++) {
+        heap[i0 + 2 * k] = re[k];
+        heap[i0 + 2 * k + 1] = im[k];
+      }
+      module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftBackward);
+      const out = module.HEAPF32;
+      const o = outputPtr >> 2;
+      // PFFFT's backward transform is unnormalised.
+      const scale = 1 / size;
+      for (let i = 0; i < size; i++) output[i] = out[o + i] * scale;
     },
   };
 }

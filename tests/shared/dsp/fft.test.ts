@@ -83,3 +83,26 @@ describe('fft', () => {
     }
   });
 });
+
+describe('real inverse FFT', () => {
+  it.each(['fft.js', 'pffft-wasm-simd'] as const)(
+    '%s inverts the forward transform',
+    async (backend) => {
+      if (backend === 'pffft-wasm-simd') expect(await enableWasmFft()).toBe(true);
+      try {
+        const n = 4096;
+        const signal = noise(n, 21);
+        const plan = realFftPlan(n, backend);
+        const re = new Float64Array(n / 2 + 1);
+        const im = new Float64Array(n / 2 + 1);
+        plan.forward(signal, re, im);
+        const back = new Float64Array(n);
+        plan.inverse(re, im, back);
+        // float32 for the WASM backend: errors relative to the signal's scale (0.5).
+        expectArraysClose(back, signal, backend === 'fft.js' ? 1e-12 : 1e-5, 0.5);
+      } finally {
+        disableWasmFft();
+      }
+    },
+  );
+});
