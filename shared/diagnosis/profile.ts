@@ -1,0 +1,314 @@
+/**
+ * Machine profiles (DESIGN.md §3): the types, the validating parser and speed overrides.
+ *
+ * The parser is hand-written and table-driven (profileRules.ts) so that shared/ needs no
+ * validation library; every problem is a ProfileError whose message starts with the field's path.
+ */
+import {
+  checkObject,
+  componentSchemas,
+  fieldPath,
+  isPlainObject,
+  profileSchema,
+  shaftSchema,
+} from './profileRules.ts';
+import type { FieldProblem } from './profileRules.ts';
+
+/** A shaft turns at `rpm`, or (a screw shaft) at `feedMmPerMin` ÷ its ball screw's `leadMm`. */
+export type ShaftSpec =
+  | { readonly id: string; readonly rpm: number }
+  | { readonly id: string; readonly feedMmPerMin: number };
+
+interface ComponentBase {
+  readonly id: string;
+  /** The id of the shaft the component turns with. */
+  readonly shaft: string;
+  readonly name?: string;
+  readonly model?: string;
+}
+
+/** Bearing defect frequencies as multiples of shaft speed (catalogue values). */
+export interface BearingOrders {
+  readonly bpfo: number;
+  readonly bpfi: number;
+  readonly bsf: number;
+  readonly ftf: number;
+}
+
+/** Rolling-element geometry; `contactAngleDeg` is filled in by the parser (see its defaults). */
+export interface RollingGeometry {
+  readonly balls: number;
+  readonly ballDiameterMm: number;
+  readonly pitchDiameterMm: number;
+  readonly contactAngleDeg: number;
+}
+
+export type BearingComponent = ComponentBase & { readonly type: 'bearing' } & (
+    BearingOrders | RollingGeometry
+  );
+
+export interface GearComponent extends ComponentBase {
+  readonly type: 'gear';
+  readonly teeth: number;
+}
+
+export type BallscrewComponent = ComponentBase & {
+  readonly type: 'ballscrew';
+  readonly leadMm: number;
+} & ({ readonly ballPassOrder: number } | RollingGeometry);
+
+export interface BeltComponent extends ComponentBase {
+  readonly type: 'belt';
+  readonly pulleyDiameterMm: number;
+  readonly beltLengthMm: number;
+}
+
+export interface MotorComponent extends ComponentBase {
+  readonly type: 'motor';
+  readonly poles: number;
+}
+
+export type MachineComponent =
+  BearingComponent | GearComponent | BallscrewComponent | BeltComponent | MotorComponent;
+
+export type ComponentType = MachineComponent['type'];
+
+export interface MachineProfile {
+  readonly id: string;
+  /** Defaults to `id` when the file has none. */
+  readonly name: string;
+  /** Mains frequency: 50 or 60 (required: guessing it would misplace every electrical line). */
+  readonly lineFrequencyHz: 50 | 60;
+  /** Empty when the file omits it. */
+  readonly shafts: readonly ShaftSpec[];
+  /** Empty when the file omits it. */
+  readonly components: readonly MachineComponent[];
+}
+
+/** Contact angle used when the file gives none: radial ball bearing 0°, ball screw 45°. */
+export const DEFAULT_CONTACT_ANGLE_DEG: Readonly<Record<'bearing' | 'ballscrew', number>> = {
+  bearing: 0,
+  // Ball screws run on gothic-arch grooves loaded at about 45°; 0° would shift ball-pass by ~5 %.
+  ballscrew: 45,
+};
+
+/** A profile that is malformed; `path` names the field (`components[2].teeth`), '' the whole. */
+export class ProfileError extends Error {
+  readonly path: string;
+  readonly problem: string;
+
+  constructor(path: string, problem: string) {
+    super(`${path === '' ? 'profile' : path}: ${problem}`);
+    this.name = 'ProfileError';
+    this.path = path;
+    this.problem = problem;
+  }
+}
+
+const MAX_ITEMS = 1000;
+
+function fail(problem: FieldProblem | undefined): void {
+  if (problem) throw new ProfileError(problem.path, problem.problem);
+}
+
+function checkArray(value: unknown, key: string): readonly unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_ITEMS) {
+    throw new ProfileError(key, `must be an array of at most ${MAX_ITEMS} items`);
+  }
+  return value;
+}
+
+function checkComponentType(value: unknown, path: string): void {
+  if (!isPlainObject(value)) throw new ProfileError(path, 'must be an object (a component)');
+  const types = Object.keys(componentSchemas);
+  if (!Object.prototype.hasOwnProperty.call(value, 'type')) {
+    throw new ProfileError(fieldPath(path, 'type'), `is required (one of ${types.join(', ')})`);
+  }
+  if (typeof value.type !== 'string' || !types.includes(value.type)) {
+    throw new ProfileError(fieldPath(path, 'type'), `must be one of ${types.join(', ')}`);
+  }
+}
+
+function checkUniqueIds(items: readonly { id: string }[], key: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      throw new ProfileError(
+        `${key}[${index}].id`,
+        `duplicates ${key}[${first}].id ("${item.id}")`,
+      );
+    }
+    seen.set(item.id, index);
+  });
+}
+
+function checkReferences(
+  shafts: readonly ShaftSpec[],
+  components: readonly MachineComponent[],
+): void {
+  const shaftIds = shafts.map((s) => s.id);
+  components.forEach((component, index) => {
+    if (!shaftIds.includes(component.shaft)) {
+      const known =
+        shaftIds.length > 0 ? `known: ${shaftIds.join(', ')}` : 'the profile has no shafts';
+      throw new ProfileError(
+        `components[${index}].shaft`,
+        `names no shaft of the profile ("${component.shaft}"; ${known})`,
+      );
+    }
+  });
+  shafts.forEach((shaft, index) => {
+    if (!('feedMmPerMin' in shaft)) return;
+    const screws = components.filter((c) => c.type === 'ballscrew' && c.shaft === shaft.id);
+    if (screws.length === 0) {
+      throw new ProfileError(
+        `shafts[${index}].feedMmPerMin`,
+        `needs a ballscrew on shaft "${shaft.id}" whose leadMm turns feed into rpm`,
+      );
+    }
+    const leads = new Set(screws.map((c) => (c as BallscrewComponent).leadMm));
+    if (leads.size > 1) {
+      const at = components.indexOf(screws[1]);
+      throw new ProfileError(
+        `components[${at}].leadMm`,
+        `differs from the lead of "${screws[0].id}" on feed-driven shaft "${shaft.id}"`,
+      );
+    }
+  });
+}
+
+/** Copies only the known fields, so the result never shares or carries foreign keys. */
+function pick<T>(value: Readonly<Record<string, unknown>>, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of keys)
+    if (Object.prototype.hasOwnProperty.call(value, key)) out[key] = value[key];
+  return out as T;
+}
+
+const COMPONENT_KEYS = [
+  'type',
+  'id',
+  'shaft',
+  'name',
+  'model',
+  'bpfo',
+  'bpfi',
+  'bsf',
+  'ftf',
+  'balls',
+  'ballDiameterMm',
+  'pitchDiameterMm',
+  'contactAngleDeg',
+  'teeth',
+  'leadMm',
+  'ballPassOrder',
+  'pulleyDiameterMm',
+  'beltLengthMm',
+  'poles',
+] as const;
+
+function parseComponent(value: unknown, path: string): MachineComponent {
+  checkComponentType(value, path);
+  const object = value as Readonly<Record<string, unknown>>;
+  const type = object.type as ComponentType;
+  fail(checkObject(object, path, componentSchemas[type]));
+  const component = pick<Record<string, unknown>>(object, COMPONENT_KEYS);
+  if ((type === 'bearing' || type === 'ballscrew') && 'balls' in component) {
+    component.contactAngleDeg ??= DEFAULT_CONTACT_ANGLE_DEG[type];
+  }
+  return component as unknown as MachineComponent;
+}
+
+/**
+ * Parses and validates a machine profile (DESIGN.md §3) given as parsed JSON. Returns a fresh
+ * object holding only the known fields, with defaults filled in (`name` = `id`, `shafts` and
+ * `components` = [], `contactAngleDeg` per DEFAULT_CONTACT_ANGLE_DEG). The input is not changed.
+ *
+ * Throws ProfileError naming the field's path for: a wrong type or range, an unknown field
+ * anywhere, a missing required field, orders mixed with geometry, a duplicate shaft or component
+ * id, a component on a shaft that does not exist, a feed-driven shaft without a ball screw.
+ */
+export function parseMachineProfile(json: unknown): MachineProfile {
+  fail(checkObject(json, '', profileSchema));
+  const root = json as Readonly<Record<string, unknown>>;
+  const shafts = checkArray(root.shafts, 'shafts').map((value, index) => {
+    const path = `shafts[${index}]`;
+    fail(checkObject(value, path, shaftSchema));
+    return pick<ShaftSpec>(value as Readonly<Record<string, unknown>>, [
+      'id',
+      'rpm',
+      'feedMmPerMin',
+    ]);
+  });
+  const components = checkArray(root.components, 'components').map((value, index) =>
+    parseComponent(value, `components[${index}]`),
+  );
+  checkUniqueIds(shafts, 'shafts');
+  checkUniqueIds(components, 'components');
+  checkReferences(shafts, components);
+  return {
+    id: root.id as string,
+    name: (root.name as string | undefined) ?? (root.id as string),
+    lineFrequencyHz: root.lineFrequencyHz as 50 | 60,
+    shafts,
+    components,
+  };
+}
+
+/** `parseMachineProfile` of JSON text; a syntax error becomes a ProfileError at the root. */
+export function parseMachineProfileText(text: string): MachineProfile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileError('', `is not valid JSON (${(error as Error).message})`);
+  }
+  return parseMachineProfile(json);
+}
+
+/**
+ * Shaft speed in rpm: `rpm`, or `feedMmPerMin / leadMm` of the shaft's ball screw.
+ * Throws RangeError for an unknown shaft id.
+ */
+export function shaftRpm(profile: MachineProfile, shaftId: string): number {
+  const shaft = profile.shafts.find((s) => s.id === shaftId);
+  if (!shaft) throw new RangeError(`shaftRpm: shaftId "${shaftId}" is not a shaft of the profile`);
+  if ('rpm' in shaft) return shaft.rpm;
+  const screw = profile.components.find((c) => c.type === 'ballscrew' && c.shaft === shaftId);
+  if (!screw || screw.type !== 'ballscrew') {
+    throw new RangeError(`shaftRpm: shaft "${shaftId}" has a feed but no ball screw`);
+  }
+  return shaft.feedMmPerMin / screw.leadMm;
+}
+
+/**
+ * A copy of `profile` with the given shafts turning at the given rpm (a recording's operating
+ * condition). A feed-driven shaft becomes an rpm shaft. Throws RangeError naming `speedsRpm` for
+ * an unknown shaft or a speed that is not a positive finite number; `profile` is not changed.
+ */
+export function withShaftSpeeds(
+  profile: MachineProfile,
+  speedsRpm: Readonly<Record<string, number>>,
+): MachineProfile {
+  const known = profile.shafts.map((s) => s.id);
+  for (const [shaftId, rpm] of Object.entries(speedsRpm)) {
+    if (!known.includes(shaftId)) {
+      throw new RangeError(
+        `withShaftSpeeds: speedsRpm names shaft "${shaftId}", which the profile does not have (known: ${known.join(', ') || 'none'})`,
+      );
+    }
+    if (typeof rpm !== 'number' || !Number.isFinite(rpm) || rpm <= 0 || rpm > 1_000_000) {
+      throw new RangeError(
+        `withShaftSpeeds: speedsRpm["${shaftId}"] must be a positive number of rpm`,
+      );
+    }
+  }
+  const shafts = profile.shafts.map((shaft) =>
+    Object.prototype.hasOwnProperty.call(speedsRpm, shaft.id)
+      ? { id: shaft.id, rpm: speedsRpm[shaft.id] }
+      : shaft,
+  );
+  return { ...profile, shafts };
+}
