@@ -13,7 +13,7 @@
  * 0.39831; the CWRU bearing data centre lists 3.5848, 5.4152, 0.39828 and, as "rolling element",
  * 4.7135 = 2 × 2.3568 (the other BSF convention, D/d instead of D/(2d)).
  */
-import type { BearingOrders, RollingGeometry } from './profile.ts';
+import type { BearingOrders, RollingGeometry } from './profileTypes.ts';
 
 /** Defect orders (multiples of shaft speed) of a rolling-element geometry. */
 export function rollingElementOrders(geometry: RollingGeometry): BearingOrders {
