@@ -79,6 +79,7 @@ class StreamingWavWriter implements WavWriter {
   #writtenDataBytes = 0;
   #finalized = false;
   #sinkClosed = false;
+  #headerWritten = false;
   #tail: Promise<unknown> = Promise.resolve();
 
   constructor(sink: ByteSink, layout: WavWriteLayout, bufferBytes: number) {
@@ -139,7 +140,7 @@ class StreamingWavWriter implements WavWriter {
 
   /** Writes the initial header (0 frames) so even an empty recording is a valid file. */
   async start(): Promise<void> {
-    await this.#serialise(() => this.#commitHeader());
+    await this.#serialise(() => this.#commitHeader(true));
   }
 
   #checkOpen(): void {
@@ -171,15 +172,18 @@ class StreamingWavWriter implements WavWriter {
 
   /**
    * Data first, then the header that claims it, each followed by a sync: the header never
-   * claims bytes that might not be on disk yet.
+   * claims bytes that might not be on disk yet. Without new data since the last commit there is
+   * nothing to do (an idle flush costs no I/O), except for the very first header.
    */
-  async #commitHeader(): Promise<number> {
+  async #commitHeader(first = false): Promise<number> {
     const frameCount = this.#writtenDataBytes / this.layout.blockAlignBytes;
-    await this.#guard('sync the audio data', () => this.#sink.sync());
+    if (!first && frameCount === this.flushedFrameCount) return frameCount;
+    if (!first) await this.#guard('sync the audio data', () => this.#sink.sync());
     const header = wavHeaderBytes(this.layout, frameCount);
     await this.#guard('update the WAV header', () => this.#sink.write(0, header));
     await this.#guard('sync the WAV header', () => this.#sink.sync());
     this.flushedFrameCount = frameCount;
+    this.#headerWritten = true;
     return frameCount;
   }
 
@@ -188,9 +192,11 @@ class StreamingWavWriter implements WavWriter {
       await operation();
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
+      const kept = this.#headerWritten
+        ? `the file stays a valid WAV of the ${this.flushedFrameCount} frames flushed before the failure`
+        : 'no valid WAV header was written yet';
       this.failure = new WavWriteError(
-        `Could not ${what} (${reason}); the file stays a valid WAV of the ` +
-          `${this.flushedFrameCount} frames flushed before the failure.`,
+        `Could not ${what} (${reason}); ${kept}.`,
         this.flushedFrameCount,
         cause,
       );
