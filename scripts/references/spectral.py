@@ -2,7 +2,7 @@
 """Reference values for Auscult's spectral DSP (windows, Welch, spectrogram) from scipy.
 
 Run from the repository root:  python3 scripts/references/spectral.py
-Writes tests/fixtures/references/spectral/{signals,windows,welch,spectrogram}.json.
+Writes tests/fixtures/references/spectral/{signals,windows,detrend,welch,spectrogram}.json.
 
 Fixture format (shared with scripts/references/time_domain.py, read by
 tests/helpers/references.ts): plain JSON; every numeric array is an object
@@ -129,6 +129,19 @@ def window_cases():
     return cases
 
 
+def detrend_cases(signals):
+    cases = []
+    for name in ("impulses", "chirp-trend"):
+        for kind in ("constant", "linear"):
+            cases.append({
+                "signal": name,
+                "type": kind,
+                "scipy": f"scipy.signal.detrend({name}, type={kind!r})",
+                "values": encode(signal.detrend(signals[name][1], type=kind)),
+            })
+    return cases
+
+
 def welch_cases(signals):
     cases = []
     for name, options in WELCH_CASES:
@@ -193,6 +206,7 @@ def main():
     paths = [
         write("signals", "signals", encoded),
         write("windows", "cases", window_cases()),
+        write("detrend", "cases", detrend_cases(signals)),
         write("welch", "cases", welch_cases(signals)),
         write("spectrogram", "cases", spectrogram_cases(signals)),
     ]
