@@ -84,6 +84,9 @@ const BLOCK_WINDOW_BYTES = 1024 * 1024;
 
 /** Parses the header of the WAV file in `source`. Throws `WavFormatError` when malformed. */
 export async function openWav(source: ByteSource): Promise<WavReader> {
+  if (!Number.isSafeInteger(source?.sizeBytes) || source.sizeBytes < 0) {
+    throw new TypeError('source must be a ByteSource with a non-negative integer sizeBytes');
+  }
   const layout = await readWavLayout(source);
   const warnings = [...layout.warnings];
   const format = parseFmtChunk(
