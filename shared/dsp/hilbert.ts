@@ -69,10 +69,10 @@ function analyticAnyLength(x: Float64Array): AnalyticSignal {
  * Throws RangeError for an empty signal or a length below 1.
  */
 export function analyticSignal(samples: SampleArray, length = samples.length): AnalyticSignal {
+  if (samples.length === 0) throw new RangeError('analyticSignal: samples must not be empty');
   if (!(Number.isInteger(length) && length >= 1)) {
     throw new RangeError(`analyticSignal: length must be an integer >= 1, got ${length}`);
   }
-  if (samples.length === 0) throw new RangeError('analyticSignal: samples must not be empty');
   const x = fitToLength(samples, length);
   if (!isPowerOfTwo(length) || length < 4) return analyticAnyLength(x);
   const plan = realFftPlan(length, 'fft.js');
