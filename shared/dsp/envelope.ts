@@ -6,6 +6,7 @@
  * sees the frame's other end, are discarded and come from the neighbouring frames instead.
  */
 import { realFftPlan } from './fft.ts';
+import type { RealFftPlan } from './fft.ts';
 import { analyticSignal, hilbertOfFrame } from './hilbert.ts';
 import type { SampleArray } from './types.ts';
 
@@ -58,68 +59,84 @@ function resolveFrame(options: EnvelopeStreamOptions): { frameLength: number; gu
   return { frameLength, guard };
 }
 
+/** Overlap-save frames: each frame's middle (or its start, for the first) becomes output. */
+class EnvelopeFrames implements EnvelopeStream {
+  private readonly frameLength: number;
+  private readonly guard: number;
+  private readonly plan: RealFftPlan;
+  private readonly scratch: { re: Float64Array; im: Float64Array };
+  private readonly frame: Float64Array;
+  private readonly quadrature: Float64Array;
+  /** Input not yet fully used, starting at absolute index `pendingStart`. */
+  private pending = new Float64Array(0);
+  private pendingStart = 0;
+  private emitted = 0;
+
+  constructor(frameLength: number, guard: number) {
+    this.frameLength = frameLength;
+    this.guard = guard;
+    this.plan = realFftPlan(frameLength);
+    this.scratch = {
+      re: new Float64Array(frameLength / 2 + 1),
+      im: new Float64Array(frameLength / 2 + 1),
+    };
+    this.frame = new Float64Array(frameLength);
+    this.quadrature = new Float64Array(frameLength);
+  }
+
+  push(block: SampleArray): Float64Array {
+    const joined = new Float64Array(this.pending.length + block.length);
+    joined.set(this.pending);
+    joined.set(block, this.pending.length);
+    this.pending = joined;
+    const parts: Float64Array[] = [];
+    const available = this.pendingStart + this.pending.length;
+    for (;;) {
+      // A frame starts `guard` before the first sample not yet emitted (or at 0).
+      const frameStart = Math.max(0, this.emitted - this.guard);
+      if (frameStart + this.frameLength > available) break;
+      parts.push(this.runFrame(frameStart, frameStart + this.frameLength - this.guard));
+    }
+    return concat(parts);
+  }
+
+  flush(): Float64Array {
+    const total = this.pendingStart + this.pending.length;
+    if (this.emitted >= total) return new Float64Array(0);
+    // The last frame is zero-padded: like the whole-signal envelope, its end has edge effects.
+    return this.runFrame(Math.max(0, this.emitted - this.guard), total);
+  }
+
+  /** Transforms the frame at `frameStart`; returns the envelope of [emitted, end). */
+  private runFrame(frameStart: number, end: number): Float64Array {
+    const { frame, quadrature, frameLength } = this;
+    const offset = frameStart - this.pendingStart;
+    frame.fill(0);
+    frame.set(this.pending.subarray(offset, Math.min(offset + frameLength, this.pending.length)));
+    hilbertOfFrame(frame, this.plan, this.scratch, quadrature);
+    const out = new Float64Array(end - this.emitted);
+    for (let i = 0; i < out.length; i++) {
+      const j = this.emitted - frameStart + i;
+      out[i] = Math.hypot(frame[j], quadrature[j]);
+    }
+    this.emitted = end;
+    const keepFrom = Math.min(
+      Math.max(0, end - this.guard),
+      this.pendingStart + this.pending.length,
+    );
+    this.pending = this.pending.slice(keepFrom - this.pendingStart);
+    this.pendingStart = keepFrom;
+    return out;
+  }
+}
+
 /**
  * Creates a streaming envelope (overlap-save with discarded edges). Joined, its outputs have the
  * input's length and equal `envelope(whole)` away from the first and last frame's ends.
  */
 export function createEnvelopeStream(options: EnvelopeStreamOptions = {}): EnvelopeStream {
   const { frameLength, guard } = resolveFrame(options);
-  const plan = realFftPlan(frameLength);
-  const scratch = {
-    re: new Float64Array(frameLength / 2 + 1),
-    im: new Float64Array(frameLength / 2 + 1),
-  };
-  const frame = new Float64Array(frameLength);
-  const quadrature = new Float64Array(frameLength);
-  // Input not yet fully used, starting at absolute index `pendingStart`.
-  let pending = new Float64Array(0);
-  let pendingStart = 0;
-  let emitted = 0;
-
-  /** Transforms the frame starting at `frameStart`; returns envelope for [emitted, end). */
-  const runFrame = (frameStart: number, end: number): Float64Array => {
-    const offset = frameStart - pendingStart;
-    frame.fill(0);
-    frame.set(pending.subarray(offset, Math.min(offset + frameLength, pending.length)));
-    hilbertOfFrame(frame, plan, scratch, quadrature);
-    const out = new Float64Array(end - emitted);
-    for (let i = 0; i < out.length; i++) {
-      const j = emitted - frameStart + i;
-      out[i] = Math.hypot(frame[j], quadrature[j]);
-    }
-    emitted = end;
-    return out;
-  };
-
-  const drop = (keepFrom: number) => {
-    pending = pending.slice(keepFrom - pendingStart);
-    pendingStart = keepFrom;
-  };
-
-  return {
-    push(block) {
-      const joined = new Float64Array(pending.length + block.length);
-      joined.set(pending);
-      joined.set(block, pending.length);
-      pending = joined;
-      const parts: Float64Array[] = [];
-      const available = pendingStart + pending.length;
-      for (;;) {
-        const frameStart = Math.max(0, emitted - guard);
-        if (frameStart + frameLength > available) break;
-        parts.push(runFrame(frameStart, frameStart + frameLength - guard));
-        drop(Math.max(0, emitted - guard));
-      }
-      return concat(parts);
-    },
-    flush() {
-      const total = pendingStart + pending.length;
-      if (emitted >= total) return new Float64Array(0);
-      const out = runFrame(Math.max(0, emitted - guard), total);
-      drop(total);
-      return out;
-    },
-  };
+  return new EnvelopeFrames(frameLength, guard);
 }
 
 function concat(parts: readonly Float64Array[]): Float64Array {

@@ -33,6 +33,82 @@ function checkFactor(value: number, name: string, where: string): void {
   }
 }
 
+/** The polyphase engine for reduced factors u/d (not both 1). */
+class PolyphaseResampler implements Resampler {
+  readonly up: number;
+  readonly down: number;
+  private readonly half: number;
+  private readonly branchLength: number;
+  /** branches[p][m] = h[p + m·up]: the taps that meet input samples for output phase p. */
+  private readonly branches: Float64Array[];
+  private buffer = new Float64Array(0);
+  /** Absolute index of buffer[0]. */
+  private bufferStart = 0;
+  private received = 0;
+  /** The next output index. */
+  private next = 0;
+  private flushed = false;
+
+  constructor(up: number, down: number, design: ResampleDesign) {
+    this.up = up;
+    this.down = down;
+    const h = designResampleFilter(up, down, design);
+    this.half = (h.length - 1) / 2;
+    this.branchLength = Math.ceil(h.length / up);
+    this.branches = Array.from({ length: up }, (_, p) => {
+      const taps = new Float64Array(this.branchLength);
+      for (let m = 0; p + m * up < h.length; m++) taps[m] = h[p + m * up];
+      return taps;
+    });
+  }
+
+  push(block: SampleArray): Float64Array {
+    if (this.flushed) throw new RangeError('Resampler.push: the stream has been flushed');
+    const joined = new Float64Array(this.buffer.length + block.length);
+    joined.set(this.buffer);
+    joined.set(block, this.buffer.length);
+    this.buffer = joined;
+    this.received += block.length;
+    // Output j is complete once its newest input, floor((j·down + half)/up), has arrived.
+    return this.run(Math.ceil((this.received * this.up - this.half) / this.down));
+  }
+
+  flush(): Float64Array {
+    this.flushed = true;
+    return this.run(Math.ceil((this.received * this.up) / this.down));
+  }
+
+  /** Index of the newest input sample that output j reaches. */
+  private newestInput(j: number): number {
+    return Math.floor((j * this.down + this.half) / this.up);
+  }
+
+  /** Output j = Σ x[i]·h[j·down + half − i·up]; input not received (the end) counts as zero. */
+  private output(j: number): number {
+    const newest = this.newestInput(j);
+    const taps = this.branches[j * this.down + this.half - newest * this.up];
+    const oldest = Math.max(newest - this.branchLength + 1, 0);
+    let sum = 0;
+    for (let i = Math.min(newest, this.received - 1); i >= oldest; i--) {
+      sum += taps[newest - i] * this.buffer[i - this.bufferStart];
+    }
+    return sum;
+  }
+
+  /** Emits outputs next..end−1, then drops input that no later output reaches. */
+  private run(end: number): Float64Array {
+    const out = new Float64Array(Math.max(0, end - this.next));
+    for (let i = 0; i < out.length; i++, this.next++) out[i] = this.output(this.next);
+    const oldestNeeded = this.newestInput(this.next) - this.branchLength + 1;
+    const keepFrom = Math.min(this.received, Math.max(0, oldestNeeded));
+    if (keepFrom > this.bufferStart) {
+      this.buffer = this.buffer.slice(keepFrom - this.bufferStart);
+      this.bufferStart = keepFrom;
+    }
+    return out;
+  }
+}
+
 /** Creates a streaming resampler by up/down (reduced by their gcd first). */
 export function createResampler(
   up: number,
@@ -43,9 +119,7 @@ export function createResampler(
   checkFactor(down, 'down', 'createResampler');
   checkDesign(design, 'createResampler');
   const g = gcd(up, down);
-  const u = up / g;
-  const d = down / g;
-  if (u === 1 && d === 1) {
+  if (up === down) {
     return {
       up: 1,
       down: 1,
@@ -53,66 +127,7 @@ export function createResampler(
       flush: () => new Float64Array(0),
     };
   }
-  const h = designResampleFilter(u, d, design);
-  const half = (h.length - 1) / 2;
-  // branches[p][m] = h[p + m·u]: the taps that meet input samples for output phase p.
-  const branchLength = Math.ceil(h.length / u);
-  const branches = Array.from({ length: u }, (_, p) => {
-    const taps = new Float64Array(branchLength);
-    for (let m = 0; p + m * u < h.length; m++) taps[m] = h[p + m * u];
-    return taps;
-  });
-  let buffer = new Float64Array(0);
-  let bufferStart = 0; // absolute index of buffer[0]
-  let received = 0;
-  let next = 0; // next output index j
-
-  const newestInput = (j: number) => Math.floor((j * d + half) / u);
-
-  /** Output j; input at or beyond `received` counts as zero (the end of the signal). */
-  const output = (j: number): number => {
-    const t = j * d + half;
-    const newest = newestInput(j);
-    const taps = branches[t - newest * u];
-    let sum = 0;
-    const oldest = Math.max(newest - branchLength + 1, 0);
-    for (let i = Math.min(newest, received - 1); i >= oldest; i--) {
-      sum += taps[newest - i] * buffer[i - bufferStart];
-    }
-    return sum;
-  };
-
-  /** Emits outputs next..end−1, then drops input that no later output reaches. */
-  const run = (end: number): Float64Array => {
-    const out = new Float64Array(Math.max(0, end - next));
-    for (let i = 0; i < out.length; i++, next++) out[i] = output(next);
-    const keepFrom = Math.min(received, Math.max(0, newestInput(next) - branchLength + 1));
-    if (keepFrom > bufferStart) {
-      buffer = buffer.slice(keepFrom - bufferStart);
-      bufferStart = keepFrom;
-    }
-    return out;
-  };
-  let flushed = false;
-
-  return {
-    up: u,
-    down: d,
-    push(block) {
-      if (flushed) throw new RangeError('Resampler.push: the stream has been flushed');
-      const joined = new Float64Array(buffer.length + block.length);
-      joined.set(buffer);
-      joined.set(block, buffer.length);
-      buffer = joined;
-      received += block.length;
-      // Output j is complete once its newest input, floor((j·d + half)/u), has arrived.
-      return run(Math.ceil((received * u - half) / d));
-    },
-    flush() {
-      flushed = true;
-      return run(Math.ceil((received * u) / d));
-    },
-  };
+  return new PolyphaseResampler(up / g, down / g, design);
 }
 
 /**

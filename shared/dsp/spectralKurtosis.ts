@@ -36,6 +36,29 @@ function checkWindowLength(n: number, where: string): void {
   }
 }
 
+/** Σ|X|² and Σ|X|⁴ per bin over the frames of a Hann STFT. */
+function powerMoments(samples: SampleArray, n: number, hop: number, frameCount: number) {
+  const window = windowDescriptor('hann', n).values;
+  const plan = realFftPlan(n);
+  const bins = n / 2 + 1;
+  const frame = new Float64Array(n);
+  const re = new Float64Array(bins);
+  const im = new Float64Array(bins);
+  const sum2 = new Float64Array(bins);
+  const sum4 = new Float64Array(bins);
+  for (let t = 0; t < frameCount; t++) {
+    const start = t * hop;
+    for (let i = 0; i < n; i++) frame[i] = samples[start + i] * window[i];
+    plan.forward(frame, re, im);
+    for (let k = 0; k < bins; k++) {
+      const power = re[k] * re[k] + im[k] * im[k];
+      sum2[k] += power;
+      sum4[k] += power * power;
+    }
+  }
+  return { sum2, sum4 };
+}
+
 /**
  * Spectral kurtosis per frequency bin from a Hann STFT (see the module comment for the formula).
  * DC and Nyquist bins are real-valued and read 1 for noise, not 0; `selectDemodulationBand`
@@ -59,24 +82,8 @@ export function spectralKurtosis(
   if (frameCount < 8) {
     throw new RangeError(`spectralKurtosis: samples must span at least 8 frames of ${n} samples`);
   }
-  const window = windowDescriptor('hann', n).values;
-  const plan = realFftPlan(n);
   const bins = n / 2 + 1;
-  const frame = new Float64Array(n);
-  const re = new Float64Array(bins);
-  const im = new Float64Array(bins);
-  const sum2 = new Float64Array(bins);
-  const sum4 = new Float64Array(bins);
-  for (let t = 0; t < frameCount; t++) {
-    const start = t * hop;
-    for (let i = 0; i < n; i++) frame[i] = samples[start + i] * window[i];
-    plan.forward(frame, re, im);
-    for (let k = 0; k < bins; k++) {
-      const power = re[k] * re[k] + im[k] * im[k];
-      sum2[k] += power;
-      sum4[k] += power * power;
-    }
-  }
+  const { sum2, sum4 } = powerMoments(samples, n, hop, frameCount);
   const values = new Float64Array(bins);
   const frequenciesHz = new Float64Array(bins);
   for (let k = 0; k < bins; k++) {
@@ -128,6 +135,31 @@ export interface DemodulationBand {
   readonly significant: boolean;
 }
 
+/** The bin of one window length whose SK stands highest over the threshold, within the limits. */
+function bestBandOf(sk: SpectralKurtosis, noiseThreshold: number, minHz: number, maxHz: number) {
+  let best: { band: DemodulationBand; score: number } | null = null;
+  for (let k = 1; k < sk.values.length - 1; k++) {
+    const lowHz = sk.frequenciesHz[k] - sk.bandwidthHz / 2;
+    const highHz = sk.frequenciesHz[k] + sk.bandwidthHz / 2;
+    const score = sk.values[k] - noiseThreshold;
+    if (lowHz <= minHz || highHz >= maxHz || (best && score <= best.score)) continue;
+    best = {
+      score,
+      band: {
+        centreHz: sk.frequenciesHz[k],
+        bandwidthHz: sk.bandwidthHz,
+        lowHz,
+        highHz,
+        spectralKurtosis: sk.values[k],
+        windowLength: sk.windowLength,
+        noiseThreshold,
+        significant: score > 0,
+      },
+    };
+  }
+  return best;
+}
+
 /**
  * The band whose spectral kurtosis stands highest above its own noise threshold, over the given
  * window lengths: centre (the SK bin's frequency), bandwidth 2·fs/N, the SK value and whether it
@@ -153,29 +185,17 @@ export function selectDemodulationBand(
   let best: DemodulationBand | null = null;
   let bestScore = -Infinity;
   for (const n of lengths) {
-    const bandwidthHz = (2 * sampleRateHz) / n;
-    if (bandwidthHz < (options.minBandwidthHz ?? 0)) continue;
+    if ((2 * sampleRateHz) / n < (options.minBandwidthHz ?? 0)) continue;
     if (samples.length < n + 7 * (n / 4)) continue;
-    const sk = spectralKurtosis(samples, sampleRateHz, { windowLength: n });
-    const noiseThreshold = noiseThresholdFor(samples.length, n);
-    for (let k = 1; k < sk.values.length - 1; k++) {
-      const lowHz = sk.frequenciesHz[k] - bandwidthHz / 2;
-      const highHz = sk.frequenciesHz[k] + bandwidthHz / 2;
-      if (lowHz <= minHz || highHz >= maxHz) continue;
-      const score = sk.values[k] - noiseThreshold;
-      if (best === null || score > bestScore) {
-        bestScore = score;
-        best = {
-          centreHz: sk.frequenciesHz[k],
-          bandwidthHz,
-          lowHz,
-          highHz,
-          spectralKurtosis: sk.values[k],
-          windowLength: n,
-          noiseThreshold,
-          significant: score > 0,
-        };
-      }
+    const candidate = bestBandOf(
+      spectralKurtosis(samples, sampleRateHz, { windowLength: n }),
+      noiseThresholdFor(samples.length, n),
+      minHz,
+      maxHz,
+    );
+    if (candidate && (!best || candidate.score > bestScore)) {
+      bestScore = candidate.score;
+      best = candidate.band;
     }
   }
   if (!best) {
