@@ -4,6 +4,8 @@
  * Block by block is overlap-save: each power-of-two frame is transformed whole, but only its
  * middle is kept; `guardLength` samples at each side of a frame, where the circular transform
  * sees the frame's other end, are discarded and come from the neighbouring frames instead.
+ * Frames use `realFftPlan`, so with `enableWasmFft()` they run in float32 (relative error ~1e-6,
+ * far below the guard's truncation error).
  */
 import { realFftPlan } from './fft.ts';
 import type { RealFftPlan } from './fft.ts';
