@@ -1,0 +1,110 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { UsageError } from './errors.ts';
+
+export interface BaselineArgs {
+  command: 'baseline';
+  profilePath: string;
+  outPath: string;
+  recordingPaths: string[];
+}
+
+export interface DiagnoseArgs {
+  command: 'diagnose';
+  baselinePath?: string;
+  profilePath?: string;
+  /** Shaft speed overrides from `--rpm SHAFT=RPM`, in revolutions per minute. */
+  rpmOverrides: Record<string, number>;
+  json: boolean;
+  recordingPath: string;
+}
+
+export interface AnalyzeArgs {
+  command: 'analyze';
+  json: boolean;
+  recordingPath: string;
+}
+
+export type CliArgs = BaselineArgs | DiagnoseArgs | AnalyzeArgs | { command: 'help' };
+
+function parse(command: string, argv: string[], options: ParseArgsOptionsConfig) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs names the offending option; keep its sentence, drop its error code.
+    throw new UsageError(`${command}: ${(error as Error).message.replace(/\s*\n[\s\S]*$/, '')}`);
+  }
+}
+
+function parseRpm(values: string[]): Record<string, number> {
+  const overrides: Record<string, number> = {};
+  for (const value of values) {
+    const match = /^([^=]+)=(.+)$/.exec(value);
+    const rpm = match ? Number(match[2]) : NaN;
+    if (!match || !Number.isFinite(rpm) || rpm <= 0) {
+      throw new UsageError(
+        `diagnose: --rpm expects SHAFT=RPM with a positive number, got "${value}".`,
+      );
+    }
+    overrides[match[1]] = rpm;
+  }
+  return overrides;
+}
+
+function single(command: string, positionals: string[], what: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`${command}: expected exactly one ${what}, got ${positionals.length}.`);
+  }
+  return positionals[0];
+}
+
+/** Turns the command line (without `node` and the script) into typed arguments. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return { command: 'help' };
+  }
+  if (command === 'baseline') {
+    const { values, positionals } = parse(command, rest, {
+      profile: { type: 'string' },
+      out: { type: 'string' },
+    });
+    if (!values.profile) throw new UsageError('baseline: --profile P.json is required.');
+    if (!values.out) throw new UsageError('baseline: --out B.json is required.');
+    if (positionals.length === 0)
+      throw new UsageError('baseline: give at least one healthy recording.');
+    return {
+      command,
+      profilePath: String(values.profile),
+      outPath: String(values.out),
+      recordingPaths: positionals,
+    };
+  }
+  if (command === 'diagnose') {
+    const { values, positionals } = parse(command, rest, {
+      baseline: { type: 'string' },
+      profile: { type: 'string' },
+      rpm: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    });
+    if (!values.baseline && !values.profile) {
+      throw new UsageError('diagnose: give --baseline B.json, --profile P.json, or both.');
+    }
+    return {
+      command,
+      baselinePath: values.baseline as string | undefined,
+      profilePath: values.profile as string | undefined,
+      rpmOverrides: parseRpm((values.rpm as string[] | undefined) ?? []),
+      json: Boolean(values.json),
+      recordingPath: single(command, positionals, 'recording'),
+    };
+  }
+  if (command === 'analyze') {
+    const { values, positionals } = parse(command, rest, { json: { type: 'boolean' } });
+    return {
+      command,
+      json: Boolean(values.json),
+      recordingPath: single(command, positionals, 'recording'),
+    };
+  }
+  throw new UsageError(`unknown command "${command}"; run auscult --help.`);
+}

@@ -1,0 +1,176 @@
+/**
+ * Compares a recording's features with a baseline model (docs/diagnosis.md §3): shared band,
+ * gain, then four scores in robust z-units — band shape, narrowband peaks, envelope lines and
+ * impulsiveness. The anomaly score is the largest of them.
+ */
+import { bandCentreHz } from '../features/bandGrid.ts';
+import { median, regridLevels, windowMax } from '../features/levels.ts';
+import type { RecordingFeatures } from '../features/types.ts';
+import { COMPARISON } from './comparisonSettings.ts';
+import { localPeaks } from './localPeaks.ts';
+import type { BaselineModel } from './model.ts';
+import { envelopeFloorDb } from './normalise.ts';
+
+export interface BandDeviation {
+  readonly centreHz: number;
+  /** Level over the baseline median after removing the gain offset, dB. */
+  readonly deviationDb: number;
+  readonly z: number;
+}
+
+export interface LineExcess {
+  readonly frequencyHz: number;
+  /** Level over the highest healthy level near this frequency, dB. */
+  readonly excessDb: number;
+  /** Height over the recording's own local floor, dB. */
+  readonly prominenceDb: number;
+  readonly z: number;
+}
+
+export interface Comparison {
+  readonly gainDb: number;
+  /** The frequency range compared: both recordings cover it. */
+  readonly sharedBandHz: readonly [number, number];
+  readonly bands: readonly BandDeviation[];
+  readonly peaks: readonly LineExcess[];
+  readonly envelopeLines: readonly LineExcess[];
+  readonly impulsiveness: {
+    readonly kurtosis: number;
+    readonly baselineKurtosis: number;
+    readonly z: number;
+  };
+  readonly scores: {
+    readonly band: number;
+    readonly peak: number;
+    readonly envelope: number;
+    readonly impulse: number;
+  };
+  readonly anomalyScore: number;
+}
+
+/** Band positions both cover, trimmed at the ends where the recording is far below the shape. */
+function sharedBands(raw: readonly number[], model: BaselineModel): number[] {
+  const count = Math.min(raw.length, model.bands.medianDb.length);
+  const positions = Array.from({ length: count }, (_, b) => b);
+  const d = positions.map((b) => raw[b] - model.bands.medianDb[b]);
+  const centre = median(d);
+  let first = 0;
+  let last = count - 1;
+  while (first < last && d[first] < centre - COMPARISON.bandTrimDb) first++;
+  while (last > first && d[last] < centre - COMPARISON.bandTrimDb) last--;
+  return positions.slice(first, last + 1);
+}
+
+function compareBands(features: RecordingFeatures, model: BaselineModel, positions: number[]) {
+  const gainDb = median(positions.map((b) => features.bandLevelsDb[b] - model.bands.medianDb[b]));
+  const bands = positions.map((b) => {
+    const deviationDb = features.bandLevelsDb[b] - model.bands.medianDb[b] - gainDb;
+    const spread = Math.max(model.bands.spreadDb[b], COMPARISON.bandSpreadFloorDb);
+    return { centreHz: bandCentreHz(b), deviationDb, z: deviationDb / spread };
+  });
+  const top = bands.map((b) => Math.max(0, b.z)).sort((a, b) => b - a);
+  const n = Math.min(COMPARISON.bandScoreTopCount, top.length);
+  const score = n ? top.slice(0, n).reduce((s, z) => s + z, 0) / n : 0;
+  return { gainDb, bands, score };
+}
+
+/** Prominent lines of `levels` (dB) against the model's upper levels within a tolerance window. */
+function compareLines(
+  levels: readonly number[],
+  binWidthHz: number,
+  reference: { readonly upperDb: readonly number[]; readonly spreadDb: readonly number[] },
+  range: readonly [number, number],
+  minProminenceDb: number,
+): { lines: LineExcess[]; score: number } {
+  const lines: LineExcess[] = [];
+  for (const peak of localPeaks(levels, binWidthHz, range, minProminenceDb)) {
+    const halfWidth = Math.max(
+      COMPARISON.lineToleranceBins,
+      (peak.frequencyHz * COMPARISON.speedToleranceFraction) / binWidthHz,
+    );
+    const bin = peak.frequencyHz / binWidthHz;
+    const healthy = windowMax(reference.upperDb, bin, halfWidth);
+    const spread = Math.max(
+      windowMax(reference.spreadDb, bin, halfWidth),
+      COMPARISON.lineSpreadFloorDb,
+    );
+    const excessDb = peak.levelDb - healthy;
+    if (!Number.isFinite(excessDb)) continue;
+    lines.push({
+      frequencyHz: peak.frequencyHz,
+      excessDb,
+      prominenceDb: peak.prominenceDb,
+      z: excessDb / spread,
+    });
+  }
+  lines.sort((a, b) => b.z - a.z || a.frequencyHz - b.frequencyHz);
+  return { lines, score: Math.max(0, ...lines.map((l) => l.z)) };
+}
+
+/** Compares `features` with `model`. Pure and deterministic. */
+export function compareWithBaseline(features: RecordingFeatures, model: BaselineModel): Comparison {
+  const positions = sharedBands(features.bandLevelsDb, model);
+  const band = compareBands(features, model, positions);
+  const lowHz = positions.length ? bandCentreHz(positions[0]) / 2 ** (1 / 12) : 0;
+  const highHz = Math.min(
+    features.analysedMaxHz,
+    model.analysedMaxHz,
+    positions.length ? bandCentreHz(positions[positions.length - 1]) * 2 ** (1 / 12) : 0,
+  );
+
+  // Tone power in a Hann PSD bin scales with 1/binWidth: put the recording on the model's scale.
+  const binCorrectionDb = 10 * Math.log10(features.spectrum.binWidthHz / model.spectrum.binWidthHz);
+  const binCount = model.spectrum.medianDb.length;
+  const spectrum = regridLevels(
+    features.spectrum.levelsDb,
+    features.spectrum.binWidthHz,
+    model.spectrum.binWidthHz,
+    binCount,
+  ).map((v) => v - band.gainDb + binCorrectionDb);
+  const peak = compareLines(
+    spectrum,
+    model.spectrum.binWidthHz,
+    model.spectrum,
+    [Math.max(COMPARISON.minLineHz, lowHz), highHz],
+    COMPARISON.peakMinProminenceDb,
+  );
+
+  const floor = envelopeFloorDb(features);
+  const envelopeLevels = regridLevels(
+    features.envelope.levelsDb,
+    features.envelope.binWidthHz,
+    model.envelope.binWidthHz,
+    model.envelope.medianDb.length,
+  ).map((v) => v - floor);
+  const envelope = compareLines(
+    envelopeLevels,
+    model.envelope.binWidthHz,
+    model.envelope,
+    [
+      COMPARISON.minEnvelopeLineHz,
+      (model.envelope.medianDb.length - 1) * model.envelope.binWidthHz,
+    ],
+    COMPARISON.envelopeMinProminenceDb,
+  );
+
+  const kurtosis = median(features.impulsiveness.pieceKurtosis);
+  const impulseZ =
+    (kurtosis - model.impulsiveness.kurtosis) /
+    Math.max(model.impulsiveness.spread, COMPARISON.kurtosisSpreadFloor);
+  const scores = {
+    band: band.score,
+    peak: peak.score,
+    envelope: envelope.score,
+    impulse: Math.max(0, impulseZ),
+  };
+  return {
+    gainDb: band.gainDb,
+    sharedBandHz: [lowHz, highHz],
+    bands: band.bands,
+    peaks: peak.lines,
+    envelopeLines: envelope.lines,
+    impulsiveness: { kurtosis, baselineKurtosis: model.impulsiveness.kurtosis, z: impulseZ },
+    scores,
+    anomalyScore: Math.max(scores.band, scores.peak, scores.envelope, scores.impulse),
+  };
+}

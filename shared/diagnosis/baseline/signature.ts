@@ -1,0 +1,89 @@
+/**
+ * The baseline signature: what `auscult baseline` writes and `auscult diagnose` reads. Versioned
+ * JSON holding the healthy model, the operating condition and the calibrated threshold.
+ */
+import { roundLevels } from '../features/levels.ts';
+import type { RecordingFeatures } from '../features/types.ts';
+import { shaftRpm } from '../profile.ts';
+import type { MachineProfile } from '../profile.ts';
+import { leaveOneOutScores, thresholdFromScores } from './calibrate.ts';
+import type { BaselineModel, LevelStatistics } from './model.ts';
+import { buildBaselineModel } from './model.ts';
+
+export const BASELINE_FORMAT = 'auscult-baseline';
+export const BASELINE_FORMAT_VERSION = 1;
+
+export interface BaselineSource {
+  /** File name only (never a full path: baselines travel between machines). */
+  readonly name: string;
+  readonly sampleRateHz: number;
+  readonly durationSeconds: number;
+}
+
+export interface BaselineSignature {
+  readonly format: typeof BASELINE_FORMAT;
+  readonly formatVersion: typeof BASELINE_FORMAT_VERSION;
+  /** The machine profile the baseline was recorded with (null: no kinematics known). */
+  readonly profile: MachineProfile | null;
+  /** Operating condition: each shaft's speed in rpm when the healthy recordings were made. */
+  readonly condition: { readonly shaftSpeedsRpm: Readonly<Record<string, number>> };
+  readonly sources: readonly BaselineSource[];
+  readonly model: BaselineModel;
+  /** Healthy leave-one-out anomaly scores the threshold was calibrated on. */
+  readonly calibrationScores: readonly number[];
+  readonly threshold: number;
+}
+
+function roundStatistics<T extends LevelStatistics>(s: T): T {
+  return {
+    ...s,
+    medianDb: roundLevels(s.medianDb),
+    spreadDb: roundLevels(s.spreadDb),
+    upperDb: roundLevels(s.upperDb),
+  };
+}
+
+/** Rounded so that a baseline is small and a rebuild is byte-identical. */
+function roundModel(model: BaselineModel): BaselineModel {
+  return {
+    ...model,
+    bands: roundStatistics(model.bands),
+    spectrum: roundStatistics(model.spectrum),
+    envelope: roundStatistics(model.envelope),
+    impulsiveness: {
+      kurtosis: roundLevels([model.impulsiveness.kurtosis], 4)[0],
+      spread: roundLevels([model.impulsiveness.spread], 4)[0],
+    },
+  };
+}
+
+/**
+ * Builds a baseline from healthy feature sets. `groups[i]` names the recording `items[i]` came
+ * from (pieces of one recording share a group); calibration leaves one group out at a time, so
+ * at least two groups are needed. Throws RangeError otherwise.
+ */
+export function buildBaselineSignature(
+  items: readonly RecordingFeatures[],
+  groups: readonly number[],
+  options: { profile: MachineProfile | null; sources: readonly BaselineSource[] },
+): BaselineSignature {
+  if (items.length !== groups.length) {
+    throw new RangeError('buildBaselineSignature: items and groups differ in length');
+  }
+  const model = roundModel(buildBaselineModel(items));
+  const scores = leaveOneOutScores(items, groups);
+  const profile = options.profile;
+  const speeds = Object.fromEntries(
+    (profile?.shafts ?? []).map((shaft) => [shaft.id, shaftRpm(profile!, shaft.id)]),
+  );
+  return {
+    format: BASELINE_FORMAT,
+    formatVersion: BASELINE_FORMAT_VERSION,
+    profile: options.profile,
+    condition: { shaftSpeedsRpm: speeds },
+    sources: options.sources,
+    model,
+    calibrationScores: roundLevels(scores, 3),
+    threshold: roundLevels([thresholdFromScores(scores)], 3)[0],
+  };
+}

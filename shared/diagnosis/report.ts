@@ -1,0 +1,57 @@
+/** The diagnosis report: the JSON object of DESIGN.md §3 (`auscult diagnose --json`). */
+
+/** The cause vocabulary of DESIGN.md §3. */
+export const CAUSE_IDS = [
+  'unbalance',
+  'misalignment',
+  'looseness',
+  'bearing-outer-race',
+  'bearing-inner-race',
+  'bearing-rolling-element',
+  'bearing-cage',
+  'lead-screw-contamination',
+  'lead-screw-wear',
+  'gear-wear',
+  'belt',
+  'electrical',
+  'chatter',
+  'lubrication',
+  'unexplained',
+] as const;
+export type CauseId = (typeof CAUSE_IDS)[number];
+
+export const SEVERITIES = ['slight', 'moderate', 'serious', 'extreme'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type FindingKind = 'peak' | 'band' | 'envelope' | 'impulsive';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly frequencyHz: number;
+  /** Excess over the machine's own baseline (or over the local floor without one), dB. */
+  readonly excessDb: number;
+  readonly detail: string;
+}
+
+export interface Cause {
+  readonly id: CauseId;
+  /** The profile component (or shaft) it concerns; null when none applies. */
+  readonly componentId: string | null;
+  /** 0..1. */
+  readonly confidence: number;
+  readonly severity: Severity;
+  readonly evidence: readonly string[];
+  readonly action: string;
+}
+
+export interface DiagnosisReport {
+  readonly file: string;
+  readonly sampleRateHz: number;
+  readonly durationSeconds: number;
+  readonly anomalous: boolean;
+  readonly anomalyScore: number;
+  readonly threshold: number;
+  readonly findings: readonly Finding[];
+  /** Highest confidence first; empty when nothing is anomalous. */
+  readonly causes: readonly Cause[];
+}
