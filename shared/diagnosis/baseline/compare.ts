@@ -4,12 +4,13 @@
  * impulsiveness. The anomaly score is the largest of them.
  */
 import { bandCentreHz } from '../features/bandGrid.ts';
-import { median, regridLevels, windowMax } from '../features/levels.ts';
+import { median } from '../features/levels.ts';
 import type { RecordingFeatures } from '../features/types.ts';
 import { COMPARISON } from './comparisonSettings.ts';
+import { healthyAt } from './healthyReference.ts';
+import type { HealthyLevels } from './healthyReference.ts';
 import { localPeaks } from './localPeaks.ts';
 import type { BaselineModel } from './model.ts';
-import { envelopeFloorDb } from './normalise.ts';
 
 export interface BandDeviation {
   readonly centreHz: number;
@@ -74,28 +75,32 @@ function compareBands(features: RecordingFeatures, model: BaselineModel, positio
   return { gainDb, bands, score };
 }
 
-/** Prominent lines of `levels` (dB) against the model's upper levels within a tolerance window. */
+/**
+ * Prominent lines of a recording's spectrum (its own grid, dB) against the healthy levels near
+ * each: by level (`offsetDb` puts the recording on the model's scale) or, for envelope spectra
+ * that share no level scale, by prominence.
+ */
 function compareLines(
   levels: readonly number[],
   binWidthHz: number,
-  reference: { readonly upperDb: readonly number[]; readonly spreadDb: readonly number[] },
+  healthy: HealthyLevels,
   range: readonly [number, number],
+  mode: { compareBy: 'level'; offsetDb: number } | { compareBy: 'prominence' },
   minProminenceDb: number,
 ): { lines: LineExcess[]; score: number } {
   const lines: LineExcess[] = [];
   for (const peak of localPeaks(levels, binWidthHz, range, minProminenceDb)) {
-    const halfWidth = Math.max(
-      COMPARISON.lineToleranceBins,
-      (peak.frequencyHz * COMPARISON.speedToleranceFraction) / binWidthHz,
+    const halfWidthHz = Math.max(
+      COMPARISON.lineToleranceBins * healthy.binWidthHz,
+      peak.frequencyHz * COMPARISON.speedToleranceFraction,
     );
-    const bin = peak.frequencyHz / binWidthHz;
-    const healthy = windowMax(reference.upperDb, bin, halfWidth);
-    const spread = Math.max(
-      windowMax(reference.spreadDb, bin, halfWidth),
-      COMPARISON.lineSpreadFloorDb,
-    );
-    const excessDb = peak.levelDb - healthy;
+    const ref = healthyAt(healthy, peak.frequencyHz, halfWidthHz);
+    const excessDb =
+      mode.compareBy === 'level'
+        ? peak.levelDb + mode.offsetDb - ref.upperDb
+        : peak.prominenceDb - ref.prominenceDb;
     if (!Number.isFinite(excessDb)) continue;
+    const spread = Math.max(ref.spreadDb, COMPARISON.lineSpreadFloorDb);
     lines.push({
       frequencyHz: peak.frequencyHz,
       excessDb,
@@ -118,38 +123,27 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
     positions.length ? bandCentreHz(positions[positions.length - 1]) * 2 ** (1 / 12) : 0,
   );
 
-  // Tone power in a Hann PSD bin scales with 1/binWidth: put the recording on the model's scale.
-  const binCorrectionDb = 10 * Math.log10(features.spectrum.binWidthHz / model.spectrum.binWidthHz);
-  const binCount = model.spectrum.medianDb.length;
-  const spectrum = regridLevels(
+  // A tone's PSD level scales with 1/binWidth: put the recording on the model's scale.
+  const offsetDb =
+    10 * Math.log10(features.spectrum.binWidthHz / model.spectrum.binWidthHz) - band.gainDb;
+  const peak = compareLines(
     features.spectrum.levelsDb,
     features.spectrum.binWidthHz,
-    model.spectrum.binWidthHz,
-    binCount,
-  ).map((v) => v - band.gainDb + binCorrectionDb);
-  const peak = compareLines(
-    spectrum,
-    model.spectrum.binWidthHz,
     model.spectrum,
     [Math.max(COMPARISON.minLineHz, lowHz), highHz],
+    { compareBy: 'level', offsetDb },
     COMPARISON.peakMinProminenceDb,
   );
-
-  const floor = envelopeFloorDb(features);
-  const envelopeLevels = regridLevels(
+  const envelopeTopHz = Math.min(
+    (model.envelope.medianDb.length - 1) * model.envelope.binWidthHz,
+    (features.envelope.levelsDb.length - 1) * features.envelope.binWidthHz,
+  );
+  const envelope = compareLines(
     features.envelope.levelsDb,
     features.envelope.binWidthHz,
-    model.envelope.binWidthHz,
-    model.envelope.medianDb.length,
-  ).map((v) => v - floor);
-  const envelope = compareLines(
-    envelopeLevels,
-    model.envelope.binWidthHz,
     model.envelope,
-    [
-      COMPARISON.minEnvelopeLineHz,
-      (model.envelope.medianDb.length - 1) * model.envelope.binWidthHz,
-    ],
+    [COMPARISON.minEnvelopeLineHz, envelopeTopHz],
+    { compareBy: 'prominence' },
     COMPARISON.envelopeMinProminenceDb,
   );
 

@@ -1,0 +1,334 @@
+/**
+ * Reading a baseline signature back (the JSON `auscult baseline` writes): every field is checked,
+ * and the first problem is a BaselineError whose message starts with the field's path
+ * (`model.spectrum.spreadDb[12]: must be a number of dB from 0 to 1000`). Hand-written, as the
+ * profile parser is, so that shared/ needs no validation library; the embedded profile goes
+ * through that parser.
+ */
+import { bandCountBelow } from '../features/bandGrid.ts';
+import { parseMachineProfile, ProfileError } from '../profile.ts';
+import type { MachineProfile } from '../profile.ts';
+import type { BaselineModel, LevelStatistics } from './model.ts';
+import { BASELINE_FORMAT, BASELINE_FORMAT_VERSION } from './signature.ts';
+import type { BaselineSignature, BaselineSource } from './signature.ts';
+
+/** A baseline that is malformed; `path` names the field (`model.bands.medianDb[3]`). */
+export class BaselineError extends Error {
+  readonly path: string;
+  readonly problem: string;
+
+  constructor(path: string, problem: string) {
+    super(`${path === '' ? 'baseline' : path}: ${problem}`);
+    this.name = 'BaselineError';
+    this.path = path;
+    this.problem = problem;
+  }
+}
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+/** Bounds that keep a hostile file from making the engine allocate or loop without end. */
+const LIMITS = {
+  maxSampleRateHz: 768_000,
+  minSampleRateHz: 1000,
+  maxLevelDb: 1000,
+  maxBins: 1 << 20,
+  maxItems: 100_000,
+  maxNameLength: 255,
+} as const;
+
+function at(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function has(object: JsonObject, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Checks an object with exactly the `keys` given (all required) and returns it. */
+function object(value: unknown, path: string, label: string, keys: readonly string[]): JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BaselineError(path, `must be an object (${label})`);
+  }
+  const record = value as JsonObject;
+  for (const key of Object.keys(record)) {
+    if (!keys.includes(key)) throw new BaselineError(at(path, key), `is not a field of ${label}`);
+  }
+  for (const key of keys) {
+    if (!has(record, key)) throw new BaselineError(at(path, key), 'is required');
+  }
+  return record;
+}
+
+interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+  /** The minimum itself is not allowed. */
+  readonly aboveMin?: boolean;
+  readonly integer?: boolean;
+  readonly what: string;
+}
+
+function number(value: unknown, path: string, rule: NumberRule): number {
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (rule.aboveMin ? value > rule.min : value >= rule.min) &&
+    value <= rule.max &&
+    (!rule.integer || Number.isInteger(value));
+  if (!ok) throw new BaselineError(path, `must be ${rule.what}`);
+  return value as number;
+}
+
+function array(value: unknown, path: string, minLength: number, maxLength: number): unknown[] {
+  if (!Array.isArray(value) || value.length < minLength || value.length > maxLength) {
+    const count = minLength === maxLength ? `${minLength}` : `${minLength} to ${maxLength}`;
+    throw new BaselineError(path, `must be an array of ${count} items`);
+  }
+  return value;
+}
+
+const rates = {
+  sampleRate: {
+    min: LIMITS.minSampleRateHz,
+    max: LIMITS.maxSampleRateHz,
+    what: `a sample rate from ${LIMITS.minSampleRateHz} to ${LIMITS.maxSampleRateHz} Hz`,
+  },
+  level: { min: -LIMITS.maxLevelDb, max: LIMITS.maxLevelDb, what: 'a level in dB within ±1000' },
+  spread: { min: 0, max: LIMITS.maxLevelDb, what: 'a number of dB from 0 to 1000' },
+  binWidth: { min: 0, max: 1000, aboveMin: true, what: 'a positive bin width up to 1000 Hz' },
+  nonNegative: { min: 0, max: 1e9, what: 'a finite number ≥ 0' },
+  positive: { min: 0, max: 1e9, aboveMin: true, what: 'a positive finite number' },
+} satisfies Record<string, NumberRule>;
+
+function levelArray(value: unknown, path: string, length: number, rule: NumberRule): number[] {
+  const items = array(value, path, length, length);
+  return items.map((v, i) => number(v, at(path, i), rule));
+}
+
+/**
+ * The three level arrays of a checked object; all must have `length` items, or, when `length`
+ * is a range, as many as `medianDb` has within it.
+ */
+function levelStatistics(
+  record: JsonObject,
+  path: string,
+  length: number | readonly [number, number],
+): LevelStatistics {
+  const count = Array.isArray(length)
+    ? array(record.medianDb, at(path, 'medianDb'), length[0], length[1]).length
+    : (length as number);
+  return {
+    medianDb: levelArray(record.medianDb, at(path, 'medianDb'), count, rates.level),
+    spreadDb: levelArray(record.spreadDb, at(path, 'spreadDb'), count, rates.spread),
+    upperDb: levelArray(record.upperDb, at(path, 'upperDb'), count, rates.level),
+  };
+}
+
+const STATISTICS_KEYS = ['medianDb', 'spreadDb', 'upperDb'] as const;
+
+function parseBands(value: unknown, path: string, analysedMaxHz: number) {
+  const record = object(value, path, 'band statistics', STATISTICS_KEYS);
+  return levelStatistics(record, path, [1, Math.max(1, bandCountBelow(analysedMaxHz))]);
+}
+
+/** The narrowband statistics hold exactly the bins from 0 to analysedMaxHz. */
+function parseSpectrum(value: unknown, path: string, analysedMaxHz: number) {
+  const record = object(value, path, 'spectrum statistics', [...STATISTICS_KEYS, 'binWidthHz']);
+  const binWidthHz = number(record.binWidthHz, at(path, 'binWidthHz'), rates.binWidth);
+  const bins = Math.floor(analysedMaxHz / binWidthHz) + 1;
+  if (bins > LIMITS.maxBins) {
+    throw new BaselineError(
+      at(path, 'binWidthHz'),
+      `gives ${bins} bins, more than ${LIMITS.maxBins}`,
+    );
+  }
+  return { ...levelStatistics(record, path, bins), binWidthHz };
+}
+
+/** The envelope statistics reach at most to half the sample rate. */
+function parseEnvelope(value: unknown, path: string, sampleRateHz: number) {
+  const record = object(value, path, 'envelope statistics', [...STATISTICS_KEYS, 'binWidthHz']);
+  const binWidthHz = number(record.binWidthHz, at(path, 'binWidthHz'), rates.binWidth);
+  const maxBins = Math.min(LIMITS.maxBins, Math.floor(sampleRateHz / 2 / binWidthHz) + 1);
+  return { ...levelStatistics(record, path, [2, Math.max(2, maxBins)]), binWidthHz };
+}
+
+const MODEL_KEYS = [
+  'sampleRateHz',
+  'analysedMaxHz',
+  'bands',
+  'spectrum',
+  'envelope',
+  'impulsiveness',
+  'itemCount',
+] as const;
+
+function parseModel(value: unknown, path: string): BaselineModel {
+  const record = object(value, path, 'a baseline model', MODEL_KEYS);
+  const sampleRateHz = number(record.sampleRateHz, at(path, 'sampleRateHz'), rates.sampleRate);
+  const analysedMaxHz = number(record.analysedMaxHz, at(path, 'analysedMaxHz'), {
+    min: 0,
+    max: sampleRateHz / 2,
+    aboveMin: true,
+    what: 'a positive frequency up to half of model.sampleRateHz',
+  });
+  const impulsivenessPath = at(path, 'impulsiveness');
+  const impulsiveness = object(record.impulsiveness, impulsivenessPath, 'impulsiveness', [
+    'kurtosis',
+    'spread',
+  ]);
+  return {
+    sampleRateHz,
+    analysedMaxHz,
+    bands: parseBands(record.bands, at(path, 'bands'), analysedMaxHz),
+    spectrum: parseSpectrum(record.spectrum, at(path, 'spectrum'), analysedMaxHz),
+    envelope: parseEnvelope(record.envelope, at(path, 'envelope'), sampleRateHz),
+    impulsiveness: {
+      kurtosis: number(
+        impulsiveness.kurtosis,
+        at(impulsivenessPath, 'kurtosis'),
+        rates.nonNegative,
+      ),
+      spread: number(impulsiveness.spread, at(impulsivenessPath, 'spread'), rates.nonNegative),
+    },
+    itemCount: number(record.itemCount, at(path, 'itemCount'), {
+      min: 1,
+      max: LIMITS.maxItems,
+      integer: true,
+      what: `an integer from 1 to ${LIMITS.maxItems}`,
+    }),
+  };
+}
+
+function parseProfile(value: unknown): MachineProfile | null {
+  if (value === null) return null;
+  try {
+    return parseMachineProfile(value);
+  } catch (error) {
+    if (error instanceof ProfileError) {
+      throw new BaselineError(at('profile', error.path), error.problem);
+    }
+    throw error;
+  }
+}
+
+/** Shaft speeds: exactly the profile's shafts (none without a profile), each a positive rpm. */
+function parseCondition(value: unknown, profile: MachineProfile | null) {
+  const record = object(value, 'condition', 'an operating condition', ['shaftSpeedsRpm']);
+  const shafts = (profile?.shafts ?? []).map((s) => s.id);
+  const speeds = object(
+    record.shaftSpeedsRpm,
+    'condition.shaftSpeedsRpm',
+    profile
+      ? `shaft speeds of the profile's shafts (${shafts.join(', ') || 'none'})`
+      : 'shaft speeds (none: the baseline has no profile)',
+    shafts,
+  );
+  const shaftSpeedsRpm: Record<string, number> = {};
+  for (const id of shafts) {
+    shaftSpeedsRpm[id] = number(speeds[id], at('condition.shaftSpeedsRpm', id), {
+      min: 0,
+      max: 1_000_000,
+      aboveMin: true,
+      what: 'a positive number of rpm up to 1000000',
+    });
+  }
+  return { shaftSpeedsRpm };
+}
+
+function parseSources(value: unknown): BaselineSource[] {
+  return array(value, 'sources', 1, LIMITS.maxItems).map((item, i) => {
+    const path = at('sources', i);
+    const record = object(item, path, 'a source recording', [
+      'name',
+      'sampleRateHz',
+      'durationSeconds',
+    ]);
+    const name = record.name;
+    if (typeof name !== 'string' || name.length > LIMITS.maxNameLength) {
+      throw new BaselineError(
+        at(path, 'name'),
+        `must be a file name of at most ${LIMITS.maxNameLength} characters`,
+      );
+    }
+    return {
+      name,
+      sampleRateHz: number(record.sampleRateHz, at(path, 'sampleRateHz'), rates.sampleRate),
+      durationSeconds: number(record.durationSeconds, at(path, 'durationSeconds'), rates.positive),
+    };
+  });
+}
+
+/** Checks what identifies a baseline before anything else, so a foreign file is named as such. */
+function checkFormat(json: unknown): JsonObject {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new BaselineError('', 'must be a JSON object written by `auscult baseline`');
+  }
+  const record = json as JsonObject;
+  if (record.format !== BASELINE_FORMAT) {
+    throw new BaselineError(
+      'format',
+      `must be "${BASELINE_FORMAT}": this is not an Auscult baseline`,
+    );
+  }
+  if (record.formatVersion !== BASELINE_FORMAT_VERSION) {
+    throw new BaselineError(
+      'formatVersion',
+      `is ${JSON.stringify(record.formatVersion) ?? 'missing'}, but this version of Auscult reads version ${BASELINE_FORMAT_VERSION}; rebuild the baseline with \`auscult baseline\``,
+    );
+  }
+  return record;
+}
+
+const SIGNATURE_KEYS = [
+  'format',
+  'formatVersion',
+  'profile',
+  'condition',
+  'sources',
+  'model',
+  'calibrationScores',
+  'threshold',
+] as const;
+
+/**
+ * Parses and validates a baseline signature given as parsed JSON. Returns a fresh object holding
+ * only the known fields; the input is not changed. Throws BaselineError naming the field's path
+ * for: a file of another format or version, an unknown or missing field, a value of the wrong
+ * type or range, arrays whose lengths do not fit the model (bins from 0 to analysedMaxHz, one
+ * calibration score per item), shaft speeds that are not exactly the profile's shafts, and (as
+ * `profile.…`) any problem of the embedded machine profile.
+ */
+export function parseBaselineSignature(json: unknown): BaselineSignature {
+  const record = object(checkFormat(json), '', 'a baseline', SIGNATURE_KEYS);
+  const profile = parseProfile(record.profile);
+  const condition = parseCondition(record.condition, profile);
+  const sources = parseSources(record.sources);
+  const model = parseModel(record.model, 'model');
+  const lowestRateHz = Math.min(...sources.map((s) => s.sampleRateHz));
+  if (model.sampleRateHz !== lowestRateHz) {
+    throw new BaselineError(
+      'model.sampleRateHz',
+      `must be the lowest sample rate of the sources (${lowestRateHz} Hz)`,
+    );
+  }
+  const calibrationScores = array(
+    record.calibrationScores,
+    'calibrationScores',
+    model.itemCount,
+    model.itemCount,
+  ).map((v, i) => number(v, at('calibrationScores', i), rates.nonNegative));
+  const threshold = number(record.threshold, 'threshold', rates.positive);
+  return {
+    format: BASELINE_FORMAT,
+    formatVersion: BASELINE_FORMAT_VERSION,
+    profile,
+    condition,
+    sources,
+    model,
+    calibrationScores,
+    threshold,
+  };
+}

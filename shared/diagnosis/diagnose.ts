@@ -1,0 +1,161 @@
+/**
+ * The diagnosis engine: a recording's features against a baseline (and the machine's profile)
+ * give the verdict, the findings and the ranked likely causes (DESIGN.md §3, docs/diagnosis.md).
+ * Pure and deterministic: the same input gives the same report, byte for byte once serialised.
+ */
+import { compareWithBaseline } from './baseline/compare.ts';
+import type { Comparison } from './baseline/compare.ts';
+import type { BaselineSignature } from './baseline/signature.ts';
+import { characteristicFrequencies } from './characteristicFrequencies.ts';
+import type { RecordingFeatures } from './features/types.ts';
+import type { MachineProfile } from './profile.ts';
+import { withShaftSpeeds } from './profile.ts';
+import type { Cause, DiagnosisReport, Finding, Severity } from './report.ts';
+import { bearingRule } from './rules/bearing.ts';
+import { beltRule } from './rules/belt.ts';
+import type { CauseCandidate } from './rules/candidate.ts';
+import { hz } from './rules/candidate.ts';
+import { CAUSE_CATALOG } from './rules/catalog.ts';
+import { chatterRule } from './rules/chatter.ts';
+import { createRuleContext } from './rules/context.ts';
+import type { RuleContext } from './rules/context.ts';
+import { electricalRule } from './rules/electrical.ts';
+import { gearRule } from './rules/gear.ts';
+import { leadScrewRule } from './rules/leadScrew.ts';
+import { lubricationRule } from './rules/lubrication.ts';
+import { shaftRule } from './rules/shaft.ts';
+import { RULES } from './rules/thresholds.ts';
+import { findingsFrom } from './findings.ts';
+
+export interface DiagnoseInput {
+  /** Echoed in the report: the recording's name as the user gave it. */
+  readonly fileName: string;
+  readonly features: RecordingFeatures;
+  readonly baseline: BaselineSignature | null;
+  /** Default: the baseline's own profile. */
+  readonly profile: MachineProfile | null;
+  /** The recording's shaft speeds where they differ from the profile, rpm. */
+  readonly rpmOverrides: Readonly<Record<string, number>>;
+}
+
+/** Defects that show as a pattern of their own (periodic or irregular impacts). */
+const PATTERN_RULES: readonly ((ctx: RuleContext) => CauseCandidate[])[] = [
+  bearingRule,
+  leadScrewRule,
+];
+
+/** Changes of level: they need the healthy machine to compare with. */
+const BASELINE_RULES: readonly ((ctx: RuleContext) => CauseCandidate[])[] = [
+  shaftRule,
+  gearRule,
+  beltRule,
+  electricalRule,
+  chatterRule,
+  lubricationRule,
+];
+
+/** Without a baseline, "anomalous" means a kinematic line stands this far out of its floor. */
+const NO_BASELINE_THRESHOLD = 2;
+
+export function severityFor(excessDb: number): Severity {
+  const limits = RULES.severityDb;
+  if (excessDb >= limits.extreme) return 'extreme';
+  if (excessDb >= limits.serious) return 'serious';
+  if (excessDb >= limits.moderate) return 'moderate';
+  return 'slight';
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function toCause(candidate: CauseCandidate, factor: number): Cause {
+  return {
+    id: candidate.id,
+    componentId: candidate.componentId,
+    confidence: round(candidate.confidence * factor, 2),
+    severity: severityFor(candidate.excessDb),
+    evidence: candidate.evidence,
+    action: CAUSE_CATALOG[candidate.id].action,
+  };
+}
+
+/** An anomaly no rule explains: say so, with its frequencies. */
+function unexplained(comparison: Comparison, findings: readonly Finding[]): Cause {
+  const frequencies = findings.filter((f) => f.frequencyHz > 0).slice(0, 5);
+  const worst = Math.max(0, ...findings.map((f) => f.excessDb));
+  return {
+    id: 'unexplained',
+    componentId: null,
+    confidence: round(Math.min(0.9, 0.3 + 0.05 * comparison.anomalyScore), 2),
+    severity: severityFor(worst),
+    evidence: [
+      `anomaly score ${comparison.anomalyScore.toFixed(1)}, but no known fault pattern matches`,
+      frequencies.length
+        ? `anomalous at ${frequencies.map((f) => `${hz(f.frequencyHz)} Hz (${f.kind}, +${f.excessDb.toFixed(1)} dB)`).join(', ')}`
+        : 'the spectral shape differs without a distinct line',
+    ],
+    action: CAUSE_CATALOG.unexplained.action,
+  };
+}
+
+function byConfidence(a: Cause, b: Cause): number {
+  return (
+    b.confidence - a.confidence ||
+    a.id.localeCompare(b.id) ||
+    (a.componentId ?? '').localeCompare(b.componentId ?? '')
+  );
+}
+
+export function diagnose(input: DiagnoseInput): DiagnosisReport {
+  const { features, baseline } = input;
+  const baseProfile = input.profile ?? baseline?.profile ?? null;
+  const profile = baseProfile ? withShaftSpeeds(baseProfile, input.rpmOverrides) : null;
+  const frequencies = profile ? characteristicFrequencies(profile) : [];
+  const comparison = baseline ? compareWithBaseline(features, baseline.model) : null;
+  const ctx = createRuleContext({
+    features,
+    comparison,
+    model: baseline?.model ?? null,
+    profile,
+    frequencies,
+  });
+  const factor = baseline ? 1 : RULES.noBaselineConfidenceFactor;
+  const rules = baseline ? [...PATTERN_RULES, ...BASELINE_RULES] : PATTERN_RULES;
+  const candidates = rules.flatMap((rule) => rule(ctx));
+  const findings = findingsFrom(ctx);
+
+  let anomalyScore: number;
+  let threshold: number;
+  if (comparison && baseline) {
+    anomalyScore = comparison.anomalyScore;
+    threshold = baseline.threshold;
+  } else {
+    // Kinematic evidence only: how far the strongest candidate's lines stand out, in 6 dB steps.
+    anomalyScore = Math.max(0, ...candidates.map((c) => c.confidence * 4));
+    threshold = NO_BASELINE_THRESHOLD;
+  }
+  const anomalous = anomalyScore > threshold;
+  let causes: Cause[] = [];
+  if (anomalous) {
+    causes = candidates
+      .map((c) => toCause(c, factor))
+      .filter((c) => c.confidence >= RULES.minConfidence * factor)
+      .sort(byConfidence);
+    if (comparison && (causes.length === 0 || causes[0].confidence < 0.3)) {
+      causes.push(unexplained(comparison, findings));
+      causes.sort(byConfidence);
+    }
+  }
+  return {
+    file: input.fileName,
+    sampleRateHz: features.sampleRateHz,
+    durationSeconds: round(features.durationSeconds, 3),
+    anomalous,
+    anomalyScore: round(anomalyScore, 2),
+    threshold: round(threshold, 2),
+    findings,
+    causes,
+  };
+}

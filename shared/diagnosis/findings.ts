@@ -1,0 +1,111 @@
+/**
+ * The findings list of a report: what is anomalous, where, by how much, and which kinematic
+ * frequency (if any) it matches. With a baseline the comparison supplies them; without one,
+ * the characteristic frequencies that stand out of their own spectral floor.
+ */
+import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
+import type { Finding } from './report.ts';
+import type { CauseCandidate } from './rules/candidate.ts';
+import { hz } from './rules/candidate.ts';
+import type { RuleContext } from './rules/context.ts';
+import { RULES } from './rules/thresholds.ts';
+
+const MAX_PER_KIND = 8;
+const ENVELOPE_KINDS = new Set([
+  'bearing-bpfo',
+  'bearing-bpfi',
+  'bearing-2bsf',
+  'bearing-ftf',
+  'ballscrew-ball-pass',
+  'belt',
+]);
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** "= BPFO of spindle-bearing (88.4 Hz)" or "= 2x BPFO …" for the nearest match within 2 %. */
+function match(frequencies: readonly CharacteristicFrequency[], frequencyHz: number): string {
+  for (const harmonic of [1, 2, 3, 4]) {
+    for (const f of frequencies) {
+      const target = harmonic * f.frequencyHz;
+      if (Math.abs(frequencyHz - target) <= 0.02 * target + 0.5) {
+        return `; matches ${harmonic > 1 ? `${harmonic}x ` : ''}${f.name} (${hz(target)} Hz)`;
+      }
+    }
+  }
+  return '';
+}
+
+function withBaseline(ctx: RuleContext): Finding[] {
+  const c = ctx.comparison!;
+  const f = ctx.frequencies;
+  const peaks = c.peaks
+    .filter((p) => p.excessDb >= RULES.raisedLineDb && p.z >= 2)
+    .slice(0, MAX_PER_KIND)
+    .map((p): Finding => ({
+      kind: 'peak',
+      frequencyHz: round(p.frequencyHz),
+      excessDb: round(p.excessDb),
+      detail: `spectral line ${p.excessDb.toFixed(1)} dB above the healthy maximum${match(f, p.frequencyHz)}`,
+    }));
+  const bands = c.bands
+    .filter((b) => b.z >= 3 && b.deviationDb >= RULES.raisedFloorDb)
+    .sort((a, b) => b.z - a.z)
+    .slice(0, MAX_PER_KIND)
+    .map((b): Finding => ({
+      kind: 'band',
+      frequencyHz: round(b.centreHz),
+      excessDb: round(b.deviationDb),
+      detail: `1/6-octave band at ${hz(b.centreHz)} Hz is ${b.deviationDb.toFixed(1)} dB above its healthy level (z = ${b.z.toFixed(1)})`,
+    }));
+  const envelope = c.envelopeLines
+    .filter((l) => l.excessDb >= RULES.raisedLineDb && l.z >= 2)
+    .slice(0, MAX_PER_KIND)
+    .map((l): Finding => ({
+      kind: 'envelope',
+      frequencyHz: round(l.frequencyHz),
+      excessDb: round(l.excessDb),
+      detail: `envelope line ${l.excessDb.toFixed(1)} dB above the healthy envelope spectrum${match(f, l.frequencyHz)}`,
+    }));
+  const impulsive: Finding[] =
+    c.impulsiveness.z >= RULES.impulsiveZ
+      ? [
+          {
+            kind: 'impulsive',
+            frequencyHz: 0,
+            excessDb: round(
+              10 *
+                Math.log10(
+                  c.impulsiveness.kurtosis / Math.max(1, c.impulsiveness.baselineKurtosis),
+                ),
+            ),
+            detail: `impacts: high-frequency kurtosis ${c.impulsiveness.kurtosis.toFixed(1)} against ${c.impulsiveness.baselineKurtosis.toFixed(1)} when healthy`,
+          },
+        ]
+      : [];
+  return [...impulsive, ...peaks, ...envelope, ...bands];
+}
+
+function withoutBaseline(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const f of ctx.frequencies) {
+    if (f.frequencyHz > ctx.maxLineHz || f.frequencyHz < 2) continue;
+    const envelope = ENVELOPE_KINDS.has(f.kind);
+    const line = envelope ? ctx.envelopeLine(f.frequencyHz) : ctx.spectrumLine(f.frequencyHz, 0.01);
+    if (!line.present || line.prominenceDb < 10) continue;
+    out.push({
+      kind: envelope ? 'envelope' : 'peak',
+      frequencyHz: round(line.frequencyHz),
+      excessDb: round(line.prominenceDb),
+      detail: `${f.name} (${hz(f.frequencyHz)} Hz) stands ${line.prominenceDb.toFixed(1)} dB over the ${envelope ? 'envelope' : 'spectral'} floor`,
+    });
+  }
+  return out
+    .sort((a, b) => b.excessDb - a.excessDb || a.frequencyHz - b.frequencyHz)
+    .slice(0, 2 * MAX_PER_KIND);
+}
+
+export function findingsFrom(ctx: RuleContext): Finding[] {
+  return ctx.comparison ? withBaseline(ctx) : withoutBaseline(ctx);
+}

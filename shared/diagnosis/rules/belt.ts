@@ -1,0 +1,31 @@
+/** Belt faults: the belt frequency and its harmonics, in the spectrum or the envelope. */
+import type { CauseCandidate } from './candidate.ts';
+import { db, hz, logisticConfidence } from './candidate.ts';
+import type { RuleContext } from './context.ts';
+import { RULES } from './thresholds.ts';
+
+export function beltRule(ctx: RuleContext): CauseCandidate[] {
+  const out: CauseCandidate[] = [];
+  for (const belt of ctx.frequencies.filter((f) => f.kind === 'belt')) {
+    const lines = [1, 2, 3, 4]
+      .map((k) => ({ k, line: ctx.spectrumLine(k * belt.frequencyHz, 0.02) }))
+      .filter(({ line }) => line.present && line.excessDb >= RULES.raisedLineDb);
+    if (lines.length < 2) continue;
+    out.push({
+      id: 'belt',
+      componentId: belt.componentId ?? null,
+      confidence: logisticConfidence(
+        lines.length * 4 + Math.max(...lines.map((l) => l.line.excessDb)),
+        16,
+        4,
+      ),
+      excessDb: Math.max(...lines.map((l) => l.line.excessDb)),
+      evidence: [
+        `belt-frequency harmonics raised: ${lines.map(({ k, line }) => `${k}x at ${hz(line.frequencyHz)} Hz (${db(line.excessDb)})`).join(', ')}`,
+        belt.origin,
+      ],
+      explainedHz: lines.map((l) => l.line.frequencyHz),
+    });
+  }
+  return out;
+}

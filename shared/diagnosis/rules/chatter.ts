@@ -1,0 +1,53 @@
+/**
+ * Chatter: a strong new narrowband line that is neither a harmonic of a shaft speed nor of a
+ * tooth-pass (gear mesh) frequency, nor any other kinematic line (DESIGN.md §4).
+ */
+import type { CauseCandidate } from './candidate.ts';
+import { db, hz, logisticConfidence } from './candidate.ts';
+import type { RuleContext } from './context.ts';
+import { RULES } from './thresholds.ts';
+
+/** Does any kinematic frequency or any harmonic (up to 40) of a shaft or mesh land near f? */
+export function isKinematic(
+  ctx: RuleContext,
+  frequencyHz: number,
+  toleranceFraction: number,
+): boolean {
+  const near = (target: number) => Math.abs(frequencyHz - target) <= toleranceFraction * target + 1;
+  for (const f of ctx.frequencies) {
+    if (near(f.frequencyHz)) return true;
+    const fundamental = f.kind === 'gear-mesh' || (f.kind === 'shaft-order' && f.order === 1);
+    if (!fundamental) continue;
+    const k = Math.round(frequencyHz / f.frequencyHz);
+    if (k >= 1 && k <= 40 && near(k * f.frequencyHz)) return true;
+  }
+  return false;
+}
+
+export function chatterRule(ctx: RuleContext): CauseCandidate[] {
+  if (!ctx.comparison) return [];
+  const candidate = ctx.comparison.peaks.find(
+    (p) =>
+      p.excessDb >= RULES.chatterExcessDb &&
+      p.frequencyHz >= 50 &&
+      !isKinematic(ctx, p.frequencyHz, RULES.speedToleranceFraction / 2),
+  );
+  if (!candidate) return [];
+  // Chatter is tonal: impacts with a new line point to a defect ringing a resonance instead.
+  const impulsive = ctx.comparison.impulsiveness.z >= RULES.impulsiveZ;
+  return [
+    {
+      id: 'chatter',
+      componentId: null,
+      confidence:
+        logisticConfidence(candidate.excessDb, RULES.chatterExcessDb + 4, 3) *
+        (impulsive ? 0.3 : 1),
+      excessDb: candidate.excessDb,
+      evidence: [
+        `strong line at ${hz(candidate.frequencyHz)} Hz, ${db(candidate.excessDb)} above healthy and ${db(candidate.prominenceDb)} over its neighbours`,
+        'not a harmonic of any shaft speed or tooth-pass frequency, nor any other kinematic line',
+      ],
+      explainedHz: [candidate.frequencyHz],
+    },
+  ];
+}

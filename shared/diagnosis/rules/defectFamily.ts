@@ -1,0 +1,48 @@
+/**
+ * Periodic impacts at a defect frequency: its harmonics in the envelope spectrum (the bearing
+ * and ball-screw analyst's test, DESIGN.md §4 "Impacts").
+ */
+import { db, hz } from './candidate.ts';
+import type { LineMeasure, RuleContext } from './context.ts';
+import { RULES } from './thresholds.ts';
+
+export interface DefectFamily {
+  readonly defectHz: number;
+  readonly lines: readonly LineMeasure[];
+  readonly present: readonly LineMeasure[];
+  /** Sum over present harmonics of their prominence, weighted toward the first ones, dB. */
+  readonly strengthDb: number;
+  /** Largest excess over the healthy envelope among the present harmonics, dB. */
+  readonly excessDb: number;
+}
+
+export function defectFamily(ctx: RuleContext, defectHz: number): DefectFamily {
+  const lines: LineMeasure[] = [];
+  for (let k = 1; k <= RULES.defectHarmonics; k++) lines.push(ctx.envelopeLine(k * defectHz));
+  const present = lines.filter((l) => l.present);
+  // The fundamental counts most: a lone higher harmonic is weak evidence.
+  const strengthDb = lines.reduce(
+    (sum, l, i) => sum + (l.present ? Math.max(0, l.prominenceDb) / (i === 0 ? 1 : 1.5) : 0),
+    0,
+  );
+  const excessDb = Math.max(0, ...present.map((l) => l.excessDb));
+  return { defectHz, lines, present, strengthDb, excessDb };
+}
+
+/** "envelope peaks at 107.6, 215.3 Hz = 1x, 2x BPFO (107.4 Hz)". */
+export function describeFamily(family: DefectFamily, label: string): string {
+  const orders = family.lines.map((l, i) => ({ l, order: i + 1 })).filter(({ l }) => l.present);
+  const at = orders.map(({ l }) => hz(l.frequencyHz)).join(', ');
+  const which = orders.map(({ order }) => `${order}x`).join(', ');
+  const prominence = Math.max(...orders.map(({ l }) => l.prominenceDb));
+  return `envelope peaks at ${at} Hz = ${which} ${label} (${hz(family.defectHz)} Hz), up to ${db(prominence)} over the envelope floor`;
+}
+
+/** Confidence of a family: two or more harmonics, or a very prominent fundamental. */
+export function familyConfidence(family: DefectFamily): number {
+  if (family.present.length === 0) return 0;
+  const count = family.present.length;
+  const strength = family.strengthDb + 6 * (count - 1);
+  // Saturates slowly, so that the stronger of two competing families still ranks first.
+  return Math.min(0.95, strength / (strength + 50));
+}

@@ -1,0 +1,33 @@
+/** Electrical faults: twice the line frequency raised, with pole-pass sidebands (motors). */
+import type { CauseCandidate } from './candidate.ts';
+import { db, hz, logisticConfidence } from './candidate.ts';
+import type { RuleContext } from './context.ts';
+import { RULES } from './thresholds.ts';
+
+export function electricalRule(ctx: RuleContext): CauseCandidate[] {
+  const twice = ctx.frequencies.find((f) => f.kind === 'line-2x');
+  if (!twice || twice.frequencyHz > ctx.maxLineHz) return [];
+  // Mains lines do not move with shaft speed: a narrow search.
+  const line = ctx.spectrumLine(twice.frequencyHz, 0.003);
+  if (!(line.present && line.excessDb >= RULES.raisedLineDb)) return [];
+  const sidebands = ctx.frequencies
+    .filter((f) => f.kind === 'pole-pass-sideband' && f.carrierId === twice.id)
+    .map((f) => ctx.spectrumLine(f.frequencyHz, 0.003))
+    .filter((l) => l.present && l.excessDb >= RULES.raisedLineDb / 2);
+  const motor = ctx.frequencies.find((f) => f.kind === 'pole-pass');
+  return [
+    {
+      id: 'electrical',
+      componentId: motor?.componentId ?? null,
+      confidence: logisticConfidence(line.excessDb + 3 * sidebands.length, 10, 3),
+      excessDb: line.excessDb,
+      evidence: [
+        `2× line frequency at ${hz(line.frequencyHz)} Hz is ${db(line.excessDb)} above healthy`,
+        sidebands.length
+          ? `${sidebands.length} pole-pass sideband(s) at ${sidebands.map((s) => hz(s.frequencyHz)).join(', ')} Hz`
+          : 'no pole-pass sidebands: check lighting and other mains hum before the motor',
+      ],
+      explainedHz: [line.frequencyHz, ...sidebands.map((s) => s.frequencyHz)],
+    },
+  ];
+}

@@ -1,0 +1,32 @@
+/** Gear wear: the mesh frequency raised, with sidebands at ± the shaft speed (DESIGN.md §4). */
+import type { CauseCandidate } from './candidate.ts';
+import { db, hz, logisticConfidence } from './candidate.ts';
+import type { RuleContext } from './context.ts';
+import { RULES } from './thresholds.ts';
+
+export function gearRule(ctx: RuleContext): CauseCandidate[] {
+  const out: CauseCandidate[] = [];
+  for (const mesh of ctx.frequencies.filter((f) => f.kind === 'gear-mesh')) {
+    if (mesh.frequencyHz > ctx.maxLineHz) continue;
+    const carrier = ctx.spectrumLine(mesh.frequencyHz, 0.01);
+    const sidebands = ctx.frequencies
+      .filter((f) => f.kind === 'gear-sideband' && f.carrierId === mesh.id)
+      .map((f) => ({ f, line: ctx.spectrumLine(f.frequencyHz, 0.01) }))
+      .filter(({ line }) => line.present && line.excessDb >= RULES.raisedLineDb);
+    const carrierRaised = carrier.present && carrier.excessDb >= RULES.raisedLineDb;
+    if (!carrierRaised && sidebands.length < 2) continue;
+    const strength = Math.max(0, carrier.excessDb) + 4 * sidebands.length;
+    out.push({
+      id: 'gear-wear',
+      componentId: mesh.componentId ?? null,
+      confidence: logisticConfidence(strength, 12, 4),
+      excessDb: Math.max(carrier.excessDb, ...sidebands.map((s) => s.line.excessDb)),
+      evidence: [
+        `gear mesh at ${hz(carrier.frequencyHz)} Hz ${db(carrier.excessDb)} above healthy (${mesh.origin})`,
+        `${sidebands.length} raised sideband(s): ${sidebands.map((s) => `${hz(s.line.frequencyHz)} Hz (${db(s.line.excessDb)})`).join(', ') || 'none'}`,
+      ],
+      explainedHz: [carrier.frequencyHz, ...sidebands.map((s) => s.line.frequencyHz)],
+    });
+  }
+  return out;
+}

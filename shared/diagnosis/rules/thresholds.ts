@@ -1,0 +1,30 @@
+/** Thresholds of the diagnosis rules (docs/diagnosis.md §4): data, not scattered literals. */
+export const RULES = {
+  /** Narrowband lines are searched this far around a shaft-speed-bound frequency. */
+  speedToleranceFraction: 0.035,
+  /** Defect lines in the envelope sit 1–2 % off their kinematic value (slip). */
+  defectToleranceFraction: 0.025,
+  lineToleranceBins: 1.5,
+  floorHalfWidthBins: 12,
+  spectrumLineProminenceDb: 6,
+  envelopeLineProminenceDb: 6,
+  /** A line this far above the healthy maximum is abnormal. */
+  raisedLineDb: 6,
+  /** Harmonics of a defect frequency looked for in the envelope spectrum. */
+  defectHarmonics: 4,
+  /** Impulsiveness (z over the baseline's piece kurtosis) that counts as impacts. */
+  impulsiveZ: 3,
+  /** Without a baseline: high-passed kurtosis above this is impulsive (Gaussian 3). */
+  impulsiveKurtosis: 4.5,
+  /** The high-frequency floor starts here (Hz) and counts as raised at this mean deviation. */
+  highFrequencyFromHz: 2000,
+  raisedFloorDb: 3,
+  /** Chatter: a new line this far over the healthy maximum that no kinematic frequency explains. */
+  chatterExcessDb: 10,
+  /** Without a baseline every confidence is scaled by this. */
+  noBaselineConfidenceFactor: 0.5,
+  /** Causes below this confidence are not reported. */
+  minConfidence: 0.2,
+  /** Severity limits on the excess over the machine's own baseline, dB. */
+  severityDb: { moderate: 6, serious: 12, extreme: 20 },
+} as const;
