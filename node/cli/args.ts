@@ -24,7 +24,22 @@ export interface AnalyzeArgs {
   recordingPath: string;
 }
 
-export type CliArgs = BaselineArgs | DiagnoseArgs | AnalyzeArgs | { command: 'help' };
+export const COMMANDS = ['baseline', 'diagnose', 'analyze'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface HelpArgs {
+  command: 'help';
+  /** The command whose help was asked for; undefined for the overview. */
+  topic?: CommandName;
+}
+
+export type CliArgs = BaselineArgs | DiagnoseArgs | AnalyzeArgs | HelpArgs;
+
+function isCommand(name: string | undefined): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name ?? '');
+}
+
+const HELP_FLAGS = ['--help', '-h'];
 
 function parse(command: string, argv: string[], options: ParseArgsOptionsConfig) {
   try {
@@ -60,8 +75,18 @@ function single(command: string, positionals: string[], what: string): string {
 /** Turns the command line (without `node` and the script) into typed arguments. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    return { command: 'help' };
+  if (command === undefined || HELP_FLAGS.includes(command)) return { command: 'help' };
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (!isCommand(topic)) throw new UsageError(`help: unknown command "${topic}".`);
+    return { command: 'help', topic };
+  }
+  // `auscult diagnose --help` shows that command's help whatever else is on the line.
+  const end = rest.indexOf('--');
+  const options = end === -1 ? rest : rest.slice(0, end);
+  if (isCommand(command) && options.some((a) => HELP_FLAGS.includes(a))) {
+    return { command: 'help', topic: command };
   }
   if (command === 'baseline') {
     const { values, positionals } = parse(command, rest, {
@@ -106,5 +131,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       recordingPath: single(command, positionals, 'recording'),
     };
   }
-  throw new UsageError(`unknown command "${command}"; run auscult --help.`);
+  throw new UsageError(
+    `unknown command "${command}" (the commands are ${COMMANDS.join(', ')}; see auscult --help).`,
+  );
 }

@@ -5,7 +5,6 @@
  */
 import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
 import type { Finding } from './report.ts';
-import type { CauseCandidate } from './rules/candidate.ts';
 import { hz } from './rules/candidate.ts';
 import type { RuleContext } from './rules/context.ts';
 import { RULES } from './rules/thresholds.ts';

@@ -23,6 +23,20 @@ export interface RealFftPlan {
    * spectrum (the imaginary parts of DC and Nyquist are ignored) and writes `size` samples.
    */
   inverse(re: Float64Array, im: Float64Array, output: Float64Array): void;
+  /**
+   * The plan's own input buffer (`size` values) for `forwardInput` / `powerOfInput`: writing a
+   * frame straight into it (windowing on the way) saves a copy per transform. On the WASM backend
+   * it is a float32 view into WASM memory; fetch it again after creating another plan, which may
+   * grow that memory. `inverse` may overwrite it.
+   */
+  input(): Float32Array | Float64Array;
+  /** `forward` of the values in `input()`. */
+  forwardInput(re: Float64Array, im: Float64Array): void;
+  /**
+   * |X_k|² of the values in `input()` for k = 0..size/2, without the re/im copies: added to `out`
+   * when `accumulate`, else written over it (the Welch and spectrogram hot path).
+   */
+  powerOfInput(out: Float64Array, accumulate: boolean): void;
 }
 
 export type FftBackendName = 'fft.js' | 'pffft-wasm-simd';
@@ -62,14 +76,25 @@ function makeFftJsRealPlan(size: number): RealFftPlan {
   const fft = fftJs(size);
   const out = new Float64Array(2 * size);
   const full = new Float64Array(2 * size);
+  const staged = new Float64Array(size);
+  const forward = (input: Float64Array, re: Float64Array, im: Float64Array) => {
+    fft.realTransform(out, input);
+    for (let k = 0; k <= size / 2; k++) {
+      re[k] = out[2 * k];
+      im[k] = out[2 * k + 1];
+    }
+  };
   return {
     size,
     backend: 'fft.js',
-    forward(input, re, im) {
-      fft.realTransform(out, input);
+    forward,
+    input: () => staged,
+    forwardInput: (re, im) => forward(staged, re, im),
+    powerOfInput(power, accumulate) {
+      fft.realTransform(out, staged);
+      if (!accumulate) power.fill(0, 0, size / 2 + 1);
       for (let k = 0; k <= size / 2; k++) {
-        re[k] = out[2 * k];
-        im[k] = out[2 * k + 1];
+        power[k] += out[2 * k] * out[2 * k] + out[2 * k + 1] * out[2 * k + 1];
       }
     },
     inverse(re, im, output) {
@@ -99,35 +124,58 @@ function makePffftRealPlan(module: PffftModule, size: number): RealFftPlan {
   const inputPtr = module._pffft_aligned_malloc(size * 4);
   const outputPtr = module._pffft_aligned_malloc(size * 4);
   const workPtr = module._pffft_aligned_malloc(size * 4);
+  const half = size / 2;
+  let inputView = module.HEAPF32.subarray(inputPtr >> 2, (inputPtr >> 2) + size);
+  // HEAPF32 is replaced (and the old buffer detached) when the WASM memory grows.
+  const stagedInput = (): Float32Array => {
+    if (inputView.buffer !== module.HEAPF32.buffer) {
+      inputView = module.HEAPF32.subarray(inputPtr >> 2, (inputPtr >> 2) + size);
+    }
+    return inputView;
+  };
+  const transformInput = (): Float32Array => {
+    module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftForward);
+    return module.HEAPF32;
+  };
+  /** Ordered real output packs DC and Nyquist into the first complex slot. */
+  const unpack = (re: Float64Array, im: Float64Array) => {
+    const out = transformInput();
+    const o = outputPtr >> 2;
+    re[0] = out[o];
+    im[0] = 0;
+    re[half] = out[o + 1];
+    im[half] = 0;
+    for (let k = 1; k < half; k++) {
+      re[k] = out[o + 2 * k];
+      im[k] = out[o + 2 * k + 1];
+    }
+  };
   return {
     size,
     backend: 'pffft-wasm-simd',
     forward(input, re, im) {
-      // HEAPF32 may be replaced when the WASM memory grows, so look it up on every call.
-      const heap = module.HEAPF32;
-      const inOffset = inputPtr >> 2;
-      for (let i = 0; i < size; i++) heap[inOffset + i] = input[i];
-      module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftForward);
-      const out = module.HEAPF32;
+      stagedInput().set(input);
+      unpack(re, im);
+    },
+    input: stagedInput,
+    forwardInput: unpack,
+    powerOfInput(power, accumulate) {
+      const out = transformInput();
       const o = outputPtr >> 2;
-      // Ordered real output packs DC and Nyquist into the first complex slot.
-      re[0] = out[o];
-      im[0] = 0;
-      re[size / 2] = out[o + 1];
-      im[size / 2] = 0;
-      for (let k = 1; k < size / 2; k++) {
-        re[k] = out[o + 2 * k];
-        im[k] = out[o + 2 * k + 1];
+      if (!accumulate) power.fill(0, 0, half + 1);
+      power[0] += out[o] * out[o];
+      power[half] += out[o + 1] * out[o + 1];
+      for (let k = 1, i = o + 2; k < half; k++, i += 2) {
+        power[k] += out[i] * out[i] + out[i + 1] * out[i + 1];
       }
     },
     inverse(re, im, output) {
-      const heap = module.HEAPF32;
-      const i0 = inputPtr >> 2;
-      heap[i0] = re[0];
-      heap[i0 + 1] = re[size / 2];
-      for (let k = 1; k < size / 2; k++) {
-        heap[i0 + 2 * k] = re[k];
-        heap[i0 + 2 * k + 1] = im[k];
+      const heap = stagedInput();
+      heap[0] = re[0];
+      heap[1] = re[half];
+      for (let k = 1; k < half; k++) {
+        heap[2 * k] = re[k];
+        heap[2 * k + 1] = im[k];
       }
       module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftBackward);
       const out = module.HEAPF32;

@@ -3,6 +3,7 @@
  * All buffers are allocated once per instance, so the hot loop allocates nothing.
  */
 import { realFftPlan, rfft } from './fft.ts';
+import type { RealFftPlan } from './fft.ts';
 import { detrendInPlace } from './detrend.ts';
 import type { SegmentSettings } from './spectralSettings.ts';
 import { settingsWindow } from './spectralSettings.ts';
@@ -12,22 +13,25 @@ interface RealTransform {
   forward(input: Float64Array, re: Float64Array, im: Float64Array): void;
 }
 
+/** The exact any-length rfft: allocates, but keeps sizes no FFT plan serves possible. */
+const anyLengthTransform: RealTransform = {
+  forward(input, re, im) {
+    const spectrum = rfft(input);
+    re.set(spectrum.re);
+    im.set(spectrum.im);
+  },
+};
+
 /**
  * The fast plan when a backend serves this size (powers of two; with WASM on, also 2^a·3^b·5^c
- * multiples of 32), else the exact any-length rfft, which allocates but keeps odd sizes possible.
+ * multiples of 32), else null.
  */
-function transformFor(size: number): RealTransform {
+function planFor(size: number): RealFftPlan | null {
   try {
     return realFftPlan(size);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return {
-      forward(input, re, im) {
-        const spectrum = rfft(input);
-        re.set(spectrum.re);
-        im.set(spectrum.im);
-      },
-    };
+    return null;
   }
 }
 
@@ -36,6 +40,8 @@ export class SegmentPeriodogram {
   private readonly settings: SegmentSettings;
   private readonly window: Float64Array;
   private readonly transform: RealTransform;
+  /** Set when a planned FFT serves the size: segments are windowed straight into its input. */
+  private readonly plan: RealFftPlan | null;
   private readonly work: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
@@ -44,7 +50,8 @@ export class SegmentPeriodogram {
     this.settings = settings;
     this.binCount = settings.binCount;
     this.window = settingsWindow(settings).values;
-    this.transform = transformFor(settings.fftLength);
+    this.plan = planFor(settings.fftLength);
+    this.transform = this.plan ?? anyLengthTransform;
     // Zero beyond segmentLength for ever: only the first segmentLength values are written.
     this.work = new Float64Array(settings.fftLength);
     this.re = new Float64Array(settings.binCount);
@@ -53,7 +60,7 @@ export class SegmentPeriodogram {
 
   /** Which FFT backend serves this kernel (for reports and benchmarks). */
   get backend(): string {
-    return 'backend' in this.transform ? String(this.transform.backend) : 'rfft';
+    return this.plan ? this.plan.backend : 'rfft';
   }
 
   /**
@@ -61,6 +68,11 @@ export class SegmentPeriodogram {
    * `out` when `accumulate`, else overwrites it.
    */
   power(source: SampleArray, start: number, out: Float64Array, accumulate: boolean): void {
+    const plan = this.plan;
+    if (plan !== null && this.settings.detrend === 'constant') {
+      this.planPower(plan, source, start, out, accumulate);
+      return;
+    }
     const { segmentLength, detrend } = this.settings;
     const work = this.work;
     const window = this.window;
@@ -84,5 +96,28 @@ export class SegmentPeriodogram {
     } else {
       for (let k = 0; k < bins; k++) out[k] = re[k] * re[k] + im[k] * im[k];
     }
+  }
+
+  /**
+   * The hot path: (x − mean)·w written straight into the plan's input (float32 on WASM, where
+   * the copy into WASM memory would round to float32 anyway), |X|² read straight from its output.
+   */
+  private planPower(
+    plan: RealFftPlan,
+    source: SampleArray,
+    start: number,
+    out: Float64Array,
+    accumulate: boolean,
+  ): void {
+    const { segmentLength, fftLength } = this.settings;
+    const window = this.window;
+    const input = plan.input();
+    let sum = 0;
+    for (let i = 0; i < segmentLength; i++) sum += source[start + i];
+    const mean = sum / segmentLength;
+    for (let i = 0; i < segmentLength; i++) input[i] = (source[start + i] - mean) * window[i];
+    // The input buffer belongs to a shared plan that others may have written: pad every time.
+    if (fftLength > segmentLength) input.fill(0, segmentLength);
+    plan.powerOfInput(out, accumulate);
   }
 }
