@@ -40,7 +40,6 @@ export function bearingRule(ctx: RuleContext): CauseCandidate[] {
           evidence.push(`${sidebands} shaft-speed sideband(s) at BPFI ± ${hz(shaftHz)} Hz`);
         }
       }
-      if (cause === 'bearing-cage') confidence *= 0.7; // FTF lines also come from other slow modulations
       evidence.push(line.origin);
       out.push({
         id: cause,

@@ -10,7 +10,11 @@ export function beltRule(ctx: RuleContext): CauseCandidate[] {
     const lines = [1, 2, 3, 4]
       .map((k) => ({ k, line: ctx.spectrumLine(k * belt.frequencyHz, 0.02) }))
       .filter(({ line }) => line.present && line.excessDb >= RULES.raisedLineDb);
-    if (lines.length < 2) continue;
+    // A flapping or slipping belt modulates what it rubs: the belt frequency in the envelope.
+    const flutter = ctx.envelopeLine(belt.frequencyHz, 0.02);
+    const fluttering = flutter.present && flutter.excessDb >= RULES.raisedLineDb;
+    if (fluttering) lines.push({ k: 1, line: flutter });
+    if (lines.length < 2 && !fluttering) continue;
     out.push({
       id: 'belt',
       componentId: belt.componentId ?? null,
@@ -21,7 +25,7 @@ export function beltRule(ctx: RuleContext): CauseCandidate[] {
       ),
       excessDb: Math.max(...lines.map((l) => l.line.excessDb)),
       evidence: [
-        `belt-frequency harmonics raised: ${lines.map(({ k, line }) => `${k}x at ${hz(line.frequencyHz)} Hz (${db(line.excessDb)})`).join(', ')}`,
+        `belt-frequency lines raised: ${lines.map(({ k, line }) => `${k}x at ${hz(line.frequencyHz)} Hz (${db(line.excessDb)})`).join(', ')}${fluttering ? ' (the last in the envelope spectrum)' : ''}`,
         belt.origin,
       ],
       explainedHz: lines.map((l) => l.line.frequencyHz),

@@ -43,6 +43,30 @@ export function familyConfidence(family: DefectFamily): number {
   if (family.present.length === 0) return 0;
   const count = family.present.length;
   const strength = family.strengthDb + 6 * (count - 1);
+  // Lines far from their kinematic value are weaker evidence (and tell two parts apart).
+  const offsetFraction =
+    family.present.reduce((s, l) => s + Math.abs(l.frequencyHz - l.expectedHz) / l.expectedHz, 0) /
+    count;
+  const closeness = Math.max(0.5, 1 - 2 * offsetFraction);
   // Saturates slowly, so that the stronger of two competing families still ranks first.
-  return Math.min(0.95, strength / (strength + 50));
+  return Math.min(0.95, (closeness * strength) / (strength + 50));
+}
+
+/** Kinds of characteristic frequency at which a defect makes (or modulates) periodic impacts. */
+export const PERIODIC_DEFECT_KINDS: ReadonlySet<string> = new Set([
+  'bearing-bpfo',
+  'bearing-bpfi',
+  'bearing-2bsf',
+  'bearing-ftf',
+  'ballscrew-ball-pass',
+]);
+
+/** Confidence of the strongest periodic-impact family of any bearing or ball screw. */
+export function strongestPeriodicConfidence(ctx: RuleContext): number {
+  return Math.max(
+    0,
+    ...ctx.frequencies
+      .filter((f) => PERIODIC_DEFECT_KINDS.has(f.kind))
+      .map((f) => familyConfidence(defectFamily(ctx, f.frequencyHz))),
+  );
 }

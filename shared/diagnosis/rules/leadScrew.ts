@@ -6,7 +6,12 @@
 import type { CauseCandidate } from './candidate.ts';
 import { db, logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
-import { defectFamily, describeFamily, familyConfidence } from './defectFamily.ts';
+import {
+  defectFamily,
+  describeFamily,
+  familyConfidence,
+  strongestPeriodicConfidence,
+} from './defectFamily.ts';
 import { highFrequencyFloor, impulsiveness } from './highFrequency.ts';
 import { RULES } from './thresholds.ts';
 
@@ -16,11 +21,9 @@ export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
   if (ballPasses.length === 0) return out;
   const impacts = impulsiveness(ctx);
   const floor = highFrequencyFloor(ctx);
-  let strongestPeriodic = 0;
   for (const line of ballPasses) {
     const family = defectFamily(ctx, line.frequencyHz);
     let confidence = familyConfidence(family);
-    strongestPeriodic = Math.max(strongestPeriodic, confidence);
     if (confidence === 0) continue;
     const evidence = [describeFamily(family, `ball pass of ${line.componentId}`)];
     if (ctx.hasBaseline && family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
@@ -42,12 +45,13 @@ export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
   let confidence = ctx.hasBaseline
     ? logisticConfidence(strength, RULES.impulsiveZ + 3, 3)
     : logisticConfidence(strength, RULES.impulsiveKurtosis + 1, 1);
-  confidence *= 1 - 0.8 * strongestPeriodic;
+  // Impacts that a bearing or screw family explains are not irregular.
+  confidence *= Math.max(0, 1 - 2.5 * strongestPeriodicConfidence(ctx));
   const evidence = [
     ctx.hasBaseline
       ? `impacts: high-frequency kurtosis ${impacts.kurtosis.toFixed(1)} against ${ctx.comparison!.impulsiveness.baselineKurtosis.toFixed(1)} when healthy (z = ${impacts.z.toFixed(1)})`
       : `impacts: high-frequency kurtosis ${impacts.kurtosis.toFixed(1)} (Gaussian noise: 3)`,
-    `no periodic line at any ball-pass frequency: the impacts are irregular`,
+    `no periodic line at any ball-pass or bearing defect frequency: the impacts are irregular`,
   ];
   if (ctx.hasBaseline) {
     evidence.push(
