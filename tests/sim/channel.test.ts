@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/tolerance.ts';
-import { designBiquad, filterBiquads } from './biquad.ts';
+import { designBiquad, filterBiquads } from '../../shared/simulation/biquad.ts';
 import { addClicks, applyGainDb, microphoneRollOff, telephoneChannel } from './channel.ts';
-import { simulateMachine } from './machineSim.ts';
+import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { bandPower, kurtosis, rms, toDb } from './probe.ts';
-import { createRandom } from './random.ts';
+import { createRandom } from '../../shared/simulation/random.ts';
 
 function sine(
   frequencyHz: number,

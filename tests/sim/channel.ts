@@ -4,9 +4,9 @@
  * shaft speed are options of simulateMachine: generating at the target rate is exact, where
  * resampling would add its own errors.)
  */
-import { BUTTERWORTH_Q, designBiquad, filterBiquads } from './biquad.ts';
-import type { Biquad } from './biquad.ts';
-import { createRandom } from './random.ts';
+import { BUTTERWORTH_Q, designBiquad, filterBiquads } from '../../shared/simulation/biquad.ts';
+import type { Biquad } from '../../shared/simulation/biquad.ts';
+import { createRandom } from '../../shared/simulation/random.ts';
 
 /** Returns a copy scaled by gainDb (20·log10 of the amplitude ratio). */
 export function applyGainDb(samples: ArrayLike<number>, gainDb: number): Float64Array {

@@ -3,8 +3,8 @@
  * list), ready for table-driven tests: each variation makes a recording from the same options.
  */
 import { addClicks, applyGainDb, microphoneRollOff, telephoneChannel } from './channel.ts';
-import { simulateMachine } from './machineSim.ts';
-import type { SimulationOptions } from './machineSim.ts';
+import { simulateMachine } from '../../shared/simulation/machineSim.ts';
+import type { SimulationOptions } from '../../shared/simulation/machineSim.ts';
 
 export interface SimulatedRecording {
   readonly samples: Float64Array;

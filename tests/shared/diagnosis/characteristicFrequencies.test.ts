@@ -4,7 +4,7 @@ import { characteristicFrequencies } from '../../../shared/diagnosis/characteris
 import type { CharacteristicFrequency } from '../../../shared/diagnosis/characteristicFrequencies.ts';
 import { parseMachineProfile, withShaftSpeeds } from '../../../shared/diagnosis/profile.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
-import { exampleProfileJson } from '../../sim/profiles.ts';
+import { exampleProfileJson } from '../../../shared/simulation/profiles.ts';
 
 const example = parseMachineProfile(exampleProfileJson());
 const spindleHz = 1480 / 60;

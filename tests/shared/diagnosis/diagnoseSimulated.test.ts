@@ -10,9 +10,9 @@ import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
 import { CAUSE_IDS } from '../../../shared/diagnosis/report.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
-import type { FaultKind } from '../../sim/faults.ts';
-import { simulateMachine } from '../../sim/machineSim.ts';
-import { simLatheProfile } from '../../sim/profiles.ts';
+import type { FaultKind } from '../../../shared/simulation/faults.ts';
+import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { VARIATION_NAMES, VARIATIONS } from '../../sim/variations.ts';
 
 const DURATION_SECONDS = 4;

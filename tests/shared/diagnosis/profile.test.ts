@@ -7,7 +7,7 @@ import {
   withShaftSpeeds,
 } from '../../../shared/diagnosis/profile.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
-import { exampleProfileJson } from '../../sim/profiles.ts';
+import { exampleProfileJson } from '../../../shared/simulation/profiles.ts';
 
 type Json = Record<string, unknown>;
 const shafts = (p: Json) => p.shafts as Json[];

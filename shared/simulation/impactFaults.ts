@@ -2,8 +2,8 @@
  * Faults heard as impacts ringing the structure: bearing races, rolling elements and cage, and the
  * two lead-screw faults (periodic impacts for wear, irregular ones for contamination).
  */
-import { rollingElementOrders } from '../../shared/diagnosis/bearingKinematics.ts';
-import type { BearingOrders } from '../../shared/diagnosis/profile.ts';
+import { rollingElementOrders } from '../diagnosis/bearingKinematics.ts';
+import type { BearingOrders } from '../diagnosis/profile.ts';
 import type { FaultSpec, Renderer } from './faultTypes.ts';
 import { findComponent, shaftSpeedHz } from './machine.ts';
 import type { SimMachine } from './machine.ts';

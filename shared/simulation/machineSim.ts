@@ -1,12 +1,14 @@
 /**
  * The machine-sound simulator: what a microphone next to a machine tool would record, healthy or
  * with any fault of the cause vocabulary. Deterministic: the same options give the same samples.
+ * It lives in shared/ (not only tests/) because the app's first start generates its demo machine's
+ * recordings with it; tests/sim adds the channel variations the tests need.
  *
  * Two seeds: `machineSeed` fixes the machine (tone levels and phases, structural modes), `seed`
  * the recording (noise, speed wander, impact times, ±10 % level variation of each tone), so
  * several recordings of one healthy machine differ as real ones do, and no more.
  */
-import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { MachineProfile } from '../diagnosis/profile.ts';
 import { renderFault } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
 import { buildMachine, defaultMachineSeed } from './machine.ts';

@@ -3,8 +3,8 @@
  * "fingerprint" (amplitude and phase of every tone) that stays the same from one recording of the
  * machine to the next, drawn from the machine seed, not the recording seed.
  */
-import { shaftRpm } from '../../shared/diagnosis/profile.ts';
-import type { MachineComponent, MachineProfile } from '../../shared/diagnosis/profile.ts';
+import { shaftRpm } from '../diagnosis/profile.ts';
+import type { MachineComponent, MachineProfile } from '../diagnosis/profile.ts';
 import { createRandom, hashSeed } from './random.ts';
 import type { StructuralMode } from './sources.ts';
 

@@ -2,8 +2,8 @@
  * Machine profiles for tests: the format's example (DESIGN.md §3) as raw JSON, and the machine
  * the simulator plays by default.
  */
-import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
-import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import { parseMachineProfile } from '../diagnosis/profile.ts';
+import type { MachineProfile } from '../diagnosis/profile.ts';
 
 /** The example profile of DESIGN.md §3, as a fresh JSON value on every call (tests may edit it). */
 export function exampleProfileJson(): Record<string, unknown> {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../helpers/tolerance.ts';
-import { defaultChatterHz } from './faults.ts';
-import type { FaultKind } from './faults.ts';
-import { buildMachine, defaultMachineSeed } from './machine.ts';
-import { simulateMachine } from './machineSim.ts';
-import type { SimulationOptions } from './machineSim.ts';
+import { expectClose } from '../../helpers/tolerance.ts';
+import { defaultChatterHz } from '../../../shared/simulation/faults.ts';
+import type { FaultKind } from '../../../shared/simulation/faults.ts';
+import { buildMachine, defaultMachineSeed } from '../../../shared/simulation/machine.ts';
+import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import type { SimulationOptions } from '../../../shared/simulation/machineSim.ts';
 import {
   amplitudeSpectrum,
   bandPower,
@@ -14,8 +14,8 @@ import {
   prominenceDb,
   rms,
   toDb,
-} from './probe.ts';
-import { simLatheProfile } from './profiles.ts';
+} from '../../sim/probe.ts';
+import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 
 // 16 kHz keeps the tests fast and still holds all three structural modes (≈ 2.3, 3.7, 5.4 kHz).
 const sampleRateHz = 16000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectClose } from '../helpers/tolerance.ts';
-import { createRandom, hashSeed } from './random.ts';
+import { expectClose } from '../../helpers/tolerance.ts';
+import { createRandom, hashSeed } from '../../../shared/simulation/random.ts';
 
 const draws = (count: number, draw: () => number) => Array.from({ length: count }, draw);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
