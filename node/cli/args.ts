@@ -45,8 +45,9 @@ function parse(command: string, argv: string[], options: ParseArgsOptionsConfig)
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs names the offending option; keep its sentence, drop its error code.
-    throw new UsageError(`${command}: ${(error as Error).message.replace(/\s*\n[\s\S]*$/, '')}`);
+    // parseArgs names the offending option; keep that sentence, drop its advice about '--'.
+    const sentence = (error as Error).message.split(/\.\s+To specify|\n/)[0].replace(/\.$/, '');
+    throw new UsageError(`${command}: ${sentence} (see auscult ${command} --help).`);
   }
 }
 

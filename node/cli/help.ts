@@ -1,0 +1,95 @@
+/** The help texts of the `auscult` command (DESIGN.md §3). */
+import type { CommandName } from './args.ts';
+
+const EXIT_STATUS = `Exit status: 0 when the work was done (whatever the verdict), 1 for unreadable or
+invalid input (missing file, malformed WAV, invalid profile or baseline, recording shorter
+than 0.5 s), 2 for wrong usage. Errors go to stderr in one sentence starting "auscult: ".`;
+
+const OVERVIEW = `Usage: auscult <command> [options]
+
+Auscult diagnoses machine-tool faults from sound: it compares a recording with the machine's
+healthy baseline and names the anomalous frequencies and their likely causes.
+
+Commands:
+  baseline --profile P.json --out B.json healthy1.wav [healthy2.wav ...]
+      build a healthy baseline signature from one or more healthy recordings
+  diagnose --baseline B.json [--profile P.json] [--rpm SHAFT=RPM ...] [--json] rec.wav
+      compare a recording with the baseline: verdict, findings, likely causes
+  diagnose --profile P.json [--json] rec.wav
+      no baseline yet: which characteristic frequencies stand out (kinematic evidence only)
+  analyze [--json] rec.wav
+      signal statistics, spectrum peaks and envelope-spectrum peaks
+
+Run "auscult <command> --help" for a command's details.
+Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
+of channels, mixed to mono); they are read block by block, so long recordings are fine.
+
+${EXIT_STATUS}
+`;
+
+const TOPICS: Readonly<Record<CommandName, string>> = {
+  baseline: `Usage: auscult baseline --profile P.json --out B.json healthy1.wav [healthy2.wav ...]
+
+Builds a baseline signature from recordings of the machine in good condition and writes it to
+B.json (replacing it atomically). With fewer than 4 recordings, each is cut into equal pieces so
+that there are at least 6 (pieces of one recording are calibrated together; a single recording
+must last at least 1 s). The anomaly threshold is calibrated by leave-one-out on these
+recordings. Prints one line: the number of items and the threshold.
+
+Options:
+  --profile P.json   the machine profile (JSON, DESIGN.md §3): shafts with their rpm or feed,
+                     and components (bearings, gears, ball screws, belts, motors)
+  --out B.json       where to write the baseline (versioned JSON)
+  -h, --help         show this help
+
+${EXIT_STATUS}
+`,
+  diagnose: `Usage: auscult diagnose --baseline B.json [--profile P.json] [--rpm SHAFT=RPM ...] [--json] rec.wav
+       auscult diagnose --profile P.json [--json] rec.wav
+
+Compares one recording with the machine's healthy baseline: prints the verdict (anomalous or
+not), the anomaly score against the baseline's threshold, the findings (anomalous peaks, bands,
+envelope lines, impulsiveness, with their excess in dB) and the likely causes, each with its
+confidence, severity, evidence and the action to take. Without --baseline, only the profile's
+characteristic frequencies are looked for in the recording, at lower confidence.
+
+Options:
+  --baseline B.json  a baseline written by "auscult baseline"
+  --profile P.json   the machine profile; default: the one stored in the baseline
+  --rpm SHAFT=RPM    the speed of a shaft of the profile during this recording (repeatable),
+                     e.g. --rpm spindle=1450; default: the profile's speeds
+  --json             print one JSON object instead of the text report:
+                     { file, sampleRateHz, durationSeconds, anomalous, anomalyScore, threshold,
+                       findings: [{ kind, frequencyHz, excessDb, detail }],
+                       causes: [{ id, componentId, confidence, severity, evidence, action }] }
+                     findings[].kind is peak, band, envelope or impulsive; causes are sorted by
+                     confidence, highest first, and empty when nothing is anomalous
+  -h, --help         show this help
+
+The exit status is 0 whatever the verdict; read it from the output.
+${EXIT_STATUS}
+`,
+  analyze: `Usage: auscult analyze [--json] rec.wav
+
+Describes a recording without a baseline: sample rate, duration, statistics (RMS, peak, crest
+factor, kurtosis), the most prominent spectrum peaks (frequency, level, prominence over the
+local floor) and the envelope spectrum of the band where impacts ring (chosen by spectral
+kurtosis), with its most prominent lines.
+
+Options:
+  --json             print one JSON object:
+                     { file, sampleRateHz, durationSeconds, analysedMaxHz,
+                       statistics: { rms, rmsDb, peak, crestFactor, kurtosis },
+                       spectrum: { binWidthHz, peaks: [{ frequencyHz, levelDb, prominenceDb }] },
+                       envelope: { demodulationBandHz, spectralKurtosis, significant,
+                                   binWidthHz, peaks: [...] } }
+  -h, --help         show this help
+
+${EXIT_STATUS}
+`,
+};
+
+/** The overview, or one command's help. */
+export function helpText(topic?: CommandName): string {
+  return topic ? TOPICS[topic] : OVERVIEW;
+}

@@ -1,0 +1,116 @@
+/**
+ * Recording features from WAV files on disk, read block by block through the streaming extractor
+ * (docs/diagnosis.md §1): memory stays bounded by the block and the extractor's state, whatever
+ * the recording's length.
+ */
+import { stat } from 'node:fs/promises';
+import type { WavInfo } from '../../shared/audio/wavReader.ts';
+import { createFeatureExtractor } from '../../shared/diagnosis/features/extractor.ts';
+import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
+import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import { openWavFile } from '../audio/openWavFile.ts';
+import type { WavFileReader } from '../audio/openWavFile.ts';
+import { InputError, recordingInputError } from './inputError.ts';
+
+/** Frames handed to the extractor at a time: 64k frames = 256 KiB of float32 per block. */
+export const BLOCK_FRAMES = 1 << 16;
+
+/** A stretch of a recording; by default the whole file. */
+export interface FrameRange {
+  /** First frame; default 0. */
+  readonly startFrame?: number;
+  /** Frames from startFrame; default: to the end of the file. */
+  readonly frameCount?: number;
+}
+
+export interface FileFeatures {
+  readonly path: string;
+  readonly info: WavInfo;
+  readonly features: RecordingFeatures;
+}
+
+function resolveRange(info: WavInfo, range: FrameRange, path: string): [number, number] {
+  const startFrame = range.startFrame ?? 0;
+  const frameCount = range.frameCount ?? info.frameCount - startFrame;
+  if (!Number.isSafeInteger(startFrame) || startFrame < 0 || startFrame > info.frameCount) {
+    throw new RangeError(`extractFileFeatures: startFrame ${startFrame} is outside "${path}"`);
+  }
+  if (!Number.isSafeInteger(frameCount) || frameCount < 0) {
+    throw new RangeError(`extractFileFeatures: frameCount must be a non-negative integer`);
+  }
+  if (startFrame + frameCount > info.frameCount) {
+    throw new RangeError(`extractFileFeatures: the range runs past the end of "${path}"`);
+  }
+  return [startFrame, frameCount];
+}
+
+function checkLongEnough(frameCount: number, sampleRateHz: number, path: string): void {
+  const seconds = frameCount / sampleRateHz;
+  if (!(seconds >= ANALYSIS.minDurationSeconds)) {
+    throw new InputError(
+      `recording "${path}" is too short to analyse: ${seconds.toFixed(2)} s, at least ${ANALYSIS.minDurationSeconds} s needed`,
+    );
+  }
+}
+
+/** Features of one stretch of an open file. */
+export async function extractFromReader(
+  reader: WavFileReader,
+  range: FrameRange = {},
+): Promise<RecordingFeatures> {
+  const { info, path } = reader;
+  const [startFrame, frameCount] = resolveRange(info, range, path);
+  checkLongEnough(frameCount, info.sampleRateHz, path);
+  const extractor = createFeatureExtractor(info.sampleRateHz, frameCount);
+  for await (const block of reader.blocks(BLOCK_FRAMES, { startFrame, frameCount })) {
+    extractor.push(block);
+  }
+  return extractor.finish();
+}
+
+/**
+ * Opens a WAV file as a recording. Rejects with InputError (naming the file) for a missing or
+ * unreadable file, something that is not a file, or a malformed WAV.
+ */
+export async function openRecording(path: string): Promise<WavFileReader> {
+  try {
+    if (!(await stat(path)).isFile()) {
+      throw new InputError(`cannot read recording "${path}": it is not a regular file`);
+    }
+    return await openWavFile(path);
+  } catch (error) {
+    throw recordingInputError(error, path);
+  }
+}
+
+/** Runs `work` on the opened recording, closes it, and names the file in any input error. */
+export async function withRecording<T>(
+  path: string,
+  work: (reader: WavFileReader) => Promise<T>,
+): Promise<T> {
+  const reader = await openRecording(path);
+  try {
+    return await work(reader);
+  } catch (error) {
+    throw recordingInputError(error, path);
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * Features of the WAV file at `path` (all of it, or `range`), read in blocks of BLOCK_FRAMES
+ * frames (channels mixed to mono). Rejects with InputError for a missing, unreadable or
+ * malformed file and for a stretch shorter than ANALYSIS.minDurationSeconds (0.5 s); with
+ * RangeError for a range outside the file.
+ */
+export async function extractFileFeatures(
+  path: string,
+  range: FrameRange = {},
+): Promise<FileFeatures> {
+  return withRecording(path, async (reader) => ({
+    path,
+    info: reader.info,
+    features: await extractFromReader(reader, range),
+  }));
+}

@@ -1,0 +1,112 @@
+/**
+ * Healthy feature sets for a baseline from WAV files (docs/diagnosis.md §2): one item per
+ * recording when there are enough of them, else each recording cut into equal pieces.
+ */
+import { basename } from 'node:path';
+import type { BaselineSource } from '../../shared/diagnosis/baseline/signature.ts';
+import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
+import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import { extractFromReader, withRecording } from './featuresFromFile.ts';
+import type { FrameRange } from './featuresFromFile.ts';
+import { InputError } from './inputError.ts';
+
+/** With fewer recordings than this, each is cut into pieces. */
+export const MIN_WHOLE_RECORDINGS = 4;
+/** Pieces are cut so that the baseline has at least this many items. */
+export const MIN_ITEMS = 6;
+
+/** The arguments of `buildBaselineSignature`. */
+export interface HealthyItems {
+  readonly items: RecordingFeatures[];
+  /** Pieces of one recording share a group, except when there is a single recording. */
+  readonly groups: number[];
+  /** One per recording (segment), file name only. */
+  readonly sources: BaselineSource[];
+  /** The reader's remarks on the files (e.g. a cut-off data chunk), naming the file. */
+  readonly warnings: string[];
+}
+
+/** A healthy recording, or a stretch of one. */
+export interface HealthySegment extends FrameRange {
+  readonly path: string;
+}
+
+/** Equal pieces of [start, start + count): `pieces` of them, the last one taking the remainder. */
+export function pieceRanges(
+  startFrame: number,
+  frameCount: number,
+  pieces: number,
+): Required<FrameRange>[] {
+  const size = Math.floor(frameCount / pieces);
+  return Array.from({ length: pieces }, (_, i) => ({
+    startFrame: startFrame + i * size,
+    frameCount: i === pieces - 1 ? frameCount - i * size : size,
+  }));
+}
+
+/**
+ * How many pieces to cut a segment of `frameCount` frames at `sampleRateHz` into when
+ * `segmentCount` segments are given: ceil(MIN_ITEMS / segmentCount) below MIN_WHOLE_RECORDINGS
+ * segments (≥ 1 s each for a recording of 6 s or more), but never pieces shorter than the
+ * extractor's minimum (0.5 s); else 1.
+ */
+export function pieceCount(frameCount: number, sampleRateHz: number, segmentCount: number): number {
+  if (segmentCount >= MIN_WHOLE_RECORDINGS) return 1;
+  const wanted = Math.ceil(MIN_ITEMS / segmentCount);
+  const possible = Math.floor(frameCount / Math.ceil(ANALYSIS.minDurationSeconds * sampleRateHz));
+  return Math.max(1, Math.min(wanted, possible));
+}
+
+async function segmentItems(segment: HealthySegment, segmentCount: number) {
+  return withRecording(segment.path, async (reader) => {
+    const { info } = reader;
+    const startFrame = segment.startFrame ?? 0;
+    const frameCount = segment.frameCount ?? info.frameCount - startFrame;
+    const durationSeconds = frameCount / info.sampleRateHz;
+    const pieces = pieceCount(frameCount, info.sampleRateHz, segmentCount);
+    const items: RecordingFeatures[] = [];
+    for (const range of pieceRanges(startFrame, frameCount, pieces)) {
+      items.push(await extractFromReader(reader, range));
+    }
+    const source: BaselineSource = {
+      name: basename(segment.path),
+      sampleRateHz: info.sampleRateHz,
+      durationSeconds: Math.round(durationSeconds * 1000) / 1000,
+    };
+    const warnings = info.warnings.map((w) => `"${segment.path}": ${w}`);
+    return { items, source, warnings };
+  });
+}
+
+/**
+ * Healthy items from stretches of WAV files, read one after another. Rejects with InputError
+ * for an unreadable file, a stretch too short, or too little audio to calibrate a threshold
+ * (a single recording shorter than 1 s).
+ */
+export async function healthyItemsFromSegments(
+  segments: readonly HealthySegment[],
+): Promise<HealthyItems> {
+  if (segments.length === 0) throw new RangeError('healthyItemsFromSegments: no recordings');
+  const result: HealthyItems = { items: [], groups: [], sources: [], warnings: [] };
+  for (const [index, segment] of segments.entries()) {
+    const { items, source, warnings } = await segmentItems(segment, segments.length);
+    result.warnings.push(...warnings);
+    for (const item of items) {
+      result.items.push(item);
+      // One recording: every piece is left out on its own during calibration.
+      result.groups.push(segments.length === 1 ? result.groups.length : index);
+    }
+    result.sources.push(source);
+  }
+  if (new Set(result.groups).size < 2) {
+    throw new InputError(
+      `a baseline needs at least two healthy recordings or one of at least ${2 * ANALYSIS.minDurationSeconds} s; "${segments[0].path}" is shorter`,
+    );
+  }
+  return result;
+}
+
+/** Healthy items from whole WAV files (see healthyItemsFromSegments). */
+export function healthyItemsFromFiles(paths: readonly string[]): Promise<HealthyItems> {
+  return healthyItemsFromSegments(paths.map((path) => ({ path })));
+}

@@ -1,0 +1,86 @@
+/**
+ * The work behind the `auscult` commands, as functions (the CLI and `npm run eval` share them):
+ * WAV files in, a baseline signature, a diagnosis report or an analysis report out.
+ */
+import { analyzeRecording } from '../../shared/diagnosis/analyze.ts';
+import type { AnalysisReport } from '../../shared/diagnosis/analyze.ts';
+import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import { diagnose } from '../../shared/diagnosis/diagnose.ts';
+import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
+import { extractFileFeatures } from './featuresFromFile.ts';
+import type { FrameRange } from './featuresFromFile.ts';
+import { healthyItemsFromSegments } from './healthyItems.ts';
+import type { HealthySegment } from './healthyItems.ts';
+
+/** A result and the reader's remarks on the files it came from (e.g. a cut-off data chunk). */
+export interface WithWarnings<T> {
+  readonly result: T;
+  /** One sentence each, naming the file. */
+  readonly warnings: readonly string[];
+}
+
+function fileWarnings(path: string, warnings: readonly string[]): string[] {
+  return warnings.map((w) => `"${path}": ${w}`);
+}
+
+/** A baseline from healthy recordings or stretches of them (see healthyItemsFromSegments). */
+export async function buildBaselineFromSegments(
+  segments: readonly HealthySegment[],
+  profile: MachineProfile | null,
+): Promise<WithWarnings<BaselineSignature>> {
+  const { items, groups, sources, warnings } = await healthyItemsFromSegments(segments);
+  return {
+    result: buildBaselineSignature(items, groups, { profile, sources }),
+    warnings,
+  };
+}
+
+export interface DiagnoseFileOptions {
+  /** The name echoed as the report's `file`; default: the path. */
+  readonly fileName?: string;
+  readonly baseline: BaselineSignature | null;
+  /** Default: the baseline's own profile. */
+  readonly profile: MachineProfile | null;
+  /** Shaft speeds of this recording, rpm (check them with `withShaftSpeeds` first). */
+  readonly rpmOverrides?: Readonly<Record<string, number>>;
+  readonly range?: FrameRange;
+}
+
+/** Diagnoses the recording at `path`. Rejects with InputError for an unusable recording. */
+export async function diagnoseFile(
+  path: string,
+  options: DiagnoseFileOptions,
+): Promise<WithWarnings<DiagnosisReport>> {
+  const { info, features } = await extractFileFeatures(path, options.range);
+  const result = diagnose({
+    fileName: options.fileName ?? path,
+    features,
+    baseline: options.baseline,
+    profile: options.profile,
+    rpmOverrides: options.rpmOverrides ?? {},
+  });
+  return { result, warnings: fileWarnings(path, info.warnings) };
+}
+
+/** Analyses the recording at `path`. Rejects with InputError for an unusable recording. */
+export async function analyzeFile(
+  path: string,
+  fileName = path,
+): Promise<WithWarnings<AnalysisReport>> {
+  const { info, features } = await extractFileFeatures(path);
+  return {
+    result: analyzeRecording(fileName, features),
+    warnings: fileWarnings(path, info.warnings),
+  };
+}
+
+/**
+ * A baseline as JSON text: two-space indentation, but each array of numbers on one line, so the
+ * file is small, its header readable, and a rebuild byte-identical.
+ */
+export function serializeBaseline(signature: BaselineSignature): string {
+  const text = JSON.stringify(signature, null, 2);
+  return `${text.replace(/\[\n\s*(-?[\d.e+-]+(?:,\n\s*-?[\d.e+-]+)*)\n\s*\]/g, (_, numbers: string) => `[${numbers.replace(/,\n\s*/g, ', ')}]`)}\n`;
+}

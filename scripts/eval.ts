@@ -1,0 +1,41 @@
+/**
+ * `npm run eval`: how well the diagnosis does on real recordings (../shared/data, see its
+ * README). Prints a table per data set — files, flagged, right top cause, false alarms — and the
+ * time each took. It is a report: it exits 0 whatever the results, non-zero only on a crash.
+ * The simulator's faults are covered by the engine's own tests, not here.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { enableWasmFft } from '../shared/dsp/fft.ts';
+import { evaluateCwru } from './eval/cwru.ts';
+import { evaluateDcase } from './eval/dcase.ts';
+import { seconds } from './eval/table.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** AUSCULT_DATA points elsewhere when the data sets are not beside the repository. */
+const dataFolder = resolve(process.env.AUSCULT_DATA ?? join(root, '..', 'shared', 'data'));
+
+const DATA_SETS = [
+  { title: 'CWRU bearing data', folder: 'cwru', run: evaluateCwru },
+  { title: 'DCASE 2020 machine id_00 (all healthy)', folder: 'dcase2020-id00', run: evaluateDcase },
+] as const;
+
+async function main(): Promise<void> {
+  // The same FFT backend as the command line, so the figures are the ones `auscult` gives.
+  await enableWasmFft();
+  console.log(`Auscult evaluation on ${dataFolder}\n`);
+  for (const set of DATA_SETS) {
+    const folder = join(dataFolder, set.folder);
+    console.log(`## ${set.title} (${folder})\n`);
+    if (!existsSync(folder)) {
+      console.log('not found: skipped\n');
+      continue;
+    }
+    const start = performance.now();
+    console.log(await set.run(folder));
+    console.log(`\nTime: ${seconds(start)}\n`);
+  }
+}
+
+await main();
