@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [
   'node:*',
@@ -78,6 +79,11 @@ export default tseslint.config(
       { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'node/ imports shared/ and node/ only.' },
       fftRule,
     ]),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

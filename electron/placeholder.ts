@@ -1,0 +1,2 @@
+// Removed when the first electron module lands (keeps tsc -p electron from failing on no inputs).
+export {};
