@@ -76,7 +76,12 @@ function single(command: string, positionals: string[], what: string): string {
 /** Turns the command line (without `node` and the script) into typed arguments. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || HELP_FLAGS.includes(command)) return { command: 'help' };
+  if (command === undefined) {
+    throw new UsageError(
+      `no command given (the commands are ${COMMANDS.join(', ')}; see auscult --help).`,
+    );
+  }
+  if (HELP_FLAGS.includes(command)) return { command: 'help' };
   if (command === 'help') {
     const topic = rest[0];
     if (topic === undefined) return { command: 'help' };

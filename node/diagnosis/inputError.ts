@@ -33,11 +33,15 @@ export function isFsError(error: unknown): boolean {
   );
 }
 
+/** What went wrong, in words: "no such file", "permission denied", or the error's message. */
+export function fsProblem(error: unknown): string {
+  const code = fsCode(error);
+  return (code && FS_PROBLEMS[code]) ?? (error as Error).message;
+}
+
 /** `cannot read recording "x.wav": no such file` from an fs error. */
 export function fsInputError(error: unknown, what: string, path: string): InputError {
-  const code = fsCode(error);
-  const problem = (code && FS_PROBLEMS[code]) ?? (error as Error).message;
-  return new InputError(`cannot read ${what} "${path}": ${problem}`);
+  return new InputError(`cannot read ${what} "${path}": ${fsProblem(error)}`);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import { parseMachineProfile, ProfileError } from '../../shared/diagnosis/profile.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
-import { fsInputError, InputError, isFsError } from './inputError.ts';
+import { fsInputError, fsProblem, InputError, isFsError } from './inputError.ts';
 
 /** A real profile is a few kB; this keeps a hostile file from exhausting memory. */
 export const MAX_PROFILE_BYTES = 1024 * 1024;
@@ -96,7 +96,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rm(temporary, { force: true }).catch(() => undefined);
     if (isFsError(error)) {
       const code = (error as { code?: string }).code;
-      const problem = code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+      const problem = code === 'ENOENT' ? 'its folder does not exist' : fsProblem(error);
       throw new InputError(`cannot write "${path}": ${problem}`);
     }
     throw error;

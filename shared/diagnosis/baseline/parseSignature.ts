@@ -99,6 +99,13 @@ const rates = {
   spread: { min: 0, max: LIMITS.maxLevelDb, what: 'a number of dB from 0 to 1000' },
   binWidth: { min: 0, max: 1000, aboveMin: true, what: 'a positive bin width up to 1000 Hz' },
   nonNegative: { min: 0, max: 1e9, what: 'a finite number ≥ 0' },
+  rpm: { min: 0, max: 1_000_000, aboveMin: true, what: 'a positive number of rpm up to 1000000' },
+  itemCount: {
+    min: 1,
+    max: LIMITS.maxItems,
+    integer: true,
+    what: `an integer from 1 to ${LIMITS.maxItems}`,
+  },
   positive: { min: 0, max: 1e9, aboveMin: true, what: 'a positive finite number' },
 } satisfies Record<string, NumberRule>;
 
@@ -133,26 +140,19 @@ function parseBands(value: unknown, path: string, analysedMaxHz: number) {
   return levelStatistics(record, path, [1, Math.max(1, bandCountBelow(analysedMaxHz))]);
 }
 
-/** The narrowband statistics hold exactly the bins from 0 to analysedMaxHz. */
-function parseSpectrum(value: unknown, path: string, analysedMaxHz: number) {
-  const record = object(value, path, 'spectrum statistics', [...STATISTICS_KEYS, 'binWidthHz']);
+/**
+ * Statistics on bins k·binWidthHz: exactly the bins from 0 to `maxHz` (the narrowband spectrum
+ * covers its analysed range), or at most those (the envelope spectrum, up to half the rate).
+ */
+function parseBinned(value: unknown, path: string, label: string, maxHz: number, exact: boolean) {
+  const record = object(value, path, label, [...STATISTICS_KEYS, 'binWidthHz']);
   const binWidthHz = number(record.binWidthHz, at(path, 'binWidthHz'), rates.binWidth);
-  const bins = Math.floor(analysedMaxHz / binWidthHz) + 1;
+  const bins = Math.floor(maxHz / binWidthHz) + 1;
   if (bins > LIMITS.maxBins) {
-    throw new BaselineError(
-      at(path, 'binWidthHz'),
-      `gives ${bins} bins, more than ${LIMITS.maxBins}`,
-    );
+    throw new BaselineError(at(path, 'binWidthHz'), `gives ${bins} bins, over ${LIMITS.maxBins}`);
   }
-  return { ...levelStatistics(record, path, bins), binWidthHz };
-}
-
-/** The envelope statistics reach at most to half the sample rate. */
-function parseEnvelope(value: unknown, path: string, sampleRateHz: number) {
-  const record = object(value, path, 'envelope statistics', [...STATISTICS_KEYS, 'binWidthHz']);
-  const binWidthHz = number(record.binWidthHz, at(path, 'binWidthHz'), rates.binWidth);
-  const maxBins = Math.min(LIMITS.maxBins, Math.floor(sampleRateHz / 2 / binWidthHz) + 1);
-  return { ...levelStatistics(record, path, [2, Math.max(2, maxBins)]), binWidthHz };
+  const length = exact ? bins : ([2, Math.max(2, bins)] as const);
+  return { ...levelStatistics(record, path, length), binWidthHz };
 }
 
 const MODEL_KEYS = [
@@ -174,8 +174,8 @@ function parseModel(value: unknown, path: string): BaselineModel {
     aboveMin: true,
     what: 'a positive frequency up to half of model.sampleRateHz',
   });
-  const impulsivenessPath = at(path, 'impulsiveness');
-  const impulsiveness = object(record.impulsiveness, impulsivenessPath, 'impulsiveness', [
+  const kurtosisPath = at(path, 'impulsiveness');
+  const kurtosis = object(record.impulsiveness, kurtosisPath, 'impulsiveness', [
     'kurtosis',
     'spread',
   ]);
@@ -183,22 +183,19 @@ function parseModel(value: unknown, path: string): BaselineModel {
     sampleRateHz,
     analysedMaxHz,
     bands: parseBands(record.bands, at(path, 'bands'), analysedMaxHz),
-    spectrum: parseSpectrum(record.spectrum, at(path, 'spectrum'), analysedMaxHz),
-    envelope: parseEnvelope(record.envelope, at(path, 'envelope'), sampleRateHz),
+    spectrum: parseBinned(record.spectrum, at(path, 'spectrum'), 'a spectrum', analysedMaxHz, true),
+    envelope: parseBinned(
+      record.envelope,
+      at(path, 'envelope'),
+      'an envelope',
+      sampleRateHz / 2,
+      false,
+    ),
     impulsiveness: {
-      kurtosis: number(
-        impulsiveness.kurtosis,
-        at(impulsivenessPath, 'kurtosis'),
-        rates.nonNegative,
-      ),
-      spread: number(impulsiveness.spread, at(impulsivenessPath, 'spread'), rates.nonNegative),
+      kurtosis: number(kurtosis.kurtosis, at(kurtosisPath, 'kurtosis'), rates.nonNegative),
+      spread: number(kurtosis.spread, at(kurtosisPath, 'spread'), rates.nonNegative),
     },
-    itemCount: number(record.itemCount, at(path, 'itemCount'), {
-      min: 1,
-      max: LIMITS.maxItems,
-      integer: true,
-      what: `an integer from 1 to ${LIMITS.maxItems}`,
-    }),
+    itemCount: number(record.itemCount, at(path, 'itemCount'), rates.itemCount),
   };
 }
 
@@ -228,12 +225,7 @@ function parseCondition(value: unknown, profile: MachineProfile | null) {
   );
   const shaftSpeedsRpm: Record<string, number> = {};
   for (const id of shafts) {
-    shaftSpeedsRpm[id] = number(speeds[id], at('condition.shaftSpeedsRpm', id), {
-      min: 0,
-      max: 1_000_000,
-      aboveMin: true,
-      what: 'a positive number of rpm up to 1000000',
-    });
+    shaftSpeedsRpm[id] = number(speeds[id], at('condition.shaftSpeedsRpm', id), rates.rpm);
   }
   return { shaftSpeedsRpm };
 }
@@ -307,7 +299,7 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
   const condition = parseCondition(record.condition, profile);
   const sources = parseSources(record.sources);
   const model = parseModel(record.model, 'model');
-  const lowestRateHz = Math.min(...sources.map((s) => s.sampleRateHz));
+  const lowestRateHz = sources.reduce((low, s) => Math.min(low, s.sampleRateHz), Infinity);
   if (model.sampleRateHz !== lowestRateHz) {
     throw new BaselineError(
       'model.sampleRateHz',
