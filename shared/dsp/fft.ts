@@ -37,6 +37,16 @@ export interface RealFftPlan {
    * when `accumulate`, else written over it (the Welch and spectrogram hot path).
    */
   powerOfInput(out: Float64Array, accumulate: boolean): void;
+  /**
+   * Forward transform of the values in `input()`, returned packed in the plan's own buffer:
+   * [X₀, X_{N/2}, Re X₁, Im X₁, …, Re X_{N/2−1}, Im X_{N/2−1}] (DC and Nyquist are real, so N
+   * values hold the whole one-sided spectrum: FFTPACK's and PFFFT's ordered layout). Change it in
+   * place (a filter, a Hilbert rotation) and call `inversePacked`; the round trip never leaves
+   * WASM memory. Valid until the next call on this plan.
+   */
+  forwardInputPacked(): Float32Array | Float64Array;
+  /** Inverse (divided by N) of the packed spectrum `forwardInputPacked` returned, into `output`. */
+  inversePacked(output: Float64Array): void;
 }
 
 export type FftBackendName = 'fft.js' | 'pffft-wasm-simd';
@@ -74,44 +84,64 @@ function isPffftSize(size: number): boolean {
 
 function makeFftJsRealPlan(size: number): RealFftPlan {
   const fft = fftJs(size);
+  const half = size / 2;
   const out = new Float64Array(2 * size);
   const full = new Float64Array(2 * size);
   const staged = new Float64Array(size);
+  const packed = new Float64Array(size);
+  const packedRe = new Float64Array(half + 1);
+  const packedIm = new Float64Array(half + 1);
   const forward = (input: Float64Array, re: Float64Array, im: Float64Array) => {
     fft.realTransform(out, input);
-    for (let k = 0; k <= size / 2; k++) {
+    for (let k = 0; k <= half; k++) {
       re[k] = out[2 * k];
       im[k] = out[2 * k + 1];
     }
+  };
+  const inverse = (re: Float64Array, im: Float64Array, output: Float64Array) => {
+    // fft.js has no real inverse: rebuild the full Hermitian spectrum.
+    full[0] = re[0];
+    full[1] = 0;
+    full[2 * half] = re[half];
+    full[2 * half + 1] = 0;
+    for (let k = 1; k < half; k++) {
+      full[2 * k] = re[k];
+      full[2 * k + 1] = im[k];
+      full[2 * (size - k)] = re[k];
+      full[2 * (size - k) + 1] = -im[k];
+    }
+    fft.inverseTransform(out, full);
+    for (let i = 0; i < size; i++) output[i] = out[2 * i];
   };
   return {
     size,
     backend: 'fft.js',
     forward,
+    inverse,
     input: () => staged,
     forwardInput: (re, im) => forward(staged, re, im),
     powerOfInput(power, accumulate) {
       fft.realTransform(out, staged);
-      if (!accumulate) power.fill(0, 0, size / 2 + 1);
-      for (let k = 0; k <= size / 2; k++) {
+      if (!accumulate) power.fill(0, 0, half + 1);
+      for (let k = 0; k <= half; k++) {
         power[k] += out[2 * k] * out[2 * k] + out[2 * k + 1] * out[2 * k + 1];
       }
     },
-    inverse(re, im, output) {
-      // fft.js has no real inverse: rebuild the full Hermitian spectrum.
-      const half = size / 2;
-      full[0] = re[0];
-      full[1] = 0;
-      full[2 * half] = re[half];
-      full[2 * half + 1] = 0;
+    forwardInputPacked() {
+      fft.realTransform(out, staged);
+      // Bin k >= 1 sits at [2k, 2k+1] in both layouts; only slot 1 differs (Nyquist, not Im X₀).
+      packed.set(out.subarray(0, size));
+      packed[1] = out[size];
+      return packed;
+    },
+    inversePacked(output) {
+      packedRe[0] = packed[0];
+      packedRe[half] = packed[1];
       for (let k = 1; k < half; k++) {
-        full[2 * k] = re[k];
-        full[2 * k + 1] = im[k];
-        full[2 * (size - k)] = re[k];
-        full[2 * (size - k) + 1] = -im[k];
+        packedRe[k] = packed[2 * k];
+        packedIm[k] = packed[2 * k + 1];
       }
-      fft.inverseTransform(out, full);
-      for (let i = 0; i < size; i++) output[i] = out[2 * i];
+      inverse(packedRe, packedIm, output);
     },
   };
 }
@@ -136,6 +166,21 @@ function makePffftRealPlan(module: PffftModule, size: number): RealFftPlan {
   const transformInput = (): Float32Array => {
     module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftForward);
     return module.HEAPF32;
+  };
+  let outputView = module.HEAPF32.subarray(outputPtr >> 2, (outputPtr >> 2) + size);
+  const packedOutput = (): Float32Array => {
+    if (outputView.buffer !== module.HEAPF32.buffer) {
+      outputView = module.HEAPF32.subarray(outputPtr >> 2, (outputPtr >> 2) + size);
+    }
+    return outputView;
+  };
+  /** Inverse of the packed spectrum in the output buffer, through the input buffer. */
+  const inverseOfOutput = (output: Float64Array): void => {
+    module._pffft_transform_ordered(setup, outputPtr, inputPtr, workPtr, pffftBackward);
+    const time = stagedInput();
+    // PFFFT's backward transform is unnormalised.
+    const scale = 1 / size;
+    for (let i = 0; i < size; i++) output[i] = time[i] * scale;
   };
   /** Ordered real output packs DC and Nyquist into the first complex slot. */
   const unpack = (re: Float64Array, im: Float64Array) => {
@@ -169,20 +214,20 @@ function makePffftRealPlan(module: PffftModule, size: number): RealFftPlan {
         power[k] += out[i] * out[i] + out[i + 1] * out[i + 1];
       }
     },
+    forwardInputPacked() {
+      module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftForward);
+      return packedOutput();
+    },
+    inversePacked: inverseOfOutput,
     inverse(re, im, output) {
-      const heap = stagedInput();
-      heap[0] = re[0];
-      heap[1] = re[half];
+      const spectrum = packedOutput();
+      spectrum[0] = re[0];
+      spectrum[1] = re[half];
       for (let k = 1; k < half; k++) {
-        heap[2 * k] = re[k];
-        heap[2 * k + 1] = im[k];
+        spectrum[2 * k] = re[k];
+        spectrum[2 * k + 1] = im[k];
       }
-      module._pffft_transform_ordered(setup, inputPtr, outputPtr, workPtr, pffftBackward);
-      const out = module.HEAPF32;
-      const o = outputPtr >> 2;
-      // PFFFT's backward transform is unnormalised.
-      const scale = 1 / size;
-      for (let i = 0; i < size; i++) output[i] = out[o + i] * scale;
+      inverseOfOutput(output);
     },
   };
 }
