@@ -1,0 +1,42 @@
+/**
+ * The jobs a range worker can run. A job reads one frame range of one file (opening the file
+ * itself, so no samples cross between threads) and returns a mergeable partial: plain data that
+ * survives postMessage. To add a job (the diagnosis features of a later issue, say): write its
+ * module, then add one line to `RangeJobTypes` and one to `rangeJobLoaders`.
+ */
+import type { FrameRange } from './frameRanges.ts';
+import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
+
+/** One unit of work: a file, a range of its frames, and the job's own options. */
+export interface RangeTask<Options> {
+  readonly path: string;
+  readonly range: FrameRange;
+  readonly options: Options;
+}
+
+/** A job as a worker runs it. Options and partial must be structured-cloneable. */
+export type RangeJob<Options, Partial> = (task: RangeTask<Options>) => Promise<Partial>;
+
+/** Every job by name: the options it takes and the partial it returns. */
+export interface RangeJobTypes {
+  spectra: { options: SpectraJobOptions; partial: SpectraPartial };
+}
+
+export type RangeJobName = keyof RangeJobTypes;
+export type RangeJobOptions<Name extends RangeJobName> = RangeJobTypes[Name]['options'];
+export type RangeJobPartial<Name extends RangeJobName> = RangeJobTypes[Name]['partial'];
+
+type RangeJobLoaders = {
+  readonly [Name in RangeJobName]: () => Promise<
+    RangeJob<RangeJobOptions<Name>, RangeJobPartial<Name>>
+  >;
+};
+
+/** Loaded on first use inside a worker, so the main thread never loads a job's DSP code. */
+export const rangeJobLoaders: RangeJobLoaders = {
+  spectra: async () => (await import('./spectraJob.ts')).runSpectraJob,
+};
+
+export function isRangeJobName(name: unknown): name is RangeJobName {
+  return typeof name === 'string' && Object.hasOwn(rangeJobLoaders, name);
+}
