@@ -79,7 +79,7 @@ export function formatAnalysis(report: AnalysisReport): string {
   const lines = [
     header(report.file, report.sampleRateHz, report.durationSeconds),
     `Statistics: RMS ${s.rms.toPrecision(3)} (${s.rmsDb.toFixed(1)} dB), peak ${s.peak.toPrecision(3)}, ` +
-      `crest factor ${s.crestFactor.toFixed(2)}, kurtosis ${s.kurtosis.toFixed(2)}`,
+      `crest factor ${s.crestFactor.toFixed(2)}, kurtosis ${s.kurtosis?.toFixed(2) ?? 'n/a (constant signal)'}`,
     '',
     `Spectrum peaks (PSD in dB re 1 unit²/Hz, resolution ${report.spectrum.binWidthHz.toFixed(2)} Hz, up to ${Math.round(report.analysedMaxHz)} Hz):`,
     ...peakTable(report.spectrum.peaks),

@@ -22,12 +22,12 @@ export interface AnalysisReport {
   readonly analysedMaxHz: number;
   readonly statistics: {
     readonly rms: number;
-    /** 20·log10(rms), dB re 1 (full scale for PCM). */
+    /** 20·log10(rms), dB re 1 (full scale for PCM); -300 for silence. */
     readonly rmsDb: number;
     readonly peak: number;
     readonly crestFactor: number;
-    /** Pearson kurtosis (3 for Gaussian noise; impacts raise it). */
-    readonly kurtosis: number;
+    /** Pearson kurtosis (3 for Gaussian noise; impacts raise it); null for a constant signal. */
+    readonly kurtosis: number | null;
   };
   readonly spectrum: {
     readonly binWidthHz: number;
@@ -129,7 +129,7 @@ export function analyzeRecording(
       rmsDb: round(20 * Math.log10(Math.max(statistics.rms, 1e-15)), 2),
       peak: significant(statistics.peak),
       crestFactor: significant(statistics.crestFactor),
-      kurtosis: significant(statistics.kurtosis),
+      kurtosis: Number.isFinite(statistics.kurtosis) ? significant(statistics.kurtosis) : null,
     },
     spectrum: {
       binWidthHz: significant(spectrum.binWidthHz),

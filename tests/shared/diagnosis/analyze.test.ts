@@ -68,6 +68,15 @@ describe('analyzeRecording', () => {
     expect(top.prominenceDb).toBeGreaterThan(40);
   });
 
+  it('describes silence without NaN: rmsDb -300, kurtosis null, no lines', () => {
+    const report = analyzeRecording('silence.wav', extractFeatures(new Float64Array(FS), FS));
+    expect(report.statistics.rmsDb).toBe(-300);
+    expect(report.statistics.kurtosis).toBeNull();
+    expect(report.spectrum.peaks).toEqual([]);
+    // JSON turns NaN into null: kurtosis must be the only null.
+    expect(JSON.stringify(report).match(/null/g)).toHaveLength(1);
+  });
+
   it('lists no spectrum line for white noise', () => {
     const noise = withNoise(new Float64Array(FS * SECONDS), 0.1, 3);
     expect(analyzeRecording('noise.wav', extractFeatures(noise, FS)).spectrum.peaks).toEqual([]);
