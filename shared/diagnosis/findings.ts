@@ -23,17 +23,21 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** "= BPFO of spindle-bearing (88.4 Hz)" or "= 2x BPFO …" for the nearest match within 2 %. */
+/** "; matches 2x BPFO of …" for the closest harmonic (1–4) of a kinematic frequency within 2 %. */
 function match(frequencies: readonly CharacteristicFrequency[], frequencyHz: number): string {
+  let best: { text: string; distance: number } | null = null;
   for (const harmonic of [1, 2, 3, 4]) {
     for (const f of frequencies) {
       const target = harmonic * f.frequencyHz;
-      if (Math.abs(frequencyHz - target) <= 0.02 * target + 0.5) {
-        return `; matches ${harmonic > 1 ? `${harmonic}x ` : ''}${f.name} (${hz(target)} Hz)`;
-      }
+      // A lower harmonic wins a near tie: it is the simpler explanation.
+      const distance = Math.abs(frequencyHz - target) / target + 0.001 * harmonic;
+      if (Math.abs(frequencyHz - target) > 0.02 * target + 0.5) continue;
+      if (best && best.distance <= distance) continue;
+      const text = `; matches ${harmonic > 1 ? `${harmonic}x ` : ''}${f.name} (${hz(target)} Hz)`;
+      best = { text, distance };
     }
   }
-  return '';
+  return best?.text ?? '';
 }
 
 function withBaseline(ctx: RuleContext): Finding[] {

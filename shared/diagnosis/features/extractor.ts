@@ -18,6 +18,8 @@ import { bandCountBelow, bandLevelsDb, powerToDb } from './bandGrid.ts';
 import { ANALYSIS } from './settings.ts';
 import type { RecordingFeatures } from './types.ts';
 
+const SLICE_FRAMES = 1 << 16;
+
 export interface FeatureExtractor {
   push(block: SampleArray): void;
   finish(): RecordingFeatures;
@@ -108,7 +110,10 @@ export function createFeatureExtractor(sampleRateHz: number, frameCount: number)
       segmentLength: envelopeSegment,
       maxFrequencyHz: Math.min(ANALYSIS.envelopeMaxHz, sampleRateHz / 2),
     });
-    envelope.push(samples);
+    // In slices: one push of the whole excerpt would allocate its filtered copy at once.
+    for (let at = 0; at < samples.length; at += SLICE_FRAMES) {
+      envelope.push(samples.subarray(at, at + SLICE_FRAMES));
+    }
   };
 
   const pushPieces = (filtered: Float64Array) => {
