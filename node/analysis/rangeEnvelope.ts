@@ -82,90 +82,127 @@ export function createRangeEnvelope(
   onEnvelope: (envelope: Float64Array) => void,
 ): RangeEnvelope {
   checkOptions(options);
-  const { frameLength, guardLength, signalEnd, outputEnd } = options;
-  // Where the last frame starts: it ends at signalEnd unless the signal is shorter than a frame.
-  const lastFrameStart = Math.max(options.signalStart, signalEnd - frameLength);
-  const plan: RealFftPlan = realFftPlan(frameLength);
-  const quadrature = new Float64Array(frameLength);
-  const out = new Float64Array(frameLength);
-  // Samples from absolute index `pendingStart`; always begins at or before the next frame.
-  let pending = new Float64Array(2 * frameLength);
-  let pendingStart = options.signalStart;
-  let pendingLength = 0;
-  let frameStart = options.signalStart;
-  let emitted = options.outputStart;
+  return new RangeEnvelopeStream(options, onEnvelope);
+}
 
-  const runFrame = (): void => {
+/** H{x} of the plan's input: −j·sign(f) applied to the packed spectrum, never leaving WASM. */
+function hilbertOfInput(plan: RealFftPlan, quadrature: Float64Array): void {
+  const spectrum = plan.forwardInputPacked();
+  // DC and Nyquist (slots 0 and 1) have no quadrature part.
+  spectrum[0] = 0;
+  spectrum[1] = 0;
+  for (let i = 2; i < plan.size; i += 2) {
+    const re = spectrum[i];
+    spectrum[i] = spectrum[i + 1];
+    spectrum[i + 1] = -re;
+  }
+  plan.inversePacked(quadrature);
+}
+
+class RangeEnvelopeStream implements RangeEnvelope {
+  readonly #options: RangeEnvelopeOptions;
+  readonly #onEnvelope: (envelope: Float64Array) => void;
+  readonly #plan: RealFftPlan;
+  /** Where the last frame starts: it ends at signalEnd unless the signal is shorter. */
+  readonly #lastFrameStart: number;
+  readonly #quadrature: Float64Array;
+  readonly #out: Float64Array;
+  /** Samples from absolute index #pendingStart; always begins at or before the next frame. */
+  #pending: Float64Array;
+  #pendingStart: number;
+  #pendingLength = 0;
+  #frameStart: number;
+  #emitted: number;
+
+  constructor(options: RangeEnvelopeOptions, onEnvelope: (envelope: Float64Array) => void) {
+    const { frameLength, signalStart, signalEnd } = options;
+    this.#options = options;
+    this.#onEnvelope = onEnvelope;
+    this.#plan = realFftPlan(frameLength);
+    this.#lastFrameStart = Math.max(signalStart, signalEnd - frameLength);
+    this.#quadrature = new Float64Array(frameLength);
+    this.#out = new Float64Array(frameLength);
+    this.#pending = new Float64Array(2 * frameLength);
+    this.#pendingStart = signalStart;
+    this.#frameStart = signalStart;
+    this.#emitted = options.outputStart;
+  }
+
+  push(block: Float64Array): void {
+    if (this.#pendingStart + this.#pendingLength + block.length > this.#options.signalEnd) {
+      throw new RangeError('RangeEnvelope.push: more samples than signalEnd allows');
+    }
+    this.#makeRoom(block.length);
+    this.#pending.set(block, this.#pendingLength);
+    this.#pendingLength += block.length;
+    while (this.#ready()) this.#runFrame();
+  }
+
+  finish(): void {
+    while (this.#ready()) this.#runFrame();
+    if (this.#emitted < this.#options.outputEnd) {
+      throw new RangeError(
+        `RangeEnvelope.finish: signal ended at ${this.#pendingStart + this.#pendingLength}, ` +
+          `before signalEnd ${this.#options.signalEnd}`,
+      );
+    }
+  }
+
+  #ready(): boolean {
+    const { frameLength, signalEnd, outputEnd } = this.#options;
+    const needed = Math.min(this.#frameStart + frameLength, signalEnd);
+    return this.#emitted < outputEnd && this.#pendingStart + this.#pendingLength >= needed;
+  }
+
+  #runFrame(): void {
+    const { frameLength, guardLength, signalEnd, outputEnd } = this.#options;
     // The frame reaching the end of the signal has no right neighbour: it keeps its tail.
-    const last = frameStart + frameLength >= signalEnd;
-    if (last) frameStart = lastFrameStart;
+    const last = this.#frameStart + frameLength >= signalEnd;
+    if (last) this.#frameStart = this.#lastFrameStart;
+    const frameStart = this.#frameStart;
     const available = Math.min(frameLength, signalEnd - frameStart);
-    const input = plan.input();
-    const offset = frameStart - pendingStart;
+    const input = this.#plan.input();
+    const pending = this.#pending;
+    const offset = frameStart - this.#pendingStart;
     for (let i = 0; i < available; i++) input[i] = pending[offset + i];
     if (available < frameLength) input.fill(0, available);
-    // H{x}: multiply by −j·sign(f), in the plan's packed spectrum (no copies out of WASM).
-    // DC and Nyquist (slots 0 and 1) have no quadrature part.
-    const spectrum = plan.forwardInputPacked();
-    spectrum[0] = 0;
-    spectrum[1] = 0;
-    for (let i = 2; i < frameLength; i += 2) {
-      const r = spectrum[i];
-      spectrum[i] = spectrum[i + 1];
-      spectrum[i + 1] = -r;
-    }
-    plan.inversePacked(quadrature);
+    hilbertOfInput(this.#plan, this.#quadrature);
     const end = last ? outputEnd : Math.min(frameStart + frameLength - guardLength, outputEnd);
-    const count = end - emitted;
-    const xOffset = emitted - pendingStart;
-    const hOffset = emitted - frameStart;
+    this.#emit(end);
+    this.#frameStart = end - guardLength;
+  }
+
+  /** |x + j·H{x}| for [#emitted, end), from the pending samples and the frame's quadrature. */
+  #emit(end: number): void {
+    const count = end - this.#emitted;
+    const pending = this.#pending;
+    const quadrature = this.#quadrature;
+    const out = this.#out;
+    const xOffset = this.#emitted - this.#pendingStart;
+    const hOffset = this.#emitted - this.#frameStart;
     for (let i = 0; i < count; i++) {
       const x = pending[xOffset + i];
       const h = quadrature[hOffset + i];
       out[i] = Math.sqrt(x * x + h * h);
     }
-    if (count > 0) onEnvelope(out.subarray(0, count));
-    emitted = end;
-    frameStart = emitted - guardLength;
-  };
-
-  const ready = (): boolean =>
-    emitted < outputEnd &&
-    pendingStart + pendingLength >= Math.min(frameStart + frameLength, signalEnd);
+    if (count > 0) this.#onEnvelope(out.subarray(0, count));
+    this.#emitted = end;
+  }
 
   /** Drops what no later frame needs and makes room for `incoming` more samples. */
-  const makeRoom = (incoming: number): void => {
+  #makeRoom(incoming: number): void {
+    const pendingEnd = this.#pendingStart + this.#pendingLength;
     const keepFrom =
-      Math.min(frameStart, lastFrameStart, pendingStart + pendingLength) - pendingStart;
+      Math.min(this.#frameStart, this.#lastFrameStart, pendingEnd) - this.#pendingStart;
     if (keepFrom > 0) {
-      pending.copyWithin(0, keepFrom, pendingLength);
-      pendingStart += keepFrom;
-      pendingLength -= keepFrom;
+      this.#pending.copyWithin(0, keepFrom, this.#pendingLength);
+      this.#pendingStart += keepFrom;
+      this.#pendingLength -= keepFrom;
     }
-    if (pendingLength + incoming > pending.length) {
-      const grown = new Float64Array(pendingLength + incoming + frameLength);
-      grown.set(pending.subarray(0, pendingLength));
-      pending = grown;
+    if (this.#pendingLength + incoming > this.#pending.length) {
+      const grown = new Float64Array(this.#pendingLength + incoming + this.#options.frameLength);
+      grown.set(this.#pending.subarray(0, this.#pendingLength));
+      this.#pending = grown;
     }
-  };
-
-  return {
-    push(block) {
-      if (pendingStart + pendingLength + block.length > signalEnd) {
-        throw new RangeError('RangeEnvelope.push: more samples than signalEnd allows');
-      }
-      makeRoom(block.length);
-      pending.set(block, pendingLength);
-      pendingLength += block.length;
-      while (ready()) runFrame();
-    },
-    finish() {
-      while (ready()) runFrame();
-      if (emitted < outputEnd) {
-        throw new RangeError(
-          `RangeEnvelope.finish: signal ended at ${pendingStart + pendingLength}, before signalEnd ${signalEnd}`,
-        );
-      }
-    },
-  };
+  }
 }

@@ -56,77 +56,102 @@ export function createRangeWorkerPool(threads = defaultThreadCount()): RangeWork
   if (!Number.isSafeInteger(threads) || threads < 1) {
     throw new RangeError(`createRangeWorkerPool: threads must be an integer >= 1, got ${threads}`);
   }
-  const queue: QueuedTask[] = [];
-  const workers: PoolWorker[] = [];
-  let nextTaskId = 0;
-  let closed = false;
+  return new WorkerThreadPool(threads);
+}
 
-  const dispatch = (): void => {
-    for (const entry of workers) {
-      if (entry.task !== null || queue.length === 0) continue;
-      entry.task = queue.shift() as QueuedTask;
-      entry.worker.ref();
-      entry.worker.postMessage(entry.task.message);
+class WorkerThreadPool implements RangeWorkerPool {
+  readonly threadCount: number;
+  readonly #queue: QueuedTask[] = [];
+  readonly #workers: PoolWorker[] = [];
+  #nextTaskId = 0;
+  #closed = false;
+
+  constructor(threads: number) {
+    this.threadCount = threads;
+    for (let i = 0; i < threads; i++) this.#startWorker();
+  }
+
+  run<Name extends RangeJobName>(
+    job: Name,
+    path: string,
+    ranges: readonly FrameRange[],
+    options: RangeJobOptions<Name>,
+  ): Promise<RangeJobPartial<Name>[]> {
+    if (this.#closed) return Promise.reject(new Error('RangeWorkerPool.run: the pool is closed'));
+    if (this.#workers.length === 0) {
+      return Promise.reject(new Error('RangeWorkerPool.run: every worker has failed'));
     }
-  };
+    const results = ranges.map(
+      (range) =>
+        new Promise<RangeJobPartial<Name>>((resolve, reject) => {
+          const message: RangeTaskMessage = {
+            taskId: this.#nextTaskId++,
+            job,
+            path,
+            range,
+            options,
+          };
+          this.#queue.push({ message, resolve: resolve as (partial: unknown) => void, reject });
+        }),
+    );
+    this.#dispatch();
+    return Promise.all(results);
+  }
 
-  const failEntry = (entry: PoolWorker, error: Error): void => {
-    workers.splice(workers.indexOf(entry), 1);
-    entry.task?.reject(error);
-    entry.task = null;
-    if (workers.length === 0) for (const task of queue.splice(0)) task.reject(error);
-  };
+  async close(): Promise<void> {
+    this.#closed = true;
+    const error = new Error('RangeWorkerPool: closed while tasks were pending');
+    for (const task of this.#queue.splice(0)) task.reject(error);
+    const stopping = this.#workers.splice(0);
+    for (const entry of stopping) entry.task?.reject(error);
+    await Promise.all(stopping.map((entry) => entry.worker.terminate()));
+  }
 
-  const startWorker = (): void => {
+  #startWorker(): void {
     const entry: PoolWorker = { worker: new Worker(WORKER_URL), task: null };
-    entry.worker.on('message', (result: RangeResultMessage) => {
-      const task = entry.task;
-      entry.task = null;
-      entry.worker.unref();
-      if (task !== null && result.ok) task.resolve(result.partial);
-      else if (task !== null && !result.ok) {
-        task.reject(deserializeError(result.error, `range job ${task.message.job}`));
-      }
-      dispatch();
-    });
-    entry.worker.on('error', (error) => failEntry(entry, error));
+    entry.worker.on('message', (result: RangeResultMessage) => this.#settle(entry, result));
+    entry.worker.on('error', (error) => this.#fail(entry, error));
     entry.worker.on('exit', (code) => {
-      if (!workers.includes(entry)) return;
-      failEntry(entry, new Error(`a range worker stopped with exit code ${code}`));
+      if (this.#workers.includes(entry)) {
+        this.#fail(entry, new Error(`a range worker stopped with exit code ${code}`));
+      }
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
     entry.worker.unref();
-    workers.push(entry);
-  };
+    this.#workers.push(entry);
+  }
 
-  for (let i = 0; i < threads; i++) startWorker();
+  /** Gives queued tasks to idle workers; a busy worker keeps Node alive until it answers. */
+  #dispatch(): void {
+    for (const entry of this.#workers) {
+      const task = entry.task === null ? this.#queue.shift() : undefined;
+      if (task === undefined) continue;
+      entry.task = task;
+      entry.worker.ref();
+      entry.worker.postMessage(task.message);
+    }
+  }
 
-  return {
-    threadCount: threads,
-    run(job, path, ranges, options) {
-      if (closed) return Promise.reject(new Error('RangeWorkerPool.run: the pool is closed'));
-      if (workers.length === 0) {
-        return Promise.reject(new Error('RangeWorkerPool.run: every worker has failed'));
-      }
-      const results = ranges.map(
-        (range) =>
-          new Promise<RangeJobPartial<typeof job>>((resolve, reject) => {
-            const message: RangeTaskMessage = { taskId: nextTaskId++, job, path, range, options };
-            queue.push({ message, resolve: resolve as (partial: unknown) => void, reject });
-          }),
-      );
-      dispatch();
-      return Promise.all(results);
-    },
-    async close() {
-      closed = true;
-      const error = new Error('RangeWorkerPool: closed while tasks were pending');
-      for (const task of queue.splice(0)) task.reject(error);
-      const stopping = workers.splice(0);
-      for (const entry of stopping) entry.task?.reject(error);
-      await Promise.all(stopping.map((entry) => entry.worker.terminate()));
-    },
-  };
+  #settle(entry: PoolWorker, result: RangeResultMessage): void {
+    const task = entry.task;
+    entry.task = null;
+    entry.worker.unref();
+    if (task !== null && result.ok) task.resolve(result.partial);
+    else if (task !== null && !result.ok) {
+      task.reject(deserializeError(result.error, `range job ${task.message.job}`));
+    }
+    this.#dispatch();
+  }
+
+  /** A worker died: its task fails, and the queue too when no worker is left to run it. */
+  #fail(entry: PoolWorker, error: Error): void {
+    const index = this.#workers.indexOf(entry);
+    if (index < 0) return;
+    this.#workers.splice(index, 1);
+    entry.task?.reject(error);
+    entry.task = null;
+    if (this.#workers.length === 0) for (const task of this.#queue.splice(0)) task.reject(error);
+  }
 }
 
 /** One-shot form: a pool for these tasks only, closed when they are done or one fails. */

@@ -51,24 +51,27 @@ function within(i: number, offset: number, length: number): number {
   return Math.min(length, Math.max(0, i - offset));
 }
 
-export async function runSpectraJob(task: RangeTask<SpectraJobOptions>): Promise<SpectraPartial> {
-  const started = performance.now();
-  const { options, range } = task;
-  if (options.wasmFft) await enableWasmFft();
-  else disableWasmFft();
-  await using reader = await openWavBlockReader(task.path);
-  const frameCount = reader.info.frameCount;
-  if (frameCount !== options.frameCount) {
-    throw new RangeError(
-      `the file now holds ${frameCount} frames, not ${options.frameCount}: it changed during analysis`,
-    );
-  }
-  const { sampleRateHz, segmentLength, hopSamples } = options.welch;
-  const welchEnd = Math.min(frameCount, range.endFrame + segmentLength - hopSamples);
-  const guard = options.envelope?.guardLength ?? 0;
-  const readStart = Math.max(0, range.startFrame - guard);
-  const readEnd = Math.min(frameCount, welchEnd + guard);
+/** The frames a range reads, for each of its uses (see the header comment). */
+interface RangeExtent {
+  readonly welchEnd: number;
+  readonly readStart: number;
+  readonly readEnd: number;
+}
 
+function rangeExtent(range: FrameRange, options: SpectraJobOptions): RangeExtent {
+  const { segmentLength, hopSamples } = options.welch;
+  const welchEnd = Math.min(options.frameCount, range.endFrame + segmentLength - hopSamples);
+  const guard = options.envelope?.guardLength ?? 0;
+  return {
+    welchEnd,
+    readStart: Math.max(0, range.startFrame - guard),
+    readEnd: Math.min(options.frameCount, welchEnd + guard),
+  };
+}
+
+/** The signal's Welch sum, the envelope and its Welch sum, and the statistics of one range. */
+function createRangeSinks(range: FrameRange, extent: RangeExtent, options: SpectraJobOptions) {
+  const { sampleRateHz } = options.welch;
   const signalWelch = new WelchAccumulator(sampleRateHz, options.welch);
   const envelopeWelch = options.envelope ? new WelchAccumulator(sampleRateHz, options.welch) : null;
   const envelope =
@@ -76,35 +79,55 @@ export async function runSpectraJob(task: RangeTask<SpectraJobOptions>): Promise
       ? createRangeEnvelope(
           {
             ...options.envelope,
-            signalStart: readStart,
-            signalEnd: readEnd,
+            signalStart: extent.readStart,
+            signalEnd: extent.readEnd,
             outputStart: range.startFrame,
-            outputEnd: welchEnd,
+            outputEnd: extent.welchEnd,
           },
           (samples) => envelopeWelch.push(samples),
         )
       : null;
+  return { signalWelch, envelopeWelch, envelope, stats: emptyStats() };
+}
 
-  let stats = emptyStats();
-  let position = readStart;
-  const blocks = reader.blocks(readStart, readEnd, options.blockFrames, options.channel);
+/** Runs the 'spectra' job over `task.range` (in a range worker). */
+export async function runSpectraJob(task: RangeTask<SpectraJobOptions>): Promise<SpectraPartial> {
+  const started = performance.now();
+  const { options, range } = task;
+  if (options.wasmFft) await enableWasmFft();
+  else disableWasmFft();
+  await using reader = await openWavBlockReader(task.path);
+  if (reader.info.frameCount !== options.frameCount) {
+    throw new RangeError(
+      `the file now holds ${reader.info.frameCount} frames, not ${options.frameCount}: it changed during analysis`,
+    );
+  }
+  const extent = rangeExtent(range, options);
+  const sinks = createRangeSinks(range, extent, options);
+  let position = extent.readStart;
+  const blocks = reader.blocks(
+    extent.readStart,
+    extent.readEnd,
+    options.blockFrames,
+    options.channel,
+  );
   // Each block is a reused buffer: every consumer below copies what it keeps.
   for await (const block of blocks) {
     const first = within(range.startFrame, position, block.length);
-    const welchStop = within(welchEnd, position, block.length);
+    const welchStop = within(extent.welchEnd, position, block.length);
     const statsStop = within(range.endFrame, position, block.length);
-    if (welchStop > first) signalWelch.push(block.subarray(first, welchStop));
-    if (statsStop > first) stats = addSamples(stats, block.subarray(first, statsStop));
-    envelope?.push(block);
+    if (welchStop > first) sinks.signalWelch.push(block.subarray(first, welchStop));
+    if (statsStop > first) sinks.stats = addSamples(sinks.stats, block.subarray(first, statsStop));
+    sinks.envelope?.push(block);
     position += block.length;
   }
-  envelope?.finish();
+  sinks.envelope?.finish();
   return {
     range,
-    signal: signalWelch.partial(),
-    envelope: envelopeWelch?.partial() ?? null,
-    stats,
-    fftBackend: signalWelch.fftBackend,
+    signal: sinks.signalWelch.partial(),
+    envelope: sinks.envelopeWelch?.partial() ?? null,
+    stats: sinks.stats,
+    fftBackend: sinks.signalWelch.fftBackend,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -107,6 +107,37 @@ function decodePcm16(
   }
 }
 
+/** Throws RangeError naming the first argument of `blocks` that does not fit the file. */
+function checkBlockArguments(
+  info: WavInfo,
+  startFrame: number,
+  endFrame: number,
+  framesPerBlock: number,
+  channel: ChannelSelection,
+): void {
+  const ordered =
+    Number.isSafeInteger(startFrame) &&
+    Number.isSafeInteger(endFrame) &&
+    0 <= startFrame &&
+    startFrame <= endFrame &&
+    endFrame <= info.frameCount;
+  if (!ordered) {
+    throw new RangeError(
+      `WavBlockReader.blocks: need 0 <= startFrame <= endFrame <= ${info.frameCount}, got ${startFrame}, ${endFrame}`,
+    );
+  }
+  if (!Number.isSafeInteger(framesPerBlock) || framesPerBlock < 1) {
+    throw new RangeError(`WavBlockReader.blocks: framesPerBlock must be an integer >= 1`);
+  }
+  const validChannel =
+    channel === 'mix' || (Number.isInteger(channel) && channel >= 0 && channel < info.channelCount);
+  if (!validChannel) {
+    throw new RangeError(
+      `WavBlockReader.blocks: channel must be 'mix' or an integer from 0 to ${info.channelCount - 1}, got ${String(channel)}`,
+    );
+  }
+}
+
 /** Opens `path` and parses its header (WavFormatError when malformed; the file is closed then). */
 export async function openWavBlockReader(path: string): Promise<WavBlockReader> {
   const handle = await open(path, 'r');
@@ -129,28 +160,7 @@ export async function openWavBlockReader(path: string): Promise<WavBlockReader> 
     framesPerBlock: number,
     channel: ChannelSelection,
   ): AsyncGenerator<Float64Array, void> {
-    const ok =
-      Number.isSafeInteger(startFrame) &&
-      Number.isSafeInteger(endFrame) &&
-      0 <= startFrame &&
-      startFrame <= endFrame &&
-      endFrame <= info.frameCount;
-    if (!ok) {
-      throw new RangeError(
-        `WavBlockReader.blocks: need 0 <= startFrame <= endFrame <= ${info.frameCount}, got ${startFrame}, ${endFrame}`,
-      );
-    }
-    if (!Number.isSafeInteger(framesPerBlock) || framesPerBlock < 1) {
-      throw new RangeError(`WavBlockReader.blocks: framesPerBlock must be an integer >= 1`);
-    }
-    const validChannel =
-      channel === 'mix' ||
-      (Number.isInteger(channel) && channel >= 0 && channel < info.channelCount);
-    if (!validChannel) {
-      throw new RangeError(
-        `WavBlockReader.blocks: channel must be 'mix' or an integer from 0 to ${info.channelCount - 1}, got ${String(channel)}`,
-      );
-    }
+    checkBlockArguments(info, startFrame, endFrame, framesPerBlock, channel);
     const align = info.blockAlignBytes;
     if (bytes.length < framesPerBlock * align) bytes = new Uint8Array(framesPerBlock * align);
     if (samples.length < framesPerBlock) samples = new Float64Array(framesPerBlock);
