@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../components/ErrorText.tsx';
+import { FaultLogScreen } from '../features/faultLog/index.ts';
+import { MachinesScreen } from '../features/machines/index.ts';
+import { RecordScreen } from '../features/record/index.ts';
+import { ReviewScreen } from '../features/review/index.ts';
+import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
+import { formatRoute, SCREENS } from './route.ts';
+import type { Route, Screen } from './route.ts';
+import { useRoute } from './useRoute.ts';
+
+const NAV_KEYS: Readonly<Record<Screen, string>> = {
+  machines: 'nav.machines',
+  record: 'nav.record',
+  review: 'nav.review',
+  'fault-log': 'nav.faultLog',
+};
+
+function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
+  switch (route.screen) {
+    case 'machines':
+      return <MachinesScreen route={route} navigate={navigate} />;
+    case 'record':
+      return <RecordScreen />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'fault-log':
+      return <FaultLogScreen />;
+  }
+}
+
+/** The page: the app bar with navigation and language, and the current screen. */
+export function App() {
+  const { t } = useTranslation();
+  const [route, navigate] = useRoute();
+  const language = useLanguageSetting();
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {SCREENS.map((screen) => (
+              <li key={screen}>
+                <a
+                  href={formatRoute(screen === 'machines' ? { screen, view: 'list' } : { screen })}
+                  aria-current={route.screen === screen ? 'page' : undefined}
+                >
+                  {t(NAV_KEYS[screen])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <LanguageSelector language={language.language} onChange={language.setLanguage} />
+      </header>
+      <main>
+        <ErrorText message={language.error} />
+        <ScreenFor route={route} navigate={navigate} />
+      </main>
+    </div>
+  );
+}

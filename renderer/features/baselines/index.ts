@@ -1,0 +1,3 @@
+export { BaselinePanel } from './BaselinePanel.tsx';
+export { useBaselineBuild } from './useBaselineBuild.ts';
+export { useBaselineSpectrum } from './useBaselineSpectrum.ts';

@@ -1,0 +1,1 @@
+export { FaultLogScreen } from './FaultLogScreen.tsx';

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
+import { FrequencyRuler } from './FrequencyRuler.tsx';
+import type { Preview, PreviewRow } from './previewRows.ts';
+
+export interface FrequencyPreviewProps {
+  readonly preview: Preview | null;
+  readonly showAll: boolean;
+  readonly onShowAll: (showAll: boolean) => void;
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : `${value}`.replace('-', '−');
+}
+
+/** The characteristic frequencies the profile being edited implies, updated on every keystroke. */
+export function FrequencyPreview({ preview, showAll, onShowAll }: FrequencyPreviewProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const label = (row: PreviewRow) =>
+    t(`kinds.${row.kind}`, {
+      order: row.order === null ? '' : formatNumber(row.order, lang, 2),
+      sideband: row.sideband === null ? '' : signed(row.sideband),
+    });
+  return (
+    <section className="preview" aria-labelledby="preview-title" aria-live="polite">
+      <h3 id="preview-title">{t('preview.title')}</h3>
+      {preview === null ? (
+        <p className="muted">{t('preview.invalid')}</p>
+      ) : (
+        <>
+          {preview.speeds.length > 0 && (
+            <ul className="speeds">
+              {preview.speeds.map((speed) => (
+                <li key={speed.shaftId}>
+                  {t('preview.speed', {
+                    shaft: speed.shaftId,
+                    rpm: formatNumber(speed.hz * 60, lang, 1),
+                    hz: formatFrequencyHz(speed.hz, lang),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <FrequencyRuler rows={preview.rows} />
+          <table className="preview-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('preview.frequency')}</th>
+                <th scope="col">{t('preview.line')}</th>
+                <th scope="col">{t('preview.part')}</th>
+                <th scope="col">{t('preview.order')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="number">{formatFrequencyHz(row.frequencyHz, lang)}</td>
+                  <td>{label(row)}</td>
+                  <td>{row.partId ?? t('preview.mains')}</td>
+                  <td className="number">
+                    {row.order === null ? '—' : formatNumber(row.order, lang, 4)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {(preview.hiddenCount > 0 || showAll) && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={showAll}
+                onChange={(e) => onShowAll(e.target.checked)}
+              />
+              {t('preview.showAll')}
+            </label>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

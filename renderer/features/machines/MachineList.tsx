@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { MachineSummary } from '../../../shared/api/contract.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
+
+export interface MachineListProps {
+  readonly machines: readonly MachineSummary[] | null;
+  readonly error: string | null;
+  readonly onOpen: (machineId: string) => void;
+  readonly onNew: () => void;
+}
+
+/** The library's machines, each opening its page, and the button that creates one. */
+export function MachineList({ machines, error, onOpen, onNew }: MachineListProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="machine-list-title">
+      <div className="section-header">
+        <h2 id="machine-list-title">{t('machines.title')}</h2>
+        <button type="button" className="primary" onClick={onNew}>
+          {t('machines.new')}
+        </button>
+      </div>
+      <ErrorText message={error} />
+      {machines === null && error === null && <p className="muted">{t('common.loading')}</p>}
+      {machines !== null && machines.length === 0 && <p className="muted">{t('machines.none')}</p>}
+      {machines !== null && machines.length > 0 && (
+        <ul className="machine-list">
+          {machines.map((machine) => (
+            <li key={machine.id}>
+              <button type="button" className="machine-card" onClick={() => onOpen(machine.id)}>
+                <span className="machine-name">{machine.name}</span>
+                {machine.isDemo && <span className="badge">{t('machines.demo')}</span>}
+                <span className="muted">
+                  {t('machines.summary', {
+                    count: machine.recordingCount,
+                    lineHz: machine.lineFrequencyHz,
+                  })}
+                </span>
+                <span className="muted">
+                  {machine.hasBaseline ? t('machines.hasBaseline') : t('machines.noBaseline')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

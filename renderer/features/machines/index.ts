@@ -1,0 +1,1 @@
+export { MachinesScreen } from './MachinesScreen.tsx';

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { RecordingSummary } from '../../../shared/api/contract.ts';
+import { formatDateTime, formatNumber } from '../../format/numbers.ts';
+
+export interface RecordingTableProps {
+  readonly recordings: readonly RecordingSummary[];
+  /** Recordings chosen for the next baseline. */
+  readonly selectedIds: ReadonlySet<string>;
+  readonly onToggle: (recordingId: string, selected: boolean) => void;
+}
+
+/** A machine's recordings with a checkbox each to choose the healthy ones for a baseline. */
+export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingTableProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <table className="recordings">
+      <thead>
+        <tr>
+          <th scope="col">{t('recordings.useColumn')}</th>
+          <th scope="col">{t('recordings.name')}</th>
+          <th scope="col">{t('recordings.duration')}</th>
+          <th scope="col">{t('recordings.sampleRate')}</th>
+          <th scope="col">{t('recordings.channels')}</th>
+          <th scope="col">{t('recordings.origin')}</th>
+          <th scope="col">{t('recordings.added')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {recordings.map((recording) => (
+          <tr key={recording.id}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={t('recordings.useFor', { name: recording.name })}
+                checked={selectedIds.has(recording.id)}
+                onChange={(event) => onToggle(recording.id, event.target.checked)}
+              />
+            </td>
+            <td className="name-cell">{recording.name}</td>
+            <td className="number">{formatNumber(recording.durationSeconds, lang, 1)}</td>
+            <td className="number">{formatNumber(recording.sampleRateHz, lang, 0)}</td>
+            <td className="number">{recording.channelCount}</td>
+            <td>{t(`origins.${recording.origin}`)}</td>
+            <td>{formatDateTime(recording.createdAt, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,2 @@
+export { LanguageSelector } from './LanguageSelector.tsx';
+export { useLanguageSetting } from './useLanguageSetting.ts';

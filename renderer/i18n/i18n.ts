@@ -1,0 +1,75 @@
+/**
+ * i18next set up for the page: English and Simplified Chinese, bundled (no network fetch), and
+ * the language remembered in two places: the host's settings (the truth, shared by every window)
+ * and localStorage (read synchronously at start, so the first paint is already in the right
+ * language).
+ */
+import i18next from 'i18next';
+import type { i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../shared/api/contract.ts';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+
+const CACHE_KEY = 'auscult.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language to paint first: the cached choice, else the browser's preference (any `zh` →
+ * Simplified Chinese), else English.
+ */
+export function initialLanguage(cached: string | null, preferred: readonly string[]): Language {
+  if (isLanguage(cached)) return cached;
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
+    if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}
+
+function readCachedLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(CACHE_KEY);
+  } catch {
+    // Storage can be disabled (privacy settings); the host's setting still applies a moment later.
+    return null;
+  }
+}
+
+/** Remembers the language for the next start's first paint. */
+export function cacheLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(CACHE_KEY, language);
+  } catch {
+    // Not fatal: the host keeps the setting.
+  }
+}
+
+/** Makes `lang` follow the language, for screen readers, fonts and line breaking. */
+export function applyDocumentLanguage(language: Language): void {
+  document.documentElement.lang = language;
+}
+
+/** Creates and initialises the page's i18next instance synchronously. */
+export function createI18n(): I18n {
+  const language = initialLanguage(readCachedLanguage(), navigator.languages ?? []);
+  applyDocumentLanguage(language);
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    // React escapes text itself.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}

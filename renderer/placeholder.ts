@@ -1,2 +1,0 @@
-// Removed when the first renderer module lands (keeps tsc -p renderer from failing on no inputs).
-export {};
