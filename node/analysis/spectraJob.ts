@@ -17,7 +17,7 @@ import type { StatsAccumulator } from '../../shared/dsp/stats.ts';
 import { WelchAccumulator } from '../../shared/dsp/welch.ts';
 import type { WelchPartial, WelchSettings } from '../../shared/dsp/welch.ts';
 import type { FrameRange } from './frameRanges.ts';
-import { createRangeEnvelope } from './rangeEnvelope.ts';
+import { createRangeEnvelope } from '../../shared/dsp/rangeEnvelope.ts';
 import type { RangeTask } from './rangeJobs.ts';
 import { openWavBlockReader } from './wavBlockReader.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRangeEnvelope } from '../../../node/analysis/rangeEnvelope.ts';
-import type { RangeEnvelopeOptions } from '../../../node/analysis/rangeEnvelope.ts';
+import { createRangeEnvelope } from '../../../shared/dsp/rangeEnvelope.ts';
+import type { RangeEnvelopeOptions } from '../../../shared/dsp/rangeEnvelope.ts';
 import { createEnvelopeStream } from '../../../shared/dsp/envelope.ts';
 import { maxRelativeError } from '../../helpers/tolerance.ts';
-import { machineSignal } from './machineWav.ts';
+import { machineSignal } from '../../node/analysis/machineWav.ts';
 
 const FRAME = 4096;
 const GUARD = 1024;

@@ -13,8 +13,8 @@
  * shared stream allocates per block and per frame, and writing each frame straight into the FFT
  * plan's input saves a copy.
  */
-import { realFftPlan } from '../../shared/dsp/fft.ts';
-import type { RealFftPlan } from '../../shared/dsp/fft.ts';
+import { realFftPlan } from './fft.ts';
+import type { RealFftPlan } from './fft.ts';
 
 export interface RangeEnvelopeOptions {
   /** FFT frame, a power of two >= 16. */
