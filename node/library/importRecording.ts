@@ -1,0 +1,259 @@
+/**
+ * Importing a WAV file into the library, atomically: the bytes go to `tmp/<import id>.part`,
+ * which is fsynced, checked with the WAV reader, renamed to `recordings/<recording id>.wav`
+ * (the folder fsynced), and only then gets its row. A half-copied or malformed file is never
+ * listed, and a refused one leaves nothing behind. The original is only ever read.
+ */
+import { createReadStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import type { ByteSink } from '../../shared/audio/byteSink.ts';
+import { fileHandleByteSink } from '../audio/fileByteSink.ts';
+import { fsInputError, InputError } from '../diagnosis/inputError.ts';
+import { syncFolder } from './fsync.ts';
+import type { Library } from './library.ts';
+import { assertMachineExists } from './machines.ts';
+import { insertRecording } from './recordings.ts';
+import { checkWavFile, recordingDisplayName } from './wavCheck.ts';
+
+/** Largest file accepted: 8 GiB (an RF64 file may exceed 4 GiB; a day at 48 kHz is 8 GiB). */
+export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
+/** Largest chunk of one appendImport call. */
+export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+
+export interface ImportSession {
+  readonly id: string;
+  readonly machineId: string;
+  /** The name the recording will be listed under. */
+  readonly name: string;
+  readonly sizeBytes: number;
+  readonly receivedBytes: number;
+  /** `Date.now()` of the last call, for dropping abandoned imports. */
+  readonly lastActivityMs: number;
+  /** Appends the next bytes; resolves to the bytes received so far. */
+  append(chunk: Uint8Array): Promise<number>;
+  /** Checks and adds the recording; any failure leaves nothing behind. */
+  finish(): Promise<RecordingSummary>;
+  /** Drops the import and its temporary file; harmless when already finished or dropped. */
+  cancel(): Promise<void>;
+}
+
+export interface ImportOptions {
+  /** Default 'imported'. */
+  readonly origin?: RecordingOrigin;
+}
+
+type State = 'receiving' | 'closed';
+
+/**
+ * Starts importing a WAV file of `sizeBytes` bytes for the machine, to be listed as
+ * `fileName` (see recordingDisplayName). Rejects with NotFoundError for an unknown machine,
+ * InputError for a size above MAX_IMPORT_BYTES, RangeError for a size that is not a
+ * non-negative integer.
+ */
+export async function beginImport(
+  library: Library,
+  machineId: string,
+  fileName: string,
+  sizeBytes: number,
+  options: ImportOptions = {},
+): Promise<ImportSession> {
+  if (!Number.isSafeInteger(sizeBytes) || sizeBytes < 0) {
+    throw new RangeError('sizeBytes must be a non-negative integer');
+  }
+  const name = recordingDisplayName(fileName);
+  if (sizeBytes > MAX_IMPORT_BYTES) {
+    throw new InputError(
+      `"${name}" is too large to import: ${sizeBytes} bytes, at most ${MAX_IMPORT_BYTES}`,
+    );
+  }
+  assertMachineExists(library, machineId);
+  const id = library.newId();
+  const partPath = join(library.tmpFolder, `${id}.part`);
+  const sink = fileHandleByteSink(await open(partPath, 'wx'));
+  return createSession(library, { id, machineId, name, sizeBytes, partPath, sink }, options);
+}
+
+interface SessionFile {
+  readonly id: string;
+  readonly machineId: string;
+  readonly name: string;
+  readonly sizeBytes: number;
+  readonly partPath: string;
+  readonly sink: ByteSink;
+}
+
+function createSession(library: Library, file: SessionFile, options: ImportOptions): ImportSession {
+  let state: State = 'receiving';
+  let receivedBytes = 0;
+  let lastActivityMs = Date.now();
+  // One operation at a time, in call order: appends must land at consecutive offsets.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(operation: () => Promise<T>): Promise<T> => {
+    lastActivityMs = Date.now();
+    const next = queue.then(operation);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const drop = async (): Promise<void> => {
+    if (state === 'closed') return;
+    state = 'closed';
+    await file.sink.close().catch(() => undefined);
+    await rm(file.partPath, { force: true });
+  };
+  const assertReceiving = (): void => {
+    if (state !== 'receiving') throw new InputError(`the import of "${file.name}" is over`);
+  };
+
+  return {
+    id: file.id,
+    machineId: file.machineId,
+    name: file.name,
+    sizeBytes: file.sizeBytes,
+    get receivedBytes() {
+      return receivedBytes;
+    },
+    get lastActivityMs() {
+      return lastActivityMs;
+    },
+    append: (chunk) =>
+      serial(async () => {
+        assertReceiving();
+        if (chunk.length > MAX_CHUNK_BYTES) {
+          throw new RangeError(`chunk must be at most ${MAX_CHUNK_BYTES} bytes`);
+        }
+        if (receivedBytes + chunk.length > file.sizeBytes) {
+          await drop();
+          throw new InputError(
+            `"${file.name}" is larger than the ${file.sizeBytes} bytes announced; nothing was imported`,
+          );
+        }
+        try {
+          await file.sink.write(receivedBytes, chunk);
+        } catch (error) {
+          await drop();
+          throw error;
+        }
+        receivedBytes += chunk.length;
+        return receivedBytes;
+      }),
+    finish: () =>
+      serial(async () => {
+        assertReceiving();
+        try {
+          if (receivedBytes !== file.sizeBytes) {
+            throw new InputError(
+              `"${file.name}" arrived incomplete (${receivedBytes} of ${file.sizeBytes} bytes); nothing was imported`,
+            );
+          }
+          return await commitImport(library, file, options.origin ?? 'imported');
+        } finally {
+          await drop();
+        }
+      }),
+    cancel: () => serial(drop),
+  };
+}
+
+/** fsync, check, rename, fsync the folder, insert the row; undoes the file on any failure. */
+async function commitImport(
+  library: Library,
+  file: SessionFile,
+  origin: RecordingOrigin,
+): Promise<RecordingSummary> {
+  await file.sink.sync();
+  await file.sink.close();
+  const info = await checkWavFile(file.partPath, file.name);
+  const recordingId = library.newId();
+  const finalPath = library.recordingPath(recordingId);
+  await rename(file.partPath, finalPath);
+  try {
+    await syncFolder(library.recordingsFolder);
+    const summary: RecordingSummary = {
+      id: recordingId,
+      machineId: file.machineId,
+      name: file.name,
+      origin,
+      sampleRateHz: info.sampleRateHz,
+      channelCount: info.channelCount,
+      durationSeconds: info.durationSeconds,
+      sizeBytes: file.sizeBytes,
+      createdAt: library.now().toISOString(),
+    };
+    insertRecording(library, summary);
+    return summary;
+  } catch (error) {
+    // No row points to it: the copy goes (the original is elsewhere, untouched).
+    await rm(finalPath, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Imports a WAV file given as a stream of chunks of `sizeBytes` bytes in all (see beginImport);
+ * chunks larger than MAX_CHUNK_BYTES are split. The import is cancelled if the stream fails.
+ */
+export async function importRecording(
+  library: Library,
+  machineId: string,
+  fileName: string,
+  chunks: AsyncIterable<Uint8Array>,
+  sizeBytes: number,
+  options: ImportOptions = {},
+): Promise<RecordingSummary> {
+  const session = await beginImport(library, machineId, fileName, sizeBytes, options);
+  try {
+    for await (const chunk of chunks) {
+      for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK_BYTES) {
+        await session.append(chunk.subarray(offset, offset + MAX_CHUNK_BYTES));
+      }
+    }
+  } catch (error) {
+    await session.cancel();
+    throw error;
+  }
+  return session.finish();
+}
+
+/**
+ * Imports the WAV file at `path` (opened read-only: the original is never modified), listed
+ * under `options.name` (default: the file's name). Rejects with InputError for a missing,
+ * unreadable or malformed file, NotFoundError for an unknown machine.
+ */
+export async function importRecordingFile(
+  library: Library,
+  machineId: string,
+  path: string,
+  options: ImportOptions & { readonly name?: string } = {},
+): Promise<RecordingSummary> {
+  let sizeBytes: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError(`cannot read recording "${path}": it is not a file`);
+    sizeBytes = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fsInputError(error, 'recording', path);
+  }
+  const stream = createReadStream(path, { flags: 'r', highWaterMark: 1024 * 1024 });
+  try {
+    return await importRecording(
+      library,
+      machineId,
+      options.name ?? path,
+      stream,
+      sizeBytes,
+      options,
+    );
+  } catch (error) {
+    // Reading the original failed (an errno code such as EIO); other errors pass unchanged.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw fsInputError(error, 'recording', path);
+    }
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+}

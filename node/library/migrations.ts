@@ -1,0 +1,109 @@
+/**
+ * Numbered schema migrations. A migration is never edited once released: a change is a new one
+ * at the end of the list. Each runs in its own transaction with its row in `schema_migrations`,
+ * so a crash mid-migration leaves the previous version intact.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './transaction.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+/** STRICT tables: SQLite refuses a value of the wrong type instead of storing it anyway. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'machines, recordings, baselines, diagnoses, fault log, settings',
+    sql: `
+      CREATE TABLE machines (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        profile TEXT NOT NULL CHECK (json_valid(profile)),
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE recordings (
+        id TEXT PRIMARY KEY,
+        machine_id TEXT NOT NULL REFERENCES machines (id),
+        name TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('imported', 'recorded', 'recovered', 'demo')),
+        sample_rate_hz INTEGER NOT NULL,
+        channel_count INTEGER NOT NULL,
+        duration_seconds REAL NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX recordings_by_machine ON recordings (machine_id, created_at);
+      CREATE TABLE baselines (
+        id TEXT PRIMARY KEY,
+        machine_id TEXT NOT NULL REFERENCES machines (id),
+        signature TEXT NOT NULL CHECK (json_valid(signature)),
+        recording_ids TEXT NOT NULL CHECK (json_valid(recording_ids)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX baselines_by_machine ON baselines (machine_id, created_at);
+      CREATE TABLE diagnoses (
+        id TEXT PRIMARY KEY,
+        recording_id TEXT NOT NULL REFERENCES recordings (id),
+        machine_id TEXT NOT NULL REFERENCES machines (id),
+        baseline_id TEXT REFERENCES baselines (id),
+        report TEXT NOT NULL CHECK (json_valid(report)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX diagnoses_by_recording ON diagnoses (recording_id, created_at);
+      CREATE TABLE fault_log (
+        id TEXT PRIMARY KEY,
+        machine_id TEXT NOT NULL REFERENCES machines (id),
+        diagnosis_id TEXT REFERENCES diagnoses (id),
+        recording_id TEXT REFERENCES recordings (id),
+        cause_id TEXT,
+        component_id TEXT,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX fault_log_by_machine ON fault_log (machine_id, created_at);
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The schema version of `db`: the highest applied migration, 0 for an empty database. */
+export function schemaVersion(db: DatabaseSync): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get();
+  return Number(row?.version ?? 0);
+}
+
+/**
+ * Applies the migrations above `schemaVersion(db)`, in order, each in one transaction. Returns
+ * the versions applied (empty when the database was up to date). The caller checks first that
+ * the database is not newer than LATEST_SCHEMA_VERSION.
+ */
+export function migrate(db: DatabaseSync, now: () => Date = () => new Date()): number[] {
+  const current = schemaVersion(db);
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    inTransaction(db, () => {
+      db.exec(migration.sql);
+      db.prepare(
+        'INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)',
+      ).run(migration.version, migration.description, now().toISOString());
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}

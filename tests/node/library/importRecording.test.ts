@@ -1,0 +1,194 @@
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../../node/diagnosis/inputError.ts';
+import { NotFoundError } from '../../../node/library/errors.ts';
+import {
+  beginImport,
+  importRecordingFile,
+  MAX_IMPORT_BYTES,
+} from '../../../node/library/importRecording.ts';
+import { openLibrary, STALE_IMPORT_MS } from '../../../node/library/library.ts';
+import type { Library } from '../../../node/library/library.ts';
+import { insertMachine } from '../../../node/library/machines.ts';
+import { listRecordings } from '../../../node/library/recordings.ts';
+import { decodeWav } from '../../../shared/audio/wavReader.ts';
+import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+import { libraryFiles, rowCount, sha256, simWav, temporaryFolder } from './libraryFixtures.ts';
+
+let folder: Awaited<ReturnType<typeof temporaryFolder>>;
+let library: Library;
+let machineId: string;
+let wav: Uint8Array;
+
+beforeAll(async () => {
+  folder = await temporaryFolder();
+  wav = simWav({ seed: 1 });
+});
+afterAll(async () => {
+  await folder.remove();
+});
+beforeEach(async (context) => {
+  library = await openLibrary(join(folder.path, context.task.id), { demo: false });
+  machineId = insertMachine(library, simLatheProfile);
+  return () => library.close();
+});
+
+async function writeOriginal(name: string, bytes: Uint8Array | string): Promise<string> {
+  const path = join(folder.path, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+async function expectNothingLeft(): Promise<void> {
+  expect(await libraryFiles(library)).toEqual({ recordings: [], tmp: [] });
+  expect(rowCount(library, 'recordings')).toBe(0);
+}
+
+/** The message the WAV reader itself gives for `bytes`. */
+async function readerMessage(bytes: Uint8Array): Promise<string> {
+  const error = await decodeWav(bytes).then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+  if (!error) throw new Error('the reader accepted the bytes');
+  return error.message;
+}
+
+function floatWavWithNaN(): Uint8Array {
+  const bytes = simWav({ seed: 2, encoding: 'float32', durationSeconds: 1 });
+  // The header of a float32 file is 58 bytes; frame 1000 becomes a NaN.
+  new DataView(bytes.buffer).setFloat32(58 + 4 * 1000, Number.NaN, true);
+  return bytes;
+}
+
+describe('importing a WAV file', () => {
+  it('copies the file into recordings/, lists it, and leaves the original unchanged', async () => {
+    const original = await writeOriginal('healthy run.wav', wav);
+    const before = await sha256(original);
+    const { mtimeMs } = await stat(original);
+
+    const recording = await importRecordingFile(library, machineId, original);
+
+    expect(recording).toMatchObject({
+      machineId,
+      name: 'healthy run.wav',
+      origin: 'imported',
+      sampleRateHz: 16000,
+      channelCount: 1,
+      durationSeconds: 2,
+      sizeBytes: wav.length,
+    });
+    expect(listRecordings(library, machineId)).toEqual([recording]);
+    expect(await libraryFiles(library)).toEqual({ recordings: [`${recording.id}.wav`], tmp: [] });
+    expect(await sha256(library.recordingPath(recording.id))).toBe(before);
+    expect(await sha256(original)).toBe(before);
+    expect((await stat(original)).mtimeMs).toBe(mtimeMs);
+  });
+
+  it('imports in chunks of any size and gives the same bytes', async () => {
+    const session = await beginImport(library, machineId, 'C:\\phone\\take 2.wav', wav.length);
+    let received = 0;
+    for (let offset = 0; offset < wav.length; offset += 7777) {
+      received = await session.append(wav.subarray(offset, offset + 7777));
+    }
+    expect(received).toBe(wav.length);
+    expect((await libraryFiles(library)).tmp).toEqual([`${session.id}.part`]);
+    expect(listRecordings(library, machineId)).toEqual([]); // nothing listed while copying
+    const recording = await session.finish();
+    expect(recording.name).toBe('take 2.wav');
+    expect(new Uint8Array(await readFile(library.recordingPath(recording.id)))).toEqual(wav);
+    expect((await libraryFiles(library)).tmp).toEqual([]);
+  });
+
+  it.each<[string, () => Uint8Array | string]>([
+    ['a text file', () => 'id,value\n1,2\n'.repeat(50)],
+    ['an empty file', () => new Uint8Array(0)],
+    ['a truncated header', () => wav.subarray(0, 30)],
+    ['a NaN float sample', floatWavWithNaN],
+  ])("refuses %s with the reader's own message and leaves nothing behind", async (_name, make) => {
+    const bytes = make();
+    const original = await writeOriginal('bad.wav', bytes);
+    const before = await sha256(original);
+    const expected = await readerMessage(
+      typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes,
+    );
+    const error = await importRecordingFile(library, machineId, original).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`cannot use recording "bad.wav": ${expected}`);
+    await expectNothingLeft();
+    expect(await sha256(original)).toBe(before);
+  });
+
+  it('refuses a WAV without a single frame', async () => {
+    const original = await writeOriginal('silent.wav', wav.subarray(0, 44));
+    await expect(importRecordingFile(library, machineId, original)).rejects.toThrow(
+      'cannot use recording "silent.wav": it holds no audio frames',
+    );
+    await expectNothingLeft();
+  });
+
+  it('refuses more bytes than announced, and cancels the import', async () => {
+    const session = await beginImport(library, machineId, 'a.wav', 100);
+    await expect(session.append(wav.subarray(0, 101))).rejects.toThrow(
+      '"a.wav" is larger than the 100 bytes announced; nothing was imported',
+    );
+    await expect(session.append(wav.subarray(0, 10))).rejects.toThrow(/is over/);
+    await expectNothingLeft();
+  });
+
+  it('refuses to finish an import that arrived incomplete', async () => {
+    const session = await beginImport(library, machineId, 'a.wav', wav.length);
+    await session.append(wav.subarray(0, 1000));
+    await expect(session.finish()).rejects.toThrow(
+      `"a.wav" arrived incomplete (1000 of ${wav.length} bytes); nothing was imported`,
+    );
+    await expectNothingLeft();
+  });
+
+  it('removes the temporary file when an import is cancelled', async () => {
+    const session = await beginImport(library, machineId, 'a.wav', wav.length);
+    await session.append(wav.subarray(0, 1000));
+    await session.cancel();
+    await session.cancel();
+    await expectNothingLeft();
+  });
+
+  it('refuses a file larger than the cap before receiving anything', async () => {
+    await expect(beginImport(library, machineId, 'huge.wav', MAX_IMPORT_BYTES + 1)).rejects.toThrow(
+      /"huge.wav" is too large to import/,
+    );
+    await expectNothingLeft();
+  });
+
+  it('refuses an import for a machine that does not exist', async () => {
+    await expect(beginImport(library, 'no-such-machine', 'a.wav', 10)).rejects.toThrow(
+      NotFoundError,
+    );
+    await expectNothingLeft();
+  });
+
+  it('reports a missing original in words', async () => {
+    await expect(
+      importRecordingFile(library, machineId, join(folder.path, 'missing.wav')),
+    ).rejects.toThrow(/cannot read recording ".*missing\.wav": no such file/);
+    await expectNothingLeft();
+  });
+});
+
+describe('leftovers of imports at the next start', () => {
+  it('deletes a stale temporary file and keeps a fresh one (another process may own it)', async () => {
+    const stale = join(library.tmpFolder, 'stale.part');
+    const fresh = join(library.tmpFolder, 'fresh.part');
+    await writeFile(stale, 'half a file');
+    await writeFile(fresh, 'half a file');
+    const old = new Date(Date.now() - STALE_IMPORT_MS - 60_000);
+    await utimes(stale, old, old);
+    library.close();
+    library = await openLibrary(library.home, { demo: false });
+    expect((await libraryFiles(library)).tmp).toEqual(['fresh.part']);
+  });
+});
