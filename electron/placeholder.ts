@@ -1,2 +1,0 @@
-// Removed when the first electron module lands (keeps tsc -p electron from failing on no inputs).
-export {};

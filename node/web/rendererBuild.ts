@@ -1,0 +1,44 @@
+/**
+ * Keeps dist/renderer current for `npm run serve` in a checkout: the page is built when it is
+ * missing or older than its sources (renderer/, shared/), so the server never serves a stale
+ * page after an edit. A deployment without sources serves what it has.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const REPOSITORY = join(import.meta.dirname, '..', '..');
+export const RENDERER_SOURCE_DIR = join(REPOSITORY, 'renderer');
+export const RENDERER_VITE_CONFIG = join(RENDERER_SOURCE_DIR, 'vite.config.ts');
+
+/** The newest modification time (ms) of any file under `folder`, 0 when it is empty. */
+export async function newestModificationMs(folder: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.parentPath.includes('node_modules')) continue;
+    newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/** Why the page in `rendererDir` must be (re)built, or null when it is current. */
+export async function rendererBuildReason(
+  rendererDir: string,
+  sourceDirs: readonly string[] = [RENDERER_SOURCE_DIR, join(REPOSITORY, 'shared')],
+): Promise<string | null> {
+  const index = join(rendererDir, 'index.html');
+  if (!existsSync(index)) return 'the page is not built yet';
+  if (!existsSync(sourceDirs[0])) return null;
+  const builtMs = (await stat(index)).mtimeMs;
+  for (const folder of sourceDirs) {
+    if ((await newestModificationMs(folder)) > builtMs)
+      return 'its sources changed since the last build';
+  }
+  return null;
+}
+
+/** Builds the page with Vite and renderer/vite.config.ts (what `npm run build:renderer` runs). */
+export async function buildRenderer(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: RENDERER_VITE_CONFIG, logLevel: 'warn' });
+}

@@ -1,0 +1,47 @@
+/** Writing answers: the security headers every answer carries, JSON and error envelopes. */
+import type { ServerResponse } from 'node:http';
+import type { ApiErrorCode } from '../../shared/api/contract.ts';
+import {
+  HTTP_STATUS_BY_ERROR_CODE,
+  JSON_CONTENT_TYPE,
+  RENDERER_CSP,
+} from '../../shared/api/httpProtocol.ts';
+
+/** Headers on every answer, page or API (docs/hosts.md "Headers on every answer"). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': RENDERER_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'microphone=(self), camera=(), geolocation=()',
+};
+
+export function setSecurityHeaders(response: ServerResponse): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+}
+
+/** A JSON answer that no cache keeps (API answers can change with every call). */
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  response.writeHead(status, {
+    'Content-Type': `${JSON_CONTENT_TYPE}; charset=utf-8`,
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  });
+  response.end(bytes);
+}
+
+/**
+ * An error envelope `{ error: { code, message } }`. The status defaults to the code's
+ * (`HTTP_STATUS_BY_ERROR_CODE`); protocol errors (405, 413, 415, 403) pass their own.
+ */
+export function sendError(
+  response: ServerResponse,
+  code: ApiErrorCode,
+  message: string,
+  status: number = HTTP_STATUS_BY_ERROR_CODE[code],
+): void {
+  sendJson(response, status, { error: { code, message } });
+}

@@ -1,0 +1,147 @@
+/**
+ * The web host (DESIGN.md §1 "One API, two hosts"): the built page and the API over HTTP on
+ * 127.0.0.1, for a browser on this machine, a remote expert (with `--host` and a token) and the
+ * end-to-end tests. Protocol and security model: docs/hosts.md.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { API_PATH_PREFIX, TOKEN_QUERY_PARAMETER } from '../../shared/api/httpProtocol.ts';
+import {
+  crossSiteReason,
+  foreignHostReason,
+  generateToken,
+  isLoopbackHost,
+  presentedToken,
+  tokenCookie,
+  tokensMatch,
+} from './access.ts';
+import { handleApiRequest } from './apiRoute.ts';
+import type { ApiCall } from './apiRoute.ts';
+import { openApiBackend } from './apiBackend.ts';
+import { sendError, setSecurityHeaders } from './responses.ts';
+import { handleStaticRequest } from './staticRoute.ts';
+
+/** The port when `PORT` is not set: above the common development servers' 3000/5173/8080. */
+export const DEFAULT_PORT = 8917;
+export const DEFAULT_HOST = '127.0.0.1';
+/** `dist/renderer` of this checkout: where `npm run build:renderer` writes the page. */
+export const DEFAULT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+
+export interface WebHostOptions {
+  /** The library folder; default `AUSCULT_HOME`, else the OS's per-user data folder. */
+  readonly home?: string;
+  /** Address to bind; default 127.0.0.1. Any non-loopback address requires a token. */
+  readonly host?: string;
+  /** Port; 0 picks a free one. Default DEFAULT_PORT. */
+  readonly port?: number;
+  /** Access token to require; generated when `host` is not loopback and none is given. */
+  readonly token?: string;
+  /** The built page's folder; default DEFAULT_RENDERER_DIR. */
+  readonly rendererDir?: string;
+}
+
+export interface WebHost {
+  /** The URL to open, with `?token=` when a token is required. */
+  readonly url: string;
+  readonly token: string | null;
+  /** Stops accepting requests, ends open connections and closes the library. */
+  close(): Promise<void>;
+}
+
+interface HostContext {
+  readonly call: ApiCall;
+  readonly rendererDir: string;
+  readonly token: string | null;
+  readonly allowedHosts: ReadonlySet<string>;
+}
+
+/** The token check: header or cookie; on a page load also `?token=`, which sets the cookie. */
+function authorize(request: IncomingMessage, response: ServerResponse, url: URL, token: string) {
+  const fromQuery = url.searchParams.get(TOKEN_QUERY_PARAMETER);
+  if (fromQuery !== null && request.method === 'GET' && tokensMatch(token, fromQuery)) {
+    response.setHeader('Set-Cookie', tokenCookie(token));
+    return true;
+  }
+  const presented = presentedToken(request);
+  return presented !== null && tokensMatch(token, presented);
+}
+
+async function route(context: HostContext, request: IncomingMessage, response: ServerResponse) {
+  setSecurityHeaders(response);
+  const url = new URL(request.url ?? '/', 'http://host.invalid');
+  // With a token the Host header cannot be known in advance (any name of the machine) and is not
+  // needed: a rebinding page does not have the token.
+  const foreign = context.token === null ? foreignHostReason(request, context.allowedHosts) : null;
+  if (foreign !== null) return sendError(response, 'unauthorized', foreign, 403);
+  if (context.token !== null && !authorize(request, response, url, context.token)) {
+    return sendError(response, 'unauthorized', 'This Auscult host needs its access token.');
+  }
+  if (url.pathname.startsWith(API_PATH_PREFIX)) {
+    const crossSite = crossSiteReason(request);
+    if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
+    return handleApiRequest(request, response, url.pathname, context.call);
+  }
+  return handleStaticRequest(request, response, url.pathname, context.rendererDir);
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts the web host: opens the library (node/library's openLibrary), binds `host:port` and
+ * answers page and API requests. Resolves once listening. Rejects when the library cannot be
+ * opened or the port is taken (EADDRINUSE).
+ */
+export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
+  const host = options.host ?? DEFAULT_HOST;
+  const loopback = isLoopbackHost(host);
+  const token = options.token ?? (loopback ? null : generateToken());
+  const backend = await openApiBackend(options.home);
+  const server = createServer();
+  let address: AddressInfo;
+  try {
+    address = await listen(server, host, options.port ?? DEFAULT_PORT);
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  const authority = `${hostForUrl(host)}:${address.port}`;
+  const context: HostContext = {
+    call: backend.call,
+    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    token,
+    // Consulted only without a token, that is on loopback, where `localhost` names us too.
+    allowedHosts: new Set([authority.toLowerCase(), `localhost:${address.port}`]),
+  };
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    route(context, request, response).catch((error: unknown) => {
+      console.error('auscult: request failed:', error);
+      if (!response.headersSent) sendError(response, 'internal', 'Auscult hit an internal error.');
+      else response.destroy();
+    });
+  });
+  const query = token === null ? '' : `?${TOKEN_QUERY_PARAMETER}=${token}`;
+  return {
+    url: `http://${authority}/${query}`,
+    token,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await backend.close();
+    },
+  };
+}
