@@ -5,6 +5,8 @@
  * module, then add one line to `RangeJobTypes` and one to `rangeJobLoaders`.
  */
 import type { FrameRange } from './frameRanges.ts';
+import type { FeaturePartial } from '../../shared/diagnosis/features/rangeAccumulator.ts';
+import type { FeaturesJobOptions } from './featuresJob.ts';
 import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
 
 /** One unit of work: a file, a range of its frames, and the job's own options. */
@@ -20,6 +22,7 @@ export type RangeJob<Options, Partial> = (task: RangeTask<Options>) => Promise<P
 /** Every job by name: the options it takes and the partial it returns. */
 export interface RangeJobTypes {
   spectra: { options: SpectraJobOptions; partial: SpectraPartial };
+  features: { options: FeaturesJobOptions; partial: FeaturePartial };
 }
 
 export type RangeJobName = keyof RangeJobTypes;
@@ -35,6 +38,7 @@ type RangeJobLoaders = {
 /** Loaded on first use inside a worker, so the main thread never loads a job's DSP code. */
 export const rangeJobLoaders: RangeJobLoaders = {
   spectra: async () => (await import('./spectraJob.ts')).runSpectraJob,
+  features: async () => (await import('./featuresJob.ts')).runFeaturesJob,
 };
 
 export function isRangeJobName(name: unknown): name is RangeJobName {

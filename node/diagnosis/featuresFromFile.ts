@@ -5,11 +5,24 @@
  */
 import { stat } from 'node:fs/promises';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
-import { createFeatureExtractor } from '../../shared/diagnosis/features/extractor.ts';
+import { enableWasmFft } from '../../shared/dsp/fft.ts';
+import { finishFeatures } from '../../shared/diagnosis/features/extractor.ts';
+import { excerptFrames, planFeatures } from '../../shared/diagnosis/features/plan.ts';
+import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';
+import {
+  createRangeFeatureAccumulator,
+  mergeFeaturePartials,
+} from '../../shared/diagnosis/features/rangeAccumulator.ts';
+import type {
+  FeaturePartial,
+  FrameSpan,
+} from '../../shared/diagnosis/features/rangeAccumulator.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import type { WavFileReader } from '../audio/openWavFile.ts';
+import { splitFrameRange } from '../analysis/frameRanges.ts';
+import { defaultThreadCount, runRangeJob } from '../analysis/rangeWorkerPool.ts';
 import { InputError, recordingInputError } from './inputError.ts';
 
 /** Frames handed to the extractor at a time: 64k frames = 256 KiB of float32 per block. */
@@ -21,6 +34,11 @@ export interface FrameRange {
   readonly startFrame?: number;
   /** Frames from startFrame; default: to the end of the file. */
   readonly frameCount?: number;
+}
+
+export interface ExtractOptions {
+  /** Worker threads for a long stretch; default: the cores available. 1: in this thread. */
+  readonly threads?: number;
 }
 
 export interface FileFeatures {
@@ -53,19 +71,58 @@ function checkLongEnough(frameCount: number, sampleRateHz: number, path: string)
   }
 }
 
-/** Features of one stretch of an open file. */
+/**
+ * Long stretches are cut into this many ranges, whatever the machine's core count, so that the
+ * result (sums taken in range order) is the same on every machine, byte for byte.
+ */
+const LONG_STRETCH_RANGES = 4;
+/** Stretches from this long on are analysed in worker threads. */
+const PARALLEL_MIN_SECONDS = 30;
+
+/** Features of one stretch of an open file; long stretches on worker threads. */
 export async function extractFromReader(
   reader: WavFileReader,
   range: FrameRange = {},
+  options: ExtractOptions = {},
 ): Promise<RecordingFeatures> {
   const { info, path } = reader;
   const [startFrame, frameCount] = resolveRange(info, range, path);
   checkLongEnough(frameCount, info.sampleRateHz, path);
-  const extractor = createFeatureExtractor(info.sampleRateHz, frameCount);
-  for await (const block of reader.blocks(BLOCK_FRAMES, { startFrame, frameCount })) {
-    extractor.push(block);
-  }
-  return extractor.finish();
+  // Every host computes with the same FFT, so the CLI, the web host and the app agree.
+  await enableWasmFft();
+  const excerpt = await reader.readFrames(startFrame, excerptFrames(info.sampleRateHz, frameCount));
+  const plan = planFeatures(info.sampleRateHz, frameCount, excerpt);
+  const long = frameCount >= PARALLEL_MIN_SECONDS * info.sampleRateHz;
+  const ranges = long
+    ? splitFrameRange(frameCount, LONG_STRETCH_RANGES, plan.alignFrames)
+    : [{ startFrame: 0, endFrame: frameCount }];
+  const threads = options.threads ?? defaultThreadCount();
+  const partials =
+    long && threads > 1
+      ? await runRangeJob(
+          'features',
+          path,
+          ranges,
+          { plan, stretchStartFrame: startFrame, blockFrames: BLOCK_FRAMES, wasmFft: true },
+          threads,
+        )
+      : await Promise.all(ranges.map((r) => rangeInProcess(reader, plan, startFrame, r)));
+  return finishFeatures(plan, partials.reduce(mergeFeaturePartials));
+}
+
+async function rangeInProcess(
+  reader: WavFileReader,
+  plan: FeaturePlan,
+  stretchStartFrame: number,
+  range: FrameSpan,
+): Promise<FeaturePartial> {
+  const accumulator = createRangeFeatureAccumulator(plan, range);
+  const blocks = reader.blocks(BLOCK_FRAMES, {
+    startFrame: stretchStartFrame + accumulator.readStart,
+    frameCount: accumulator.readEnd - accumulator.readStart,
+  });
+  for await (const block of blocks) accumulator.push(block);
+  return accumulator.partial();
 }
 
 /**
@@ -107,10 +164,11 @@ export async function withRecording<T>(
 export async function extractFileFeatures(
   path: string,
   range: FrameRange = {},
+  options: ExtractOptions = {},
 ): Promise<FileFeatures> {
   return withRecording(path, async (reader) => ({
     path,
     info: reader.info,
-    features: await extractFromReader(reader, range),
+    features: await extractFromReader(reader, range, options),
   }));
 }

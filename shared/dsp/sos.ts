@@ -68,8 +68,12 @@ export function sosfilt(
 
 /** A causal SOS filter that keeps its state between blocks, for recordings of any length. */
 export interface SosFilterStream {
-  /** Filters the next block; the result equals the matching slice of `sosfilt` on the whole. */
-  process(block: SampleArray): Float64Array;
+  /**
+   * Filters the next block; the result equals the matching slice of `sosfilt` on the whole.
+   * With `output` (at least as long as the block) the result is written there and returned as
+   * a view of it, so a long recording filtered block by block allocates nothing per block.
+   */
+  process(block: SampleArray, output?: Float64Array): Float64Array;
   /** The current state (scipy's zf, two values per section), copied. */
   state(): Float64Array;
   /** Forgets the past (zero state, or the given one). */
@@ -90,8 +94,12 @@ export function createSosFilter(sos: Sos, initialState?: ArrayLike<number>): Sos
   };
   reset(initialState);
   return {
-    process(block) {
-      const out = Float64Array.from(block);
+    process(block, output) {
+      if (output && output.length < block.length) {
+        throw new RangeError('SosFilterStream.process: output is shorter than the block');
+      }
+      const out = output ? output.subarray(0, block.length) : new Float64Array(block.length);
+      out.set(block);
       runSections(sections, out, state);
       return out;
     },

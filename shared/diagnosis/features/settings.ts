@@ -8,6 +8,10 @@ export const ANALYSIS = {
   spectrumSegmentSeconds: 0.6,
   /** Envelope-spectrum segment: about 1 Hz resolution for defect lines. */
   envelopeSegmentSeconds: 1.0,
+  /** Hilbert frame of the block-wise envelope (an eighth of it is discarded at each side). */
+  envelopeFrameLength: 32768,
+  /** A range starts its causal filters this long before its first frame, so they have settled. */
+  filterSettleSeconds: 0.02,
   /** Envelope spectra are kept up to this frequency. */
   envelopeMaxHz: 1000,
   /** Seconds at the start used to choose the demodulation band by spectral kurtosis. */

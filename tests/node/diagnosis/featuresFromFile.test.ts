@@ -91,3 +91,15 @@ describe('extractFileFeatures', () => {
     ).rejects.toThrow(RangeError);
   });
 });
+
+describe('extractFileFeatures on a long recording', () => {
+  it('gives the same features, byte for byte, on worker threads as in one thread', async () => {
+    const rate = 8000;
+    const samples = simulateMachine({ sampleRateHz: rate, durationSeconds: 32, seed: 3 });
+    const path = await write('thirty-two-seconds.wav', encodeWav([samples], rate));
+    const inProcess = await extractFileFeatures(path, {}, { threads: 1 });
+    const onWorkers = await extractFileFeatures(path, {}, { threads: 2 });
+    expect(JSON.stringify(onWorkers.features)).toBe(JSON.stringify(inProcess.features));
+    expect(inProcess.features.durationSeconds).toBeCloseTo(32, 6);
+  });
+});
