@@ -5,22 +5,10 @@ import {
 } from '../../../shared/dsp/envelopeSpectrum.ts';
 import { findHarmonics } from '../../../shared/dsp/harmonics.ts';
 import { expectArraysClose, expectClose } from '../../helpers/tolerance.ts';
+import { gaussianNoise } from '../../helpers/signals.ts';
 
 const fs = 48000;
 const segment = 65536; // the default at 48 kHz: 0.732 Hz bins
-
-/** Seeded standard normal noise (LCG + Box–Muller): the same on every machine. */
-function gaussianNoise(n: number, seed: number): Float64Array {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
-  return Float64Array.from(
-    { length: n },
-    () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()),
-  );
-}
 
 function amTone(n: number, amplitude: number, depth: number, modulationHz: number) {
   return Float64Array.from(

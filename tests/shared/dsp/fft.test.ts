@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disableWasmFft, enableWasmFft, fft, realFftPlan, rfft } from '../../../shared/dsp/fft.ts';
 import { expectArraysClose } from '../../helpers/tolerance.ts';
+import { uniformNoise } from '../../helpers/signals.ts';
 
 /** Direct O(N²) DFT, the definition itself. */
 function naiveDft(re: Float64Array, im: Float64Array, inverse = false) {
@@ -22,20 +23,10 @@ function naiveDft(re: Float64Array, im: Float64Array, inverse = false) {
   return { re: outRe, im: outIm };
 }
 
-function noise(n: number, seed: number): Float64Array {
-  const out = new Float64Array(n);
-  let state = seed;
-  for (let i = 0; i < n; i++) {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    out[i] = state / 2 ** 32 - 0.5;
-  }
-  return out;
-}
-
 describe('fft', () => {
   it.each([1, 2, 3, 5, 8, 12, 17, 64, 100, 127])('matches the direct DFT for length %i', (n) => {
-    const re = noise(n, n);
-    const im = noise(n, n + 7);
+    const re = uniformNoise(n, n);
+    const im = uniformNoise(n, n + 7);
     const expected = naiveDft(re, im);
     const actual = fft(re, im);
     expectArraysClose(actual.re, expected.re, 1e-9, 1);
@@ -43,8 +34,8 @@ describe('fft', () => {
   });
 
   it.each([6, 16, 99])('inverts its own forward transform for length %i', (n) => {
-    const re = noise(n, 3);
-    const im = noise(n, 4);
+    const re = uniformNoise(n, 3);
+    const im = uniformNoise(n, 4);
     const forward = fft(re, im);
     const back = fft(forward.re, forward.im, true);
     expectArraysClose(back.re, re, 1e-12, 1);
@@ -52,7 +43,7 @@ describe('fft', () => {
   });
 
   it.each([8, 10, 1024])('rfft returns bins 0..N/2 of the full transform for length %i', (n) => {
-    const signal = noise(n, 11);
+    const signal = uniformNoise(n, 11);
     const full = naiveDft(signal, new Float64Array(n));
     const half = rfft(signal);
     expect(half.re.length).toBe(Math.floor(n / 2) + 1);
@@ -68,7 +59,7 @@ describe('fft', () => {
     expect(await enableWasmFft()).toBe(true);
     try {
       const n = 8192;
-      const signal = noise(n, 5);
+      const signal = uniformNoise(n, 5);
       const reference = { re: new Float64Array(n / 2 + 1), im: new Float64Array(n / 2 + 1) };
       const wasm = { re: new Float64Array(n / 2 + 1), im: new Float64Array(n / 2 + 1) };
       realFftPlan(n, 'fft.js').forward(signal, reference.re, reference.im);
@@ -91,7 +82,7 @@ describe('real inverse FFT', () => {
       if (backend === 'pffft-wasm-simd') expect(await enableWasmFft()).toBe(true);
       try {
         const n = 4096;
-        const signal = noise(n, 21);
+        const signal = uniformNoise(n, 21);
         const plan = realFftPlan(n, backend);
         const re = new Float64Array(n / 2 + 1);
         const im = new Float64Array(n / 2 + 1);

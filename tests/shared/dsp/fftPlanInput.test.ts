@@ -2,16 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableWasmFft, enableWasmFft, realFftPlan } from '../../../shared/dsp/fft.ts';
 import type { FftBackendName } from '../../../shared/dsp/fft.ts';
 import { expectArraysClose } from '../../helpers/tolerance.ts';
-
-function noise(n: number, seed: number): Float64Array {
-  const out = new Float64Array(n);
-  let state = seed;
-  for (let i = 0; i < n; i++) {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    out[i] = state / 2 ** 32 - 0.5;
-  }
-  return out;
-}
+import { uniformNoise } from '../../helpers/signals.ts';
 
 const N = 1024;
 const backends: { backend: FftBackendName; tolerance: number }[] = [
@@ -31,7 +22,7 @@ afterAll(() => {
 describe('a real FFT plan fed through its own input buffer', () => {
   it.each(backends)('$backend: forwardInput equals forward of the same samples', ({ backend }) => {
     const plan = realFftPlan(N, backend);
-    const signal = noise(N, 1);
+    const signal = uniformNoise(N, 1);
     const expected = { re: new Float64Array(N / 2 + 1), im: new Float64Array(N / 2 + 1) };
     plan.forward(signal, expected.re, expected.im);
     plan.input().set(signal);
@@ -46,7 +37,7 @@ describe('a real FFT plan fed through its own input buffer', () => {
     '$backend: powerOfInput gives |X|², added or written over',
     ({ backend, tolerance }) => {
       const plan = realFftPlan(N, backend);
-      const signal = noise(N, 2);
+      const signal = uniformNoise(N, 2);
       const re = new Float64Array(N / 2 + 1);
       const im = new Float64Array(N / 2 + 1);
       plan.forward(signal, re, im);
@@ -70,7 +61,7 @@ describe('a real FFT plan fed through its own input buffer', () => {
     '$backend: forwardInputPacked lays out [X₀, X_N/2, Re X₁, Im X₁, …]',
     ({ backend }) => {
       const plan = realFftPlan(N, backend);
-      const signal = noise(N, 3);
+      const signal = uniformNoise(N, 3);
       const re = new Float64Array(N / 2 + 1);
       const im = new Float64Array(N / 2 + 1);
       plan.forward(signal, re, im);
@@ -91,7 +82,7 @@ describe('a real FFT plan fed through its own input buffer', () => {
     '$backend: inversePacked returns the samples, and the Hilbert rotation turns cos into sin',
     ({ backend, tolerance }) => {
       const plan = realFftPlan(N, backend);
-      const signal = noise(N, 4);
+      const signal = uniformNoise(N, 4);
       plan.input().set(signal);
       plan.forwardInputPacked();
       const back = new Float64Array(N);

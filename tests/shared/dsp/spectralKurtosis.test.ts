@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { selectDemodulationBand, spectralKurtosis } from '../../../shared/dsp/spectralKurtosis.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
+import { gaussianNoise } from '../../helpers/signals.ts';
 
 const fs = 16000;
-
-/** Seeded standard normal noise (LCG + Box–Muller). */
-function gaussianNoise(n: number, seed: number): Float64Array {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
-  return Float64Array.from(
-    { length: n },
-    () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()),
-  );
-}
 
 /** Unit noise plus impacts every 1/37 s, each ringing a 3 kHz resonance that decays in 1 ms. */
 function ringingImpacts(n: number, amplitude: number, seed: number): Float64Array {

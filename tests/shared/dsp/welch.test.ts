@@ -11,6 +11,7 @@ import {
 import type { WindowName } from '../../../shared/dsp/windows.ts';
 import { loadReference } from '../../helpers/references.ts';
 import { expectArraysClose, expectClose } from '../../helpers/tolerance.ts';
+import { gaussianNoise } from '../../helpers/signals.ts';
 
 interface StoredSignal {
   sampleRateHz: number;
@@ -29,23 +30,6 @@ const { signals } = loadReference<{ signals: Record<string, StoredSignal> }>(
   'spectral/signals.json',
 );
 const { cases } = loadReference<{ cases: WelchCase[] }>('spectral/welch.json');
-
-/** Seeded Gaussian noise (LCG + Box–Muller), so each test knows its exact input. */
-function gaussianNoise(n: number, sigma: number, seed: number): Float64Array {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const radius = sigma * Math.sqrt(-2 * Math.log(uniform()));
-    const angle = 2 * Math.PI * uniform();
-    out[i] = radius * Math.cos(angle);
-    if (i + 1 < n) out[i + 1] = radius * Math.sin(angle);
-  }
-  return out;
-}
 
 function sine(n: number, amplitude: number, frequencyHz: number, sampleRateHz: number) {
   const out = new Float64Array(n);
@@ -81,7 +65,7 @@ describe('welch against scipy.signal.welch', () => {
   });
 
   it('does not change its input', () => {
-    const samples = gaussianNoise(3000, 1, 9);
+    const samples = gaussianNoise(3000, 9, 1);
     const copy = samples.slice();
     welch(samples, 1000, { segmentLength: 256, detrend: 'linear' });
     expect(Array.from(samples)).toEqual(Array.from(copy));
@@ -136,7 +120,7 @@ describe('welch on analytic signals', () => {
   it('reads white noise of variance σ² as σ²/(fs/2) in the density', () => {
     const sigma = 0.3;
     const sampleRateHz = 48_000;
-    const result = welch(gaussianNoise(1 << 17, sigma, 42), sampleRateHz, { segmentLength: 1024 });
+    const result = welch(gaussianNoise(1 << 17, 42, sigma), sampleRateHz, { segmentLength: 1024 });
     const interior = result.values.subarray(1, result.values.length - 1);
     const mean = interior.reduce((sum, value) => sum + value, 0) / interior.length;
     expectClose(mean / ((sigma * sigma) / (sampleRateHz / 2)), 1, 0.03);
@@ -145,7 +129,7 @@ describe('welch on analytic signals', () => {
   it.each(['density', 'spectrum'] as const)(
     'keeps Parseval with a boxcar window: the %s sums to the mean square',
     (scaling) => {
-      const samples = gaussianNoise(4096, 1.7, 5);
+      const samples = gaussianNoise(4096, 5, 1.7);
       const sampleRateHz = 1000;
       const result = welch(samples, sampleRateHz, {
         segmentLength: 512,
@@ -197,19 +181,19 @@ describe('welch on analytic signals', () => {
   );
 
   it('rounds an overlap fraction to whole samples', () => {
-    const result = welch(gaussianNoise(2000, 1, 3), 1000, { segmentLength: 100, overlap: 0.333 });
+    const result = welch(gaussianNoise(2000, 3, 1), 1000, { segmentLength: 100, overlap: 0.333 });
     expect(result.settings.overlapSamples).toBe(33);
   });
 
   it('reports the equivalent noise bandwidth of the window in Hz', () => {
-    const result = welch(gaussianNoise(2048, 1, 3), 1000, { segmentLength: 1000, window: 'hann' });
+    const result = welch(gaussianNoise(2048, 3, 1), 1000, { segmentLength: 1000, window: 'hann' });
     expectClose(result.equivalentNoiseBandwidthHz, 1.5, 1e-12);
   });
 
   it('corrects the median for its bias so that noise reads the same level as with the mean', () => {
     expectClose(medianBias(1), 1, 0);
     expectClose(medianBias(3), 1 + 1 / 3 - 1 / 2, 1e-15);
-    const samples = gaussianNoise(1 << 16, 1, 17);
+    const samples = gaussianNoise(1 << 16, 17, 1);
     const mean = welch(samples, 1000, { segmentLength: 256 });
     const median = welch(samples, 1000, { segmentLength: 256, average: 'median' });
     const ratio = median.values.reduce((a, b) => a + b, 0) / mean.values.reduce((a, b) => a + b, 0);
@@ -217,7 +201,7 @@ describe('welch on analytic signals', () => {
   });
 
   it('refuses an amplitude from a density', () => {
-    const result = welch(gaussianNoise(1024, 1, 3), 1000, { segmentLength: 256 });
+    const result = welch(gaussianNoise(1024, 3, 1), 1000, { segmentLength: 256 });
     expect(() => toAmplitudeSpectrum(result)).toThrow(/scaling/);
   });
 });

@@ -10,23 +10,7 @@ import {
   welchSegmentRange,
 } from '../../../shared/dsp/welch.ts';
 import { expectArraysClose, maxRelativeError } from '../../helpers/tolerance.ts';
-
-/** Seeded Gaussian noise (LCG + Box–Muller), so each test knows its exact input. */
-function gaussianNoise(n: number, sigma: number, seed: number): Float64Array {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 2 ** 32;
-  };
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const radius = sigma * Math.sqrt(-2 * Math.log(uniform()));
-    const angle = 2 * Math.PI * uniform();
-    out[i] = radius * Math.cos(angle);
-    if (i + 1 < n) out[i + 1] = radius * Math.sin(angle);
-  }
-  return out;
-}
+import { gaussianNoise } from '../../helpers/signals.ts';
 
 function peakOf(values: ArrayLike<number>): number {
   let peak = 0;
@@ -48,7 +32,7 @@ function randomBlocks(signal: Float64Array, maxLength: number, seed: number): Fl
 }
 
 describe('WelchAccumulator and partial results', () => {
-  const samples = gaussianNoise(50_000, 1, 77);
+  const samples = gaussianNoise(50_000, 77, 1);
   const options: WelchOptions = { segmentLength: 1024, overlap: 0.5, window: 'hann' };
 
   it.each([
@@ -130,7 +114,7 @@ describe('WelchAccumulator and partial results', () => {
 
 describe('welch with the WASM SIMD FFT', () => {
   it('matches the fft.js result within float32 precision', async () => {
-    const samples = gaussianNoise(1 << 16, 1, 23);
+    const samples = gaussianNoise(1 << 16, 23, 1);
     const options: WelchOptions = { segmentLength: 2048 };
     const reference = welch(samples, 48_000, options);
     expect(await enableWasmFft()).toBe(true);
