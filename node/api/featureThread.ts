@@ -1,0 +1,98 @@
+/**
+ * Recording features computed in a worker thread (DESIGN.md §1 "Where computation runs"), so a
+ * long recording never stalls the host's replies. The thread starts on first use and does not
+ * keep Node alive while idle. Where a worker cannot start (a bundle without the .ts worker),
+ * the work falls back to this thread, which still yields between blocks.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
+import { InputError } from '../diagnosis/inputError.ts';
+import { inlineFeatureSource } from '../library/baselineBuild.ts';
+import type { FeatureSource } from '../library/baselineBuild.ts';
+import type { FeatureAnswer, FeatureFailure, FeatureTask } from './featureMessages.ts';
+
+const WORKER_URL = new URL('./featureWorker.ts', import.meta.url);
+
+export interface FeatureThread extends FeatureSource {
+  /** Stops the thread; pending tasks reject. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  readonly task: FeatureTask;
+  resolve(features: RecordingFeatures): void;
+  reject(error: Error): void;
+}
+
+/** The worker's error on this side: an InputError stays one (the API maps it to invalid-input). */
+function fromFailure(failure: FeatureFailure): Error {
+  if (failure.kind === 'input') return new InputError(failure.message);
+  const error = new Error(failure.message);
+  error.name = failure.name;
+  if (failure.stack) error.stack = `${failure.name}: ${failure.message}\n[worker] ${failure.stack}`;
+  return error;
+}
+
+/** A FeatureSource backed by one worker thread. */
+export function createFeatureThread(): FeatureThread {
+  let worker: Worker | null = null;
+  let answered = false;
+  let useInline = false;
+  let nextTaskId = 0;
+  const pending = new Map<number, Pending>();
+
+  const stopped = (error: Error): void => {
+    worker = null;
+    const waiting = [...pending.values()];
+    pending.clear();
+    if (!answered) {
+      // The worker never ran a task: it cannot start here. Work in this thread from now on.
+      useInline = true;
+      for (const p of waiting)
+        inlineFeatureSource.features(p.task.path, p.task.range).then(p.resolve, p.reject);
+      return;
+    }
+    for (const p of waiting) p.reject(error);
+  };
+
+  const start = (): Worker => {
+    const created = new Worker(WORKER_URL);
+    created.on('message', (message: FeatureAnswer) => {
+      answered = true;
+      const entry = pending.get(message.taskId);
+      pending.delete(message.taskId);
+      if (pending.size === 0) created.unref();
+      if (!entry) return;
+      if (message.ok) entry.resolve(message.features);
+      else entry.reject(fromFailure(message.failure));
+    });
+    created.on('error', (error) => stopped(error));
+    created.on('exit', (code) => {
+      if (worker === created)
+        stopped(new Error(`the feature thread stopped with exit code ${code}`));
+    });
+    return created;
+  };
+
+  return {
+    features(path: string, range?: FrameRange) {
+      if (useInline) return inlineFeatureSource.features(path, range);
+      worker ??= start();
+      const active = worker;
+      return new Promise<RecordingFeatures>((resolve, reject) => {
+        const task: FeatureTask = { taskId: nextTaskId++, path, range };
+        pending.set(task.taskId, { task, resolve, reject });
+        active.ref();
+        active.postMessage(task);
+      });
+    },
+    async close() {
+      const active = worker;
+      worker = null;
+      for (const p of pending.values()) p.reject(new Error('the feature thread was closed'));
+      pending.clear();
+      await active?.terminate();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/** A library and the service over it, called the way both hosts call it: through dispatch. */
+import type { AuscultService } from '../../../node/api/service.ts';
+import { createAuscultService } from '../../../node/api/service.ts';
+import { dispatch } from '../../../node/api/dispatch.ts';
+import type { ErrorLogger } from '../../../node/api/errors.ts';
+import { openLibrary } from '../../../node/library/library.ts';
+import type { Library } from '../../../node/library/library.ts';
+import type { RecordingSummary } from '../../../shared/api/contract.ts';
+import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
+
+export interface ApiFixture {
+  readonly library: Library;
+  readonly service: AuscultService;
+  /** What the host saw logged (unexpected errors only). */
+  readonly logged: unknown[];
+  call(method: string, ...args: unknown[]): Promise<unknown>;
+  /** Imports `bytes` through begin/append/finish in chunks of `chunkBytes`. */
+  importWav(
+    machineId: string,
+    name: string,
+    bytes: Uint8Array,
+    chunkBytes?: number,
+  ): Promise<RecordingSummary>;
+  close(): Promise<void>;
+}
+
+export async function openApiFixture(
+  options: { demo?: boolean; features?: 'thread' | 'inline' } = {},
+): Promise<ApiFixture> {
+  const folder = await temporaryFolder('auscult-api-');
+  const library = await openLibrary(folder.path, { demo: options.demo ?? false });
+  const service = createAuscultService(library, { features: options.features ?? 'inline' });
+  const logged: unknown[] = [];
+  const log: ErrorLogger = (_message, error) => logged.push(error);
+  const call = (method: string, ...args: unknown[]) => dispatch(service, method, args, { log });
+  return {
+    library,
+    service,
+    logged,
+    call,
+    async importWav(machineId, name, bytes, chunkBytes = 64 * 1024) {
+      const importId = await call('recordings.beginImport', machineId, name, bytes.length);
+      for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+        await call(
+          'recordings.appendImport',
+          importId,
+          arrayBufferOf(bytes.subarray(offset, offset + chunkBytes)),
+        );
+      }
+      return (await call('recordings.finishImport', importId)) as RecordingSummary;
+    },
+    async close() {
+      await service.close();
+      library.close();
+      await folder.remove();
+    },
+  };
+}
+
+/** Polls a job until it has settled; returns every status seen. */
+export async function pollJob<T>(
+  call: ApiFixture['call'],
+  jobId: string,
+): Promise<{ state: string; progress: number; result: T | null; error: string | null }[]> {
+  const seen = [];
+  for (;;) {
+    const status = (await call('baselines.job', jobId)) as {
+      state: string;
+      progress: number;
+      result: T | null;
+      error: string | null;
+    };
+    seen.push(status);
+    if (status.state !== 'running') return seen;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../node/api/dispatch.ts';
+import { MAX_CHUNK_BYTES } from '../../../node/library/importRecording.ts';
+import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
+import { API_METHODS, ApiError } from '../../../shared/api/contract.ts';
+import type {
+  AuscultApi,
+  BaselineSpectrumView,
+  BaselineSummary,
+  MachineDetail,
+  RecordingSummary,
+  StoredDiagnosis,
+} from '../../../shared/api/contract.ts';
+import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
+import { openApiFixture, pollJob } from './apiFixtures.ts';
+import type { ApiFixture } from './apiFixtures.ts';
+
+let api: ApiFixture;
+let machine: MachineDetail;
+let healthy: RecordingSummary[];
+let faulty: RecordingSummary;
+let otherMachine: MachineDetail;
+
+const SECONDS = 3;
+const RATE = 16000;
+
+beforeAll(async () => {
+  api = await openApiFixture();
+  machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
+  healthy = [];
+  for (const seed of [1, 2, 3, 4]) {
+    const bytes = simWav({ seed, durationSeconds: SECONDS, sampleRateHz: RATE });
+    healthy.push(await api.importWav(machine.id, `healthy-${seed}.wav`, bytes));
+  }
+  const contaminated = simWav({
+    seed: 9,
+    durationSeconds: SECONDS,
+    sampleRateHz: RATE,
+    faults: [{ kind: 'lead-screw-contamination' }],
+  });
+  faulty = await api.importWav(machine.id, 'x-axis.wav', contaminated);
+  otherMachine = (await api.call('machines.create', {
+    id: 'mill',
+    lineFrequencyHz: 60,
+  })) as MachineDetail;
+}, 60_000);
+
+afterAll(async () => {
+  await api.close();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('every API method through dispatch', () => {
+  it('lists and gets machines', async () => {
+    const list = await api.call('machines.list');
+    expect(list).toEqual([
+      {
+        id: machine.id,
+        name: 'Simulated lathe',
+        lineFrequencyHz: 50,
+        recordingCount: 5,
+        hasBaseline: expect.any(Boolean),
+        isDemo: false,
+      },
+      expect.objectContaining({ id: otherMachine.id, name: 'mill', recordingCount: 0 }),
+    ]);
+    const detail = (await api.call('machines.get', machine.id)) as MachineDetail;
+    expect(detail.profile.components).toHaveLength(7);
+    expect(detail.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('updates a machine profile and its name', async () => {
+    const updated = (await api.call('machines.update', otherMachine.id, {
+      id: 'mill',
+      name: 'VMC mill',
+      lineFrequencyHz: 60,
+      shafts: [{ id: 'spindle', rpm: 3000 }],
+    })) as MachineDetail;
+    expect(updated).toMatchObject({ id: otherMachine.id, name: 'VMC mill', lineFrequencyHz: 60 });
+    expect(updated.profile.shafts).toEqual([{ id: 'spindle', rpm: 3000 }]);
+    expect(updated.updatedAt >= updated.createdAt).toBe(true);
+  });
+
+  it('lists the recordings imported in chunks, oldest first', async () => {
+    const list = (await api.call('recordings.list', machine.id)) as RecordingSummary[];
+    expect(list.map((r) => r.name)).toEqual([
+      'healthy-1.wav',
+      'healthy-2.wav',
+      'healthy-3.wav',
+      'healthy-4.wav',
+      'x-axis.wav',
+    ]);
+    expect(list[0]).toMatchObject({ sampleRateHz: RATE, durationSeconds: SECONDS });
+  });
+
+  it('returns the WAV bytes of a recording', async () => {
+    const audio = await api.call('recordings.audio', healthy[0].id);
+    expect(audio).toBeInstanceOf(ArrayBuffer);
+    const expected = simWav({ seed: 1, durationSeconds: SECONDS, sampleRateHz: RATE });
+    expect(new Uint8Array(audio as ArrayBuffer)).toEqual(expected);
+  });
+
+  it('cancels an import and leaves nothing behind', async () => {
+    const importId = await api.call('recordings.beginImport', machine.id, 'gone.wav', 1000);
+    await api.call('recordings.appendImport', importId, new ArrayBuffer(10));
+    await api.call('recordings.cancelImport', importId);
+    await api.call('recordings.cancelImport', importId); // harmless twice
+    expect((await libraryFiles(api.library)).tmp).toEqual([]);
+    const error = await rejection(
+      api.call('recordings.appendImport', importId, new ArrayBuffer(1)),
+    );
+    expect(error.code).toBe('not-found');
+  });
+
+  it('builds a baseline as a job whose progress reaches 1 with a result', async () => {
+    const jobId = (await api.call(
+      'baselines.build',
+      machine.id,
+      healthy.map((r) => r.id),
+    )) as string;
+    const seen = await pollJob<BaselineSummary>(api.call, jobId);
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const last = seen[seen.length - 1];
+    expect(last).toMatchObject({ state: 'done', progress: 1, error: null });
+    expect(last.result?.recordingIds).toEqual(healthy.map((r) => r.id));
+    const detail = (await api.call('machines.get', machine.id)) as MachineDetail;
+    expect(detail.baseline).toEqual(last.result);
+    expect(detail.hasBaseline).toBe(true);
+  });
+
+  it('shows the baseline spectrum with a normal band, at most 2000 points', async () => {
+    const view = (await api.call('baselines.spectrum', machine.id)) as BaselineSpectrumView;
+    const detail = (await api.call('machines.get', machine.id)) as MachineDetail;
+    expect(view.baselineId).toBe(detail.baseline?.id);
+    expect(view.frequenciesHz.length).toBeGreaterThan(100);
+    expect(view.frequenciesHz.length).toBeLessThanOrEqual(2000);
+    for (const key of ['medianDb', 'lowerDb', 'upperDb'] as const) {
+      expect(view[key]).toHaveLength(view.frequenciesHz.length);
+    }
+    view.medianDb.forEach((median, i) => {
+      expect(view.lowerDb[i]).toBeLessThanOrEqual(median);
+      expect(view.upperDb[i]).toBeGreaterThanOrEqual(median);
+    });
+    expect(view.frequenciesHz[view.frequenciesHz.length - 1]).toBeLessThanOrEqual(0.45 * RATE);
+    expect(await api.call('baselines.spectrum', otherMachine.id)).toBeNull();
+  });
+
+  it('diagnoses a recording against the baseline, stores and lists the result', async () => {
+    const stored = (await api.call('diagnoses.run', faulty.id)) as StoredDiagnosis;
+    expect(stored).toMatchObject({ recordingId: faulty.id, machineId: machine.id });
+    expect(stored.report.file).toBe('x-axis.wav');
+    expect(stored.report.anomalous).toBe(true);
+    expect(stored.report.causes[0].id).toBe('lead-screw-contamination');
+    expect(await api.call('diagnoses.list', faulty.id)).toEqual([stored]);
+    expect(await api.call('diagnoses.list', healthy[0].id)).toEqual([]);
+  });
+
+  it('keeps the language setting, English by default', async () => {
+    expect(await api.call('settings.get')).toEqual({ language: 'en' });
+    expect(await api.call('settings.set', { language: 'zh-CN' })).toEqual({ language: 'zh-CN' });
+    expect(await api.call('settings.get')).toEqual({ language: 'zh-CN' });
+    await api.call('settings.set', { language: 'en' });
+  });
+
+  it('covers every method of the contract', async () => {
+    const source = await import('node:fs/promises').then((fs) =>
+      fs.readFile(new URL(import.meta.url), 'utf8'),
+    );
+    for (const method of API_METHODS) expect(source).toContain(`'${method}'`);
+  });
+});
+
+const PATH_LIKE_IDS = ['../auscult.db', 'a/b', '..', 'C:\\x', '', 'x'.repeat(65), 'id with space'];
+
+describe('invalid arguments', () => {
+  it.each<[string, unknown[], RegExp]>([
+    ['machines.get', [], /machines\.get takes 1 argument \(machineId\), got 0 arguments/],
+    ['machines.list', [1], /machines\.list takes no arguments, got 1 argument/],
+    ['machines.get', [42], /argument 1 \(machineId\) must be a string id/],
+    ...PATH_LIKE_IDS.map((id): [string, unknown[], RegExp] => [
+      'recordings.audio',
+      [id],
+      /argument 1 \(recordingId\) must be an id of 1 to 64 letters/,
+    ]),
+    ['recordings.beginImport', ['m', 'a.wav', -1], /\(sizeBytes\) must not be negative/],
+    ['recordings.beginImport', ['m', 'a.wav', 1.5], /\(sizeBytes\) must be a whole number/],
+    ['recordings.beginImport', ['m', 'a.wav', Number.NaN], /\(sizeBytes\) must be a number/],
+    ['recordings.beginImport', ['m', 'a.wav', Infinity], /\(sizeBytes\) must be a whole/],
+    ['recordings.beginImport', ['m', 'a.wav', '10'], /\(sizeBytes\) must be a number/],
+    ['recordings.beginImport', ['m', '', 10], /\(fileName\) must not be empty/],
+    ['recordings.appendImport', ['i', new Uint8Array(4)], /\(chunk\) must be an ArrayBuffer/],
+    ['recordings.appendImport', ['i', 'bytes'], /\(chunk\) must be an ArrayBuffer/],
+    [
+      'recordings.appendImport',
+      ['i', new ArrayBuffer(MAX_CHUNK_BYTES + 1)],
+      /\(chunk\) must be at most 16777216 bytes/,
+    ],
+    ['baselines.build', ['m', []], /\(recordingIds\) must name at least one recording/],
+    ['baselines.build', ['m', ['a', 'a']], /\(recordingIds\) must not name a recording twice/],
+    ['baselines.build', ['m', 'a'], /\(recordingIds\) must be an array of recording ids/],
+    ['baselines.build', ['m', ['a', '../b']], /\(recordingIds\.1\) must be an id/],
+    ['settings.set', [{ language: 'fr' }], /\(settings\.language\) must be one of en, zh-CN/],
+    [
+      'settings.set',
+      [{ language: 'en', theme: 'dark' }],
+      /\(settings\) must hold no field but language/,
+    ],
+    ['settings.set', [{}], /\(settings\.language\) is required/],
+    ['settings.set', [[]], /\(settings\) must be an object/],
+    ['settings.set', [null], /\(settings\) must be an object/],
+  ])('refuses %s(%j)', async (method, args, message) => {
+    const error = await rejection(api.call(method, ...args));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(message);
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown method', 'machines.delete'],
+    ['a method of Object.prototype', 'toString'],
+    ['a prototype path', '__proto__.constructor'],
+    ['not a string', 42],
+  ])('refuses %s', async (_name, method) => {
+    const error = await rejection(dispatch(api.service, method as string, []));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(/^There is no API method/);
+  });
+
+  it('refuses arguments that are not an array', async () => {
+    const error = await rejection(dispatch(api.service, 'machines.get', { 0: machine.id }));
+    expect(error).toMatchObject({ code: 'invalid-argument' });
+    expect(error.message).toMatch(/machines\.get takes 1 argument/);
+  });
+});
+
+describe('errors of valid calls', () => {
+  it.each<[string, () => unknown[]]>([
+    ['machines.get', () => ['no-such-machine']],
+    ['machines.update', () => ['no-such-machine', { id: 'x', lineFrequencyHz: 50 }]],
+    ['recordings.list', () => ['no-such-machine']],
+    ['recordings.beginImport', () => ['no-such-machine', 'a.wav', 10]],
+    ['recordings.finishImport', () => ['no-such-import']],
+    ['recordings.audio', () => ['no-such-recording']],
+    ['baselines.build', () => ['no-such-machine', [healthy[0].id]]],
+    ['baselines.build', () => [otherMachine.id, [healthy[0].id]]],
+    ['baselines.job', () => ['no-such-job']],
+    ['baselines.spectrum', () => ['no-such-machine']],
+    ['diagnoses.run', () => ['no-such-recording']],
+    ['diagnoses.list', () => ['no-such-recording']],
+  ])('%s of an unknown id is not-found', async (method, args) => {
+    const error = await rejection(api.call(method, ...args()));
+    expect(error.code).toBe('not-found');
+    expect(error.message).toMatch(/no (such )?|there is no/i);
+  });
+
+  it('refuses an invalid profile with the field that is wrong', async () => {
+    const error = await rejection(
+      api.call('machines.create', { id: 'x', lineFrequencyHz: 55, shafts: [] }),
+    );
+    expect(error).toMatchObject({ code: 'invalid-input' });
+    expect(error.message).toMatch(/^the profile is invalid: lineFrequencyHz/);
+  });
+
+  it("refuses a malformed WAV with the reader's message and keeps nothing", async () => {
+    const before = await libraryFiles(api.library);
+    const text = new TextEncoder().encode('not a wav file at all');
+    const error = await rejection(api.importWav(machine.id, 'notes.wav', text));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(/^cannot use recording "notes\.wav": .*\(at byte 0\)$/);
+    expect(await libraryFiles(api.library)).toEqual(before);
+  });
+
+  it('refuses to diagnose a recording too short to analyse', async () => {
+    const short = await api.importWav(
+      otherMachine.id,
+      'blip.wav',
+      simWav({ seed: 3, durationSeconds: 0.2 }),
+    );
+    const error = await rejection(api.call('diagnoses.run', short.id));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toBe(
+      'recording "blip.wav" is too short to analyse: 0.20 s, at least 0.5 s needed',
+    );
+  });
+
+  it('reports a failed baseline job in one sentence without a path', async () => {
+    const short = (await api.call('recordings.list', otherMachine.id)) as RecordingSummary[];
+    const jobId = (await api.call('baselines.build', otherMachine.id, [short[0].id])) as string;
+    const seen = await pollJob(api.call, jobId);
+    const last = seen[seen.length - 1];
+    expect(last).toMatchObject({ state: 'failed', result: null });
+    expect(last.error).toMatch(/"blip\.wav" is too short/);
+    expect(last.error).not.toContain(api.library.home);
+  });
+
+  it('turns an unexpected failure into internal, logs it, and never sends the stack', async () => {
+    const broken = {
+      machines: {
+        list: () =>
+          Promise.reject(new Error('disk I/O error at /secret/path\n    at foo (x.ts:1)')),
+      },
+    } as unknown as AuscultApi;
+    const logged: unknown[] = [];
+    const error = await rejection(
+      dispatch(broken, 'machines.list', [], { log: (_m, e) => logged.push(e) }),
+    );
+    expect(error.code).toBe('internal');
+    expect(error.message).toBe(
+      "machines.list failed because of an internal error; the host's log has the details.",
+    );
+    expect(error.stack ?? '').not.toContain('/secret/path');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('logged nothing for the expected failures above', () => {
+    expect(api.logged).toEqual([]);
+  });
+});
