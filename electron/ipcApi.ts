@@ -28,11 +28,17 @@ function normaliseResult(method: ApiMethod, result: unknown): unknown {
   return copy.buffer;
 }
 
+/** Where refusals and unexpected errors are reported (main's stderr). */
+export type IpcLog = (message: string, error?: unknown) => void;
+
+const consoleLog: IpcLog = (message, error) =>
+  error === undefined ? console.warn(message) : console.error(message, error);
+
 /** The handler of one method: refuses a foreign sender, else calls and wraps the answer. */
 export function createIpcHandler(
   method: ApiMethod,
   call: ApiCall,
-  log: (message: string) => void = console.warn,
+  log: IpcLog = consoleLog,
 ): IpcHandler {
   return async (event, ...args) => {
     const refusal = ipcSenderRefusal(event);
@@ -43,7 +49,7 @@ export function createIpcHandler(
     try {
       return { result: normaliseResult(method, await call(method, args)) };
     } catch (error) {
-      if (!(error instanceof ApiError)) console.error(`auscult: ${method} failed:`, error);
+      if (!(error instanceof ApiError)) log(`auscult: ${method} failed:`, error);
       return errorEnvelope(error);
     }
   };

@@ -27,7 +27,7 @@ function appendChunk(importId: string, bytes: Uint8Array): Promise<Response> {
   return fetch(host.origin + apiPath('recordings.appendImport'), {
     method: 'POST',
     headers: { 'Content-Type': BINARY_CONTENT_TYPE, [ARGS_HEADER]: encodeArgsHeader([importId]) },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
 }
 
@@ -95,7 +95,7 @@ interface BadRequest {
   readonly method?: string;
   readonly contentType?: string;
   readonly headers?: Record<string, string>;
-  readonly body?: string | Uint8Array;
+  readonly body?: string | Uint8Array<ArrayBuffer>;
 }
 
 describe('the web host refuses', () => {
