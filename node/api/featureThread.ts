@@ -34,57 +34,74 @@ function fromFailure(failure: FeatureFailure): Error {
   return error;
 }
 
-/** A FeatureSource backed by one worker thread. */
-export function createFeatureThread(): FeatureThread {
+export interface FeatureThreadOptions {
+  /** The worker's module; default featureWorker.ts beside this file. */
+  readonly workerUrl?: URL;
+}
+
+/**
+ * A FeatureSource backed by one worker thread, started on first use. A worker that stops
+ * before answering its first task (it cannot start here) makes this and every later task run
+ * in the calling thread instead; one that stops later fails its pending tasks and is restarted
+ * on the next call.
+ */
+export function createFeatureThread(options: FeatureThreadOptions = {}): FeatureThread {
+  const workerUrl = options.workerUrl ?? WORKER_URL;
   let worker: Worker | null = null;
   let answered = false;
   let useInline = false;
   let nextTaskId = 0;
   const pending = new Map<number, Pending>();
 
+  const inline = (p: Pending): void => {
+    inlineFeatureSource.features(p.task.path, p.task.range).then(p.resolve, p.reject);
+  };
   const stopped = (error: Error): void => {
     worker = null;
     const waiting = [...pending.values()];
     pending.clear();
-    if (!answered) {
-      // The worker never ran a task: it cannot start here. Work in this thread from now on.
-      useInline = true;
-      for (const p of waiting)
-        inlineFeatureSource.features(p.task.path, p.task.range).then(p.resolve, p.reject);
-      return;
+    useInline ||= !answered;
+    for (const p of waiting) {
+      if (useInline) inline(p);
+      else p.reject(error);
     }
-    for (const p of waiting) p.reject(error);
   };
-
+  const onAnswer = (message: FeatureAnswer): void => {
+    answered = true;
+    const entry = pending.get(message.taskId);
+    pending.delete(message.taskId);
+    if (pending.size === 0) worker?.unref();
+    if (!entry) return;
+    if (message.ok) entry.resolve(message.features);
+    else entry.reject(fromFailure(message.failure));
+  };
   const start = (): Worker => {
-    const created = new Worker(WORKER_URL);
-    created.on('message', (message: FeatureAnswer) => {
-      answered = true;
-      const entry = pending.get(message.taskId);
-      pending.delete(message.taskId);
-      if (pending.size === 0) created.unref();
-      if (!entry) return;
-      if (message.ok) entry.resolve(message.features);
-      else entry.reject(fromFailure(message.failure));
+    const created = new Worker(workerUrl);
+    created.on('message', onAnswer);
+    created.on('error', (error) => {
+      if (worker === created) stopped(error);
     });
-    created.on('error', (error) => stopped(error));
     created.on('exit', (code) => {
-      if (worker === created)
-        stopped(new Error(`the feature thread stopped with exit code ${code}`));
+      if (worker === created) stopped(new Error(`the feature thread stopped (exit code ${code})`));
     });
     return created;
   };
 
   return {
     features(path: string, range?: FrameRange) {
-      if (useInline) return inlineFeatureSource.features(path, range);
-      worker ??= start();
-      const active = worker;
       return new Promise<RecordingFeatures>((resolve, reject) => {
-        const task: FeatureTask = { taskId: nextTaskId++, path, range };
-        pending.set(task.taskId, { task, resolve, reject });
-        active.ref();
-        active.postMessage(task);
+        const entry: Pending = { task: { taskId: nextTaskId++, path, range }, resolve, reject };
+        if (!useInline && worker === null) {
+          try {
+            worker = start();
+          } catch {
+            useInline = true;
+          }
+        }
+        if (useInline || worker === null) return inline(entry);
+        pending.set(entry.task.taskId, entry);
+        worker.ref();
+        worker.postMessage(entry.task);
       });
     },
     async close() {

@@ -99,10 +99,17 @@ export function openDatabase(path: string, now: () => Date = () => new Date()): 
     return db;
   } catch (error) {
     db.close();
+    if (error instanceof LibraryError) throw error;
     const code = sqliteCode(error);
-    if (!(error instanceof LibraryError) && (code === SQLITE_CORRUPT || code === SQLITE_NOTADB)) {
+    if (code === SQLITE_CORRUPT || code === SQLITE_NOTADB) {
       throw corruptError(path, (error as Error).message, error);
     }
-    throw error;
+    // A read-only folder or file, a full disk, a lock held too long: say which file.
+    throw new LibraryError(
+      'unavailable',
+      path,
+      `Cannot use the library database "${path}": ${(error as Error).message}.`,
+      { cause: error },
+    );
   }
 }

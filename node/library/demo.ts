@@ -10,6 +10,7 @@ import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
+import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { FaultSpec } from '../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { createWavFileWriter } from '../audio/wavFileWriter.ts';
@@ -22,7 +23,7 @@ import type { Library } from './library.ts';
 import { DEMO_CREATED_KEY } from './library.ts';
 import { insertMachine } from './machines.ts';
 import { insertRecording } from './recordings.ts';
-import { setSetting } from './settings.ts';
+import { getSetting, setSetting } from './settings.ts';
 import { inTransaction } from './transaction.ts';
 import { checkWavFile } from './wavCheck.ts';
 
@@ -118,12 +119,41 @@ async function writeDemoRecording(
   }
 }
 
+/** Stores the demo in one transaction; false if another process stored its own meanwhile. */
+function storeDemo(
+  library: Library,
+  profile: MachineProfile,
+  demo: { machineId: string; recordings: RecordingSummary[]; healthy: RecordingSummary[] },
+  signature: BaselineSignature,
+  reviews: readonly { recording: RecordingSummary; report: DiagnosisReport }[],
+): boolean {
+  const { machineId, recordings, healthy } = demo;
+  return inTransaction(library.db, () => {
+    if (getSetting(library, DEMO_CREATED_KEY) !== null) return false;
+    insertMachine(library, profile, { isDemo: true, id: machineId });
+    for (const recording of recordings) insertRecording(library, recording);
+    const healthyIds = healthy.map((r) => r.id);
+    const baseline = insertBaseline(library, machineId, signature, healthyIds);
+    for (const { recording, report } of reviews) {
+      insertDiagnosis(library, {
+        recordingId: recording.id,
+        machineId,
+        baselineId: baseline.id,
+        report,
+      });
+    }
+    setSetting(library, DEMO_CREATED_KEY, library.now().toISOString());
+    return true;
+  });
+}
+
 /**
  * Creates the demo machine and marks the library as having had one, in one transaction after
  * every file is in place: a crash before it leaves no rows (the next start tries again), only
- * unlisted files. Returns the machine's id.
+ * unlisted files. Returns the machine's id, or null when another process made the demo first
+ * (its files are then removed again).
  */
-export async function createDemoMachine(library: Library): Promise<string> {
+export async function createDemoMachine(library: Library): Promise<string | null> {
   const profile = parseMachineProfile(DEMO_PROFILE_JSON);
   const machineId = library.newId();
   const recordings: RecordingSummary[] = [];
@@ -132,32 +162,21 @@ export async function createDemoMachine(library: Library): Promise<string> {
   }
   await syncFolder(library.recordingsFolder);
   const healthy = recordings.filter((_, i) => DEMO_RECORDINGS[i].healthy);
-  const review = recordings.filter((_, i) => !DEMO_RECORDINGS[i].healthy);
   const signature = await computeBaselineSignature(library, healthy, profile, inlineFeatureSource);
-  const reports: DiagnosisReport[] = [];
-  for (const recording of review) {
-    reports.push(
-      await computeDiagnosis(library, recording, profile, signature, inlineFeatureSource),
-    );
-  }
-  inTransaction(library.db, () => {
-    insertMachine(library, profile, { isDemo: true, id: machineId });
-    for (const recording of recordings) insertRecording(library, recording);
-    const baseline = insertBaseline(
+  const reviews = [];
+  for (const recording of recordings.filter((_, i) => !DEMO_RECORDINGS[i].healthy)) {
+    const report = await computeDiagnosis(
       library,
-      machineId,
+      recording,
+      profile,
       signature,
-      healthy.map((r) => r.id),
+      inlineFeatureSource,
     );
-    review.forEach((recording, i) =>
-      insertDiagnosis(library, {
-        recordingId: recording.id,
-        machineId,
-        baselineId: baseline.id,
-        report: reports[i],
-      }),
-    );
-    setSetting(library, DEMO_CREATED_KEY, library.now().toISOString());
-  });
-  return machineId;
+    reviews.push({ recording, report });
+  }
+  if (storeDemo(library, profile, { machineId, recordings, healthy }, signature, reviews)) {
+    return machineId;
+  }
+  await Promise.all(recordings.map((r) => rm(library.recordingPath(r.id), { force: true })));
+  return null;
 }

@@ -44,8 +44,6 @@ export interface ImportOptions {
   readonly origin?: RecordingOrigin;
 }
 
-type State = 'receiving' | 'closed';
-
 /**
  * Starts importing a WAV file of `sizeBytes` bytes for the machine, to be listed as
  * `fileName` (see recordingDisplayName). Rejects with NotFoundError for an unknown machine,
@@ -72,7 +70,8 @@ export async function beginImport(
   const id = library.newId();
   const partPath = join(library.tmpFolder, `${id}.part`);
   const sink = fileHandleByteSink(await open(partPath, 'wx'));
-  return createSession(library, { id, machineId, name, sizeBytes, partPath, sink }, options);
+  const file: SessionFile = { id, machineId, name, sizeBytes, partPath, sink };
+  return new ChunkedImport(library, file, options.origin ?? 'imported');
 }
 
 interface SessionFile {
@@ -84,76 +83,91 @@ interface SessionFile {
   readonly sink: ByteSink;
 }
 
-function createSession(library: Library, file: SessionFile, options: ImportOptions): ImportSession {
-  let state: State = 'receiving';
-  let receivedBytes = 0;
-  let lastActivityMs = Date.now();
+class ChunkedImport implements ImportSession {
+  readonly id: string;
+  readonly machineId: string;
+  readonly name: string;
+  readonly sizeBytes: number;
+  receivedBytes = 0;
+  lastActivityMs = Date.now();
+  readonly #library: Library;
+  readonly #file: SessionFile;
+  readonly #origin: RecordingOrigin;
+  #open = true;
   // One operation at a time, in call order: appends must land at consecutive offsets.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(operation: () => Promise<T>): Promise<T> => {
-    lastActivityMs = Date.now();
-    const next = queue.then(operation);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  const drop = async (): Promise<void> => {
-    if (state === 'closed') return;
-    state = 'closed';
-    await file.sink.close().catch(() => undefined);
-    await rm(file.partPath, { force: true });
-  };
-  const assertReceiving = (): void => {
-    if (state !== 'receiving') throw new InputError(`the import of "${file.name}" is over`);
-  };
+  #queue: Promise<unknown> = Promise.resolve();
 
-  return {
-    id: file.id,
-    machineId: file.machineId,
-    name: file.name,
-    sizeBytes: file.sizeBytes,
-    get receivedBytes() {
-      return receivedBytes;
-    },
-    get lastActivityMs() {
-      return lastActivityMs;
-    },
-    append: (chunk) =>
-      serial(async () => {
-        assertReceiving();
-        if (chunk.length > MAX_CHUNK_BYTES) {
-          throw new RangeError(`chunk must be at most ${MAX_CHUNK_BYTES} bytes`);
-        }
-        if (receivedBytes + chunk.length > file.sizeBytes) {
-          await drop();
+  constructor(library: Library, file: SessionFile, origin: RecordingOrigin) {
+    this.id = file.id;
+    this.machineId = file.machineId;
+    this.name = file.name;
+    this.sizeBytes = file.sizeBytes;
+    this.#library = library;
+    this.#file = file;
+    this.#origin = origin;
+  }
+
+  append(chunk: Uint8Array): Promise<number> {
+    return this.#serial(async () => {
+      this.#assertOpen();
+      if (chunk.length > MAX_CHUNK_BYTES) {
+        throw new RangeError(`chunk must be at most ${MAX_CHUNK_BYTES} bytes`);
+      }
+      if (this.receivedBytes + chunk.length > this.sizeBytes) {
+        await this.#drop();
+        throw new InputError(
+          `"${this.name}" is larger than the ${this.sizeBytes} bytes announced; nothing was imported`,
+        );
+      }
+      try {
+        await this.#file.sink.write(this.receivedBytes, chunk);
+      } catch (error) {
+        await this.#drop();
+        throw error;
+      }
+      this.receivedBytes += chunk.length;
+      return this.receivedBytes;
+    });
+  }
+
+  finish(): Promise<RecordingSummary> {
+    return this.#serial(async () => {
+      this.#assertOpen();
+      try {
+        if (this.receivedBytes !== this.sizeBytes) {
           throw new InputError(
-            `"${file.name}" is larger than the ${file.sizeBytes} bytes announced; nothing was imported`,
+            `"${this.name}" arrived incomplete (${this.receivedBytes} of ${this.sizeBytes} bytes); nothing was imported`,
           );
         }
-        try {
-          await file.sink.write(receivedBytes, chunk);
-        } catch (error) {
-          await drop();
-          throw error;
-        }
-        receivedBytes += chunk.length;
-        return receivedBytes;
-      }),
-    finish: () =>
-      serial(async () => {
-        assertReceiving();
-        try {
-          if (receivedBytes !== file.sizeBytes) {
-            throw new InputError(
-              `"${file.name}" arrived incomplete (${receivedBytes} of ${file.sizeBytes} bytes); nothing was imported`,
-            );
-          }
-          return await commitImport(library, file, options.origin ?? 'imported');
-        } finally {
-          await drop();
-        }
-      }),
-    cancel: () => serial(drop),
-  };
+        return await commitImport(this.#library, this.#file, this.#origin);
+      } finally {
+        await this.#drop();
+      }
+    });
+  }
+
+  cancel(): Promise<void> {
+    return this.#serial(() => this.#drop());
+  }
+
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    this.lastActivityMs = Date.now();
+    const next = this.#queue.then(operation);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #assertOpen(): void {
+    if (!this.#open) throw new InputError(`the import of "${this.name}" is over`);
+  }
+
+  /** Closes and deletes the temporary file (already renamed away after a commit). */
+  async #drop(): Promise<void> {
+    if (!this.#open) return;
+    this.#open = false;
+    await this.#file.sink.close().catch(() => undefined);
+    await rm(this.#file.partPath, { force: true });
+  }
 }
 
 /** fsync, check, rename, fsync the folder, insert the row; undoes the file on any failure. */

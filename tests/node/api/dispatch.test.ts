@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
 import { MAX_CHUNK_BYTES } from '../../../node/library/importRecording.ts';
@@ -318,6 +319,21 @@ describe('errors of valid calls', () => {
     );
     expect(error.stack ?? '').not.toContain('/secret/path');
     expect(logged).toHaveLength(1);
+  });
+
+  it('says so when the audio of a recording has vanished from the library folder', async () => {
+    const [blip] = (await api.call('recordings.list', otherMachine.id)) as RecordingSummary[];
+    await rm(api.library.recordingPath(blip.id));
+    const audio = await rejection(api.call('recordings.audio', blip.id));
+    expect(audio).toMatchObject({
+      code: 'invalid-input',
+      message: 'the audio of recording "blip.wav" is missing from the library folder',
+    });
+    const diagnosis = await rejection(api.call('diagnoses.run', blip.id));
+    expect(diagnosis).toMatchObject({
+      code: 'invalid-input',
+      message: 'cannot read recording "blip.wav": no such file',
+    });
   });
 
   it('logged nothing for the expected failures above', () => {

@@ -61,3 +61,19 @@ describe('features in the worker thread', () => {
     expect((await thread.features(other)).sampleRateHz).toBe(22050);
   });
 });
+
+describe('a worker that cannot start', () => {
+  it('falls back to computing in this thread, with the same features', async () => {
+    const broken = createFeatureThread({
+      workerUrl: new URL('./no-such-worker.ts', import.meta.url),
+    });
+    try {
+      const [first, second] = await Promise.all([broken.features(other), broken.features(long)]);
+      expect(first).toEqual(await inlineFeatureSource.features(other));
+      expect(second).toEqual(await inlineFeatureSource.features(long));
+      expect((await broken.features(other)).sampleRateHz).toBe(22050);
+    } finally {
+      await broken.close();
+    }
+  });
+});

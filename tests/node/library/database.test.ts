@@ -1,4 +1,4 @@
-import { copyFile, open, readdir, stat } from 'node:fs/promises';
+import { copyFile, open, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -170,6 +170,16 @@ describe('opening a database that cannot be used', () => {
       expect(await sha256(path)).toBe(before);
     },
   );
+
+  it('reports a library folder that cannot be created, naming it', async () => {
+    const file = join(folder.path, 'a-file');
+    await writeFile(file, 'not a folder');
+    await expect(openLibrary(join(file, 'home'), { demo: false })).rejects.toMatchObject({
+      name: 'LibraryError',
+      kind: 'unavailable',
+      message: expect.stringContaining(`Cannot create the library folder "${join(file, 'home')}"`),
+    });
+  });
 
   it('reports a file that is not a database at all as damaged', async () => {
     const path = join(folder.path, 'not-a-db.db');

@@ -119,3 +119,18 @@ describe('the demo machine of a new library', () => {
     empty.close();
   });
 });
+
+describe('two processes starting a new library at once', () => {
+  it('end up with one demo machine, and the loser removes its files', async () => {
+    const home = join(folder.path, 'race');
+    const [a, b] = await Promise.all([openLibrary(home), openLibrary(home)]);
+    try {
+      expect(listMachines(a)).toHaveLength(1);
+      expect(listMachines(b)).toEqual(listMachines(a));
+      expect((await libraryFiles(a)).recordings).toHaveLength(6);
+    } finally {
+      a.close();
+      b.close();
+    }
+  }, 60_000);
+});
