@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   openWindow();
 }
 
+// Unpackaged (`electron dist/electron/main.js`) the name would be Electron's own.
+app.setName('Auscult');
 // Before `ready`: the scheme must be known as standard and secure when the first page loads.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();

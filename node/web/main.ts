@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_RENDERER_DIR, startWebHost } from './server.ts';
 import type { WebHost } from './server.ts';
 import { buildRenderer, rendererBuildReason } from './rendererBuild.ts';
+import { reachableUrls } from './urls.ts';
 
 const USAGE = `Usage: npm run serve [-- --host ADDRESS]
 
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
   const reason = await rendererBuildReason(DEFAULT_RENDERER_DIR);
   if (reason !== null) {
     console.log(`Building the page first (${reason}).`);
-    await buildRenderer();
+    await buildRenderer(DEFAULT_RENDERER_DIR);
   }
   let host: WebHost;
   try {
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`Auscult is running at ${host.url}`);
+  for (const url of reachableUrls(host.url, options.host)) console.log(`  also at ${url}`);
   if (host.token !== null)
     console.log('Anyone with this URL (and its token) can use this library.');
   console.log('Press Ctrl+C to stop.');

@@ -4,7 +4,7 @@
  * page after an edit. A deployment without sources serves what it has.
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const REPOSITORY = join(import.meta.dirname, '..', '..');
@@ -37,8 +37,32 @@ export async function rendererBuildReason(
   return null;
 }
 
-/** Builds the page with Vite and renderer/vite.config.ts (what `npm run build:renderer` runs). */
-export async function buildRenderer(): Promise<void> {
+/**
+ * Builds the page with Vite and renderer/vite.config.ts (what `npm run build:renderer` runs) into
+ * `rendererDir`. The build goes to a fresh sibling folder that then replaces `rendererDir`, so two
+ * hosts starting at once (parallel tests) never serve a folder another build is emptying; if
+ * another build got there first, its identical result is kept.
+ */
+export async function buildRenderer(rendererDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: RENDERER_VITE_CONFIG, logLevel: 'warn' });
+  const staging = `${rendererDir}.building-${process.pid}`;
+  const retired = `${rendererDir}.old-${process.pid}`;
+  try {
+    await build({
+      configFile: RENDERER_VITE_CONFIG,
+      logLevel: 'error',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+    await rename(rendererDir, retired).catch(ignoreMissing);
+    await rename(staging, rendererDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(retired, { recursive: true, force: true });
+  }
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
 }

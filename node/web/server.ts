@@ -26,6 +26,8 @@ import { handleStaticRequest } from './staticRoute.ts';
 /** The port when `PORT` is not set: above the common development servers' 3000/5173/8080. */
 export const DEFAULT_PORT = 8917;
 export const DEFAULT_HOST = '127.0.0.1';
+/** How long `close()` lets requests in flight finish before cutting their connections. */
+export const CLOSE_GRACE_MS = 2000;
 /** `dist/renderer` of this checkout: where `npm run build:renderer` writes the page. */
 export const DEFAULT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 
@@ -139,8 +141,11 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     token,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // Idle keep-alive connections go at once; calls in flight get a moment to finish.
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       await closed;
+      clearTimeout(deadline);
       await backend.close();
     },
   };
