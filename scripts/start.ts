@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildRenderer } from '../node/web/rendererBuild.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -45,7 +46,10 @@ function startDesktop(executable: string): void {
 }
 
 const executable = electronExecutable();
-npmRun('build:renderer');
+// The same build as `npm run build:renderer`, swapped in atomically (a running web host or a
+// parallel test never sees a half-written dist/renderer).
+console.log('Building the page.');
+await buildRenderer(join(root, 'dist', 'renderer'));
 if (executable) {
   startDesktop(executable);
 } else {
