@@ -124,4 +124,23 @@ describe('npm run build:electron', () => {
     for (const name of workerUrls) expect(files).toContain(name);
     expect(bundled).not.toMatch(/new URL\("[^"]+\.ts", import\.meta\.url\)/);
   });
+
+  it('keeps main.js (Electron, the window) out of every worker thread', async () => {
+    const files = await readdir(outDir);
+    const workers = files.filter((name) => /Worker\.js$/.test(name));
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) {
+      const reached = new Set<string>();
+      const pending = [worker];
+      while (pending.length > 0) {
+        const name = pending.pop() ?? '';
+        if (reached.has(name)) continue;
+        reached.add(name);
+        const code = await readFile(join(outDir, name), 'utf8');
+        for (const match of code.matchAll(/(?:from |import\()"\.\/([\w.-]+\.js)"/g))
+          pending.push(match[1]);
+      }
+      expect([...reached]).not.toContain('main.js');
+    }
+  });
 });
