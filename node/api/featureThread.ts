@@ -46,70 +46,81 @@ export interface FeatureThreadOptions {
  * on the next call.
  */
 export function createFeatureThread(options: FeatureThreadOptions = {}): FeatureThread {
-  const workerUrl = options.workerUrl ?? WORKER_URL;
-  let worker: Worker | null = null;
-  let answered = false;
-  let useInline = false;
-  let nextTaskId = 0;
-  const pending = new Map<number, Pending>();
+  return new WorkerFeatureThread(options.workerUrl ?? WORKER_URL);
+}
 
-  const inline = (p: Pending): void => {
-    inlineFeatureSource.features(p.task.path, p.task.range).then(p.resolve, p.reject);
-  };
-  const stopped = (error: Error): void => {
-    worker = null;
-    const waiting = [...pending.values()];
-    pending.clear();
-    useInline ||= !answered;
-    for (const p of waiting) {
-      if (useInline) inline(p);
-      else p.reject(error);
+function runInline(entry: Pending): void {
+  inlineFeatureSource.features(entry.task.path, entry.task.range).then(entry.resolve, entry.reject);
+}
+
+class WorkerFeatureThread implements FeatureThread {
+  readonly #workerUrl: URL;
+  #worker: Worker | null = null;
+  #answered = false;
+  #inline = false;
+  #nextTaskId = 0;
+  readonly #pending = new Map<number, Pending>();
+
+  constructor(workerUrl: URL) {
+    this.#workerUrl = workerUrl;
+  }
+
+  features(path: string, range?: FrameRange): Promise<RecordingFeatures> {
+    return new Promise<RecordingFeatures>((resolve, reject) => {
+      const entry: Pending = { task: { taskId: this.#nextTaskId++, path, range }, resolve, reject };
+      const worker = this.#inline ? null : this.#running();
+      if (worker === null) return runInline(entry);
+      this.#pending.set(entry.task.taskId, entry);
+      worker.ref();
+      worker.postMessage(entry.task);
+    });
+  }
+
+  async close(): Promise<void> {
+    const active = this.#worker;
+    this.#worker = null;
+    for (const p of this.#pending.values()) p.reject(new Error('the feature thread was closed'));
+    this.#pending.clear();
+    await active?.terminate();
+  }
+
+  /** The worker, started if need be; null (and inline from now on) if it cannot be created. */
+  #running(): Worker | null {
+    if (this.#worker !== null) return this.#worker;
+    try {
+      const worker = new Worker(this.#workerUrl);
+      worker.on('message', (message: FeatureAnswer) => this.#onAnswer(message));
+      worker.on('error', (error) => this.#onStopped(worker, error));
+      worker.on('exit', (code) =>
+        this.#onStopped(worker, new Error(`the feature thread stopped (exit code ${code})`)),
+      );
+      this.#worker = worker;
+    } catch {
+      this.#inline = true;
     }
-  };
-  const onAnswer = (message: FeatureAnswer): void => {
-    answered = true;
-    const entry = pending.get(message.taskId);
-    pending.delete(message.taskId);
-    if (pending.size === 0) worker?.unref();
+    return this.#worker;
+  }
+
+  #onAnswer(message: FeatureAnswer): void {
+    this.#answered = true;
+    const entry = this.#pending.get(message.taskId);
+    this.#pending.delete(message.taskId);
+    // Idle: let Node exit even if nobody closes the thread.
+    if (this.#pending.size === 0) this.#worker?.unref();
     if (!entry) return;
     if (message.ok) entry.resolve(message.features);
     else entry.reject(fromFailure(message.failure));
-  };
-  const start = (): Worker => {
-    const created = new Worker(workerUrl);
-    created.on('message', onAnswer);
-    created.on('error', (error) => {
-      if (worker === created) stopped(error);
-    });
-    created.on('exit', (code) => {
-      if (worker === created) stopped(new Error(`the feature thread stopped (exit code ${code})`));
-    });
-    return created;
-  };
+  }
 
-  return {
-    features(path: string, range?: FrameRange) {
-      return new Promise<RecordingFeatures>((resolve, reject) => {
-        const entry: Pending = { task: { taskId: nextTaskId++, path, range }, resolve, reject };
-        if (!useInline && worker === null) {
-          try {
-            worker = start();
-          } catch {
-            useInline = true;
-          }
-        }
-        if (useInline || worker === null) return inline(entry);
-        pending.set(entry.task.taskId, entry);
-        worker.ref();
-        worker.postMessage(entry.task);
-      });
-    },
-    async close() {
-      const active = worker;
-      worker = null;
-      for (const p of pending.values()) p.reject(new Error('the feature thread was closed'));
-      pending.clear();
-      await active?.terminate();
-    },
-  };
+  #onStopped(worker: Worker, error: Error): void {
+    if (this.#worker !== worker) return; // closed, or already handled ('error' then 'exit')
+    this.#worker = null;
+    this.#inline ||= !this.#answered;
+    const waiting = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const entry of waiting) {
+      if (this.#inline) runInline(entry);
+      else entry.reject(error);
+    }
+  }
 }

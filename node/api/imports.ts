@@ -25,66 +25,82 @@ export interface ImportRegistry {
 }
 
 export function createImportRegistry(library: Library): ImportRegistry {
-  const sessions = new Map<string, ImportSession>();
+  return new OpenImports(library);
+}
 
-  const find = (importId: string): ImportSession => {
-    const session = sessions.get(importId);
-    if (!session)
+class OpenImports implements ImportRegistry {
+  readonly #library: Library;
+  readonly #sessions = new Map<string, ImportSession>();
+  readonly #sweep: ReturnType<typeof setInterval>;
+
+  constructor(library: Library) {
+    this.#library = library;
+    this.#sweep = setInterval(() => this.#dropAbandoned(), 60_000);
+    this.#sweep.unref();
+  }
+
+  async begin(machineId: string, fileName: string, sizeBytes: number): Promise<string> {
+    if (this.#sessions.size >= MAX_OPEN_IMPORTS) {
+      throw new InputError(
+        `${MAX_OPEN_IMPORTS} imports are already in progress; finish or cancel one first`,
+      );
+    }
+    const session = await beginImport(this.#library, machineId, fileName, sizeBytes);
+    this.#sessions.set(session.id, session);
+    return session.id;
+  }
+
+  async append(importId: string, chunk: ArrayBuffer): Promise<number> {
+    const session = this.#find(importId);
+    return this.#ending(session, session.append(new Uint8Array(chunk)));
+  }
+
+  async finish(importId: string): Promise<RecordingSummary> {
+    const session = this.#find(importId);
+    const summary = await this.#ending(session, session.finish());
+    this.#sessions.delete(importId);
+    return summary;
+  }
+
+  async cancel(importId: string): Promise<void> {
+    const session = this.#sessions.get(importId);
+    this.#sessions.delete(importId);
+    await session?.cancel();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#sweep);
+    const open = [...this.#sessions.values()];
+    this.#sessions.clear();
+    await Promise.all(open.map((session) => session.cancel()));
+  }
+
+  #find(importId: string): ImportSession {
+    const session = this.#sessions.get(importId);
+    if (!session) {
       throw new NotFoundError('import', importId, `there is no import "${importId}" in progress`);
+    }
     return session;
-  };
-  /** Any failure ends the import (the session has already cleaned up after itself). */
-  const ending = async <T>(importId: string, work: Promise<T>): Promise<T> => {
+  }
+
+  /** Any failure ends the import and removes its temporary file. */
+  async #ending<T>(session: ImportSession, work: Promise<T>): Promise<T> {
     try {
       return await work;
     } catch (error) {
-      sessions.delete(importId);
+      this.#sessions.delete(session.id);
+      await session.cancel();
       throw error;
     }
-  };
+  }
 
-  const sweep = setInterval(() => {
+  #dropAbandoned(): void {
     const now = Date.now();
-    for (const [id, session] of sessions) {
+    for (const [id, session] of this.#sessions) {
       if (now - session.lastActivityMs > STALE_IMPORT_MS) {
-        sessions.delete(id);
+        this.#sessions.delete(id);
         void session.cancel();
       }
     }
-  }, 60_000);
-  sweep.unref();
-
-  return {
-    async begin(machineId, fileName, sizeBytes) {
-      if (sessions.size >= MAX_OPEN_IMPORTS) {
-        throw new InputError(
-          `${MAX_OPEN_IMPORTS} imports are already in progress; finish or cancel one first`,
-        );
-      }
-      const session = await beginImport(library, machineId, fileName, sizeBytes);
-      sessions.set(session.id, session);
-      return session.id;
-    },
-    append(importId, chunk) {
-      const session = find(importId);
-      return ending(importId, session.append(new Uint8Array(chunk)));
-    },
-    async finish(importId) {
-      const session = find(importId);
-      const summary = await ending(importId, session.finish());
-      sessions.delete(importId);
-      return summary;
-    },
-    async cancel(importId) {
-      const session = sessions.get(importId);
-      sessions.delete(importId);
-      await session?.cancel();
-    },
-    async close() {
-      clearInterval(sweep);
-      const open = [...sessions.values()];
-      sessions.clear();
-      await Promise.all(open.map((session) => session.cancel()));
-    },
-  };
+  }
 }

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
+import { METHOD_ARGUMENTS } from '../../../node/api/schemas.ts';
 import { MAX_CHUNK_BYTES } from '../../../node/library/importRecording.ts';
 import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
 import { API_METHODS, ApiError } from '../../../shared/api/contract.ts';
@@ -334,6 +335,31 @@ describe('errors of valid calls', () => {
       code: 'invalid-input',
       message: 'cannot read recording "blip.wav": no such file',
     });
+  });
+
+  it('rejects, never throws, when the service is called directly with unknown ids', async () => {
+    const sample: Record<string, unknown> = {
+      profile: { id: 'x', lineFrequencyHz: 50 },
+      fileName: 'a.wav',
+      sizeBytes: 10,
+      chunk: new ArrayBuffer(1),
+      recordingIds: ['no-such'],
+      settings: { language: 'en' },
+    };
+    for (const method of API_METHODS) {
+      const [domain, verb] = method.split('.');
+      const args = METHOD_ARGUMENTS[method].map(([name]) => sample[name] ?? 'no-such');
+      const fn = (
+        api.service as unknown as Record<
+          string,
+          Record<string, (...callArgs: unknown[]) => unknown>
+        >
+      )[domain][verb];
+      let result: unknown;
+      expect(() => (result = fn(...args)), method).not.toThrow();
+      expect(result, method).toBeInstanceOf(Promise);
+      await (result as Promise<unknown>).catch(() => undefined);
+    }
   });
 
   it('logged nothing for the expected failures above', () => {
