@@ -56,9 +56,51 @@ function levelRange(series: SpectrumSeries, keep: readonly number[]): [number, n
   return [min, max];
 }
 
+interface ColumnPoint {
+  readonly x: number;
+  readonly medianDb: number;
+  readonly lowerDb: number;
+  readonly upperDb: number;
+}
+
+/**
+ * One point per pixel column where bins crowd (high frequencies on a log axis): the mean median
+ * level and the band's extremes, so the drawing shows what the data holds without thousands of
+ * sub-pixel zigzags. Columns holding one bin keep it as it is.
+ */
+function pixelColumns(
+  series: SpectrumSeries,
+  keep: readonly number[],
+  x: (hz: number) => number,
+): ColumnPoint[] {
+  const out: ColumnPoint[] = [];
+  let group: number[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const xs = group.map((i) => x(series.frequenciesHz[i]));
+    out.push({
+      x: xs.reduce((a, b) => a + b, 0) / xs.length,
+      medianDb: group.reduce((sum, i) => sum + series.medianDb[i], 0) / group.length,
+      lowerDb: Math.min(...group.map((i) => series.lowerDb[i])),
+      upperDb: Math.max(...group.map((i) => series.upperDb[i])),
+    });
+    group = [];
+  };
+  let column = NaN;
+  for (const i of keep) {
+    const c = Math.floor(x(series.frequenciesHz[i]));
+    if (c !== column) flush();
+    column = c;
+    group.push(i);
+  }
+  flush();
+  return out;
+}
+
 /**
  * The layout of `series` in a `widthPx` × `heightPx` chart: log-frequency x axis over the
- * positive frequencies, dB y axis rounded to 10 dB (20 dB when the range passes 120 dB).
+ * positive frequencies, dB y axis rounded to 10 dB (20 dB when the range passes 120 dB); bins
+ * that share a pixel column are merged (see pixelColumns).
  * Returns null when there is nothing to draw (fewer than two positive finite frequencies).
  */
 export function spectrumLayout(
@@ -88,16 +130,15 @@ export function spectrumLayout(
     plot.left + logPosition(hz, range.min, range.max) * (plot.right - plot.left);
   const y = (db: number) =>
     plot.bottom - linearPosition(db, axis.min, axis.max) * (plot.bottom - plot.top);
+  const points = pixelColumns(series, keep, x);
   return {
     plot,
     frequencyTicks: logTicks(range.min, range.max).map((value) => ({ value, position: x(value) })),
     levelTicks: axis.ticks.map((value) => ({ value, position: y(value) })),
-    median: keep.map((i) => [x(series.frequenciesHz[i]), y(series.medianDb[i])] as const),
+    median: points.map((p) => [p.x, y(p.medianDb)] as const),
     band: [
-      ...keep.map((i) => [x(series.frequenciesHz[i]), y(series.upperDb[i])] as const),
-      ...[...keep]
-        .reverse()
-        .map((i) => [x(series.frequenciesHz[i]), y(series.lowerDb[i])] as const),
+      ...points.map((p) => [p.x, y(p.upperDb)] as const),
+      ...[...points].reverse().map((p) => [p.x, y(p.lowerDb)] as const),
     ],
     minHz: range.min,
     maxHz: range.max,

@@ -9,11 +9,18 @@ export function formatNumber(value: number, language: string, fractionDigits = 2
   return new Intl.NumberFormat(language, { maximumFractionDigits: fractionDigits }).format(value);
 }
 
-/** A frequency in Hz (without the unit): 2 decimals below 100 Hz, 1 below 10 kHz, else 0. */
+/**
+ * A frequency in Hz (without the unit) with a fixed number of decimals, so a column lines up:
+ * 2 below 100 Hz, 1 below 10 kHz, else 0.
+ */
 export function formatFrequencyHz(frequencyHz: number, language: string): string {
+  if (!Number.isFinite(frequencyHz)) return '—';
   const abs = Math.abs(frequencyHz);
   const digits = abs < 100 ? 2 : abs < 10_000 ? 1 : 0;
-  return formatNumber(frequencyHz, language, digits);
+  return new Intl.NumberFormat(language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(frequencyHz);
 }
 
 /** A byte count in the largest binary unit that keeps it ≥ 1 (B, KiB, MiB, GiB). */

@@ -114,7 +114,7 @@ export function ComponentFieldset({
           </Field>
         )}
       </div>
-      <div className="row">
+      <div className="row numbers">
         {componentFields(component.type, component.mode).map((field) => (
           <TextField
             key={field.name}

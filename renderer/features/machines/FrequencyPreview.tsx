@@ -57,7 +57,7 @@ export function FrequencyPreview({ preview, showAll, onShowAll }: FrequencyPrevi
                 <tr key={row.id}>
                   <td className="number">{formatFrequencyHz(row.frequencyHz, lang)}</td>
                   <td>{label(row)}</td>
-                  <td>{row.partId ?? t('preview.mains')}</td>
+                  <td>{row.partId ?? '—'}</td>
                   <td className="number">
                     {row.order === null ? '—' : formatNumber(row.order, lang, 4)}
                   </td>

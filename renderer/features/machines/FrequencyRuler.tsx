@@ -3,9 +3,10 @@ import { logPosition, logTicks, positiveRange } from '../../chart/scales.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import type { PreviewRow } from './previewRows.ts';
 
-const WIDTH = 1000;
-const HEIGHT = 56;
-const AXIS_Y = 36;
+// In CSS pixels at the preview's usual width (~450 px), so labels keep a readable size.
+const WIDTH = 460;
+const HEIGHT = 44;
+const AXIS_Y = 26;
 
 /** The preview's lines as marks on a log-frequency ruler (the table below has the numbers). */
 export function FrequencyRuler({ rows }: { rows: readonly PreviewRow[] }) {
@@ -15,7 +16,7 @@ export function FrequencyRuler({ rows }: { rows: readonly PreviewRow[] }) {
   // A little margin so the outermost lines do not sit on the frame.
   const min = range.min / 1.25;
   const max = range.max * 1.25;
-  const x = (hz: number) => 10 + logPosition(hz, min, max) * (WIDTH - 20);
+  const x = (hz: number) => 12 + logPosition(hz, min, max) * (WIDTH - 24);
   return (
     <svg
       className="ruler"
@@ -26,10 +27,10 @@ export function FrequencyRuler({ rows }: { rows: readonly PreviewRow[] }) {
         max: formatNumber(range.max, i18n.language, 1),
       })}
     >
-      <line x1={10} x2={WIDTH - 10} y1={AXIS_Y} y2={AXIS_Y} className="ruler-axis" />
+      <line x1={12} x2={WIDTH - 12} y1={AXIS_Y} y2={AXIS_Y} className="ruler-axis" />
       {logTicks(min, max).map((tick) => (
         <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={AXIS_Y} y2={AXIS_Y + 5} className="ruler-axis" />
+          <line x1={x(tick)} x2={x(tick)} y1={AXIS_Y} y2={AXIS_Y + 4} className="ruler-axis" />
           <text x={x(tick)} y={HEIGHT - 2} textAnchor="middle" className="ruler-label">
             {formatNumber(tick, i18n.language, 1)}
           </text>

@@ -32,7 +32,7 @@ export function MachineList({ machines, error, onOpen, onNew }: MachineListProps
                 {machine.isDemo && <span className="badge">{t('machines.demo')}</span>}
                 <span className="muted">
                   {t('machines.summary', {
-                    count: machine.recordingCount,
+                    recordings: machine.recordingCount,
                     lineHz: machine.lineFrequencyHz,
                   })}
                 </span>

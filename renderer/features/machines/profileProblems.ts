@@ -40,6 +40,7 @@ const PATTERNS: readonly Pattern[] = [
   { pattern: /^names no shaft of the profile \("(.*)";/, key: 'unknownShaft', names: ['shaft'] },
   { pattern: /^needs a ballscrew on shaft "(.*)"/, key: 'feedNeedsScrew', names: ['shaft'] },
   { pattern: /^differs from the lead of "(.*)"/, key: 'leadDiffers', names: ['other'] },
+  { pattern: /^a shaft needs /, key: 'speedRequired' },
   { pattern: /^(?:a|an) [a-z ]+ needs (.+)$/, key: 'alternatives', names: ['choices'] },
 ];
 

@@ -52,3 +52,41 @@ describe('spectrumLayout', () => {
     expect(() => spectrumLayout({ ...series, medianDb: [1] }, 600, 300)).toThrow(RangeError);
   });
 });
+
+describe('spectrumLayout of a dense spectrum', () => {
+  // 20 000 bins from 1 Hz to 20 kHz on a 400 px plot: most columns hold many bins.
+  const n = 20_000;
+  const frequenciesHz = Array.from({ length: n }, (_, i) => i + 1);
+  const medianDb = frequenciesHz.map((_, i) => (i % 2 === 0 ? -40 : -50));
+  const dense = {
+    frequenciesHz,
+    medianDb,
+    lowerDb: medianDb.map((db) => db - 5),
+    upperDb: medianDb.map((db) => db + 5),
+  };
+  const layout = spectrumLayout(dense, 400 + MARGIN.left + MARGIN.right, 300);
+
+  it('draws at most one point per pixel column', () => {
+    expect(layout?.median.length).toBeLessThanOrEqual(401);
+    // Low frequencies spread over several pixels per bin: fewer points than columns there.
+    expect(layout?.median.length).toBeGreaterThan(250);
+  });
+
+  it('keeps the extremes of the band and averages the median within a column', () => {
+    const y = (db: number) => {
+      const ticks = layout?.levelTicks ?? [];
+      const [first, last] = [ticks[0], ticks[ticks.length - 1]];
+      return (
+        first.position +
+        ((db - first.value) / (last.value - first.value)) * (last.position - first.position)
+      );
+    };
+    // The column before the last (the last holds the 20 kHz bin alone, at the plot's edge).
+    const count = layout?.median.length ?? 0;
+    const j = count - 2;
+    // ~250 bins there: an odd count moves the mean of −40/−50 dB by < 0.05 dB (< 0.25 px).
+    expectClose(layout?.median[j][1] ?? NaN, y(-45), 0.25);
+    expectClose(layout?.band[j][1] ?? NaN, y(-35), 1e-6);
+    expectClose(layout?.band[2 * count - 1 - j][1] ?? NaN, y(-55), 1e-6);
+  });
+});

@@ -40,7 +40,7 @@ describe('checkDraft', () => {
   });
 
   it.each([
-    ['an empty speed', 'shafts[0]', 'alternatives', draftWith(null, {}, { shaft: { speed: '' } })],
+    ['an empty speed', 'shafts[0]', 'speedRequired', draftWith(null, {}, { shaft: { speed: '' } })],
     [
       'a negative speed',
       'shafts[0].rpm',

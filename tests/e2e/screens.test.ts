@@ -1,0 +1,86 @@
+/**
+ * End to end in Chromium: the screens not built yet say so honestly, and the language switches
+ * to Simplified Chinese and back, remembered by the host across a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession, screenshot, STARTUP_TIMEOUT_MS } from './support.ts';
+import type { Session } from './support.ts';
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await openSession();
+  page = session.page;
+  await page.goto(session.host.url);
+  await page.getByRole('button', { name: /Demo lathe/ }).waitFor();
+}, STARTUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+describe('the screens of later versions', () => {
+  it.each([
+    ['Record', 'record', /Recording is not available in this version yet/],
+    ['Review', 'review', /Review is not available in this version yet/],
+    ['Fault log', 'fault-log', /The fault log is not available in this version yet/],
+  ])('%s says what it will do and that it is not available yet', async (name, hash, notYet) => {
+    await page.getByRole('link', { name }).click();
+    expect(page.url()).toMatch(new RegExp(`#/${hash}$`));
+    const screen = page.getByRole('region', { name });
+    await screen.getByText(/^Here you will /).waitFor();
+    await screen.getByText(notYet).waitFor();
+    await expect(page.getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
+    await screenshot(page, `10-${hash}`);
+  });
+});
+
+describe('the language', () => {
+  it('switches to Simplified Chinese', async () => {
+    await page.getByRole('link', { name: 'Machines' }).click();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('link', { name: '设备' }).waitFor();
+    await page.getByRole('button', { name: '新建设备' }).waitFor();
+    await expect(lang(page)).resolves.toBe('zh-CN');
+    await screenshot(page, '11-machines-zh');
+  });
+
+  it('shows the machine form in Chinese', async () => {
+    await page.getByRole('button', { name: '新建设备' }).click();
+    await page.getByRole('button', { name: '添加轴' }).click();
+    await page.getByRole('group', { name: '轴 1' }).getByLabel('转速 (rpm)').waitFor();
+    await screenshot(page, '12-editor-zh');
+    await page.getByRole('button', { name: '取消' }).click();
+  });
+
+  it('is remembered by the host: a reload without the local cache stays in Chinese', async () => {
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.getByRole('link', { name: '设备' }).waitFor();
+    await expect(lang(page)).resolves.toBe('zh-CN');
+  });
+
+  it('shows a screen of a later version in Chinese', async () => {
+    await page.getByRole('link', { name: '故障日志' }).click();
+    await page.getByText('本版本尚不支持故障日志。').waitFor();
+    await screenshot(page, '13-fault-log-zh');
+  });
+
+  it('switches back to English', async () => {
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('link', { name: 'Machines' }).waitFor();
+    await expect(lang(page)).resolves.toBe('en');
+    await page.reload();
+    await page.getByRole('link', { name: 'Fault log' }).waitFor();
+  });
+
+  it('logged no error in the page', () => {
+    expect(session.pageErrors).toEqual([]);
+  });
+});
