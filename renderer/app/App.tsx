@@ -7,6 +7,7 @@ import { ReviewScreen } from '../features/review/index.ts';
 import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
 import { formatRoute, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
+import { useFileDropGuard } from './useFileDropGuard.ts';
 import { useRoute } from './useRoute.ts';
 
 const NAV_KEYS: Readonly<Record<Screen, string>> = {
@@ -34,6 +35,7 @@ export function App() {
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
   const language = useLanguageSetting();
+  useFileDropGuard();
   return (
     <div className="app">
       <header className="app-bar">

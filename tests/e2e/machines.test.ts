@@ -152,12 +152,33 @@ describe('the Machines screen', () => {
     await screenshot(page, '05-baseline');
   });
 
+  it('edits the machine: the form starts from the stored profile and the change is kept', async () => {
+    await page.getByRole('button', { name: 'Edit machine' }).click();
+    const teeth = page.getByRole('group', { name: /Component 1/ }).getByLabel('Number of teeth');
+    await expect(teeth.inputValue()).resolves.toBe('20');
+    await page.getByLabel('Machine name').fill('E2E mill B');
+    await teeth.fill('25');
+    const preview = page.getByRole('region', { name: 'Characteristic frequencies' });
+    // 25 teeth × 20 Hz.
+    await preview.getByRole('row', { name: /500\.0 Gear mesh gear-1/ }).waitFor();
+    await screenshot(page, '06-edit-machine');
+    await page.getByRole('button', { name: 'Save machine' }).click();
+    await page.getByRole('heading', { name: 'E2E mill B' }).waitFor();
+    // Recordings and baseline stay with the machine.
+    await page.getByRole('cell', { name: 'picked healthy.wav', exact: true }).waitFor();
+    await page.getByText(/recordings used: 2/).waitFor();
+    await page.getByRole('button', { name: 'Edit machine' }).click();
+    await expect(teeth.inputValue()).resolves.toBe('25');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'E2E mill B' }).waitFor();
+  });
+
   it('lists the new machine with its baseline', async () => {
     await page.getByRole('button', { name: '← All machines' }).click();
     const card = page.getByRole('button', { name: /E2E mill/ });
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain('Baseline built');
-    await screenshot(page, '06-machines-after');
+    await screenshot(page, '07-machines-after');
   });
 
   it('logged no error in the page', () => {

@@ -51,11 +51,20 @@ describe('the language', () => {
     await screenshot(page, '11-machines-zh');
   });
 
+  it('shows a machine, its recordings and its baseline spectrum in Chinese', async () => {
+    await page.getByRole('button', { name: /Demo lathe/ }).click();
+    await page.getByRole('heading', { name: '录音' }).waitFor();
+    await page.getByRole('columnheader', { name: '采样率 (Hz)' }).waitFor();
+    await page.getByRole('img', { name: /^基线频谱/ }).waitFor();
+    await screenshot(page, '12-machine-zh');
+    await page.getByRole('button', { name: '← 全部设备' }).click();
+  });
+
   it('shows the machine form in Chinese', async () => {
     await page.getByRole('button', { name: '新建设备' }).click();
     await page.getByRole('button', { name: '添加轴' }).click();
     await page.getByRole('group', { name: '轴 1' }).getByLabel('转速 (rpm)').waitFor();
-    await screenshot(page, '12-editor-zh');
+    await screenshot(page, '13-editor-zh');
     await page.getByRole('button', { name: '取消' }).click();
   });
 
@@ -69,7 +78,7 @@ describe('the language', () => {
   it('shows a screen of a later version in Chinese', async () => {
     await page.getByRole('link', { name: '故障日志' }).click();
     await page.getByText('本版本尚不支持故障日志。').waitFor();
-    await screenshot(page, '13-fault-log-zh');
+    await screenshot(page, '14-fault-log-zh');
   });
 
   it('switches back to English', async () => {

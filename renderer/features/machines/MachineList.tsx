@@ -28,8 +28,10 @@ export function MachineList({ machines, error, onOpen, onNew }: MachineListProps
           {machines.map((machine) => (
             <li key={machine.id}>
               <button type="button" className="machine-card" onClick={() => onOpen(machine.id)}>
-                <span className="machine-name">{machine.name}</span>
-                {machine.isDemo && <span className="badge">{t('machines.demo')}</span>}
+                <span className="machine-name">
+                  {machine.name}
+                  {machine.isDemo && <span className="badge">{t('machines.demo')}</span>}
+                </span>
                 <span className="muted">
                   {t('machines.summary', {
                     recordings: machine.recordingCount,
