@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from '../../components/ErrorText.tsx';
+import { Pending } from '../../components/Pending.tsx';
+import { useSelection } from '../../hooks/useSelection.ts';
 import { BaselinePanel, useBaselineBuild, useBaselineSpectrum } from '../baselines/index.ts';
-import { ImportPanel, RecordingTable, useImports, useRecordings } from '../recordings/index.ts';
+import { RecordingsPanel, useImports, useRecordings } from '../recordings/index.ts';
 import { MachineHeader } from './MachineHeader.tsx';
 import { useMachine } from './useMachines.ts';
 
@@ -17,59 +18,40 @@ export function MachineDetailPage({ machineId, onEdit, onBack }: MachineDetailPa
   const { t } = useTranslation();
   const machine = useMachine(machineId);
   const recordings = useRecordings(machineId);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const reloadMachine = machine.reload;
-  const reloadRecordings = recordings.reload;
+  const [selected, toggle] = useSelection();
+  const { reload: reloadMachine } = machine;
+  const { reload: reloadRecordings } = recordings;
   const onImported = useCallback(() => {
     reloadRecordings();
     reloadMachine();
   }, [reloadRecordings, reloadMachine]);
   const imports = useImports(machineId, onImported);
   const build = useBaselineBuild(machineId, reloadMachine);
-  const baselineId = machine.data?.baseline?.id ?? null;
-  const spectrum = useBaselineSpectrum(machineId, baselineId);
-  const toggle = (recordingId: string, on: boolean) =>
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (on) next.add(recordingId);
-      else next.delete(recordingId);
-      return next;
-    });
-  // Only recordings still listed count (one may have been removed on another window).
+  const spectrum = useBaselineSpectrum(machineId, machine.data?.baseline?.id ?? null);
+  // Only recordings still listed count (one may have been removed in another window).
   const chosen = (recordings.data ?? []).filter((r) => selected.has(r.id)).map((r) => r.id);
-
   if (machine.data === null) {
     return (
       <div>
         <button type="button" className="link" onClick={onBack}>
           {t('machines.back')}
         </button>
-        {machine.error !== null ? (
-          <ErrorText message={machine.error} />
-        ) : (
-          <p className="muted">{t('common.loading')}</p>
-        )}
+        <Pending error={machine.error} />
       </div>
     );
   }
   return (
     <div className="machine-detail">
       <MachineHeader machine={machine.data} onEdit={onEdit} onBack={onBack} />
-      <section className="panel" aria-labelledby="recordings-title">
-        <h3 id="recordings-title">{t('recordings.title')}</h3>
-        <ErrorText message={recordings.error} />
-        {recordings.data !== null && recordings.data.length === 0 && (
-          <p className="muted">{t('recordings.none')}</p>
-        )}
-        {recordings.data !== null && recordings.data.length > 0 && (
-          <RecordingTable recordings={recordings.data} selectedIds={selected} onToggle={toggle} />
-        )}
-        <ImportPanel
-          items={imports.items}
-          onFiles={imports.importFiles}
-          onClearFinished={imports.clearFinished}
-        />
-      </section>
+      <RecordingsPanel
+        recordings={recordings.data}
+        error={recordings.error}
+        selectedIds={selected}
+        onToggle={toggle}
+        items={imports.items}
+        onFiles={imports.importFiles}
+        onClearFinished={imports.clearFinished}
+      />
       <BaselinePanel
         baseline={machine.data.baseline}
         selectedCount={chosen.length}

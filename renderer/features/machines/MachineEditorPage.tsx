@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MachineDetail } from '../../../shared/api/contract.ts';
-import { ErrorText } from '../../components/ErrorText.tsx';
+import { Pending } from '../../components/Pending.tsx';
 import { MachineEditorView } from './MachineEditorView.tsx';
 import { draftFromProfile, emptyDraft } from './profileDraft.ts';
 import type { MachineDraft } from './profileDraft.ts';
@@ -52,11 +52,7 @@ export function EditMachinePage({ machineId, ...props }: EditorPageProps & { mac
   const { t } = useTranslation();
   const machine = useMachine(machineId);
   if (machine.data === null) {
-    return machine.error !== null ? (
-      <ErrorText message={machine.error} />
-    ) : (
-      <p className="muted">{t('common.loading')}</p>
-    );
+    return <Pending error={machine.error} />;
   }
   const profile = machine.data.profile;
   return (

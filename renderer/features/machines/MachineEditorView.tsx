@@ -14,6 +14,49 @@ export interface MachineEditorViewProps {
   readonly onCancel: () => void;
 }
 
+interface GeneralSectionProps {
+  readonly name: string;
+  readonly lineFrequencyHz: '50' | '60';
+  readonly actions: MachineEditor['actions'];
+  readonly nameProblem: string | null;
+  readonly lineProblem: string | null;
+}
+
+function GeneralSection({
+  name,
+  lineFrequencyHz,
+  actions,
+  nameProblem,
+  lineProblem,
+}: GeneralSectionProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="form-section" aria-labelledby="general-title">
+      <h3 id="general-title">{t('editor.general')}</h3>
+      <div className="row">
+        <TextField
+          label={t('fields.machineName')}
+          value={name}
+          onChange={actions.setName}
+          problem={nameProblem}
+        />
+        <Field label={t('fields.lineFrequencyHz')} problem={lineProblem}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={lineFrequencyHz}
+              onChange={(e) => actions.setLineFrequency(e.target.value === '60' ? '60' : '50')}
+            >
+              <option value="50">50 Hz</option>
+              <option value="60">60 Hz</option>
+            </select>
+          )}
+        </Field>
+      </div>
+    </section>
+  );
+}
+
 /** The machine form beside the live preview of its characteristic frequencies. */
 export function MachineEditorView({ title, editor, onSave, onCancel }: MachineEditorViewProps) {
   const { t } = useTranslation();
@@ -35,31 +78,13 @@ export function MachineEditorView({ title, editor, onSave, onCancel }: MachineEd
       <h2 id="editor-title">{title}</h2>
       <div className="editor-columns">
         <div className="editor-form">
-          <section className="form-section" aria-labelledby="general-title">
-            <h3 id="general-title">{t('editor.general')}</h3>
-            <div className="row">
-              <TextField
-                label={t('fields.machineName')}
-                value={draft.name}
-                onChange={actions.setName}
-                problem={nameProblem}
-              />
-              <Field label={t('fields.lineFrequencyHz')} problem={problemAt('lineFrequencyHz')}>
-                {({ id }) => (
-                  <select
-                    id={id}
-                    value={draft.lineFrequencyHz}
-                    onChange={(e) =>
-                      actions.setLineFrequency(e.target.value === '60' ? '60' : '50')
-                    }
-                  >
-                    <option value="50">50 Hz</option>
-                    <option value="60">60 Hz</option>
-                  </select>
-                )}
-              </Field>
-            </div>
-          </section>
+          <GeneralSection
+            name={draft.name}
+            lineFrequencyHz={draft.lineFrequencyHz}
+            actions={actions}
+            nameProblem={nameProblem}
+            lineProblem={problemAt('lineFrequencyHz')}
+          />
           <ShaftsEditor shafts={draft.shafts} actions={actions} problemAt={problemAt} />
           <ComponentsEditor
             components={draft.components}

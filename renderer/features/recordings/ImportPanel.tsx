@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
-import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatBytes, formatNumber } from '../../format/numbers.ts';
+import { DropZone } from './DropZone.tsx';
 import type { ImportItem } from './useImports.ts';
 
 export interface ImportPanelProps {
@@ -11,30 +10,10 @@ export interface ImportPanelProps {
   readonly onClearFinished: () => void;
 }
 
-function hasFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
-}
-
-/** Import by file picker or by dropping files, and each file's progress or error. */
-export function ImportPanel({ items, onFiles, onClearFinished }: ImportPanelProps) {
+function ImportRow({ item }: { item: ImportItem }) {
   const { t, i18n } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const lang = i18n.language;
-  const onDragOver = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
-    // Without preventDefault the browser would open the dropped file instead of handing it over.
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = Array.from(event.dataTransfer.files);
-    if (files.length > 0) onFiles(files);
-  };
-  const progressText = (item: ImportItem): string => {
+  const progressText = (): string => {
     if (item.state === 'done') return t('import.done');
     if (item.state === 'waiting') return t('import.waiting');
     // Every byte sent: the host is checking the WAV before it lists it.
@@ -45,55 +24,35 @@ export function ImportPanel({ items, onFiles, onClearFinished }: ImportPanelProp
       percent: formatNumber((100 * item.sentBytes) / Math.max(1, item.sizeBytes), lang, 0),
     });
   };
+  return (
+    <li className={`import-item ${item.state}`}>
+      <span className="name-cell">{item.fileName}</span>
+      {item.state === 'failed' ? (
+        <span className="error-text" role="alert">
+          {t('import.failed', { error: item.error })}
+        </span>
+      ) : (
+        <ProgressBar
+          label={t('import.progressLabel', { name: item.fileName })}
+          fraction={item.sizeBytes === 0 ? 1 : item.sentBytes / item.sizeBytes}
+          text={progressText()}
+        />
+      )}
+    </li>
+  );
+}
+
+/** Import by file picker or by dropping files, and each file's progress or error. */
+export function ImportPanel({ items, onFiles, onClearFinished }: ImportPanelProps) {
+  const { t } = useTranslation();
   const finished = items.some((item) => item.state === 'done' || item.state === 'failed');
   return (
     <div className="import">
-      <div
-        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-        role="region"
-        aria-label={t('import.dropZone')}
-        onDragEnter={onDragOver}
-        onDragOver={onDragOver}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <p>{t('import.dropHint')}</p>
-        <button type="button" onClick={() => input.current?.click()}>
-          {t('import.choose')}
-        </button>
-        <input
-          ref={input}
-          className="visually-hidden"
-          type="file"
-          accept=".wav,audio/wav,audio/x-wav,audio/wave"
-          multiple
-          tabIndex={-1}
-          aria-label={t('import.fileInput')}
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            // Cleared so that choosing the same file again fires change again.
-            event.target.value = '';
-            if (files.length > 0) onFiles(files);
-          }}
-        />
-      </div>
+      <DropZone onFiles={onFiles} />
       {items.length > 0 && (
         <ul className="import-list" aria-label={t('import.listLabel')}>
           {items.map((item) => (
-            <li key={item.key} className={`import-item ${item.state}`}>
-              <span className="name-cell">{item.fileName}</span>
-              {item.state === 'failed' ? (
-                <span className="error-text" role="alert">
-                  {t('import.failed', { error: item.error })}
-                </span>
-              ) : (
-                <ProgressBar
-                  label={t('import.progressLabel', { name: item.fileName })}
-                  fraction={item.sizeBytes === 0 ? 1 : item.sentBytes / item.sizeBytes}
-                  text={progressText(item)}
-                />
-              )}
-            </li>
+            <ImportRow key={item.key} item={item} />
           ))}
         </ul>
       )}

@@ -1,5 +1,4 @@
-export { ImportPanel } from './ImportPanel.tsx';
-export { RecordingTable } from './RecordingTable.tsx';
+export { RecordingsPanel } from './RecordingsPanel.tsx';
 export { useImports } from './useImports.ts';
 export type { ImportItem } from './useImports.ts';
 export { useRecordings } from './useRecordings.ts';
