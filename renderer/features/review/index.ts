@@ -1,1 +1,3 @@
+export { DiagnosisPanel } from './DiagnosisPanel.tsx';
+export type { DiagnosisPanelProps } from './DiagnosisPanel.tsx';
 export { ReviewScreen } from './ReviewScreen.tsx';
