@@ -24,7 +24,13 @@ function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route)
     case 'record':
       return <RecordScreen />;
     case 'review':
-      return <ReviewScreen />;
+      return (
+        <ReviewScreen
+          recordingId={'recordingId' in route ? route.recordingId : null}
+          hrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
+          listHref={formatRoute({ screen: 'review' })}
+        />
+      );
     case 'fault-log':
       return <FaultLogScreen />;
   }

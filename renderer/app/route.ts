@@ -8,7 +8,8 @@ export type Route =
   | { readonly screen: 'machines'; readonly view: 'list' }
   | { readonly screen: 'machines'; readonly view: 'new' }
   | { readonly screen: 'machines'; readonly view: 'detail' | 'edit'; readonly machineId: string }
-  | { readonly screen: 'record' | 'review' | 'fault-log' };
+  | { readonly screen: 'record' | 'review' | 'fault-log' }
+  | { readonly screen: 'review'; readonly recordingId: string };
 
 export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log'];
 
@@ -28,6 +29,9 @@ export function parseRoute(hash: string): Route {
       }
     });
   const [screen, second, third] = parts;
+  if (screen === 'review' && parts.length === 2 && second !== '') {
+    return { screen, recordingId: second };
+  }
   if (screen === 'record' || screen === 'review' || screen === 'fault-log') return { screen };
   if (screen !== 'machines' || second === undefined || second === '') return DEFAULT_ROUTE;
   if (second === 'new' && parts.length === 2) return { screen: 'machines', view: 'new' };
@@ -40,6 +44,7 @@ export function parseRoute(hash: string): Route {
 
 /** The hash of a route; `parseRoute(formatRoute(r))` gives `r` back. */
 export function formatRoute(route: Route): string {
+  if ('recordingId' in route) return `#/review/${encodeURIComponent(route.recordingId)}`;
   if (route.screen !== 'machines') return `#/${route.screen}`;
   switch (route.view) {
     case 'list':

@@ -1,3 +1,4 @@
 export { DiagnosisPanel } from './DiagnosisPanel.tsx';
 export type { DiagnosisPanelProps } from './DiagnosisPanel.tsx';
 export { ReviewScreen } from './ReviewScreen.tsx';
+export { useFaultLogSave } from './useFaultLogSave.ts';

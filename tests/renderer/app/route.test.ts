@@ -10,6 +10,8 @@ describe('routes', () => {
     ['#/machines/m%201/edit', { screen: 'machines', view: 'edit', machineId: 'm 1' }],
     ['#/record', { screen: 'record' }],
     ['#/review', { screen: 'review' }],
+    ['#/review/r_1', { screen: 'review', recordingId: 'r_1' }],
+    ['#/review/r%201', { screen: 'review', recordingId: 'r 1' }],
     ['#/fault-log', { screen: 'fault-log' }],
   ])('reads %s and writes it back', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { levelRange, sourceColumns, spectrogramPixels } from './spectrogramImage.ts';
+import type { SpectrogramGrid } from './spectrogramImage.ts';
+
+export interface SpectrogramSource extends SpectrogramGrid {
+  readonly durationSeconds: number;
+  readonly maxFrequencyHz: number;
+}
+
+interface Range {
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+}
+
+export interface SpectrogramCanvasProps {
+  readonly spectrogram: SpectrogramSource;
+  /** The stretch on screen, the same as the waveform's above it. */
+  readonly visible: Range;
+  /** The analysed stretch: what lies outside it is dimmed. */
+  readonly region: Range | null;
+  readonly description: string;
+  /** Label of a frequency axis tick (Hz in, text out). */
+  readonly formatFrequency: (frequencyHz: number) => string;
+  readonly heightPx?: number;
+}
+
+/** The whole spectrogram as an offscreen image, made once per spectrogram. */
+function imageOf(spectrogram: SpectrogramSource): HTMLCanvasElement | null {
+  const range = levelRange(spectrogram.valuesDb);
+  if (range === null || spectrogram.columnCount === 0 || spectrogram.binCount === 0) return null;
+  const image = document.createElement('canvas');
+  image.width = spectrogram.columnCount;
+  image.height = spectrogram.binCount;
+  const pixels = spectrogramPixels(spectrogram, range);
+  image
+    .getContext('2d')
+    ?.putImageData(new ImageData(pixels, spectrogram.columnCount, spectrogram.binCount), 0, 0);
+  return image;
+}
+
+function drawAxis(
+  ctx: CanvasRenderingContext2D,
+  size: { width: number; height: number },
+  maxHz: number,
+  format: (hz: number) => string,
+): void {
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (const fraction of [0.25, 0.5, 0.75]) {
+    const y = size.height * (1 - fraction);
+    const text = format(fraction * maxHz);
+    ctx.fillStyle = 'rgba(0, 0, 0, 0.55)';
+    ctx.fillRect(2, y - 7, ctx.measureText(text).width + 6, 14);
+    ctx.fillStyle = '#fff';
+    ctx.fillText(text, 5, y);
+  }
+}
+
+function dimOutside(
+  ctx: CanvasRenderingContext2D,
+  size: { width: number; height: number },
+  visible: Range,
+  region: Range,
+): void {
+  const span = visible.endSeconds - visible.startSeconds;
+  if (!(span > 0)) return;
+  const x = (s: number) => ((s - visible.startSeconds) / span) * size.width;
+  const [left, right] = [
+    Math.max(0, x(region.startSeconds)),
+    Math.min(size.width, x(region.endSeconds)),
+  ];
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.45)';
+  if (left > 0) ctx.fillRect(0, 0, Math.min(left, size.width), size.height);
+  if (right < size.width)
+    ctx.fillRect(Math.max(0, right), 0, size.width - Math.max(0, right), size.height);
+}
+
+/**
+ * The host's spectrogram (computed by the project's DSP, not in the page) under the waveform,
+ * showing the same stretch: zooming and scrolling copy part of one cached image, so they stay
+ * smooth for an hour of audio. Time runs left to right, frequency (linear) bottom to top.
+ */
+export function SpectrogramCanvas(props: SpectrogramCanvasProps) {
+  const { spectrogram, visible, region, description, formatFrequency } = props;
+  const heightPx = props.heightPx ?? 160;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [widthPx, setWidthPx] = useState(0);
+  const image = useMemo(() => imageOf(spectrogram), [spectrogram]);
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    const observer = new ResizeObserver((entries) =>
+      setWidthPx(Math.floor(entries[0].contentRect.width)),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const element = canvas.current;
+    const ctx = element?.getContext('2d');
+    if (!element || !ctx || widthPx === 0 || !image) return;
+    const frame = requestAnimationFrame(() => {
+      const scale = window.devicePixelRatio || 1;
+      element.width = Math.round(widthPx * scale);
+      element.height = Math.round(heightPx * scale);
+      ctx.setTransform(scale, 0, 0, scale, 0, 0);
+      const size = { width: widthPx, height: heightPx };
+      const { columnCount, durationSeconds } = spectrogram;
+      const source = sourceColumns(
+        columnCount,
+        durationSeconds,
+        visible.startSeconds,
+        visible.endSeconds,
+      );
+      ctx.imageSmoothingEnabled = source.width > widthPx;
+      ctx.drawImage(image, source.x, 0, source.width, image.height, 0, 0, widthPx, heightPx);
+      if (region) dimOutside(ctx, size, visible, region);
+      drawAxis(ctx, size, spectrogram.maxFrequencyHz, formatFrequency);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [image, spectrogram, visible, region, widthPx, heightPx, formatFrequency]);
+  return (
+    <canvas
+      ref={canvas}
+      className="spectrogram"
+      style={{ height: heightPx }}
+      role="img"
+      aria-label={description}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+/** uPlot options of the spectrum plot: series, band, axes, scales and cursor. */
+import type uPlot from 'uplot';
+import { logTicks } from './scales.ts';
+
+export const PLOT_COLORS = {
+  level: '#e65100',
+  median: '#174a8b',
+  bandEdge: 'rgba(46, 125, 214, 0.55)',
+  band: 'rgba(46, 125, 214, 0.22)',
+  axis: '#4a5564',
+  grid: '#e3e7ec',
+};
+
+export interface PlotLabels {
+  readonly frequency: string;
+  readonly level: string;
+}
+
+/** Frequency tick labels: on a log axis only 1, 2 and 5 × 10^k are written. */
+function frequencyValues(log: boolean, format: (hz: number) => string) {
+  return (_u: uPlot, splits: number[]) =>
+    splits.map((hz) => {
+      if (!log) return format(hz);
+      const mantissa = hz / 10 ** Math.floor(Math.log10(hz) + 1e-9);
+      return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? format(hz) : '';
+    });
+}
+
+/** Splits of a log axis that land on 1-2-5 values, so grid lines match the labels. */
+function logSplits(_u: uPlot, _axis: number, min: number, max: number): number[] {
+  return min > 0 && max > min ? logTicks(min, max, 30) : [];
+}
+
+export function plotOptions(
+  size: { width: number; height: number },
+  log: boolean,
+  labels: PlotLabels,
+  formatTick: (value: number) => string,
+  hooks: uPlot.Hooks.Arrays,
+): uPlot.Options {
+  const axis = { stroke: PLOT_COLORS.axis, grid: { stroke: PLOT_COLORS.grid, width: 1 } };
+  return {
+    ...size,
+    legend: { show: false },
+    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 7 } },
+    scales: {
+      // The data's own extent: uPlot would round a log axis out to whole decades.
+      x: {
+        time: false,
+        range: (_u, min, max) => [min, max],
+        ...(log ? { distr: 3, log: 10 } : {}),
+      },
+      y: { auto: true },
+    },
+    axes: [
+      {
+        ...axis,
+        label: labels.frequency,
+        values: frequencyValues(log, formatTick),
+        ...(log ? { splits: logSplits } : {}),
+      },
+      { ...axis, label: labels.level, values: (_u, splits) => splits.map(formatTick), size: 56 },
+    ],
+    series: [
+      {},
+      { stroke: PLOT_COLORS.level, width: 1.25, points: { show: false } },
+      { stroke: PLOT_COLORS.median, width: 1.25, points: { show: false } },
+      { stroke: PLOT_COLORS.bandEdge, width: 0.5, points: { show: false } },
+      { stroke: PLOT_COLORS.bandEdge, width: 0.5, points: { show: false } },
+    ],
+    bands: [{ series: [4, 3], fill: PLOT_COLORS.band }],
+    hooks,
+  };
+}

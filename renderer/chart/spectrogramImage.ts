@@ -1,0 +1,102 @@
+/**
+ * A spectrogram as pixels, computed without a canvas so it can be tested: a level range that
+ * ignores outliers, a perceptually ordered colour map, and one RGBA pixel per (column, bin)
+ * with the highest frequency in the top row. Drawing a zoomed view is then a scaled copy of a
+ * part of this image, which costs the same for a minute or an hour of audio.
+ */
+
+export interface SpectrogramGrid {
+  readonly columnCount: number;
+  readonly binCount: number;
+  /** `valuesDb[column * binCount + bin]`. */
+  readonly valuesDb: ArrayLike<number>;
+}
+
+/** Anchors of the colour map from quiet to loud (dark blue, purple, orange, pale yellow). */
+const ANCHORS: readonly (readonly [number, number, number])[] = [
+  [8, 8, 32],
+  [40, 20, 100],
+  [120, 30, 120],
+  [200, 60, 80],
+  [245, 140, 40],
+  [252, 230, 150],
+];
+
+/** The colour for `t` in [0, 1] (clamped), as [r, g, b] in 0..255. */
+export function colorAt(t: number): [number, number, number] {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (ANCHORS.length - 1);
+  const i = Math.min(ANCHORS.length - 2, Math.floor(x));
+  const f = x - i;
+  const [a, b] = [ANCHORS[i], ANCHORS[i + 1]];
+  return [0, 1, 2].map((c) => Math.round(a[c] + f * (b[c] - a[c]))) as [number, number, number];
+}
+
+/**
+ * The dB range to colour: from the `lowQuantile` to the `highQuantile` of the finite values
+ * (sampled to at most 65 536 values, so an hour's spectrogram costs no more), widened to at
+ * least `minSpanDb`. Null when no value is finite.
+ */
+export function levelRange(
+  valuesDb: ArrayLike<number>,
+  lowQuantile = 0.2,
+  highQuantile = 0.995,
+  minSpanDb = 20,
+): { minDb: number; maxDb: number } | null {
+  const stride = Math.max(1, Math.floor(valuesDb.length / 65_536));
+  const sample: number[] = [];
+  for (let i = 0; i < valuesDb.length; i += stride) {
+    if (Number.isFinite(valuesDb[i])) sample.push(valuesDb[i]);
+  }
+  if (sample.length === 0) return null;
+  sample.sort((a, b) => a - b);
+  const at = (q: number) => sample[Math.min(sample.length - 1, Math.floor(q * sample.length))];
+  const maxDb = at(highQuantile);
+  return { minDb: Math.min(at(lowQuantile), maxDb - minSpanDb), maxDb };
+}
+
+/**
+ * RGBA pixels of the grid: `columnCount` wide, `binCount` high, bin 0 (0 Hz) in the bottom row.
+ * Values outside the range take the end colours; non-finite values the quietest colour.
+ */
+export function spectrogramPixels(
+  grid: SpectrogramGrid,
+  range: { minDb: number; maxDb: number },
+): Uint8ClampedArray<ArrayBuffer> {
+  const { columnCount, binCount, valuesDb } = grid;
+  if (valuesDb.length !== columnCount * binCount) {
+    throw new RangeError('spectrogramPixels: valuesDb must hold columnCount × binCount values');
+  }
+  const lut = Array.from({ length: 256 }, (_, i) => colorAt(i / 255));
+  const span = range.maxDb - range.minDb || 1;
+  const pixels = new Uint8ClampedArray(columnCount * binCount * 4);
+  for (let column = 0; column < columnCount; column++) {
+    for (let bin = 0; bin < binCount; bin++) {
+      const value = valuesDb[column * binCount + bin];
+      const level = Number.isFinite(value) ? (value - range.minDb) / span : 0;
+      const [r, g, b] = lut[Math.round(255 * Math.min(1, Math.max(0, level)))];
+      const offset = ((binCount - 1 - bin) * columnCount + column) * 4;
+      pixels[offset] = r;
+      pixels[offset + 1] = g;
+      pixels[offset + 2] = b;
+      pixels[offset + 3] = 255;
+    }
+  }
+  return pixels;
+}
+
+/**
+ * The part of the image (in fractional columns) that shows [startSeconds, endSeconds) of a
+ * recording of `durationSeconds` whose columns evenly cover it.
+ */
+export function sourceColumns(
+  columnCount: number,
+  durationSeconds: number,
+  startSeconds: number,
+  endSeconds: number,
+): { x: number; width: number } {
+  if (!(durationSeconds > 0) || !(endSeconds > startSeconds)) return { x: 0, width: columnCount };
+  const perSecond = columnCount / durationSeconds;
+  const x = Math.max(0, startSeconds * perSecond);
+  const end = Math.min(columnCount, endSeconds * perSecond);
+  return { x, width: Math.max(end - x, 1e-6) };
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { SpectrumTable } from '../../chart/spectrumTable.ts';
+import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
+
+/**
+ * The values under the pointer: frequency, level and the baseline there (median and normal
+ * band), or a hint while the pointer is elsewhere.
+ */
+export function CursorReadout({ table, index }: { table: SpectrumTable; index: number | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (index === null || index < 0 || index >= table.frequenciesHz.length) {
+    return <p className="readout muted">{t('review.readoutHint')}</p>;
+  }
+  const db = (value: number | null) => (value === null ? '—' : formatNumber(value, lang, 1));
+  const median = table.medianDb[index];
+  return (
+    <p className="readout" data-testid="cursor-readout">
+      <span>
+        {t('review.readoutFrequency', {
+          value: formatFrequencyHz(table.frequenciesHz[index], lang),
+        })}
+      </span>
+      <span>{t('review.readoutLevel', { value: db(table.levelsDb[index]) })}</span>
+      {median !== null && (
+        <span>
+          {t('review.readoutBaseline', {
+            median: db(median),
+            lower: db(table.lowerDb[index]),
+            upper: db(table.upperDb[index]),
+          })}
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SpectrumTable } from '../../chart/spectrumTable.ts';
+import { errorSentence } from '../../api/errors.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { canvasPng, downloadBlob, exportFileName } from './exportFiles.ts';
+import { spectrumCsv } from './spectrumCsv.ts';
+
+export interface ExportButtonsProps {
+  readonly table: SpectrumTable;
+  readonly canvas: RefObject<HTMLCanvasElement | null>;
+  readonly recordingName: string;
+  readonly range: { readonly startSeconds: number; readonly endSeconds: number };
+}
+
+/** Downloads the shown spectrum as CSV and the chart as a PNG image. */
+export function ExportButtons({ table, canvas, recordingName, range }: ExportButtonsProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const exportCsv = () => {
+    const blob = new Blob([spectrumCsv(table)], { type: 'text/csv;charset=utf-8' });
+    downloadBlob(blob, exportFileName(recordingName, range, 'csv'));
+  };
+  const exportPng = () => {
+    const element = canvas.current;
+    if (!element) return;
+    setError(null);
+    canvasPng(element).then(
+      (blob) => downloadBlob(blob, exportFileName(recordingName, range, 'png')),
+      (failure: unknown) => setError(errorSentence(failure)),
+    );
+  };
+  return (
+    <div className="row exports">
+      <button type="button" onClick={exportCsv}>
+        {t('review.exportCsv')}
+      </button>
+      <button type="button" onClick={exportPng}>
+        {t('review.exportPng')}
+      </button>
+      <ErrorText message={error} />
+    </div>
+  );
+}

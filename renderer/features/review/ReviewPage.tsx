@@ -1,0 +1,111 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { Pending } from '../../components/Pending.tsx';
+import { formatNumber } from '../../format/numbers.ts';
+import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
+import type { TimeRange } from './defaultRegion.ts';
+import { DiagnosisPanel } from './DiagnosisPanel.tsx';
+import { SpectrumPanel } from './SpectrumPanel.tsx';
+import { useFaultLogSave } from './useFaultLogSave.ts';
+import type { ReviewSource } from './useReviewSource.ts';
+import { useReviewSource } from './useReviewSource.ts';
+import { useSelectionAnalysis } from './useSelectionAnalysis.ts';
+import { WaveformPanel } from './WaveformPanel.tsx';
+
+function SelectionResults({
+  recordingId,
+  name,
+  region,
+}: {
+  recordingId: string;
+  name: string;
+  region: TimeRange;
+}) {
+  const { t } = useTranslation();
+  const selection = useSelectionAnalysis(recordingId, region);
+  const save = useFaultLogSave();
+  const analysis = selection.data;
+  const diagnosisId = analysis?.diagnosis.id;
+  const onSave = useCallback(
+    (note: string) => (diagnosisId ? save(diagnosisId, note) : Promise.resolve()),
+    [save, diagnosisId],
+  );
+  return (
+    <>
+      <p className="muted analysing" role="status">
+        {selection.pending ? t('review.analysing') : ''}
+      </p>
+      <ErrorText message={selection.error} />
+      {analysis ? (
+        <div className="review-results">
+          <SpectrumPanel analysis={analysis} recordingName={name} />
+          <DiagnosisPanel
+            report={analysis.diagnosis.report}
+            diagnosisId={analysis.diagnosis.id}
+            onSaveToFaultLog={onSave}
+          />
+        </div>
+      ) : (
+        selection.error === null && <p className="muted">{t('review.analysing')}</p>
+      )}
+    </>
+  );
+}
+
+function LoadedReview({ source, listHref }: { source: ReviewSource; listHref: string }) {
+  const { t, i18n } = useTranslation();
+  const { recording, machine } = source;
+  const duration = recording.durationSeconds;
+  const initialRegion = useMemo(() => defaultRegion(duration), [duration]);
+  const [region, setRegion] = useState<TimeRange>(initialRegion);
+  const onRegion = useCallback(
+    (next: TimeRange) => setRegion(normaliseRegion(next, duration)),
+    [duration],
+  );
+  const waveformSource = useMemo(
+    () => ({ audioUrl: source.audioUrl, peaks: source.peaks, durationSeconds: duration }),
+    [source.audioUrl, source.peaks, duration],
+  );
+  return (
+    <section aria-labelledby="review-title" className="review">
+      <div className="section-header">
+        <h2 id="review-title">{t('review.recordingTitle', { name: recording.name })}</h2>
+        <a href={listHref}>{t('review.back')}</a>
+      </div>
+      <p className="muted">
+        {t('review.recordingSummary', {
+          machine: machine.name,
+          duration: formatNumber(duration, i18n.language, 1),
+          rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
+        })}
+      </p>
+      <WaveformPanel
+        recordingId={recording.id}
+        recordingName={recording.name}
+        source={waveformSource}
+        region={region}
+        initialRegion={initialRegion}
+        onRegion={onRegion}
+      />
+      <SelectionResults recordingId={recording.id} name={recording.name} region={region} />
+    </section>
+  );
+}
+
+/** One recording under review: loads it, then shows waveform, spectra and diagnosis. */
+export function ReviewPage({ recordingId, listHref }: { recordingId: string; listHref: string }) {
+  const { t } = useTranslation();
+  const source = useReviewSource(recordingId);
+  if (source.loading || source.error !== null) return <Pending error={source.error} />;
+  if (source.data === null) {
+    return (
+      <section className="empty-state" aria-labelledby="review-title">
+        <h2 id="review-title">{t('review.title')}</h2>
+        <p className="notice">{t('review.notFound')}</p>
+        <a href={listHref}>{t('review.back')}</a>
+      </section>
+    );
+  }
+  return <LoadedReview source={source.data} listHref={listHref} />;
+}

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SpectrogramCanvas } from '../../chart/SpectrogramCanvas.tsx';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { Pending } from '../../components/Pending.tsx';
+import { formatNumber } from '../../format/numbers.ts';
+import { formatTimelineSeconds, useWaveform } from '../../waveform/index.ts';
+import type { TimeRange, WaveformSource } from '../../waveform/index.ts';
+import { RegionFields } from './RegionFields.tsx';
+import { needsDetail } from './overviewSizes.ts';
+import { useSpectrogram } from './useSpectrogram.ts';
+
+export interface WaveformPanelProps {
+  readonly recordingId: string;
+  readonly recordingName: string;
+  readonly source: WaveformSource;
+  readonly region: TimeRange;
+  readonly initialRegion: TimeRange;
+  /** The user moved the region (on the waveform or in the fields). */
+  readonly onRegion: (region: TimeRange) => void;
+}
+
+/** The element's width in CSS pixels, followed as it resizes. */
+function useWidth(element: RefObject<HTMLElement | null>): number {
+  const [widthPx, setWidthPx] = useState(0);
+  useEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    const observer = new ResizeObserver((entries) => setWidthPx(entries[0].contentRect.width));
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return widthPx;
+}
+
+function Toolbar({ state }: { state: ReturnType<typeof useWaveform> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="row waveform-toolbar">
+      <button type="button" className="primary" onClick={state.playPause}>
+        {state.playing ? t('review.pause') : t('review.play')}
+      </button>
+      <button type="button" onClick={state.zoomOut} disabled={!state.canZoomOut}>
+        {t('review.zoomOut')}
+      </button>
+      <button type="button" onClick={state.zoomIn} disabled={!state.canZoomIn}>
+        {t('review.zoomIn')}
+      </button>
+      <button type="button" onClick={state.zoomToFit} disabled={!state.canZoomOut}>
+        {t('review.zoomFit')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The recording: waveform with timeline, playback, zoom and the analysed region, and under it
+ * the host's spectrogram of exactly the stretch on screen.
+ */
+export function WaveformPanel(props: WaveformPanelProps) {
+  const { recordingId, recordingName, source, region, initialRegion, onRegion } = props;
+  const { t, i18n } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const widthPx = useWidth(container);
+  const waveform = useWaveform(container, source, initialRegion, onRegion);
+  const visibleSeconds = waveform.view.endSeconds - waveform.view.startSeconds;
+  const [wantDetail, setWantDetail] = useState(false);
+  const spectrogram = useSpectrogram(recordingId, wantDetail);
+  const columns = spectrogram.data?.columnCount ?? 0;
+  if (!wantDetail && needsDetail(columns, source.durationSeconds, visibleSeconds, widthPx)) {
+    setWantDetail(true);
+  }
+  const { setRegion } = waveform;
+  const move = useCallback(
+    (next: TimeRange) => {
+      setRegion(next);
+      onRegion(next);
+    },
+    [setRegion, onRegion],
+  );
+  const formatFrequency = useCallback(
+    // A unit symbol, the same in every language.
+    (hz: number) => `${formatNumber(hz / 1000, i18n.language, 1)} kHz`,
+    [i18n.language],
+  );
+  return (
+    <section className="panel waveform-panel" aria-labelledby="waveform-title">
+      <h3 id="waveform-title">{t('review.waveformTitle')}</h3>
+      <Toolbar state={waveform} />
+      <p className="muted time-readout">
+        {t('review.time', {
+          time: formatTimelineSeconds(waveform.timeSeconds),
+          duration: formatTimelineSeconds(source.durationSeconds),
+        })}
+      </p>
+      <div
+        ref={container}
+        className="waveform"
+        role="group"
+        aria-label={t('review.waveformLabel', { name: recordingName })}
+      />
+      <ErrorText message={waveform.error} />
+      {spectrogram.data ? (
+        <SpectrogramCanvas
+          spectrogram={spectrogram.data}
+          visible={waveform.view}
+          region={region}
+          description={t('review.spectrogramDescription', {
+            max: formatNumber(spectrogram.data.maxFrequencyHz, i18n.language, 0),
+          })}
+          formatFrequency={formatFrequency}
+        />
+      ) : (
+        <Pending error={spectrogram.error} />
+      )}
+      <RegionFields region={region} onChange={move} onReset={() => move(initialRegion)} />
+      <p className="muted">{t('review.regionHint')}</p>
+    </section>
+  );
+}

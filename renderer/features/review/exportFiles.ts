@@ -1,0 +1,55 @@
+/**
+ * Exports of the Review screen as downloads: the file names, and saving a Blob or a chart canvas
+ * through a temporary download link (the page never writes files itself).
+ */
+
+/**
+ * `<recording>-spectrum-<start>-<end>s.<extension>`: the recording's name without its
+ * extension, characters other than letters, digits, '.', '_' and '-' replaced by '_'.
+ */
+export function exportFileName(
+  recordingName: string,
+  range: { startSeconds: number; endSeconds: number },
+  extension: 'csv' | 'png',
+): string {
+  const stem =
+    recordingName
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 80) || 'recording';
+  const seconds = (s: number) => String(Math.round(s * 100) / 100);
+  return `${stem}-spectrum-${seconds(range.startSeconds)}-${seconds(range.endSeconds)}s.${extension}`;
+}
+
+/** Offers `blob` as a download named `fileName`. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by the next task; the URL is not needed after that.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The canvas as a PNG on a white background (a chart's canvas is transparent). */
+export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  const image = document.createElement('canvas');
+  image.width = canvas.width;
+  image.height = canvas.height;
+  const ctx = image.getContext('2d');
+  if (!ctx) return Promise.reject(new Error('No 2D canvas context for the image export.'));
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, image.width, image.height);
+  ctx.drawImage(canvas, 0, 0);
+  return new Promise((resolve, reject) =>
+    image.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be encoded.'))),
+      'image/png',
+    ),
+  );
+}

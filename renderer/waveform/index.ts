@@ -1,0 +1,4 @@
+export { useWaveform } from './useWaveform.ts';
+export type { WaveformSource, WaveformState } from './useWaveform.ts';
+export type { TimeRange } from './waveform.ts';
+export { formatTimelineSeconds } from './zoom.ts';

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  csvNumber,
+  csvText,
+  SPECTRUM_CSV_HEADER,
+  spectrumCsv,
+} from '../../../../renderer/features/review/spectrumCsv.ts';
+
+const table = {
+  frequenciesHz: [1.5, 100, 20000.12346],
+  levelsDb: [-40.123, -35, -120.5],
+  medianDb: [-42, null, -121],
+  lowerDb: [-45.5, null, -125],
+  upperDb: [-38.25, null, -118],
+};
+
+describe('spectrumCsv', () => {
+  const lines = spectrumCsv(table).split('\r\n');
+
+  it('starts with a header row naming each column with its unit', () => {
+    expect(lines[0]).toBe(
+      'frequency (Hz),level (dB),baseline median (dB),baseline lower (dB),baseline upper (dB)',
+    );
+    expect(SPECTRUM_CSV_HEADER.every((name) => /\((Hz|dB)\)$/.test(name))).toBe(true);
+  });
+
+  it('writes one row per frequency, numbers as plain decimals, ending with a line break', () => {
+    expect(lines).toHaveLength(1 + 3 + 1);
+    expect(lines[1]).toBe('1.5,-40.12,-42,-45.5,-38.25');
+    expect(lines[3]).toBe('20000.1235,-120.5,-121,-125,-118');
+    expect(lines[4]).toBe('');
+  });
+
+  it('leaves a baseline cell empty where the baseline has no value', () => {
+    expect(lines[2]).toBe('100,-35,,,');
+  });
+
+  it('has no cell that starts a formula, except negative numbers', () => {
+    const cells = lines.slice(1, -1).flatMap((line) => line.split(','));
+    const risky = cells.filter((cell) => /^[=+\-@]/.test(cell) && !Number.isFinite(Number(cell)));
+    expect(risky).toEqual([]);
+  });
+});
+
+describe('csvText', () => {
+  it.each([
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+1', "'+1"],
+    ['-cmd', "'-cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTab', "'\tTab"],
+    ['a,b', '"a,b"'],
+    ['plain (Hz)', 'plain (Hz)'],
+  ])('writes %j as %j', (text, expected) => {
+    expect(csvText(text)).toBe(expected);
+  });
+});
+
+describe('csvNumber', () => {
+  it.each([
+    [12.3456789, 2, '12.35'],
+    [100, 4, '100'],
+    [-0.001, 2, '0'],
+    [1e-7, 4, '0'],
+    [123456789012, 2, '123456789012'],
+    [null, 2, ''],
+    [NaN, 2, ''],
+    [-Infinity, 2, ''],
+  ])('writes %d with at most %d decimals as %j', (value, digits, expected) => {
+    expect(csvNumber(value, digits)).toBe(expected);
+  });
+});
