@@ -22,7 +22,11 @@ function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route)
     case 'machines':
       return <MachinesScreen route={route} navigate={navigate} />;
     case 'record':
-      return <RecordScreen />;
+      return (
+        <RecordScreen
+          reviewHrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
+        />
+      );
     case 'review':
       return (
         <ReviewScreen

@@ -1,13 +1,98 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { Pending } from '../../components/Pending.tsx';
+import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
+import { useFaultLogSave } from '../review/index.ts';
+import { InputPanel } from './InputPanel.tsx';
+import { LevelMeter } from './LevelMeter.tsx';
+import { LiveCharts } from './LiveCharts.tsx';
+import { rememberLastMachineId } from './machineChoice.ts';
+import { RecordControls } from './RecordControls.tsx';
+import { RecordResult } from './RecordResult.tsx';
+import { useLiveInput } from './useLiveInput.ts';
+import { useRecordingSession } from './useRecordingSession.ts';
+import { useRecordTarget } from './useRecordTarget.ts';
 
-/** Not built yet: says what the screen will do, and that it cannot do it yet. */
-export function RecordScreen() {
+export interface RecordScreenProps {
+  /** The Review screen's address for a recording. */
+  readonly reviewHrefFor: (recordingId: string) => string;
+}
+
+/**
+ * Record: choose the machine and microphone, watch level, spectrum and spectrogram live, record
+ * to the host's disk as the audio arrives, and see the diagnosis on Stop.
+ */
+export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
   const { t } = useTranslation();
+  const [scale, setScale] = useState<FrequencyScale>('log');
+  const target = useRecordTarget();
+  const live = useLiveInput(scale, target.baseline);
+  const session = useRecordingSession(target.machineId, live.recorder);
+  const saveToFaultLog = useFaultLogSave();
+  const result = session.status?.phase === 'done' ? session.status.result : null;
+
+  const record = () => {
+    if (target.machineId !== null) rememberLastMachineId(target.machineId);
+    session.record();
+  };
+
   return (
-    <EmptyState title={t('record.title')}>
-      <p>{t('record.purpose')}</p>
-      <p className="notice">{t('record.notYet')}</p>
-    </EmptyState>
+    <section className="record-screen" aria-label={t('record.title')}>
+      <h2>{t('record.title')}</h2>
+      {target.machines === null ? (
+        <Pending error={target.machinesError} />
+      ) : target.machines.length === 0 ? (
+        <p className="notice">
+          {t('record.noMachines')} <a href="#/machines">{t('nav.machines')}</a>
+        </p>
+      ) : (
+        <>
+          <InputPanel
+            machines={target.machines}
+            machineId={target.machineId}
+            onMachine={target.chooseMachine}
+            microphones={live.microphones}
+            deviceId={live.deviceId}
+            onMicrophone={live.chooseDevice}
+            sampleRateHz={live.sampleRateHz}
+            keptOn={live.keptOn}
+            locked={session.active}
+            live={live}
+          />
+          <section className="panel record-live" aria-label={t('record.controls')}>
+            <LevelMeter level={live.frame?.level ?? null} />
+            <RecordControls
+              status={session.status}
+              canRecord={live.recorder !== null && target.machineId !== null}
+              active={session.active}
+              onRecord={record}
+              onStop={session.stop}
+            />
+          </section>
+          {result && (
+            <RecordResult
+              result={result}
+              reviewHref={reviewHrefFor(result.recording.id)}
+              onSaveToFaultLog={saveToFaultLog}
+            />
+          )}
+          {!target.baselineLoading && target.baseline === null && (
+            <p className="notice">{target.baselineError ?? t('record.noBaseline')}</p>
+          )}
+          {live.sampleRateHz !== null && (
+            <LiveCharts
+              sampleRateHz={live.sampleRateHz}
+              scale={scale}
+              onScale={setScale}
+              spectrum={live.frame?.spectrum ?? null}
+              baseline={target.baseline}
+              linesPerSecond={live.frame?.spectrogramLinesPerSecond ?? null}
+              subscribeRows={live.subscribeRows}
+              inputKey={live.deviceId}
+            />
+          )}
+        </>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * A frequency axis that is either logarithmic or linear, free of DOM so the live spectrum, the
+ * live spectrogram (drawn in a worker's cells) and their tests share one mapping.
+ */
+import { linearPosition, logPosition, logTicks } from './scales.ts';
+
+export type FrequencyScale = 'log' | 'linear';
+
+export interface FrequencyAxis {
+  readonly scale: FrequencyScale;
+  /** Left end of the axis, Hz (> 0 on a log axis). */
+  readonly minHz: number;
+  /** Right end of the axis, Hz. */
+  readonly maxHz: number;
+}
+
+/** Lowest frequency a live log axis shows: below the slowest shaft's fundamental of interest. */
+export const LOG_AXIS_MIN_HZ = 5;
+
+/** Live charts show up to this fraction of the sample rate (below the anti-alias roll-off). */
+export const USABLE_BAND_FRACTION = 0.45;
+
+/**
+ * The axis live charts use at `sampleRateHz`: 5 Hz (log) or 0 Hz (linear) up to 0.45 × the
+ * sample rate, the band the diagnosis analyses too.
+ */
+export function liveFrequencyAxis(scale: FrequencyScale, sampleRateHz: number): FrequencyAxis {
+  if (!(sampleRateHz > 0)) throw new RangeError('liveFrequencyAxis: sampleRateHz must be > 0');
+  if (scale !== 'log' && scale !== 'linear') {
+    throw new RangeError("liveFrequencyAxis: scale must be 'log' or 'linear'");
+  }
+  return {
+    scale,
+    minHz: scale === 'log' ? LOG_AXIS_MIN_HZ : 0,
+    maxHz: USABLE_BAND_FRACTION * sampleRateHz,
+  };
+}
+
+/** Position of `frequencyHz` on the axis: 0 at minHz, 1 at maxHz (outside: below 0, above 1). */
+export function frequencyPosition(frequencyHz: number, axis: FrequencyAxis): number {
+  return axis.scale === 'log'
+    ? logPosition(frequencyHz, axis.minHz, axis.maxHz)
+    : linearPosition(frequencyHz, axis.minHz, axis.maxHz);
+}
+
+/** The frequency at `position` (0..1) of the axis: the inverse of frequencyPosition. */
+export function frequencyAt(position: number, axis: FrequencyAxis): number {
+  return axis.scale === 'log'
+    ? axis.minHz * (axis.maxHz / axis.minHz) ** position
+    : axis.minHz + position * (axis.maxHz - axis.minHz);
+}
+
+/** Round tick values on a linear axis: steps of 1, 2 or 5 × 10^k, at most `maxTicks` of them. */
+export function linearTicks(min: number, max: number, maxTicks = 10): number[] {
+  if (!(max > min)) throw new RangeError('linearTicks: need min < max');
+  if (!(maxTicks >= 2)) throw new RangeError('linearTicks: maxTicks must be >= 2');
+  const rough = (max - min) / (maxTicks - 1);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let i = Math.ceil(min / step - 1e-9); i * step <= max * (1 + 1e-12); i++) {
+    // Built from the index (not summed) so that 0.6 comes out as 0.6, not 0.6000000000000001.
+    ticks.push(Number((i * step).toPrecision(12)));
+  }
+  return ticks;
+}
+
+/** Tick values of the axis: 1-2-5 per decade (log) or round steps (linear). */
+export function frequencyTicks(axis: FrequencyAxis, maxTicks = 12): number[] {
+  return axis.scale === 'log'
+    ? logTicks(axis.minHz, axis.maxHz, maxTicks)
+    : linearTicks(axis.minHz, axis.maxHz, Math.min(maxTicks, 10));
+}

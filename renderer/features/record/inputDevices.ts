@@ -1,0 +1,68 @@
+/**
+ * The microphone as Auscult asks for it: no echo cancellation, noise suppression or automatic
+ * gain control (they make steady machine tones fade), checked afterwards because a device may
+ * keep them on regardless; and the list of microphones to choose from.
+ */
+
+export const PROCESSING_FEATURES = [
+  'echoCancellation',
+  'noiseSuppression',
+  'autoGainControl',
+] as const;
+export type ProcessingFeature = (typeof PROCESSING_FEATURES)[number];
+
+/** getUserMedia's audio constraints: every processing feature off; a device when one is chosen. */
+export function audioConstraints(deviceId: string | null): MediaTrackConstraints {
+  return {
+    ...(deviceId === null ? {} : { deviceId: { exact: deviceId } }),
+    echoCancellation: false,
+    noiseSuppression: false,
+    autoGainControl: false,
+  };
+}
+
+/**
+ * The processing features the track reports as still on (`track.getSettings()`), in the order
+ * of PROCESSING_FEATURES. A feature the browser does not report is not listed.
+ */
+export function processingKeptOn(
+  settings: Partial<Record<ProcessingFeature, unknown>>,
+): ProcessingFeature[] {
+  return PROCESSING_FEATURES.filter((feature) => settings[feature] === true);
+}
+
+export interface MicrophoneChoice {
+  readonly deviceId: string;
+  /** The device's label; empty before the page may see labels (before permission). */
+  readonly label: string;
+}
+
+/**
+ * The audio inputs among `devices`, each once (Chromium also lists the system's default and
+ * communications devices under the ids 'default' and 'communications': the "default" entry
+ * stands for the system's choice and is kept, 'communications' is a duplicate and is dropped).
+ */
+export function microphoneChoices(
+  devices: readonly Pick<MediaDeviceInfo, 'kind' | 'deviceId' | 'label'>[],
+): MicrophoneChoice[] {
+  const seen = new Set<string>();
+  const out: MicrophoneChoice[] = [];
+  for (const device of devices) {
+    if (device.kind !== 'audioinput' || device.deviceId === 'communications') continue;
+    if (device.deviceId === '' || seen.has(device.deviceId)) continue;
+    seen.add(device.deviceId);
+    out.push({ deviceId: device.deviceId, label: device.label });
+  }
+  return out;
+}
+
+export type CaptureFailure = 'denied' | 'not-found' | 'unsupported' | 'other';
+
+/** What went wrong when asking for the microphone, from the DOMException's name. */
+export function captureFailure(error: unknown): CaptureFailure {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'not-found';
+  if (name === 'NotSupportedError') return 'unsupported';
+  return 'other';
+}

@@ -1,0 +1,77 @@
+/**
+ * The live-analysis Web Worker: receives the AudioWorklet's mono blocks through a MessagePort,
+ * analyses them (LiveAnalyser) and posts a frame every ~100 ms of audio; while recording, cuts
+ * the same blocks into chunks for the host. Nothing here touches the DOM or the API.
+ */
+import { LiveAnalyser } from './liveAnalyser.ts';
+import type { PageToWorker, WorkerToPage } from './liveMessages.ts';
+import { RecordingChunker } from './recordingChunker.ts';
+
+// The worker's global scope; typed through the page's lib, so only postMessage and onmessage.
+const scope = self as unknown as {
+  postMessage(message: WorkerToPage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<PageToWorker>) => void) | null;
+};
+
+let analyser: LiveAnalyser | null = null;
+let chunker: RecordingChunker | null = null;
+
+function post(message: WorkerToPage, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+function report(error: unknown): void {
+  post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
+
+function onBlock(block: Float32Array): void {
+  if (!analyser) return;
+  if (chunker) {
+    for (const samples of chunker.push(block)) post({ type: 'chunk', samples }, [samples]);
+  }
+  analyser.push(block);
+  if (analyser.frameDue) {
+    const frame = analyser.takeFrame();
+    // The waterfall lines are new each frame and can move; the spectrum may be posted again.
+    post({ type: 'frame', frame }, frame.spectrogram ? [frame.spectrogram.levels.buffer] : []);
+  }
+}
+
+function onPageMessage(message: PageToWorker): void {
+  switch (message.type) {
+    case 'init':
+      analyser = new LiveAnalyser(message.sampleRateHz, message.scale);
+      message.port.onmessage = (event: MessageEvent<Float32Array>) => {
+        try {
+          onBlock(event.data);
+        } catch (error) {
+          report(error);
+        }
+      };
+      break;
+    case 'scale':
+      analyser?.setScale(message.scale);
+      break;
+    case 'baseline':
+      analyser?.setBaseline(message.baseline);
+      break;
+    case 'record':
+      chunker = new RecordingChunker(message.chunkSamples);
+      break;
+    case 'flush': {
+      const rest = chunker?.flush() ?? null;
+      chunker = null;
+      if (rest) post({ type: 'chunk', samples: rest }, [rest]);
+      post({ type: 'flushed' });
+      break;
+    }
+  }
+}
+
+scope.onmessage = (event) => {
+  try {
+    onPageMessage(event.data);
+  } catch (error) {
+    report(error);
+  }
+};

@@ -1,0 +1,63 @@
+/**
+ * The messages of the live path (DESIGN.md §1 "Where computation runs"): the AudioWorklet posts
+ * mono Float32Array blocks straight to the analysis worker through a MessageChannel; the worker
+ * posts analysis frames (~10 per second) and, while recording, the chunks to send to the host.
+ * The page only draws and calls the API.
+ */
+import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
+import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
+import type { SpectrogramRows } from '../../chart/colormap.ts';
+import type { LevelReading } from './levelMeter.ts';
+
+/** The name the capture processor registers under (captureProcessor.worklet.ts). */
+export const CAPTURE_PROCESSOR_NAME = 'auscult-capture';
+
+/** Samples per block the worklet posts (8 render quanta: ~21 ms at 48 kHz). */
+export const WORKLET_BLOCK_SAMPLES = 1024;
+
+/** Page → worklet (through AudioWorkletNode.port): where to post the blocks. */
+export interface WorkletConnect {
+  readonly type: 'connect';
+  readonly port: MessagePort;
+}
+
+export type PageToWorker =
+  | {
+      readonly type: 'init';
+      readonly sampleRateHz: number;
+      readonly scale: FrequencyScale;
+      /** The other end of the worklet's channel: Float32Array blocks arrive here. */
+      readonly port: MessagePort;
+    }
+  | { readonly type: 'scale'; readonly scale: FrequencyScale }
+  | { readonly type: 'baseline'; readonly baseline: BaselineSpectrumView | null }
+  /** From the next block on, cut the stream into chunks of `chunkSamples` for the host. */
+  | { readonly type: 'record'; readonly chunkSamples: number }
+  /** Post the unfinished chunk, then `flushed`, and stop chunking. */
+  | { readonly type: 'flush' };
+
+export interface LiveSpectrum {
+  readonly frequenciesHz: Float32Array;
+  /** dB re 1 FS²/Hz, minus `gainDb` when the baseline was there to compare with. */
+  readonly levelsDb: Float32Array;
+  /** How far the live level was lowered to meet the baseline's, dB; null: not shifted. */
+  readonly gainDb: number | null;
+}
+
+export interface LiveFrame {
+  readonly level: LevelReading;
+  /** Null until the first whole segment (about 0.7 s after the start). */
+  readonly spectrum: LiveSpectrum | null;
+  /** The waterfall lines since the previous frame, or null. */
+  readonly spectrogram: SpectrogramRows | null;
+  /** Lines of the waterfall per second of audio. */
+  readonly spectrogramLinesPerSecond: number;
+  /** Seconds of audio the worker has received since it started. */
+  readonly receivedSeconds: number;
+}
+
+export type WorkerToPage =
+  | { readonly type: 'frame'; readonly frame: LiveFrame }
+  | { readonly type: 'chunk'; readonly samples: ArrayBuffer }
+  | { readonly type: 'flushed' }
+  | { readonly type: 'error'; readonly message: string };

@@ -1,0 +1,112 @@
+/**
+ * The live spectrum made ready to draw: reduced to at most a few thousand points (a screen is
+ * narrower than that) and shifted to the baseline's level, since a live microphone's gain is
+ * not the one the baseline's recordings were made with.
+ */
+import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
+
+export interface SpectrumPoints {
+  readonly frequenciesHz: Float32Array;
+  readonly levelsDb: Float32Array;
+}
+
+/** As many points as the baseline view sends (node/api/spectrumView.ts), so both look alike. */
+export const MAX_LIVE_POINTS = 2000;
+
+/**
+ * Bins 1..(the last at or below `maxHz`) of a spectrum in dB, in groups of ⌈n/maxPoints⌉
+ * consecutive bins; each group gives its loudest bin and that bin's frequency (a narrow line
+ * stays visible). The 0 Hz bin is left out: a log axis cannot show it.
+ */
+export function reduceSpectrum(
+  frequenciesHz: ArrayLike<number>,
+  levelsDb: ArrayLike<number>,
+  maxHz: number,
+  maxPoints = MAX_LIVE_POINTS,
+): SpectrumPoints {
+  if (frequenciesHz.length !== levelsDb.length) {
+    throw new RangeError('reduceSpectrum: frequenciesHz and levelsDb differ in length');
+  }
+  if (!Number.isInteger(maxPoints) || maxPoints < 1) {
+    throw new RangeError('reduceSpectrum: maxPoints must be a positive integer');
+  }
+  let end = 1;
+  while (end < frequenciesHz.length && frequenciesHz[end] <= maxHz) end++;
+  const binCount = Math.max(0, end - 1);
+  const groupSize = Math.max(1, Math.ceil(binCount / maxPoints));
+  const pointCount = Math.ceil(binCount / groupSize);
+  const out = {
+    frequenciesHz: new Float32Array(pointCount),
+    levelsDb: new Float32Array(pointCount),
+  };
+  for (let p = 0; p < pointCount; p++) {
+    const start = 1 + p * groupSize;
+    let peak = start;
+    for (let k = start + 1; k < Math.min(end, start + groupSize); k++) {
+      if (levelsDb[k] > levelsDb[peak]) peak = k;
+    }
+    out.frequenciesHz[p] = frequenciesHz[peak];
+    out.levelsDb[p] = levelsDb[peak];
+  }
+  return out;
+}
+
+/** Bands for the level comparison: 1/6 octave wide (as the diagnosis's band grid), from 20 Hz. */
+const BAND_LOW_HZ = 20;
+const BAND_RATIO = 2 ** (1 / 6);
+
+function meanPowerDb(
+  frequenciesHz: ArrayLike<number>,
+  levelsDb: ArrayLike<number>,
+  lowHz: number,
+  highHz: number,
+): number | null {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < frequenciesHz.length; i++) {
+    const hz = frequenciesHz[i];
+    if (hz >= lowHz && hz < highHz && Number.isFinite(levelsDb[i])) {
+      sum += 10 ** (levelsDb[i] / 10);
+      count++;
+    }
+  }
+  return count === 0 ? null : 10 * Math.log10(sum / count);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * How many dB the live spectrum lies above the baseline's median: the median over 1/6-octave
+ * bands (20 Hz up to the highest frequency both cover) of the difference of their mean power
+ * levels. Robust to a few bands that differ (a fault, a new noise): those are what the chart
+ * must show, not what the level shift should follow. Null when fewer than 3 bands are shared.
+ */
+export function baselineGainDb(
+  live: SpectrumPoints,
+  baseline: Pick<BaselineSpectrumView, 'frequenciesHz' | 'medianDb'>,
+): number | null {
+  const top = Math.min(
+    live.frequenciesHz[live.frequenciesHz.length - 1] ?? 0,
+    baseline.frequenciesHz[baseline.frequenciesHz.length - 1] ?? 0,
+  );
+  const differences: number[] = [];
+  for (let low = BAND_LOW_HZ; low * BAND_RATIO <= top; low *= BAND_RATIO) {
+    const high = low * BAND_RATIO;
+    const liveDb = meanPowerDb(live.frequenciesHz, live.levelsDb, low, high);
+    const baseDb = meanPowerDb(baseline.frequenciesHz, baseline.medianDb, low, high);
+    if (liveDb !== null && baseDb !== null) differences.push(liveDb - baseDb);
+  }
+  return differences.length < 3 ? null : median(differences);
+}
+
+/** The points with every level lowered by `gainDb` (a new object; the input is not changed). */
+export function shiftLevels(points: SpectrumPoints, gainDb: number): SpectrumPoints {
+  return {
+    frequenciesHz: points.frequenciesHz,
+    levelsDb: points.levelsDb.map((db) => db - gainDb),
+  };
+}

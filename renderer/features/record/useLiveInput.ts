@@ -1,0 +1,202 @@
+/**
+ * The microphone's live path for the Record screen: asks for the chosen microphone with every
+ * processing feature off and checks what the device kept on, builds the worklet → worker graph
+ * (liveGraph.ts), hands the worker the axis and the baseline, and exposes the latest analysis
+ * frame, the waterfall lines and a recorder for LiveRecording.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
+import { errorSentence } from '../../api/errors.ts';
+import type { SpectrogramRows } from '../../chart/colormap.ts';
+import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
+import {
+  audioConstraints,
+  captureFailure,
+  microphoneChoices,
+  processingKeptOn,
+} from './inputDevices.ts';
+import type { CaptureFailure, MicrophoneChoice, ProcessingFeature } from './inputDevices.ts';
+import { liveCaptureSupported, openLiveGraph } from './liveGraph.ts';
+import type { LiveGraph } from './liveGraph.ts';
+import type { LiveFrame, WorkerToPage } from './liveMessages.ts';
+import type { LiveRecorder } from './liveRecording.ts';
+
+export type LivePhase = 'starting' | 'running' | 'suspended' | 'failed';
+
+export interface LiveInput {
+  readonly phase: LivePhase;
+  /** Why it failed ('ended': the device went away), or null. */
+  readonly failure: CaptureFailure | 'ended' | null;
+  readonly errorMessage: string | null;
+  readonly microphones: readonly MicrophoneChoice[];
+  /** The chosen microphone; null for the system's default. */
+  readonly deviceId: string | null;
+  readonly sampleRateHz: number | null;
+  readonly keptOn: readonly ProcessingFeature[];
+  readonly frame: LiveFrame | null;
+  /** Present while the live path runs. */
+  readonly recorder: LiveRecorder | null;
+  chooseDevice(deviceId: string | null): void;
+  /** Starts a context the browser holds until a user gesture (autoplay policy). */
+  resume(): void;
+  retry(): void;
+  subscribeRows(listener: (rows: SpectrogramRows) => void): () => void;
+}
+
+interface Opened {
+  /** Which device and attempt this state belongs to. */
+  readonly key: string;
+  readonly phase: LivePhase;
+  readonly failure: CaptureFailure | 'ended' | null;
+  readonly errorMessage: string | null;
+  readonly graph: LiveGraph | null;
+  readonly keptOn: readonly ProcessingFeature[];
+}
+
+function stopStream(stream: MediaStream | null): void {
+  stream?.getTracks().forEach((track) => track.stop());
+}
+
+/** The live input; `scale` and `baseline` reach the worker whenever they change. */
+export function useLiveInput(
+  scale: FrequencyScale,
+  baseline: BaselineSpectrumView | null,
+): LiveInput {
+  const [deviceId, setDeviceId] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [frame, setFrame] = useState<LiveFrame | null>(null);
+  const [microphones, setMicrophones] = useState<MicrophoneChoice[]>([]);
+  const settings = useRef({ scale, baseline });
+  const rowListeners = useRef(new Set<(rows: SpectrogramRows) => void>());
+  const chunkListener = useRef<((samples: ArrayBuffer) => void) | null>(null);
+  const flushWaiters = useRef<(() => void)[]>([]);
+  const key = `${deviceId ?? ''}|${attempt}`;
+
+  useEffect(() => {
+    let cancelled = false;
+    const waiters = flushWaiters.current;
+    let stream: MediaStream | null = null;
+    let graph: LiveGraph | null = null;
+    const settle = (change: Omit<Opened, 'key'>) => {
+      if (!cancelled) setOpened({ key, ...change });
+    };
+    const fail = (failure: Opened['failure'], errorMessage: string | null) =>
+      settle({ phase: 'failed', failure, errorMessage, graph: null, keptOn: [] });
+    const onMessage = (message: WorkerToPage) => {
+      if (cancelled) return;
+      if (message.type === 'frame') {
+        setFrame(message.frame);
+        const rows = message.frame.spectrogram;
+        if (rows) rowListeners.current.forEach((listener) => listener(rows));
+      } else if (message.type === 'chunk') {
+        chunkListener.current?.(message.samples);
+      } else if (message.type === 'flushed') {
+        flushWaiters.current.splice(0).forEach((resolve) => resolve());
+      } else {
+        fail('other', message.message);
+      }
+    };
+    const open = async () => {
+      if (!liveCaptureSupported()) return fail('unsupported', null);
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ audio: audioConstraints(deviceId) });
+        if (cancelled) return;
+        const track = stream.getAudioTracks()[0];
+        const keptOn = processingKeptOn(track.getSettings());
+        graph = await openLiveGraph(stream, settings.current.scale, onMessage);
+        if (cancelled) return;
+        graph.post({ type: 'baseline', baseline: settings.current.baseline });
+        const running = graph;
+        const phaseNow = (): LivePhase =>
+          running.context.state === 'running' ? 'running' : 'suspended';
+        settle({ phase: phaseNow(), failure: null, errorMessage: null, graph, keptOn });
+        running.context.onstatechange = () => {
+          if (running.context.state !== 'closed') {
+            settle({
+              phase: phaseNow(),
+              failure: null,
+              errorMessage: null,
+              graph: running,
+              keptOn,
+            });
+          }
+        };
+        track.onended = () => fail('ended', null);
+        // Labels are visible only now that the page may use a microphone.
+        const devices = await navigator.mediaDevices.enumerateDevices();
+        if (!cancelled) setMicrophones(microphoneChoices(devices));
+      } catch (error) {
+        fail(captureFailure(error), errorSentence(error));
+      }
+    };
+    void open();
+    return () => {
+      cancelled = true;
+      chunkListener.current = null;
+      waiters.splice(0).forEach((resolve) => resolve());
+      graph?.close();
+      stopStream(stream);
+    };
+  }, [key, deviceId]);
+
+  useEffect(() => {
+    const refresh = () => {
+      void navigator.mediaDevices
+        .enumerateDevices()
+        .then((devices) => setMicrophones(microphoneChoices(devices)));
+    };
+    navigator.mediaDevices?.addEventListener('devicechange', refresh);
+    return () => navigator.mediaDevices?.removeEventListener('devicechange', refresh);
+  }, []);
+
+  const current = opened !== null && opened.key === key ? opened : null;
+  const graph = current?.graph ?? null;
+
+  useEffect(() => {
+    settings.current = { scale, baseline };
+    graph?.post({ type: 'scale', scale });
+    graph?.post({ type: 'baseline', baseline });
+  }, [graph, scale, baseline]);
+
+  const recorder = useMemo<LiveRecorder | null>(
+    () =>
+      graph && {
+        sampleRateHz: graph.sampleRateHz,
+        startChunks: (chunkSamples, onChunk) => {
+          chunkListener.current = onChunk;
+          graph.post({ type: 'record', chunkSamples });
+        },
+        flush: () =>
+          new Promise<void>((resolve) => {
+            flushWaiters.current.push(resolve);
+            graph.post({ type: 'flush' });
+          }),
+      },
+    [graph],
+  );
+
+  const subscribeRows = useCallback((listener: (rows: SpectrogramRows) => void) => {
+    const listeners = rowListeners.current;
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+
+  return {
+    phase: current?.phase ?? 'starting',
+    failure: current?.failure ?? null,
+    errorMessage: current?.errorMessage ?? null,
+    microphones,
+    deviceId,
+    sampleRateHz: graph?.sampleRateHz ?? null,
+    keptOn: current?.keptOn ?? [],
+    frame: current?.phase === 'running' || current?.phase === 'suspended' ? frame : null,
+    recorder: current?.phase === 'running' ? recorder : null,
+    chooseDevice: setDeviceId,
+    resume: () => void graph?.context.resume(),
+    retry: () => setAttempt((n) => n + 1),
+    subscribeRows,
+  };
+}
