@@ -1,4 +1,3 @@
 export { useWaveform } from './useWaveform.ts';
 export type { WaveformSource, WaveformState } from './useWaveform.ts';
 export type { TimeRange } from './waveform.ts';
-export { formatTimelineSeconds } from './zoom.ts';

@@ -2,22 +2,16 @@
  * The waveform adapter: the only module that imports wavesurfer.js (CONVENTIONS.md). It shows a
  * recording from precomputed peaks (the host's `review.peaks`, so a long file is never decoded in
  * the page), streams playback from a URL through a media element, and carries one region (the
- * stretch to analyse), a timeline and wheel zoom. Callers get typed events and plain methods.
+ * stretch to analyse) and wheel zoom. The time axis is drawn by the page (chart/TimeAxis.tsx):
+ * the Timeline plugin makes one DOM element per notch over the whole recording and measures each,
+ * which takes seconds per zoom step on an hour of audio. Callers get typed events and plain methods.
  */
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
 import { Emitter } from './emitter.ts';
 import { withAdoptedShadowStyles } from './shadowStyles.ts';
-import {
-  fitPxPerSecond,
-  formatTimelineSeconds,
-  MAX_PX_PER_SECOND,
-  timelineSteps,
-  visibleRange,
-} from './zoom.ts';
-import type { TimelineSteps } from './zoom.ts';
+import { fitPxPerSecond, MAX_PX_PER_SECOND, visibleRange } from './zoom.ts';
 
 export interface TimeRange {
   readonly startSeconds: number;
@@ -92,34 +86,6 @@ function createSurfer(
   );
 }
 
-function createTimeline(steps: TimelineSteps) {
-  return TimelinePlugin.create({ height: 18, formatTimeCallback: formatTimelineSeconds, ...steps });
-}
-
-/**
- * Keeps the timeline's labels readable at every zoom: the plugin fixes its steps when created,
- * so a zoom that needs other steps replaces it.
- */
-function followZoomWithTimeline(surfer: WaveSurfer, durationSeconds: number): () => void {
-  const stepsNow = () =>
-    timelineSteps(
-      Math.max(surfer.options.minPxPerSec, fitPxPerSecond(surfer.getWidth(), durationSeconds)),
-    );
-  let steps = stepsNow();
-  let timeline = surfer.registerPlugin(createTimeline(steps));
-  const offZoom = surfer.on('zoom', () => {
-    const next = stepsNow();
-    if (next.primaryLabelInterval === steps.primaryLabelInterval) return;
-    steps = next;
-    timeline.destroy();
-    timeline = surfer.registerPlugin(createTimeline(steps));
-  });
-  return () => {
-    offZoom();
-    timeline.destroy();
-  };
-}
-
 type Regions = ReturnType<typeof RegionsPlugin.create>;
 type Region = ReturnType<Regions['addRegion']>;
 
@@ -161,7 +127,6 @@ export function createWaveform(options: WaveformOptions): Waveform {
     );
   };
   const unsubscribe = [
-    followZoomWithTimeline(surfer, duration),
     surfer.on('decode', placeRegion),
     surfer.on('play', () => events.emit('playing', true)),
     surfer.on('pause', () => events.emit('playing', false)),

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { formatNumber } from '../../format/numbers.ts';
@@ -12,7 +13,7 @@ export interface DiagnosisPanelProps {
   readonly diagnosisId?: string;
   /** Stores the diagnosis in the fault log with the technician's note (may be empty). */
   readonly onSaveToFaultLog?: (note: string) => Promise<void>;
-  /** The heading level's text; defaults to "Diagnosis". */
+  /** The heading's text; defaults to "Diagnosis". */
   readonly title?: string;
 }
 
@@ -59,10 +60,11 @@ export function DiagnosisPanel({
   title,
 }: DiagnosisPanelProps) {
   const { t } = useTranslation();
+  const titleId = useId();
   const healthy = !report.anomalous && report.causes.length === 0;
   return (
-    <section className="panel diagnosis" aria-labelledby="diagnosis-title">
-      <h3 id="diagnosis-title">{title ?? t('diagnosis.title')}</h3>
+    <section className="panel diagnosis" aria-labelledby={titleId}>
+      <h3 id={titleId}>{title ?? t('diagnosis.title')}</h3>
       <ScoreMeter report={report} />
       {healthy ? (
         <p className="no-fault" role="note">

@@ -11,6 +11,8 @@ import { useFaultLogSave } from './useFaultLogSave.ts';
 import type { ReviewSource } from './useReviewSource.ts';
 import { useReviewSource } from './useReviewSource.ts';
 import { useSelectionAnalysis } from './useSelectionAnalysis.ts';
+import { useSpectrogram } from './useSpectrogram.ts';
+import type { SpectrogramState } from './useSpectrogram.ts';
 import { WaveformPanel } from './WaveformPanel.tsx';
 
 function SelectionResults({
@@ -53,7 +55,14 @@ function SelectionResults({
   );
 }
 
-function LoadedReview({ source, listHref }: { source: ReviewSource; listHref: string }) {
+interface LoadedReviewProps {
+  readonly source: ReviewSource;
+  readonly listHref: string;
+  readonly spectrogram: SpectrogramState;
+  readonly onNeedDetail: () => void;
+}
+
+function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedReviewProps) {
   const { t, i18n } = useTranslation();
   const { recording, machine } = source;
   const duration = recording.durationSeconds;
@@ -81,8 +90,10 @@ function LoadedReview({ source, listHref }: { source: ReviewSource; listHref: st
         })}
       </p>
       <WaveformPanel
-        recordingId={recording.id}
         recordingName={recording.name}
+        spectrogram={spectrogram.data}
+        spectrogramError={spectrogram.error}
+        onNeedDetail={onNeedDetail}
         source={waveformSource}
         region={region}
         initialRegion={initialRegion}
@@ -97,6 +108,10 @@ function LoadedReview({ source, listHref }: { source: ReviewSource; listHref: st
 export function ReviewPage({ recordingId, listHref }: { recordingId: string; listHref: string }) {
   const { t } = useTranslation();
   const source = useReviewSource(recordingId);
+  // Asked for at once, beside the recording's peaks: the host computes both in parallel.
+  const [wantDetail, setWantDetail] = useState(false);
+  const spectrogram = useSpectrogram(recordingId, wantDetail);
+  const needDetail = useCallback(() => setWantDetail(true), []);
   if (source.loading || source.error !== null) return <Pending error={source.error} />;
   if (source.data === null) {
     return (
@@ -107,5 +122,12 @@ export function ReviewPage({ recordingId, listHref }: { recordingId: string; lis
       </section>
     );
   }
-  return <LoadedReview source={source.data} listHref={listHref} />;
+  return (
+    <LoadedReview
+      source={source.data}
+      listHref={listHref}
+      spectrogram={spectrogram}
+      onNeedDetail={needDetail}
+    />
+  );
 }

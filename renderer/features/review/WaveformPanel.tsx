@@ -1,24 +1,30 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SpectrogramView } from '../../../shared/api/contract.ts';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SpectrogramCanvas } from '../../chart/SpectrogramCanvas.tsx';
+import { TimeAxis } from '../../chart/TimeAxis.tsx';
+import { formatTime } from '../../chart/timeTicks.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Pending } from '../../components/Pending.tsx';
 import { formatNumber } from '../../format/numbers.ts';
-import { formatTimelineSeconds, useWaveform } from '../../waveform/index.ts';
+import { useWaveform } from '../../waveform/index.ts';
 import type { TimeRange, WaveformSource } from '../../waveform/index.ts';
 import { RegionFields } from './RegionFields.tsx';
 import { needsDetail } from './overviewSizes.ts';
-import { useSpectrogram } from './useSpectrogram.ts';
 
 export interface WaveformPanelProps {
-  readonly recordingId: string;
   readonly recordingName: string;
   readonly source: WaveformSource;
   readonly region: TimeRange;
   readonly initialRegion: TimeRange;
   /** The user moved the region (on the waveform or in the fields). */
   readonly onRegion: (region: TimeRange) => void;
+  /** The host's spectrogram (null while it loads). */
+  readonly spectrogram: SpectrogramView | null;
+  readonly spectrogramError: string | null;
+  /** The view is zoomed so far that the spectrogram's columns are too coarse. */
+  readonly onNeedDetail: () => void;
 }
 
 /** The element's width in CSS pixels, followed as it resizes. */
@@ -59,18 +65,18 @@ function Toolbar({ state }: { state: ReturnType<typeof useWaveform> }) {
  * the host's spectrogram of exactly the stretch on screen.
  */
 export function WaveformPanel(props: WaveformPanelProps) {
-  const { recordingId, recordingName, source, region, initialRegion, onRegion } = props;
+  const { recordingName, source, region, initialRegion, onRegion, spectrogram } = props;
+  const { onNeedDetail } = props;
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const widthPx = useWidth(container);
   const waveform = useWaveform(container, source, initialRegion, onRegion);
   const visibleSeconds = waveform.view.endSeconds - waveform.view.startSeconds;
-  const [wantDetail, setWantDetail] = useState(false);
-  const spectrogram = useSpectrogram(recordingId, wantDetail);
-  const columns = spectrogram.data?.columnCount ?? 0;
-  if (!wantDetail && needsDetail(columns, source.durationSeconds, visibleSeconds, widthPx)) {
-    setWantDetail(true);
-  }
+  const columns = spectrogram?.columnCount ?? 0;
+  const tooCoarse = needsDetail(columns, source.durationSeconds, visibleSeconds, widthPx);
+  useEffect(() => {
+    if (tooCoarse) onNeedDetail();
+  }, [tooCoarse, onNeedDetail]);
   const { setRegion } = waveform;
   const move = useCallback(
     (next: TimeRange) => {
@@ -90,8 +96,8 @@ export function WaveformPanel(props: WaveformPanelProps) {
       <Toolbar state={waveform} />
       <p className="muted time-readout">
         {t('review.time', {
-          time: formatTimelineSeconds(waveform.timeSeconds),
-          duration: formatTimelineSeconds(source.durationSeconds),
+          time: formatTime(waveform.timeSeconds, 1),
+          duration: formatTime(source.durationSeconds, 1),
         })}
       </p>
       <div
@@ -100,20 +106,25 @@ export function WaveformPanel(props: WaveformPanelProps) {
         role="group"
         aria-label={t('review.waveformLabel', { name: recordingName })}
       />
-      <ErrorText message={waveform.error} />
-      {spectrogram.data ? (
+      <TimeAxis
+        startSeconds={waveform.view.startSeconds}
+        endSeconds={waveform.view.endSeconds}
+        description={t('review.timeAxis')}
+      />
+      {spectrogram ? (
         <SpectrogramCanvas
-          spectrogram={spectrogram.data}
+          spectrogram={spectrogram}
           visible={waveform.view}
           region={region}
           description={t('review.spectrogramDescription', {
-            max: formatNumber(spectrogram.data.maxFrequencyHz, i18n.language, 0),
+            max: formatNumber(spectrogram.maxFrequencyHz, i18n.language, 0),
           })}
           formatFrequency={formatFrequency}
         />
       ) : (
-        <Pending error={spectrogram.error} />
+        <Pending error={props.spectrogramError} />
       )}
+      <ErrorText message={waveform.error && t('review.playbackError', { error: waveform.error })} />
       <RegionFields region={region} onChange={move} onReset={() => move(initialRegion)} />
       <p className="muted">{t('review.regionHint')}</p>
     </section>

@@ -4,11 +4,16 @@ import { useApi } from '../../api/ApiContext.tsx';
 import { useLoad } from '../../hooks/useLoad.ts';
 import { DETAIL_COLUMNS, OVERVIEW_COLUMNS } from './overviewSizes.ts';
 
+export interface SpectrogramState {
+  readonly data: SpectrogramView | null;
+  readonly error: string | null;
+}
+
 /**
  * The recording's spectrogram from the host: the overview at once, and the detailed one after
  * `wantDetail` turns true (the overview stays on screen until it arrives).
  */
-export function useSpectrogram(recordingId: string, wantDetail: boolean) {
+export function useSpectrogram(recordingId: string, wantDetail: boolean): SpectrogramState {
   const api = useApi();
   const overview = useLoad(
     useCallback(() => api.review.spectrogram(recordingId, OVERVIEW_COLUMNS), [api, recordingId]),

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   canZoom,
   fitPxPerSecond,
-  formatTimelineSeconds,
   MAX_PX_PER_SECOND,
   stepZoom,
-  timelineSteps,
   visibleRange,
 } from '../../../renderer/waveform/zoom.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
@@ -53,39 +51,4 @@ describe('visibleRange', () => {
       expectClose(range.endSeconds, end, 1e-12);
     },
   );
-});
-
-describe('formatTimelineSeconds', () => {
-  it.each([
-    [0, '0'],
-    [1.256, '1.26'],
-    [59.4, '59.4'],
-    [61, '1:01'],
-    [3599.6, '1:00:00'],
-    [3725, '1:02:05'],
-  ])('writes %d s as %j', (seconds, text) => {
-    expect(formatTimelineSeconds(seconds)).toBe(text);
-  });
-});
-
-describe('timelineSteps', () => {
-  it.each([
-    [310, 0.5, 0.1],
-    [1240, 0.1, 0.02],
-    [0.34, 300, 60],
-    [4000, 0.02, 0.01],
-    [40, 2, 0.4],
-  ])('at %d px/s labels every %d s with notches every %d s', (scale, label, notch) => {
-    const steps = timelineSteps(scale);
-    expect(steps.primaryLabelInterval).toBe(label);
-    expect(steps.secondaryLabelInterval).toBe(label);
-    expectClose(steps.timeInterval, notch, 1e-12);
-  });
-
-  it('leaves at least 70 px between labels', () => {
-    for (const scale of [0.01, 0.3, 3, 30, 300, 3000]) {
-      const { primaryLabelInterval } = timelineSteps(scale);
-      expect(primaryLabelInterval * scale).toBeGreaterThanOrEqual(70);
-    }
-  });
 });
