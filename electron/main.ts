@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openApiBackend } from '../node/web/apiBackend.ts';
-import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin.ts';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './appOrigin.ts';
 import { installContentSecurityPolicy } from './csp.ts';
 import { bindApiToIpc } from './ipcApi.ts';
 import { applicationMenuTemplate } from './menu.ts';
@@ -34,10 +34,13 @@ function openWindow(): void {
 }
 
 async function start(): Promise<void> {
-  const backend = await openApiBackend();
+  const backend = await openApiBackend(undefined, { mediaOrigin: APP_ORIGIN });
   app.once('will-quit', () => void backend.close());
   bindApiToIpc(ipcMain, backend.call);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, readFile }));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rendererDir, readFile, recordingFile: backend.recordingFile }),
+  );
   installContentSecurityPolicy(session.defaultSession);
   installPermissionHandlers(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform)));

@@ -7,6 +7,8 @@
 import type { FrameRange } from './frameRanges.ts';
 import type { FeaturePartial } from '../../shared/diagnosis/features/rangeAccumulator.ts';
 import type { FeaturesJobOptions } from './featuresJob.ts';
+import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
+import type { SpectrogramJobOptions, SpectrogramPartial } from './spectrogramJob.ts';
 import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
 
 /** One unit of work: a file, a range of its frames, and the job's own options. */
@@ -23,6 +25,8 @@ export type RangeJob<Options, Partial> = (task: RangeTask<Options>) => Promise<P
 export interface RangeJobTypes {
   spectra: { options: SpectraJobOptions; partial: SpectraPartial };
   features: { options: FeaturesJobOptions; partial: FeaturePartial };
+  spectrogram: { options: SpectrogramJobOptions; partial: SpectrogramPartial };
+  peaks: { options: PeaksJobOptions; partial: PeaksPartial };
 }
 
 export type RangeJobName = keyof RangeJobTypes;
@@ -39,6 +43,8 @@ type RangeJobLoaders = {
 export const rangeJobLoaders: RangeJobLoaders = {
   spectra: async () => (await import('./spectraJob.ts')).runSpectraJob,
   features: async () => (await import('./featuresJob.ts')).runFeaturesJob,
+  spectrogram: async () => (await import('./spectrogramJob.ts')).runSpectrogramJob,
+  peaks: async () => (await import('./peaksJob.ts')).runPeaksJob,
 };
 
 export function isRangeJobName(name: unknown): name is RangeJobName {

@@ -6,9 +6,17 @@
  */
 import * as v from 'valibot';
 import type { ApiMethod } from '../../shared/api/contract.ts';
+import { MAX_FAULT_NOTE_LENGTH } from '../library/faultLog.ts';
 import { ID_PATTERN } from '../library/ids.ts';
 import { MAX_CHUNK_BYTES } from '../library/importRecording.ts';
 import { LANGUAGES } from '../library/settings.ts';
+import { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS } from '../analysis/recordingOverview.ts';
+import {
+  MAX_SESSION_CHUNK_BYTES,
+  MAX_SESSION_SAMPLE_RATE_HZ,
+  MIN_SESSION_SAMPLE_RATE_HZ,
+} from '../recording/liveSession.ts';
+import { decodeSessionChunk } from '../recording/sessionChunk.ts';
 
 export type ArgumentSchema = v.GenericSchema;
 
@@ -34,6 +42,47 @@ const chunkSchema = v.pipe(
     (buffer) => buffer.byteLength <= MAX_CHUNK_BYTES,
     `must be at most ${MAX_CHUNK_BYTES} bytes (16 MiB)`,
   ),
+);
+
+/** Float32 samples: whole samples, none NaN or infinite (a refused chunk leaves the session). */
+const sessionChunkSchema = v.pipe(
+  v.custom<ArrayBuffer>(isArrayBuffer, 'must be an ArrayBuffer'),
+  v.check(
+    (buffer) => buffer.byteLength <= MAX_SESSION_CHUNK_BYTES,
+    `must be at most ${MAX_SESSION_CHUNK_BYTES} bytes (16 MiB)`,
+  ),
+  v.check(
+    (buffer) => buffer.byteLength % 4 === 0,
+    'must hold whole float32 samples (a multiple of 4 bytes)',
+  ),
+  v.check((buffer) => {
+    try {
+      decodeSessionChunk(buffer);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must hold only finite samples (no NaN or infinity)'),
+);
+
+function wholeNumberSchema(min: number, max: number, unit: string) {
+  return v.pipe(
+    v.number('must be a number'),
+    v.safeInteger(`must be a whole number of ${unit}`),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+}
+
+const secondsSchema = v.pipe(
+  v.number('must be a number'),
+  v.finite('must be a finite number of seconds'),
+  v.minValue(0, 'must not be negative'),
+);
+
+const noteSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(MAX_FAULT_NOTE_LENGTH, `must be at most ${MAX_FAULT_NOTE_LENGTH} characters`),
 );
 
 const fileNameSchema = v.pipe(
@@ -89,6 +138,37 @@ export const METHOD_ARGUMENTS: {
   'recordings.finishImport': [['importId', idSchema]],
   'recordings.cancelImport': [['importId', idSchema]],
   'recordings.audio': [['recordingId', idSchema]],
+  'recordings.audioUrl': [['recordingId', idSchema]],
+  'sessions.start': [
+    ['machineId', idSchema],
+    [
+      'sampleRateHz',
+      wholeNumberSchema(MIN_SESSION_SAMPLE_RATE_HZ, MAX_SESSION_SAMPLE_RATE_HZ, 'hertz'),
+    ],
+  ],
+  'sessions.append': [
+    ['sessionId', idSchema],
+    ['chunk', sessionChunkSchema],
+  ],
+  'sessions.stop': [['sessionId', idSchema]],
+  'review.selection': [
+    ['recordingId', idSchema],
+    ['startSeconds', secondsSchema],
+    ['endSeconds', secondsSchema],
+  ],
+  'review.spectrogram': [
+    ['recordingId', idSchema],
+    ['columns', wholeNumberSchema(1, MAX_SPECTROGRAM_COLUMNS, 'columns')],
+  ],
+  'review.peaks': [
+    ['recordingId', idSchema],
+    ['count', wholeNumberSchema(1, MAX_PEAK_BUCKETS, 'buckets')],
+  ],
+  'faultLog.list': [],
+  'faultLog.add': [
+    ['diagnosisId', idSchema],
+    ['note', noteSchema],
+  ],
   'baselines.build': [
     ['machineId', idSchema],
     ['recordingIds', recordingIdsSchema],

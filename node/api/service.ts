@@ -13,6 +13,7 @@ import type { FeatureSource } from '../library/baselineBuild.ts';
 import { currentBaseline } from '../library/baselines.ts';
 import { diagnoseRecording } from '../library/diagnoseRecording.ts';
 import { listDiagnoses } from '../library/diagnoses.ts';
+import { addDiagnosisToFaultLog, listFaultLogSummaries } from '../library/faultLog.ts';
 import type { Library } from '../library/library.ts';
 import {
   assertMachineExists,
@@ -22,7 +23,8 @@ import {
   updateMachineProfile,
 } from '../library/machines.ts';
 import { readRecordingAudio } from '../library/recordingAudio.ts';
-import { listRecordings } from '../library/recordings.ts';
+import { getRecording, listRecordings } from '../library/recordings.ts';
+import type { SessionRegistryOptions } from '../recording/sessionRegistry.ts';
 import { getSettings, setSettings } from '../library/settings.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
@@ -31,6 +33,9 @@ import { createImportRegistry } from './imports.ts';
 import type { ImportRegistry } from './imports.ts';
 import { createJobRegistry } from './jobs.ts';
 import type { JobRegistry } from './jobs.ts';
+import { recordingMediaPath } from './mediaUrls.ts';
+import { reviewApi } from './review.ts';
+import { createSessions, sessionsApi } from './sessions.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
 export interface AuscultServiceOptions {
@@ -38,12 +43,22 @@ export interface AuscultServiceOptions {
   readonly features?: 'thread' | 'inline';
   /** Where unexpected errors of jobs are logged; default console.error. */
   readonly log?: ErrorLogger;
+  /**
+   * Put before `/media/recordings/<id>.wav` in recordings.audioUrl: '' (default) for the web
+   * host, whose page is on the same origin; `app://auscult` for the desktop app.
+   */
+  readonly mediaOrigin?: string;
+  /** Idle time, flush interval and sweep of live recordings (tests shorten them). */
+  readonly sessions?: Omit<SessionRegistryOptions, 'diagnose' | 'log'>;
 }
 
 export interface AuscultService extends AuscultApi {
   /** Resolves when every baseline job has settled. */
   jobsSettled(): Promise<void>;
-  /** Cancels open imports, waits for jobs, stops the feature thread. The library stays open. */
+  /**
+   * Finalises open recording sessions (as recordings), cancels open imports, waits for jobs,
+   * stops the feature thread. The library stays open.
+   */
   close(): Promise<void>;
 }
 
@@ -61,7 +76,11 @@ function machinesApi(library: Library): AuscultApi['machines'] {
   };
 }
 
-function recordingsApi(library: Library, imports: ImportRegistry): AuscultApi['recordings'] {
+function recordingsApi(
+  library: Library,
+  imports: ImportRegistry,
+  mediaOrigin: string,
+): AuscultApi['recordings'] {
   return {
     list: async (machineId) => listRecordings(library, machineId),
     beginImport: (machineId, fileName, sizeBytes) => imports.begin(machineId, fileName, sizeBytes),
@@ -69,6 +88,10 @@ function recordingsApi(library: Library, imports: ImportRegistry): AuscultApi['r
     finishImport: (importId) => imports.finish(importId),
     cancelImport: (importId) => imports.cancel(importId),
     audio: (recordingId) => readRecordingAudio(library, recordingId),
+    async audioUrl(recordingId) {
+      getRecording(library, recordingId);
+      return mediaOrigin + recordingMediaPath(recordingId);
+    },
   };
 }
 
@@ -105,13 +128,20 @@ export function createAuscultService(
   const thread = options.features === 'inline' ? null : createFeatureThread();
   const features: FeatureSource = thread ?? inlineFeatureSource;
   const imports = createImportRegistry(library);
+  const sessions = createSessions(library, features, { ...options.sessions, log });
   const jobs = createJobRegistry(
     library.newId,
     (error) => toApiError(error, 'baselines.build', log).message,
   );
   return {
     machines: machinesApi(library),
-    recordings: recordingsApi(library, imports),
+    recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
+    sessions: sessionsApi(sessions),
+    review: reviewApi(library, features),
+    faultLog: {
+      list: async () => listFaultLogSummaries(library),
+      add: async (diagnosisId, note) => addDiagnosisToFaultLog(library, diagnosisId, note),
+    },
     baselines: baselinesApi(library, jobs, features),
     diagnoses: {
       run: (recordingId) => diagnoseRecording(library, recordingId, features),
@@ -123,6 +153,7 @@ export function createAuscultService(
     },
     jobsSettled: () => jobs.settled(),
     async close() {
+      await sessions.close();
       await imports.close();
       await jobs.settled();
       await thread?.close();

@@ -1,6 +1,7 @@
 /** Stored diagnoses of recordings. */
 import type { StoredDiagnosis } from '../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
+import { NotFoundError } from './errors.ts';
 import type { Library } from './library.ts';
 import { getRecording } from './recordings.ts';
 import { json, text } from './rows.ts';
@@ -59,4 +60,13 @@ export function listDiagnoses(library: Library, recordingId: string): StoredDiag
     )
     .all(recordingId)
     .map(toStored);
+}
+
+/** One stored diagnosis. Throws NotFoundError. */
+export function getDiagnosis(library: Library, diagnosisId: string): StoredDiagnosis {
+  const row = library.db
+    .prepare('SELECT id, recording_id, machine_id, report, created_at FROM diagnoses WHERE id = ?')
+    .get(diagnosisId);
+  if (!row) throw new NotFoundError('diagnosis', diagnosisId);
+  return toStored(row);
 }

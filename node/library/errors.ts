@@ -25,7 +25,8 @@ export class LibraryError extends Error {
   }
 }
 
-export type EntityKind = 'machine' | 'recording' | 'baseline' | 'diagnosis' | 'import' | 'job';
+export type EntityKind =
+  'machine' | 'recording' | 'baseline' | 'diagnosis' | 'import' | 'job' | 'session';
 
 /** An id that names nothing in the library (or a recording of another machine). */
 export class NotFoundError extends Error {

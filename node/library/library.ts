@@ -10,6 +10,8 @@ import { openDatabase } from './database.ts';
 import { LibraryError } from './errors.ts';
 import { resolveLibraryHome } from './home.ts';
 import { assertValidId, randomId } from './ids.ts';
+import { recoverPartialRecordings } from './recovery.ts';
+import type { RecoveryLog } from './recovery.ts';
 import { getSetting } from './settings.ts';
 
 export const DATABASE_FILE = 'auscult.db';
@@ -42,6 +44,8 @@ export interface OpenLibraryOptions {
   readonly demo?: boolean;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Where recovery of interrupted recordings reports what it did; default console.warn. */
+  readonly log?: RecoveryLog;
 }
 
 async function makeFolders(home: string): Promise<void> {
@@ -77,7 +81,8 @@ async function removeStaleImports(tmpFolder: string, now: Date): Promise<void> {
  * Opens the library in `home` (default: `AUSCULT_HOME`, else the OS's per-user data folder),
  * creating the folder and the database on first use; the database is checked with quick_check
  * and migrated (see openDatabase). On the first start of a library (no demo made yet) it creates
- * the demo machine, unless `options.demo` is false. Rejects with LibraryError when the library
+ * the demo machine, unless `options.demo` is false. Every live recording a killed process left
+ * behind (`recordings/*.partial`) is recovered and listed first (recovery.ts). Rejects with LibraryError when the library
  * cannot be opened, leaving its files as they are.
  */
 export async function openLibrary(
@@ -111,6 +116,7 @@ export async function openLibrary(
   };
   try {
     await removeStaleImports(library.tmpFolder, now());
+    await recoverPartialRecordings(library, options.log);
     if ((options.demo ?? true) && getSetting(library, DEMO_CREATED_KEY) === null) {
       // Loaded only here: the simulator is needed once in a library's life.
       const { createDemoMachine } = await import('./demo.ts');

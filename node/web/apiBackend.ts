@@ -5,25 +5,48 @@
 import type { ApiMethod } from '../../shared/api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { createAuscultService } from '../api/service.ts';
+import type { AuscultServiceOptions } from '../api/service.ts';
+import { isValidId } from '../library/ids.ts';
 import { openLibrary } from '../library/library.ts';
-import type { OpenLibraryOptions } from '../library/library.ts';
+import type { Library, OpenLibraryOptions } from '../library/library.ts';
 
 export interface ApiBackend {
   /** Performs one call; rejects with ApiError for bad arguments, unknown ids or refused input. */
   readonly call: (method: ApiMethod, args: unknown[]) => Promise<unknown>;
-  /** Cancels open imports, waits for running jobs and closes the library. */
+  /**
+   * The WAV file of a recording the library lists, for the media route (recordings.audioUrl);
+   * null for any other id (a live session's partial file is never served).
+   */
+  readonly recordingFile: (recordingId: string) => Promise<string | null>;
+  /** Finalises live recordings, cancels open imports, waits for running jobs, closes the library. */
   close(): Promise<void>;
+}
+
+export interface ApiBackendOptions extends OpenLibraryOptions {
+  /** See AuscultServiceOptions.mediaOrigin: '' for the web host, `app://auscult` for Electron. */
+  readonly mediaOrigin?: string;
+  readonly service?: Omit<AuscultServiceOptions, 'mediaOrigin'>;
+}
+
+function listedRecordingFile(library: Library, recordingId: string): string | null {
+  if (!isValidId(recordingId)) return null;
+  const row = library.db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId);
+  return row ? library.recordingPath(recordingId) : null;
 }
 
 /** Opens the library in `home` (default: AUSCULT_HOME, else the OS's data folder). */
 export async function openApiBackend(
   home?: string,
-  options: OpenLibraryOptions = {},
+  options: ApiBackendOptions = {},
 ): Promise<ApiBackend> {
   const library = await openLibrary(home, options);
-  const service = createAuscultService(library);
+  const service = createAuscultService(library, {
+    ...options.service,
+    mediaOrigin: options.mediaOrigin,
+  });
   return {
     call: (method, args) => dispatch(service, method, args),
+    recordingFile: async (recordingId) => listedRecordingFile(library, recordingId),
     close: async () => {
       try {
         await service.close();

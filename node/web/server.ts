@@ -17,9 +17,12 @@ import {
   tokenCookie,
   tokensMatch,
 } from './access.ts';
+import { MEDIA_PATH_PREFIX } from '../api/mediaUrls.ts';
 import { handleApiRequest } from './apiRoute.ts';
 import type { ApiCall } from './apiRoute.ts';
 import { openApiBackend } from './apiBackend.ts';
+import { handleMediaRequest } from './mediaRoute.ts';
+import type { RecordingFileLookup } from './mediaRoute.ts';
 import { sendError, setSecurityHeaders } from './responses.ts';
 import { handleStaticRequest } from './staticRoute.ts';
 
@@ -42,6 +45,8 @@ export interface WebHostOptions {
   readonly token?: string;
   /** The built page's folder; default DEFAULT_RENDERER_DIR. */
   readonly rendererDir?: string;
+  /** Create the demo machine in a library that never had one; default true. */
+  readonly demo?: boolean;
 }
 
 export interface WebHost {
@@ -54,6 +59,7 @@ export interface WebHost {
 
 interface HostContext {
   readonly call: ApiCall;
+  readonly recordingFile: RecordingFileLookup;
   readonly rendererDir: string;
   readonly token: string | null;
   readonly allowedHosts: ReadonlySet<string>;
@@ -85,6 +91,12 @@ async function route(context: HostContext, request: IncomingMessage, response: S
     if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
     return handleApiRequest(request, response, url.pathname, context.call);
   }
+  if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+    // A media element's request is same-origin too; another site may not embed recordings.
+    const crossSite = crossSiteReason(request);
+    if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
+    return handleMediaRequest(request, response, url.pathname, context.recordingFile);
+  }
   return handleStaticRequest(request, response, url.pathname, context.rendererDir);
 }
 
@@ -111,7 +123,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const host = options.host ?? DEFAULT_HOST;
   const loopback = isLoopbackHost(host);
   const token = options.token ?? (loopback ? null : generateToken());
-  const backend = await openApiBackend(options.home);
+  const backend = await openApiBackend(options.home, { demo: options.demo });
   const server = createServer();
   let address: AddressInfo;
   try {
@@ -123,6 +135,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const authority = `${hostForUrl(host)}:${address.port}`;
   const context: HostContext = {
     call: backend.call,
+    recordingFile: backend.recordingFile,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     token,
     // Consulted only without a token, that is on loopback, where `localhost` names us too.

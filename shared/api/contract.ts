@@ -6,7 +6,8 @@
  */
 import type { BaselineSource } from '../diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
-import type { DiagnosisReport } from '../diagnosis/report.ts';
+import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
+import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
 
 export interface MachineSummary {
   readonly id: string;
@@ -81,6 +82,86 @@ export interface JobStatus<Result = unknown> {
   readonly error: string | null;
 }
 
+/** What the Review screen draws for a stretch of a recording, against the machine's baseline. */
+export interface SelectionAnalysis {
+  readonly recordingId: string;
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  /** Narrowband PSD of the stretch, level-normalised to the baseline (dB), ≤ ~4000 points. */
+  readonly spectrum: {
+    readonly frequenciesHz: readonly number[];
+    readonly levelsDb: readonly number[];
+  };
+  /** The baseline's median and normal band (null: the machine has no baseline yet). */
+  readonly baseline: BaselineSpectrumView | null;
+  /** Lines above the healthy maximum: the anomalous frequencies to highlight. */
+  readonly anomalies: readonly { readonly frequencyHz: number; readonly excessDb: number }[];
+  /** Envelope amplitude spectrum of the demodulation band, dB re 1, up to 1 kHz. */
+  readonly envelope: {
+    readonly lowHz: number;
+    readonly highHz: number;
+    readonly frequenciesHz: readonly number[];
+    readonly levelsDb: readonly number[];
+  };
+  /** The profile's characteristic frequencies (markers that can be switched on and off). */
+  readonly markers: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: CharacteristicKind;
+    readonly frequencyHz: number;
+  }[];
+  /** The stretch's diagnosis, stored (so it can be saved to the fault log by id). */
+  readonly diagnosis: StoredDiagnosis;
+}
+
+/** A recording's spectrogram computed on the host: `valuesDb[column * binCount + bin]`. */
+export interface SpectrogramView {
+  readonly recordingId: string;
+  readonly durationSeconds: number;
+  readonly maxFrequencyHz: number;
+  readonly columnCount: number;
+  readonly binCount: number;
+  /** PSD in dB re 1 unit²/Hz, rounded to 0.1 dB; columns evenly cover the recording. */
+  readonly valuesDb: readonly number[];
+}
+
+/** Waveform overview for long recordings: the largest |sample| in each of `count` buckets. */
+export interface WaveformPeaks {
+  readonly recordingId: string;
+  readonly durationSeconds: number;
+  readonly peaks: readonly number[];
+}
+
+export interface FaultLogEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly note: string;
+  readonly diagnosisId: string;
+  readonly machineId: string;
+  readonly machineName: string;
+  readonly recordingId: string;
+  readonly recordingName: string;
+  readonly anomalous: boolean;
+  readonly anomalyScore: number;
+  /** The top cause, or null when none was named. */
+  readonly causeId: CauseId | null;
+  readonly componentId: string | null;
+  readonly severity: Severity | null;
+}
+
+/** A live recording's progress, as the host has written it to disk. */
+export interface SessionProgress {
+  readonly sessionId: string;
+  /** Seconds of audio on disk (flushed and synced at least every few seconds). */
+  readonly writtenSeconds: number;
+}
+
+export interface SessionResult {
+  readonly recording: RecordingSummary;
+  /** The recording's diagnosis against the machine's baseline (null: no baseline yet). */
+  readonly diagnosis: StoredDiagnosis | null;
+}
+
 export type Language = 'en' | 'zh-CN';
 
 export interface Settings {
@@ -105,8 +186,40 @@ export interface AuscultApi {
     /** Checks the WAV and adds it to the library atomically; a bad file leaves nothing behind. */
     finishImport(importId: string): Promise<RecordingSummary>;
     cancelImport(importId: string): Promise<void>;
-    /** The recording's WAV bytes (for playback and review). */
+    /** The recording's WAV bytes (for playback and review of short recordings). */
     audio(recordingId: string): Promise<ArrayBuffer>;
+    /**
+     * A URL the page's media element can stream the WAV from (HTTP range requests on the web
+     * host, the app's own protocol on the desktop): long recordings are never loaded whole.
+     */
+    audioUrl(recordingId: string): Promise<string>;
+  };
+  sessions: {
+    /**
+     * Starts a live recording for a machine: mono float32 PCM at `sampleRateHz` is written to
+     * disk as it arrives (a `.partial` file recovered at the next start after a crash).
+     */
+    start(machineId: string, sampleRateHz: number): Promise<string>;
+    /** Appends little-endian float32 mono samples; resolves when they are written. */
+    append(sessionId: string, chunk: ArrayBuffer): Promise<SessionProgress>;
+    /** Finalises the recording, adds it to the library and diagnoses it. */
+    stop(sessionId: string): Promise<SessionResult>;
+  };
+  review: {
+    /** Spectra and diagnosis of [startSeconds, endSeconds) of a recording. */
+    selection(
+      recordingId: string,
+      startSeconds: number,
+      endSeconds: number,
+    ): Promise<SelectionAnalysis>;
+    /** Spectrogram in at most `columns` columns (computed by the project's DSP on the host). */
+    spectrogram(recordingId: string, columns: number): Promise<SpectrogramView>;
+    peaks(recordingId: string, count: number): Promise<WaveformPeaks>;
+  };
+  faultLog: {
+    /** Newest first. */
+    list(): Promise<FaultLogEntry[]>;
+    add(diagnosisId: string, note: string): Promise<FaultLogEntry>;
   };
   baselines: {
     /** Starts building the machine's baseline from healthy recordings; returns a job id. */
@@ -137,6 +250,15 @@ export const API_METHODS = [
   'recordings.finishImport',
   'recordings.cancelImport',
   'recordings.audio',
+  'recordings.audioUrl',
+  'sessions.start',
+  'sessions.append',
+  'sessions.stop',
+  'review.selection',
+  'review.spectrogram',
+  'review.peaks',
+  'faultLog.list',
+  'faultLog.add',
   'baselines.build',
   'baselines.job',
   'baselines.spectrum',
@@ -148,10 +270,14 @@ export const API_METHODS = [
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** Methods whose last argument, or result, is binary (ArrayBuffer). */
-export const BINARY_ARGUMENT_METHODS: readonly ApiMethod[] = ['recordings.appendImport'];
+export const BINARY_ARGUMENT_METHODS: readonly ApiMethod[] = [
+  'recordings.appendImport',
+  'sessions.append',
+];
 export const BINARY_RESULT_METHODS: readonly ApiMethod[] = ['recordings.audio'];
 
-export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'invalid-input' | 'unauthorized' | 'internal';
+export type ApiErrorCode =
+  'invalid-argument' | 'not-found' | 'invalid-input' | 'unauthorized' | 'internal';
 
 /** What a failed call rejects with, on either host: a code and one clear sentence. */
 export class ApiError extends Error {
@@ -164,7 +290,9 @@ export class ApiError extends Error {
 }
 
 /** Builds an AuscultApi from a function that performs one call, for clients of either host. */
-export function apiFromCall(call: (method: ApiMethod, args: unknown[]) => Promise<unknown>): AuscultApi {
+export function apiFromCall(
+  call: (method: ApiMethod, args: unknown[]) => Promise<unknown>,
+): AuscultApi {
   const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const method of API_METHODS) {
     const [domain, verb] = method.split('.');

@@ -1,0 +1,171 @@
+/**
+ * review.selection: a stretch of a recording analysed against its machine's baseline, with what
+ * the Review screen draws (spectrum against the normal band, anomalous lines, envelope spectrum,
+ * characteristic-frequency markers) and the stretch's diagnosis, stored.
+ */
+import { ApiError } from '../../shared/api/contract.ts';
+import type { RecordingSummary, SelectionAnalysis } from '../../shared/api/contract.ts';
+import { compareWithBaseline } from '../../shared/diagnosis/baseline/compare.ts';
+import type { Comparison } from '../../shared/diagnosis/baseline/compare.ts';
+import { characteristicFrequencies } from '../../shared/diagnosis/characteristicFrequencies.ts';
+import { diagnose } from '../../shared/diagnosis/diagnose.ts';
+import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
+import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import { recordingFeatures } from '../library/baselineBuild.ts';
+import type { FeatureSource } from '../library/baselineBuild.ts';
+import { currentBaseline } from '../library/baselines.ts';
+import type { StoredBaseline } from '../library/baselines.ts';
+import { insertDiagnosis } from '../library/diagnoses.ts';
+import type { Library } from '../library/library.ts';
+import { getMachineProfile } from '../library/machines.ts';
+import { getRecording } from '../library/recordings.ts';
+import { baselineSpectrumView } from './spectrumView.ts';
+
+/** At most this many points per spectrum sent to the page. */
+export const MAX_SELECTION_POINTS = 4000;
+/** Lines this far over the healthy maximum are highlighted. */
+export const ANOMALY_EXCESS_DB = 6;
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * Levels on bins k·binWidthHz (from bin 1: a log axis cannot show 0 Hz) reduced to at most
+ * `maxPoints` by max-pooling consecutive bins: each group shows its highest level at that
+ * level's frequency, so narrow lines survive. `offsetDb` is added to every level.
+ */
+export function maxPooledSpectrum(
+  levelsDb: readonly number[],
+  binWidthHz: number,
+  offsetDb = 0,
+  maxPoints = MAX_SELECTION_POINTS,
+): { frequenciesHz: number[]; levelsDb: number[] } {
+  const first = 1;
+  const groupSize = Math.max(1, Math.ceil((levelsDb.length - first) / maxPoints));
+  const out = { frequenciesHz: [] as number[], levelsDb: [] as number[] };
+  for (let start = first; start < levelsDb.length; start += groupSize) {
+    let peak = start;
+    for (let k = start + 1; k < Math.min(levelsDb.length, start + groupSize); k++) {
+      if (levelsDb[k] > levelsDb[peak]) peak = k;
+    }
+    out.frequenciesHz.push(round(peak * binWidthHz, 2));
+    out.levelsDb.push(round(levelsDb[peak] + offsetDb, 2));
+  }
+  return out;
+}
+
+/** Frames [start, end) of the recording; ApiError 'invalid-argument' for a stretch it lacks. */
+export function selectionFrames(
+  recording: RecordingSummary,
+  startSeconds: number,
+  endSeconds: number,
+): { startFrame: number; frameCount: number } {
+  const rate = recording.sampleRateHz;
+  const totalFrames = Math.round(recording.durationSeconds * rate);
+  const duration = totalFrames / rate;
+  const fail = (why: string) =>
+    new ApiError(
+      'invalid-argument',
+      `review.selection: ${why} (the recording lasts ${round(duration, 3)} s).`,
+    );
+  if (!(endSeconds > startSeconds)) throw fail('endSeconds must be after startSeconds');
+  // Half a frame of slack: the page may send the duration it was given, rounded.
+  if (endSeconds > duration + 0.5 / rate) throw fail('endSeconds is past the end of the recording');
+  if (endSeconds - startSeconds < ANALYSIS.minDurationSeconds) {
+    throw fail(`the stretch must last at least ${ANALYSIS.minDurationSeconds} s`);
+  }
+  const startFrame = Math.min(totalFrames, Math.round(startSeconds * rate));
+  const endFrame = Math.min(totalFrames, Math.round(endSeconds * rate));
+  return { startFrame, frameCount: endFrame - startFrame };
+}
+
+/** The stretch's spectrum, on the baseline's gain-normalised scale when there is one. */
+function spectrumOf(
+  features: RecordingFeatures,
+  baseline: StoredBaseline | null,
+  comparison: Comparison | null,
+) {
+  // As compareWithBaseline puts the recording on the model's scale: bin width and gain.
+  const offsetDb =
+    baseline && comparison
+      ? 10 *
+          Math.log10(features.spectrum.binWidthHz / baseline.signature.model.spectrum.binWidthHz) -
+        comparison.gainDb
+      : 0;
+  return maxPooledSpectrum(features.spectrum.levelsDb, features.spectrum.binWidthHz, offsetDb);
+}
+
+function envelopeOf(features: RecordingFeatures): SelectionAnalysis['envelope'] {
+  const { lowHz, highHz, binWidthHz, levelsDb } = features.envelope;
+  return {
+    lowHz: round(lowHz, 1),
+    highHz: round(highHz, 1),
+    ...maxPooledSpectrum(levelsDb, binWidthHz),
+  };
+}
+
+function markersOf(
+  library: Library,
+  machineId: string,
+  maxHz: number,
+): SelectionAnalysis['markers'] {
+  return characteristicFrequencies(getMachineProfile(library, machineId))
+    .filter((f) => f.frequencyHz > 0 && f.frequencyHz <= maxHz)
+    .map((f) => ({ id: f.id, name: f.name, kind: f.kind, frequencyHz: round(f.frequencyHz, 3) }));
+}
+
+/**
+ * Analyses [startSeconds, endSeconds) of the recording (see the file comment) and stores its
+ * diagnosis. Rejects with NotFoundError for an unknown recording, ApiError 'invalid-argument'
+ * for a stretch outside the recording or shorter than 0.5 s, InputError for unusable audio.
+ */
+export async function analyseSelection(
+  library: Library,
+  source: FeatureSource,
+  recordingId: string,
+  startSeconds: number,
+  endSeconds: number,
+): Promise<SelectionAnalysis> {
+  const recording = getRecording(library, recordingId);
+  const range = selectionFrames(recording, startSeconds, endSeconds);
+  const features = await recordingFeatures(library, recording, source, range);
+  const baseline = currentBaseline(library, recording.machineId);
+  const comparison = baseline ? compareWithBaseline(features, baseline.signature.model) : null;
+  const report = diagnose({
+    fileName: `${recording.name} (${round(startSeconds, 2)}–${round(endSeconds, 2)} s)`,
+    features,
+    baseline: baseline?.signature ?? null,
+    profile: getMachineProfile(library, recording.machineId),
+    rpmOverrides: {},
+  });
+  const diagnosis = insertDiagnosis(library, {
+    recordingId,
+    machineId: recording.machineId,
+    baselineId: baseline?.summary.id ?? null,
+    report,
+  });
+  return {
+    recordingId,
+    startSeconds: range.startFrame / recording.sampleRateHz,
+    endSeconds: (range.startFrame + range.frameCount) / recording.sampleRateHz,
+    spectrum: spectrumOf(features, baseline, comparison),
+    baseline: baseline
+      ? baselineSpectrumView(
+          baseline.summary.id,
+          baseline.signature.model.spectrum,
+          MAX_SELECTION_POINTS,
+        )
+      : null,
+    anomalies: (comparison?.peaks ?? [])
+      .filter((line) => line.excessDb >= ANOMALY_EXCESS_DB)
+      .map((line) => ({
+        frequencyHz: round(line.frequencyHz, 2),
+        excessDb: round(line.excessDb, 1),
+      })),
+    envelope: envelopeOf(features),
+    markers: markersOf(library, recording.machineId, features.analysedMaxHz),
+    diagnosis,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The sessions domain of the API: live recordings written to disk as they arrive
+ * (node/recording), each diagnosed on Stop against its machine's current baseline.
+ */
+import type { AuscultApi, RecordingSummary, StoredDiagnosis } from '../../shared/api/contract.ts';
+import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
+import type { FeatureSource } from '../library/baselineBuild.ts';
+import { currentBaselineSummary } from '../library/baselines.ts';
+import { diagnoseRecording } from '../library/diagnoseRecording.ts';
+import type { Library } from '../library/library.ts';
+import { createSessionRegistry } from '../recording/sessionRegistry.ts';
+import type { SessionRegistry, SessionRegistryOptions } from '../recording/sessionRegistry.ts';
+
+/**
+ * The stored diagnosis of a new recording against its machine's current baseline; null when the
+ * machine has no baseline yet or the recording is shorter than the analysis needs (0.5 s).
+ */
+export async function diagnoseNewRecording(
+  library: Library,
+  features: FeatureSource,
+  recording: RecordingSummary,
+): Promise<StoredDiagnosis | null> {
+  if (currentBaselineSummary(library, recording.machineId) === null) return null;
+  if (recording.durationSeconds < ANALYSIS.minDurationSeconds) return null;
+  return diagnoseRecording(library, recording.id, features);
+}
+
+/** The open sessions of a service; close them with the service. */
+export function createSessions(
+  library: Library,
+  features: FeatureSource,
+  options: Omit<SessionRegistryOptions, 'diagnose'> = {},
+): SessionRegistry {
+  return createSessionRegistry(library, {
+    ...options,
+    diagnose: (recording) => diagnoseNewRecording(library, features, recording),
+  });
+}
+
+export function sessionsApi(sessions: SessionRegistry): AuscultApi['sessions'] {
+  return {
+    start: (machineId, sampleRateHz) => sessions.start(machineId, sampleRateHz),
+    append: (sessionId, chunk) => sessions.append(sessionId, chunk),
+    stop: (sessionId) => sessions.stop(sessionId),
+  };
+}

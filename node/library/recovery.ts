@@ -1,0 +1,181 @@
+/**
+ * Recovery of interrupted live recordings at library open (DESIGN.md §2): every
+ * `recordings/<id>.partial` left by a killed host is repaired (a cut-off file loses at most the
+ * bytes the writer had not handed to the OS; see node/recording/liveSession.ts), renamed to
+ * `<id>.wav` and listed with origin 'recovered' under the machine its sidecar names. Audio is
+ * never deleted: a file whose machine is unknown (sidecar missing or unreadable, machine gone)
+ * goes to the "Recovered recordings" machine, made on demand; a file that cannot be repaired is
+ * left where it is and reported. Only a file holding no audio frame at all is removed.
+ */
+import { readdir, rm, stat } from 'node:fs/promises';
+import type { RecordingSummary } from '../../shared/api/contract.ts';
+import { wavWriteLayout } from '../../shared/audio/wavEncoder.ts';
+import { WavRepairError } from '../../shared/audio/wavRepair.ts';
+import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { Library } from './library.ts';
+import { insertMachine } from './machines.ts';
+import { commitPartialRecording, listPlacedRecording } from './partialCommit.ts';
+import type { PartialListing } from './partialCommit.ts';
+import {
+  liveSessionIds,
+  partialIdOf,
+  partialPath,
+  readSidecar,
+  removeSidecar,
+  sidecarPath,
+} from './partialFiles.ts';
+import type { PartialSidecar } from './partialFiles.ts';
+import { getSetting, setSetting } from './settings.ts';
+import { inTransaction } from './transaction.ts';
+
+/** Settings key holding the id of the machine that takes recordings of unknown machines. */
+export const RECOVERED_MACHINE_KEY = 'recovery.machineId';
+export const RECOVERED_MACHINE_NAME = 'Recovered recordings';
+/**
+ * Another live process's partial file untouched this long is taken as abandoned even though
+ * that process id is alive (the id was reused): live sessions write every few seconds and are
+ * closed after 60 s without audio.
+ */
+export const LIVE_WRITER_STALE_MS = 5 * 60 * 1000;
+
+/** Bytes of the writer's float32 header: a partial file no longer than this holds no audio. */
+const HEADER_BYTES = wavWriteLayout(48000, 1, 'float32').dataOffsetBytes;
+
+export type RecoveryLog = (message: string) => void;
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function modifiedMs(path: string): Promise<number | null> {
+  return (await stat(path).catch(() => null))?.mtimeMs ?? null;
+}
+
+/** True when another running process is writing this session now: leave it alone. */
+async function ownedByLiveWriter(
+  library: Library,
+  id: string,
+  sidecar: PartialSidecar | null,
+): Promise<boolean> {
+  if (liveSessionIds.has(id)) return true;
+  if (sidecar === null || sidecar.pid === process.pid || !isProcessAlive(sidecar.pid)) return false;
+  const touched =
+    (await modifiedMs(partialPath(library.recordingsFolder, id))) ??
+    (await modifiedMs(sidecarPath(library.recordingsFolder, id)));
+  return touched !== null && library.now().getTime() - touched < LIVE_WRITER_STALE_MS;
+}
+
+function machineExists(library: Library, machineId: string): boolean {
+  return library.db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId) !== undefined;
+}
+
+/** The "Recovered recordings" machine (no parts modelled), created the first time it is needed. */
+export function recoveredRecordingsMachine(library: Library): string {
+  return inTransaction(library.db, () => {
+    const stored = getSetting(library, RECOVERED_MACHINE_KEY);
+    if (stored !== null && machineExists(library, stored)) return stored;
+    const profile = parseMachineProfile({
+      id: 'recovered-recordings',
+      name: RECOVERED_MACHINE_NAME,
+      lineFrequencyHz: 50,
+    });
+    const id = insertMachine(library, profile);
+    setSetting(library, RECOVERED_MACHINE_KEY, id);
+    return id;
+  });
+}
+
+/** "Recovered recording 2025-03-04 10:11:12 UTC". */
+export function recoveredName(startedAt: string): string {
+  return `Recovered recording ${startedAt.slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+async function listingFor(
+  library: Library,
+  id: string,
+  sidecar: PartialSidecar | null,
+): Promise<PartialListing> {
+  const createdAt =
+    sidecar?.startedAt ??
+    new Date(
+      (await modifiedMs(partialPath(library.recordingsFolder, id))) ?? library.now().getTime(),
+    ).toISOString();
+  const known = sidecar !== null && machineExists(library, sidecar.machineId);
+  return {
+    machineId: known ? sidecar.machineId : recoveredRecordingsMachine(library),
+    name: recoveredName(createdAt),
+    origin: 'recovered',
+    createdAt,
+  };
+}
+
+/** Recovers one id; resolves to its summary, or null when there was nothing to list. */
+async function recoverOne(
+  library: Library,
+  id: string,
+  log: RecoveryLog,
+): Promise<RecordingSummary | null> {
+  const sidecar = await readSidecar(library.recordingsFolder, id);
+  if (await ownedByLiveWriter(library, id, sidecar)) return null;
+  const partial = partialPath(library.recordingsFolder, id);
+  const partialSize = (await stat(partial).catch(() => null))?.size ?? null;
+  if (partialSize === null) {
+    // A Stop cut short after its rename: the .wav is complete; or a sidecar alone.
+    if ((await modifiedMs(library.recordingPath(id))) !== null) {
+      return listPlacedRecording(library, id, await listingFor(library, id, sidecar));
+    }
+    await removeSidecar(library.recordingsFolder, id);
+    return null;
+  }
+  try {
+    return await commitPartialRecording(library, id, await listingFor(library, id, sidecar));
+  } catch (error) {
+    if (!(error instanceof WavRepairError)) throw error;
+    if (partialSize <= HEADER_BYTES) {
+      // Killed before its header was complete: not one sample to keep.
+      await rm(partial, { force: true });
+      await removeSidecar(library.recordingsFolder, id);
+      return null;
+    }
+    log(
+      `Auscult could not recover the interrupted recording ${partial} (${error.message}); it is left in place.`,
+    );
+    return null;
+  }
+}
+
+/**
+ * Recovers every interrupted live recording of the library (see the file comment) and resolves
+ * to the recordings listed, oldest first. Files a live session of this or another running
+ * process is writing are left alone. Problems with one file are logged and do not stop the rest.
+ */
+export async function recoverPartialRecordings(
+  library: Library,
+  log: RecoveryLog = (message) => console.warn(message),
+): Promise<RecordingSummary[]> {
+  const ids = new Set<string>();
+  for (const name of await readdir(library.recordingsFolder)) {
+    const id = partialIdOf(name);
+    if (id !== null) ids.add(id);
+  }
+  const recovered: RecordingSummary[] = [];
+  for (const id of [...ids].sort()) {
+    const summary = await recoverOne(library, id, log).catch((error: unknown) => {
+      log(`Auscult could not recover the interrupted recording ${id}: ${(error as Error).message}`);
+      return null;
+    });
+    if (summary !== null) {
+      recovered.push(summary);
+      log(
+        `Auscult recovered an interrupted recording: "${summary.name}" (${summary.durationSeconds.toFixed(1)} s).`,
+      );
+    }
+  }
+  return recovered.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
