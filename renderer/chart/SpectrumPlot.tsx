@@ -25,13 +25,14 @@ export interface SpectrumPlotProps {
   readonly onCanvas?: (canvas: HTMLCanvasElement | null) => void;
 }
 
+/** The series in plotOptions' order: lower and upper edge, median, level. */
 function dataOf(table: SpectrumTable): uPlot.AlignedData {
   return [
     table.frequenciesHz as number[],
-    table.levelsDb as number[],
-    table.medianDb as (number | null)[],
     table.lowerDb as (number | null)[],
     table.upperDb as (number | null)[],
+    table.medianDb as (number | null)[],
+    table.levelsDb as number[],
   ];
 }
 

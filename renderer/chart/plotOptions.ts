@@ -61,14 +61,15 @@ export function plotOptions(
       },
       { ...axis, label: labels.level, values: (_u, splits) => splits.map(formatTick), size: 56 },
     ],
+    // Drawn in this order: the band, the median, then the stretch's level on top.
     series: [
       {},
-      { stroke: PLOT_COLORS.level, width: 1.25, points: { show: false } },
+      { stroke: PLOT_COLORS.bandEdge, width: 0.5, points: { show: false } },
+      { stroke: PLOT_COLORS.bandEdge, width: 0.5, points: { show: false } },
       { stroke: PLOT_COLORS.median, width: 1.25, points: { show: false } },
-      { stroke: PLOT_COLORS.bandEdge, width: 0.5, points: { show: false } },
-      { stroke: PLOT_COLORS.bandEdge, width: 0.5, points: { show: false } },
+      { stroke: PLOT_COLORS.level, width: 1.25, points: { show: false } },
     ],
-    bands: [{ series: [4, 3], fill: PLOT_COLORS.band }],
+    bands: [{ series: [2, 1], fill: PLOT_COLORS.band }],
     hooks,
   };
 }
