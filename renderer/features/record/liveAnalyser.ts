@@ -10,7 +10,12 @@ import { LevelTracker } from './levelMeter.ts';
 import type { LiveFrame, LiveSpectrum } from './liveMessages.ts';
 import { SlidingSpectrum } from './slidingSpectrum.ts';
 import { SpectrogramCells } from './spectrogramCells.ts';
-import { baselineGainDb, reduceSpectrum, shiftLevels } from './spectrumPoints.ts';
+import {
+  baselineGainDb,
+  reduceSpectrum,
+  reduceSpectrumLog,
+  shiftLevels,
+} from './spectrumPoints.ts';
 
 /** Frames per second of audio the page receives. */
 export const FRAMES_PER_SECOND = 10;
@@ -21,6 +26,7 @@ export class LiveAnalyser {
   private readonly spectrum: SlidingSpectrum;
   private readonly spectrogram: SpectrogramCells;
   private readonly samplesPerFrame: number;
+  private scale: FrequencyScale;
   private baseline: BaselineSpectrumView | null = null;
   private lastSpectrum: LiveSpectrum | null = null;
   private samplesSinceFrame = 0;
@@ -28,14 +34,18 @@ export class LiveAnalyser {
 
   constructor(sampleRateHz: number, scale: FrequencyScale) {
     this.sampleRateHz = sampleRateHz;
+    this.scale = scale;
     this.level = new LevelTracker(sampleRateHz);
     this.spectrum = new SlidingSpectrum(sampleRateHz);
     this.spectrogram = new SpectrogramCells(sampleRateHz, scale);
     this.samplesPerFrame = Math.round(sampleRateHz / FRAMES_PER_SECOND);
   }
 
+  /** The chart's frequency axis: the spectrum's points and the waterfall's cells follow it. */
   setScale(scale: FrequencyScale): void {
+    this.scale = scale;
     this.spectrogram.setScale(scale);
+    this.lastSpectrum = null;
   }
 
   /** The baseline the live level is matched to (null: shown as measured). */
@@ -60,7 +70,8 @@ export class LiveAnalyser {
 
   /** The frame for the page; the spectrum is recomputed only when a new segment completed. */
   takeFrame(): LiveFrame {
-    this.samplesSinceFrame = 0;
+    // The remainder carries over, so frames come ten per second of audio on average.
+    this.samplesSinceFrame %= this.samplesPerFrame;
     if (this.spectrum.hasNew || this.lastSpectrum === null) {
       this.lastSpectrum = this.currentSpectrum() ?? this.lastSpectrum;
     }
@@ -76,12 +87,13 @@ export class LiveAnalyser {
   private currentSpectrum(): LiveSpectrum | null {
     const levelsDb = this.spectrum.levelsDb();
     if (levelsDb === null) return null;
-    const points = reduceSpectrum(
-      this.spectrum.frequenciesHz,
-      levelsDb,
-      USABLE_BAND_FRACTION * this.sampleRateHz,
-    );
-    const gainDb = this.baseline ? baselineGainDb(points, this.baseline) : null;
+    const { frequenciesHz } = this.spectrum;
+    const maxHz = USABLE_BAND_FRACTION * this.sampleRateHz;
+    // The level is matched on points reduced as the baseline's were; drawn on the axis's own.
+    const uniform = reduceSpectrum(frequenciesHz, levelsDb, maxHz);
+    const points =
+      this.scale === 'log' ? reduceSpectrumLog(frequenciesHz, levelsDb, maxHz) : uniform;
+    const gainDb = this.baseline ? baselineGainDb(uniform, this.baseline) : null;
     const shown = gainDb === null ? points : shiftLevels(points, gainDb);
     return { ...shown, gainDb };
   }

@@ -13,10 +13,47 @@ export interface SpectrumPoints {
 /** As many points as the baseline view sends (node/api/spectrumView.ts), so both look alike. */
 export const MAX_LIVE_POINTS = 2000;
 
+/** The last bin at or below `maxHz`, plus one (bin 0 is never shown). */
+function endBin(frequenciesHz: ArrayLike<number>, maxHz: number): number {
+  let end = 1;
+  while (end < frequenciesHz.length && frequenciesHz[end] <= maxHz) end++;
+  return end;
+}
+
+/** Each group [starts[p], starts[p+1]) gives its loudest bin and that bin's frequency. */
+function groupPeaks(
+  frequenciesHz: ArrayLike<number>,
+  levelsDb: ArrayLike<number>,
+  starts: readonly number[],
+): SpectrumPoints {
+  const count = starts.length - 1;
+  const out = { frequenciesHz: new Float32Array(count), levelsDb: new Float32Array(count) };
+  for (let p = 0; p < count; p++) {
+    let peak = starts[p];
+    for (let k = starts[p] + 1; k < starts[p + 1]; k++) {
+      if (levelsDb[k] > levelsDb[peak]) peak = k;
+    }
+    out.frequenciesHz[p] = frequenciesHz[peak];
+    out.levelsDb[p] = levelsDb[peak];
+  }
+  return out;
+}
+
+function checkSpectrum(
+  context: string,
+  frequenciesHz: ArrayLike<number>,
+  levelsDb: ArrayLike<number>,
+): void {
+  if (frequenciesHz.length !== levelsDb.length) {
+    throw new RangeError(`${context}: frequenciesHz and levelsDb differ in length`);
+  }
+}
+
 /**
  * Bins 1..(the last at or below `maxHz`) of a spectrum in dB, in groups of ⌈n/maxPoints⌉
  * consecutive bins; each group gives its loudest bin and that bin's frequency (a narrow line
- * stays visible). The 0 Hz bin is left out: a log axis cannot show it.
+ * stays visible). The 0 Hz bin is left out: a log axis cannot show it. The host reduces the
+ * baseline's spectrum the same way (node/api/spectrumView.ts), so the two compare like with like.
  */
 export function reduceSpectrum(
   frequenciesHz: ArrayLike<number>,
@@ -24,31 +61,41 @@ export function reduceSpectrum(
   maxHz: number,
   maxPoints = MAX_LIVE_POINTS,
 ): SpectrumPoints {
-  if (frequenciesHz.length !== levelsDb.length) {
-    throw new RangeError('reduceSpectrum: frequenciesHz and levelsDb differ in length');
-  }
+  checkSpectrum('reduceSpectrum', frequenciesHz, levelsDb);
   if (!Number.isInteger(maxPoints) || maxPoints < 1) {
     throw new RangeError('reduceSpectrum: maxPoints must be a positive integer');
   }
-  let end = 1;
-  while (end < frequenciesHz.length && frequenciesHz[end] <= maxHz) end++;
-  const binCount = Math.max(0, end - 1);
-  const groupSize = Math.max(1, Math.ceil(binCount / maxPoints));
-  const pointCount = Math.ceil(binCount / groupSize);
-  const out = {
-    frequenciesHz: new Float32Array(pointCount),
-    levelsDb: new Float32Array(pointCount),
-  };
-  for (let p = 0; p < pointCount; p++) {
-    const start = 1 + p * groupSize;
-    let peak = start;
-    for (let k = start + 1; k < Math.min(end, start + groupSize); k++) {
-      if (levelsDb[k] > levelsDb[peak]) peak = k;
-    }
-    out.frequenciesHz[p] = frequenciesHz[peak];
-    out.levelsDb[p] = levelsDb[peak];
+  const end = endBin(frequenciesHz, maxHz);
+  const groupSize = Math.max(1, Math.ceil((end - 1) / maxPoints));
+  const starts: number[] = [];
+  for (let k = 1; k < end; k += groupSize) starts.push(k);
+  starts.push(end);
+  return groupPeaks(frequenciesHz, levelsDb, end > 1 ? starts : [1]);
+}
+
+/**
+ * The same for a logarithmic axis: every bin where bins are wider than `relativeWidth` of their
+ * frequency (the low end, where a log axis spreads them out), and groups no wider than that above
+ * (about 1700 points per decade-span of 20 kHz at the default 0.4 %).
+ */
+export function reduceSpectrumLog(
+  frequenciesHz: ArrayLike<number>,
+  levelsDb: ArrayLike<number>,
+  maxHz: number,
+  relativeWidth = 0.004,
+): SpectrumPoints {
+  checkSpectrum('reduceSpectrumLog', frequenciesHz, levelsDb);
+  if (!(relativeWidth > 0)) throw new RangeError('reduceSpectrumLog: relativeWidth must be > 0');
+  const end = endBin(frequenciesHz, maxHz);
+  const starts: number[] = [];
+  for (let k = 1; k < end;) {
+    starts.push(k);
+    const limitHz = frequenciesHz[k] * (1 + relativeWidth);
+    k++;
+    while (k < end && frequenciesHz[k] < limitHz) k++;
   }
-  return out;
+  starts.push(end);
+  return groupPeaks(frequenciesHz, levelsDb, end > 1 ? starts : [1]);
 }
 
 /** Bands for the level comparison: 1/6 octave wide (as the diagnosis's band grid), from 20 Hz. */
