@@ -71,10 +71,9 @@ export function planSpectrogram(
   if (frameCount < segmentLength) {
     throw new RangeError(`a spectrogram needs at least ${segmentLength} frames, got ${frameCount}`);
   }
-  const hopSamples = Math.min(
-    segmentLength,
-    Math.max(segmentLength / 4, Math.floor(frameCount / columns)),
-  );
+  // The largest hop that still gives `columns` frames, within [segment/4, segment].
+  const fittingHop = Math.floor((frameCount - segmentLength) / Math.max(1, columns - 1));
+  const hopSamples = Math.min(segmentLength, Math.max(segmentLength / 4, fittingHop));
   const stftFrameCount = Math.floor((frameCount - segmentLength) / hopSamples) + 1;
   return {
     sampleRateHz,

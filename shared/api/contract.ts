@@ -87,23 +87,29 @@ export interface SelectionAnalysis {
   readonly recordingId: string;
   readonly startSeconds: number;
   readonly endSeconds: number;
-  /** Narrowband PSD of the stretch, level-normalised to the baseline (dB), ≤ ~4000 points. */
+  /**
+   * Narrowband PSD of the stretch, level-normalised to the baseline (dB; dB re 1 unit²/Hz when
+   * the machine has no baseline), from the first bin above 0 Hz, max-pooled to ≤ 4000 points.
+   */
   readonly spectrum: {
     readonly frequenciesHz: readonly number[];
     readonly levelsDb: readonly number[];
   };
   /** The baseline's median and normal band (null: the machine has no baseline yet). */
   readonly baseline: BaselineSpectrumView | null;
-  /** Lines above the healthy maximum: the anomalous frequencies to highlight. */
+  /** Lines at least 6 dB above the healthy maximum: the anomalous frequencies to highlight. */
   readonly anomalies: readonly { readonly frequencyHz: number; readonly excessDb: number }[];
-  /** Envelope amplitude spectrum of the demodulation band, dB re 1, up to 1 kHz. */
+  /** Envelope amplitude spectrum of the demodulation band, dB re 1, up to 1 kHz, ≤ 4000 points. */
   readonly envelope: {
     readonly lowHz: number;
     readonly highHz: number;
     readonly frequenciesHz: readonly number[];
     readonly levelsDb: readonly number[];
   };
-  /** The profile's characteristic frequencies (markers that can be switched on and off). */
+  /**
+   * The profile's characteristic frequencies within the spectrum's range, at the profile's
+   * nominal speeds (markers that can be switched on and off).
+   */
   readonly markers: readonly {
     readonly id: string;
     readonly name: string;
@@ -114,18 +120,28 @@ export interface SelectionAnalysis {
   readonly diagnosis: StoredDiagnosis;
 }
 
-/** A recording's spectrogram computed on the host: `valuesDb[column * binCount + bin]`. */
+/**
+ * A recording's spectrogram computed on the host: `valuesDb[column * binCount + bin]`. Bins are
+ * linear in frequency: bin b covers [b, b + 1) · maxFrequencyHz / binCount. Each cell is the
+ * largest PSD of the STFT frames and bins inside it (short events and narrow lines survive).
+ */
 export interface SpectrogramView {
   readonly recordingId: string;
   readonly durationSeconds: number;
   readonly maxFrequencyHz: number;
   readonly columnCount: number;
   readonly binCount: number;
-  /** PSD in dB re 1 unit²/Hz, rounded to 0.1 dB; columns evenly cover the recording. */
+  /**
+   * PSD in dB re 1 unit²/Hz, rounded to 0.1 dB; columns evenly cover the recording (fewer than
+   * asked when a short recording has fewer STFT frames).
+   */
   readonly valuesDb: readonly number[];
 }
 
-/** Waveform overview for long recordings: the largest |sample| in each of `count` buckets. */
+/**
+ * Waveform overview for long recordings: the largest |sample| (channels mixed) in each of
+ * `count` equal buckets (fewer when the recording has fewer frames).
+ */
 export interface WaveformPeaks {
   readonly recordingId: string;
   readonly durationSeconds: number;
@@ -158,7 +174,10 @@ export interface SessionProgress {
 
 export interface SessionResult {
   readonly recording: RecordingSummary;
-  /** The recording's diagnosis against the machine's baseline (null: no baseline yet). */
+  /**
+   * The recording's diagnosis against the machine's baseline, stored (null: no baseline yet, or
+   * shorter than the 0.5 s an analysis needs).
+   */
   readonly diagnosis: StoredDiagnosis | null;
 }
 
@@ -200,25 +219,31 @@ export interface AuscultApi {
      * disk as it arrives (a `.partial` file recovered at the next start after a crash).
      */
     start(machineId: string, sampleRateHz: number): Promise<string>;
-    /** Appends little-endian float32 mono samples; resolves when they are written. */
+    /**
+     * Appends little-endian float32 mono samples (finite, at most 16 MiB a chunk); resolves when
+     * they are handed to the OS (a killed host keeps them). A refused chunk leaves the session
+     * going. Sessions without a call for 60 s are saved as if stopped.
+     */
     append(sessionId: string, chunk: ArrayBuffer): Promise<SessionProgress>;
-    /** Finalises the recording, adds it to the library and diagnoses it. */
+    /** Finalises the recording, adds it to the library and diagnoses it. Rejects if empty. */
     stop(sessionId: string): Promise<SessionResult>;
   };
   review: {
-    /** Spectra and diagnosis of [startSeconds, endSeconds) of a recording. */
+    /** Spectra and diagnosis of [startSeconds, endSeconds) of a recording (≥ 0.5 s). */
     selection(
       recordingId: string,
       startSeconds: number,
       endSeconds: number,
     ): Promise<SelectionAnalysis>;
-    /** Spectrogram in at most `columns` columns (computed by the project's DSP on the host). */
+    /** Spectrogram in at most `columns` (≤ 4000) columns, by the project's DSP on the host. */
     spectrogram(recordingId: string, columns: number): Promise<SpectrogramView>;
+    /** Waveform peaks in at most `count` (≤ 20000) buckets. */
     peaks(recordingId: string, count: number): Promise<WaveformPeaks>;
   };
   faultLog: {
-    /** Newest first. */
+    /** Every machine's entries, newest first. */
     list(): Promise<FaultLogEntry[]>;
+    /** Saves a stored diagnosis with a note (≤ 2000 characters). */
     add(diagnosisId: string, note: string): Promise<FaultLogEntry>;
   };
   baselines: {

@@ -9,7 +9,7 @@ export function testSignal(
   startFrame: number,
   frameCount: number,
   sampleRateHz: number,
-): Float32Array {
+): Float32Array<ArrayBuffer> {
   const out = new Float32Array(frameCount);
   for (let i = 0; i < frameCount; i++) {
     const n = startFrame + i;
@@ -42,7 +42,7 @@ export async function writePartial(
   folder: string,
   id: string,
   spec: PartialSpec,
-): Promise<Float32Array> {
+): Promise<Float32Array<ArrayBuffer>> {
   const layout = wavWriteLayout(spec.sampleRateHz, 1, 'float32');
   const samples = testSignal(0, spec.frames, spec.sampleRateHz);
   const header = wavHeaderBytes(layout, spec.headerFrames ?? spec.frames);

@@ -1,0 +1,365 @@
+/**
+ * The Record and Review methods through dispatch, on a library with the demo machine (its
+ * baseline was built from simulated healthy recordings): live sessions, review analyses,
+ * audioUrl and the fault log, with valid and invalid arguments.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/library/demo.ts';
+import { ApiError } from '../../../shared/api/contract.ts';
+import type {
+  FaultLogEntry,
+  MachineDetail,
+  MachineSummary,
+  RecordingSummary,
+  SelectionAnalysis,
+  SessionProgress,
+  SessionResult,
+  SpectrogramView,
+  StoredDiagnosis,
+  WaveformPeaks,
+} from '../../../shared/api/contract.ts';
+import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import type { FaultSpec } from '../../../shared/simulation/faults.ts';
+import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { openApiFixture } from './apiFixtures.ts';
+import type { ApiFixture } from './apiFixtures.ts';
+
+let api: ApiFixture;
+let demo: MachineSummary;
+let bare: MachineDetail;
+let contaminated: RecordingSummary;
+
+beforeAll(async () => {
+  api = await openApiFixture({ demo: true });
+  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  bare = (await api.call('machines.create', { id: 'mill', lineFrequencyHz: 60 })) as MachineDetail;
+  const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
+  contaminated = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+/** The demo lathe's sound (its own machine seed), `seconds` long, with `faults`. */
+function demoSound(seed: number, faults: readonly FaultSpec[], seconds = 4): Float32Array {
+  return Float32Array.from(
+    simulateMachine({
+      profile: parseMachineProfile(DEMO_PROFILE_JSON),
+      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
+      durationSeconds: seconds,
+      seed,
+      faults,
+    }),
+  );
+}
+
+/** Records `samples` through a session in 100 ms chunks, as the Record screen sends them. */
+async function record(machineId: string, samples: Float32Array, rate = DEMO_SAMPLE_RATE_HZ) {
+  const sessionId = (await api.call('sessions.start', machineId, rate)) as string;
+  const chunk = rate / 10;
+  const progress: SessionProgress[] = [];
+  for (let start = 0; start < samples.length; start += chunk) {
+    const part = samples.slice(start, start + chunk);
+    progress.push((await api.call('sessions.append', sessionId, part.buffer)) as SessionProgress);
+  }
+  const result = (await api.call('sessions.stop', sessionId)) as SessionResult;
+  return { sessionId, progress, result };
+}
+
+describe('sessions', () => {
+  it('diagnoses a recorded lead-screw contamination against the demo baseline on Stop', async () => {
+    const sent = demoSound(21, [{ kind: 'lead-screw-contamination', componentId: 'x-ballscrew' }]);
+    const { sessionId, progress, result } = await record(demo.id, sent);
+    expect(progress.at(-1)).toEqual({ sessionId, writtenSeconds: 4 });
+    expect(result.recording).toMatchObject({
+      id: sessionId,
+      machineId: demo.id,
+      origin: 'recorded',
+      durationSeconds: 4,
+    });
+    expect(result.diagnosis?.recordingId).toBe(sessionId);
+    expect(result.diagnosis?.report.anomalous).toBe(true);
+    expect(result.diagnosis?.report.causes[0].id).toBe('lead-screw-contamination');
+    const stored = (await api.call('diagnoses.list', sessionId)) as StoredDiagnosis[];
+    expect(stored.map((d) => d.id)).toEqual([result.diagnosis?.id]);
+    const audio = (await api.call('recordings.audio', sessionId)) as ArrayBuffer;
+    expect(new Float32Array(audio.slice(58))).toEqual(sent);
+  }, 30_000);
+
+  it('names no cause for a healthy recording of the demo machine', async () => {
+    const { result } = await record(demo.id, demoSound(22, []));
+    expect(result.diagnosis?.report.causes).toEqual([]);
+  }, 30_000);
+
+  it('stops without a diagnosis on a machine that has no baseline yet', async () => {
+    const { result } = await record(bare.id, new Float32Array(8000).fill(0.25), 8000);
+    expect(result).toEqual({
+      recording: expect.objectContaining({ machineId: bare.id, durationSeconds: 1 }),
+      diagnosis: null,
+    });
+  });
+
+  it('refuses a bad chunk with invalid-argument and keeps the session', async () => {
+    const sessionId = (await api.call('sessions.start', bare.id, 8000)) as string;
+    await api.call('sessions.append', sessionId, new Float32Array(800).buffer);
+    const bad = [new ArrayBuffer(6), new Float32Array([1, Number.NaN]).buffer, new Uint8Array(8)];
+    for (const chunk of bad) {
+      expect((await rejection(api.call('sessions.append', sessionId, chunk))).code).toBe(
+        'invalid-argument',
+      );
+    }
+    await api.call('sessions.append', sessionId, new Float32Array(800).buffer);
+    const result = (await api.call('sessions.stop', sessionId)) as SessionResult;
+    expect(result.recording.durationSeconds).toBe(0.2);
+  });
+
+  it.each([
+    ['start', ['mill!', 48000], 'invalid-argument', /machineId/],
+    ['start', [null, 48000], 'invalid-argument', /machineId/],
+    ['start', ['MACHINE', 7999], 'invalid-argument', /sampleRateHz\) must be at least 8000/],
+    ['start', ['MACHINE', 192001], 'invalid-argument', /at most 192000/],
+    ['start', ['MACHINE', 44100.5], 'invalid-argument', /whole number/],
+    ['start', ['MACHINE'], 'invalid-argument', /takes 2 arguments/],
+    ['start', ['no-such-machine', 48000], 'not-found', /no machine/],
+    ['append', ['no-such-session', new ArrayBuffer(4)], 'not-found', /no recording session/],
+    ['append', ['x', 'audio'], 'invalid-argument', /must be an ArrayBuffer/],
+    ['stop', ['no-such-session'], 'not-found', /no recording session/],
+    ['stop', [''], 'invalid-argument', /sessionId/],
+  ])('sessions.%s(%j) fails with %s', async (verb, args, code, message) => {
+    const resolved = args.map((a) => (a === 'MACHINE' ? bare.id : a));
+    const error = await rejection(api.call(`sessions.${verb}`, ...resolved));
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('recordings.audioUrl', () => {
+  it('gives the media path of a recording, which the host serves with range requests', async () => {
+    expect(await api.call('recordings.audioUrl', contaminated.id)).toBe(
+      `/media/recordings/${contaminated.id}.wav`,
+    );
+  });
+
+  it.each([
+    [['nope'], 'not-found'],
+    [['../auscult.db'], 'invalid-argument'],
+    [[], 'invalid-argument'],
+  ])('fails for %j with %s', async (args, code) => {
+    expect((await rejection(api.call('recordings.audioUrl', ...args))).code).toBe(code);
+  });
+});
+
+describe('review.selection', () => {
+  let analysis: SelectionAnalysis;
+  beforeAll(async () => {
+    analysis = (await api.call('review.selection', contaminated.id, 0.5, 3.5)) as SelectionAnalysis;
+  }, 30_000);
+
+  it('analyses the stretch asked for and stores its diagnosis', async () => {
+    expect(analysis).toMatchObject({
+      recordingId: contaminated.id,
+      startSeconds: 0.5,
+      endSeconds: 3.5,
+    });
+    expect(analysis.diagnosis.report.durationSeconds).toBe(3);
+    expect(analysis.diagnosis.report.causes[0].id).toBe('lead-screw-contamination');
+    const stored = (await api.call('diagnoses.list', contaminated.id)) as StoredDiagnosis[];
+    expect(stored[0]).toEqual(analysis.diagnosis);
+  });
+
+  it('sends spectra of at most 4000 points on ascending frequencies, with the baseline band', () => {
+    const { spectrum, baseline, envelope } = analysis;
+    for (const series of [spectrum, envelope]) {
+      expect(series.frequenciesHz.length).toBeLessThanOrEqual(4000);
+      expect(series.frequenciesHz.length).toBe(series.levelsDb.length);
+      expect(series.frequenciesHz.every((f, i, all) => i === 0 || f > all[i - 1])).toBe(true);
+    }
+    expect(spectrum.frequenciesHz.length).toBeGreaterThan(1000);
+    expect(baseline?.frequenciesHz.length).toBeLessThanOrEqual(4000);
+    expect(baseline?.medianDb.length).toBe(baseline?.frequenciesHz.length);
+    expect(envelope.highHz).toBeGreaterThan(envelope.lowHz);
+  });
+
+  it("puts a healthy stretch on the baseline's level, inside its normal band", async () => {
+    const healthy = ((await api.call('recordings.list', demo.id)) as RecordingSummary[]).find(
+      (r) => r.name === 'review-1.wav',
+    ) as RecordingSummary;
+    const { spectrum, baseline } = (await api.call(
+      'review.selection',
+      healthy.id,
+      0,
+      4,
+    )) as SelectionAnalysis;
+    if (baseline === null) throw new Error('the demo machine has a baseline');
+    // Same bins, pooled the same way: point i of both covers the same frequencies.
+    expect(spectrum.levelsDb).toHaveLength(baseline.medianDb.length);
+    const differences = spectrum.levelsDb.map((level, i) => level - baseline.medianDb[i]);
+    const sorted = [...differences].sort((a, b) => a - b);
+    expect(Math.abs(sorted[sorted.length >> 1])).toBeLessThan(1);
+    const inside = spectrum.levelsDb.filter(
+      (level, i) => level >= baseline.lowerDb[i] - 1 && level <= baseline.upperDb[i] + 1,
+    );
+    expect(inside.length / spectrum.levelsDb.length).toBeGreaterThan(0.9);
+  }, 30_000);
+
+  it('highlights only lines at least 6 dB over the healthy maximum', () => {
+    expect(analysis.anomalies.every((a) => a.excessDb >= 6)).toBe(true);
+  });
+
+  it("marks the profile's characteristic frequencies inside the spectrum", () => {
+    const ids = analysis.markers.map((m) => m.id);
+    expect(ids).toContain('shaft:spindle:1x');
+    expect(ids.some((id) => id.startsWith('ballscrew:x-ballscrew:'))).toBe(true);
+    const top = analysis.spectrum.frequenciesHz.at(-1) ?? 0;
+    expect(analysis.markers.every((m) => m.frequencyHz > 0 && m.frequencyHz <= top + 2)).toBe(true);
+  });
+
+  it('has no baseline and no anomalies on a machine without a baseline', async () => {
+    const { result } = await record(
+      bare.id,
+      new Float32Array(16000).map((_, i) => Math.sin(i)),
+      8000,
+    );
+    const bareAnalysis = (await api.call(
+      'review.selection',
+      result.recording.id,
+      0,
+      2,
+    )) as SelectionAnalysis;
+    expect(bareAnalysis.baseline).toBeNull();
+    expect(bareAnalysis.anomalies).toEqual([]);
+    expect(bareAnalysis.markers.length).toBeGreaterThan(0); // line frequency 1x and 2x
+  });
+
+  it.each([
+    [[1, 1], /endSeconds must be after startSeconds/],
+    [[2, 1], /endSeconds must be after startSeconds/],
+    [[0, 4.1], /past the end of the recording/],
+    [[1, 1.4], /at least 0.5 s/],
+    [[-1, 2], /must not be negative/],
+    [[0, Number.POSITIVE_INFINITY], /finite/],
+    [[0, Number.NaN], /must be a number/],
+    [[0, '2'], /must be a number/],
+  ])('refuses the stretch %j with invalid-argument', async (seconds, message) => {
+    const error = await rejection(api.call('review.selection', contaminated.id, ...seconds));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(message);
+  });
+
+  it('answers an unknown recording with not-found', async () => {
+    expect((await rejection(api.call('review.selection', 'nope', 0, 1))).code).toBe('not-found');
+  });
+});
+
+describe('review.spectrogram and review.peaks', () => {
+  it('computes a spectrogram of the columns asked for, up to half the sample rate', async () => {
+    const view = (await api.call('review.spectrogram', contaminated.id, 300)) as SpectrogramView;
+    expect(view).toMatchObject({
+      recordingId: contaminated.id,
+      durationSeconds: 4,
+      maxFrequencyHz: 24000,
+      columnCount: 300,
+      binCount: 256,
+    });
+    expect(view.valuesDb).toHaveLength(300 * 256);
+    expect(view.valuesDb.every((v) => Number.isFinite(v) && v < 0)).toBe(true);
+  });
+
+  it('gives fewer columns than asked when the recording has fewer STFT frames', async () => {
+    const view = (await api.call('review.spectrogram', contaminated.id, 4000)) as SpectrogramView;
+    expect(view.columnCount).toBeLessThan(4000);
+    expect(view.valuesDb).toHaveLength(view.columnCount * 256);
+  });
+
+  it('computes the waveform peaks in the buckets asked for', async () => {
+    const view = (await api.call('review.peaks', contaminated.id, 1000)) as WaveformPeaks;
+    expect(view.durationSeconds).toBe(4);
+    expect(view.peaks).toHaveLength(1000);
+    expect(view.peaks.every((p) => p > 0 && p <= 1)).toBe(true);
+  });
+
+  it.each([
+    ['spectrogram', 0, 'invalid-argument'],
+    ['spectrogram', 4001, 'invalid-argument'],
+    ['spectrogram', 10.5, 'invalid-argument'],
+    ['peaks', 0, 'invalid-argument'],
+    ['peaks', 20001, 'invalid-argument'],
+    ['peaks', '100', 'invalid-argument'],
+  ])('review.%s refuses %j with %s', async (verb, count, code) => {
+    expect((await rejection(api.call(`review.${verb}`, contaminated.id, count))).code).toBe(code);
+  });
+
+  it.each(['spectrogram', 'peaks'])(
+    'review.%s answers an unknown recording with not-found',
+    async (verb) => {
+      expect((await rejection(api.call(`review.${verb}`, 'nope', 10))).code).toBe('not-found');
+    },
+  );
+});
+
+describe('faultLog', () => {
+  it('saves a diagnosis with a note, its top cause filled in, and lists entries newest first', async () => {
+    const diagnoses = (await api.call('diagnoses.list', contaminated.id)) as StoredDiagnosis[];
+    const diagnosis = diagnoses[0];
+    const first = (await api.call(
+      'faultLog.add',
+      diagnosis.id,
+      'chips in the X screw',
+    )) as FaultLogEntry;
+    const top = diagnosis.report.causes[0];
+    expect(first).toEqual({
+      id: expect.any(String),
+      createdAt: expect.stringMatching(/^\d{4}-/),
+      note: 'chips in the X screw',
+      diagnosisId: diagnosis.id,
+      machineId: demo.id,
+      machineName: 'Demo lathe',
+      recordingId: contaminated.id,
+      recordingName: 'review-2.wav',
+      anomalous: true,
+      anomalyScore: diagnosis.report.anomalyScore,
+      causeId: 'lead-screw-contamination',
+      componentId: top.componentId,
+      severity: top.severity,
+    });
+    const healthy = ((await api.call('recordings.list', demo.id)) as RecordingSummary[]).find(
+      (r) => r.name === 'review-1.wav',
+    ) as RecordingSummary;
+    const [calm] = (await api.call('diagnoses.list', healthy.id)) as StoredDiagnosis[];
+    const second = (await api.call('faultLog.add', calm.id, 'x'.repeat(2000))) as FaultLogEntry;
+    expect(second).toMatchObject({
+      anomalous: false,
+      causeId: null,
+      componentId: null,
+      severity: null,
+    });
+    const list = (await api.call('faultLog.list')) as FaultLogEntry[];
+    expect(list.map((e) => e.id)).toEqual([second.id, first.id]);
+  });
+
+  it.each([
+    [['nope', 'note'], 'not-found'],
+    [['nope', 'x'.repeat(2001)], 'invalid-argument'],
+    [['nope', 5], 'invalid-argument'],
+    [['nope'], 'invalid-argument'],
+  ])('faultLog.add(%j) fails with %s', async (args, code) => {
+    const shown = args.map((a) =>
+      typeof a === 'string' && a.length > 50 ? `${a.length} chars` : a,
+    );
+    void shown;
+    expect((await rejection(api.call('faultLog.add', ...args))).code).toBe(code);
+  });
+
+  it('faultLog.list takes no arguments', async () => {
+    expect((await rejection(api.call('faultLog.list', 'x'))).code).toBe('invalid-argument');
+  });
+});
