@@ -59,8 +59,14 @@ export default tseslint.config(
         message: 'shared/ runs everywhere: no Node APIs (put I/O in node/).',
       },
       { group: ['electron', 'electron/*'], message: 'shared/ may not import Electron.' },
-      { group: ['react', 'react-*', 'wavesurfer.js', 'wavesurfer.js/*'], message: 'shared/ is UI-free.' },
-      { group: ['**/node/**', '**/renderer/**', '**/electron/**', '**/tests/**'], message: 'shared/ imports only shared/.' },
+      {
+        group: ['react', 'react-*', 'wavesurfer.js', 'wavesurfer.js/*'],
+        message: 'shared/ is UI-free.',
+      },
+      {
+        group: ['**/node/**', '**/renderer/**', '**/electron/**', '**/tests/**'],
+        message: 'shared/ imports only shared/.',
+      },
       fftRule,
     ]),
   },
@@ -68,7 +74,10 @@ export default tseslint.config(
     files: ['shared/dsp/fft.ts'],
     rules: restrict([
       { group: nodeBuiltins, message: 'shared/ runs everywhere: no Node APIs.' },
-      { group: ['**/node/**', '**/renderer/**', '**/electron/**'], message: 'shared/ imports only shared/.' },
+      {
+        group: ['**/node/**', '**/renderer/**', '**/electron/**'],
+        message: 'shared/ imports only shared/.',
+      },
     ]),
   },
   {
@@ -76,7 +85,10 @@ export default tseslint.config(
     rules: restrict([
       { group: ['electron', 'electron/*'], message: 'node/ runs without Electron.' },
       { group: ['react', 'react-*', 'wavesurfer.js'], message: 'node/ has no UI.' },
-      { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'node/ imports shared/ and node/ only.' },
+      {
+        group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
+        message: 'node/ imports shared/ and node/ only.',
+      },
       fftRule,
     ]),
   },
@@ -89,9 +101,37 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: restrict([
       { group: nodeBuiltins, message: 'renderer/ is a browser page: no Node APIs.' },
-      { group: ['electron', 'electron/*'], message: 'renderer/ talks to the host only through AuscultApi.' },
-      { group: ['**/node/**', '**/electron/**'], message: 'renderer/ imports shared/ and renderer/ only.' },
+      {
+        group: ['electron', 'electron/*'],
+        message: 'renderer/ talks to the host only through AuscultApi.',
+      },
+      {
+        group: ['**/node/**', '**/electron/**'],
+        message: 'renderer/ imports shared/ and renderer/ only.',
+      },
       fftRule,
+    ]),
+  },
+  {
+    // Only the waveform adapter imports wavesurfer.js, only the chart folder uPlot (CONVENTIONS).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/waveform/**', 'renderer/chart/**'],
+    rules: restrict([
+      { group: nodeBuiltins, message: 'renderer/ is a browser page: no Node APIs.' },
+      {
+        group: ['electron', 'electron/*'],
+        message: 'renderer/ talks to the host only through AuscultApi.',
+      },
+      {
+        group: ['**/node/**', '**/electron/**'],
+        message: 'renderer/ imports shared/ and renderer/ only.',
+      },
+      fftRule,
+      {
+        group: ['wavesurfer.js', 'wavesurfer.js/*'],
+        message: 'Only renderer/waveform/ imports wavesurfer.js.',
+      },
+      { group: ['uplot', 'uplot/*'], message: 'Only renderer/chart/ imports uPlot.' },
     ]),
   },
   {
