@@ -39,7 +39,7 @@ const rendererRoot = decodeURIComponent(new URL('.', import.meta.url).pathname).
   '$1',
 );
 
-export default defineConfig(({ command }) => ({
+export default defineConfig({
   root: rendererRoot,
   base: './',
   plugins: [react(), cspMetaTag()],
@@ -52,7 +52,4 @@ export default defineConfig(({ command }) => ({
     target: 'es2022',
   },
   server: { host: '127.0.0.1' },
-  // A build started from a test run inherits NODE_ENV=test, which would ship React's
-  // development build: the page served is always the production one.
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
-}));
+});

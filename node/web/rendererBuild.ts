@@ -47,6 +47,10 @@ export async function buildRenderer(rendererDir: string): Promise<void> {
   const { build } = await import('vite');
   const staging = `${rendererDir}.building-${process.pid}`;
   const retired = `${rendererDir}.old-${process.pid}`;
+  // A host started from a test run inherits NODE_ENV=test, and Vite would then compile React's
+  // development JSX runtime: the page served is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       configFile: RENDERER_VITE_CONFIG,
@@ -58,6 +62,8 @@ export async function buildRenderer(rendererDir: string): Promise<void> {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
     });
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     await rm(staging, { recursive: true, force: true });
     await rm(retired, { recursive: true, force: true });
   }
