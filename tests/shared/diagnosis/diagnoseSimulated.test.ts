@@ -14,6 +14,8 @@ import type { FaultKind } from '../../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { VARIATION_NAMES, VARIATIONS } from '../../sim/variations.ts';
+import { bandPass } from '../../../shared/dsp/filters.ts';
+import { gaussianNoise } from '../../helpers/signals.ts';
 
 const DURATION_SECONDS = 4;
 let baseline: BaselineSignature;
@@ -118,6 +120,20 @@ describe('diagnosis of simulated faults', () => {
     for (const cause of report.causes) {
       expect(['slight', 'moderate', 'serious', 'extreme']).toContain(cause.severity);
     }
+  });
+
+  it('calls an anomaly that matches no fault pattern unexplained, with its frequencies', () => {
+    // A steady hiss between 300 and 600 Hz: no line, no impacts, nothing kinematic.
+    const healthy = simulateMachine({ sampleRateHz: 48000, durationSeconds: 4, seed: 61 });
+    const hiss = bandPass(gaussianNoise(healthy.length, 5, 0.05), 48000, 300, 600);
+    const samples = healthy.map((x, i) => x + hiss[i]);
+    const report = diagnoseSamples(samples, 48000);
+    expect(report.anomalous).toBe(true);
+    expect(report.causes[0].id).toBe('unexplained');
+    expect(report.causes[0].evidence.join(' ')).toMatch(/anomalous at [\d.]+ Hz \(band/);
+    expect(
+      report.findings.some((f) => f.kind === 'band' && f.frequencyHz > 250 && f.frequencyHz < 700),
+    ).toBe(true);
   });
 
   it('gives the same report, byte for byte, for the same input', () => {
