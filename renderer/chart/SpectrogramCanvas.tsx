@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { levelRange, sourceColumns, spectrogramPixels } from './spectrogramImage.ts';
 import type { SpectrogramGrid } from './spectrogramImage.ts';
+import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 
 export interface SpectrogramSource extends SpectrogramGrid {
   readonly durationSeconds: number;
@@ -84,26 +85,14 @@ export function SpectrogramCanvas(props: SpectrogramCanvasProps) {
   const { spectrogram, visible, region, description, formatFrequency } = props;
   const heightPx = props.heightPx ?? 160;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [widthPx, setWidthPx] = useState(0);
+  const widthPx = useElementWidth(canvas);
   const image = useMemo(() => imageOf(spectrogram), [spectrogram]);
   useEffect(() => {
     const element = canvas.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) =>
-      setWidthPx(Math.floor(entries[0].contentRect.width)),
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  useEffect(() => {
-    const element = canvas.current;
-    const ctx = element?.getContext('2d');
-    if (!element || !ctx || widthPx === 0 || !image) return;
+    if (!element || widthPx === 0 || !image) return;
     const frame = requestAnimationFrame(() => {
-      const scale = window.devicePixelRatio || 1;
-      element.width = Math.round(widthPx * scale);
-      element.height = Math.round(heightPx * scale);
-      ctx.setTransform(scale, 0, 0, scale, 0, 0);
+      const ctx = prepareCanvas(element, widthPx, heightPx);
+      if (!ctx) return;
       const size = { width: widthPx, height: heightPx };
       const { columnCount, durationSeconds } = spectrogram;
       const source = sourceColumns(

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { spectrumLayout } from './spectrumLayout.ts';
 import type { SpectrumLayout, SpectrumSeries } from './spectrumLayout.ts';
+import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 
 export interface SpectrumChartProps {
   readonly series: SpectrumSeries;
@@ -102,26 +103,11 @@ export function SpectrumChart({
   heightPx = 300,
 }: SpectrumChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [widthPx, setWidthPx] = useState(0);
+  const widthPx = useElementWidth(canvas);
   useEffect(() => {
     const element = canvas.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) =>
-      setWidthPx(Math.floor(entries[0].contentRect.width)),
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  useEffect(() => {
-    const element = canvas.current;
-    const ctx = element?.getContext('2d');
-    if (!element || !ctx || widthPx === 0) return;
-    // Drawn at device resolution so lines stay sharp on high-density screens.
-    const scale = window.devicePixelRatio || 1;
-    element.width = Math.round(widthPx * scale);
-    element.height = Math.round(heightPx * scale);
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
-    ctx.clearRect(0, 0, widthPx, heightPx);
+    const ctx = element && prepareCanvas(element, widthPx, heightPx);
+    if (!ctx) return;
     const layout = spectrumLayout(series, widthPx, heightPx);
     if (!layout) return;
     drawGrid(ctx, layout, formatTick);
