@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
+import { syncFolder } from '../files/fsync.ts';
 
 export interface FileByteSinkOptions {
   /** Replace an existing file. Default false: refuse (EEXIST), so no recording is overwritten. */
@@ -45,16 +46,4 @@ export async function createFileByteSink(
   const handle = await open(path, options.overwrite ? 'w' : 'wx');
   await syncFolder(dirname(path));
   return fileHandleByteSink(handle);
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Not supported on this platform; the file's own fsyncs still protect its content.
-  } finally {
-    await handle?.close();
-  }
 }

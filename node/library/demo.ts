@@ -18,7 +18,7 @@ import { computeBaselineSignature, inlineFeatureSource } from './baselineBuild.t
 import { insertBaseline } from './baselines.ts';
 import { computeDiagnosis } from './diagnoseRecording.ts';
 import { insertDiagnosis } from './diagnoses.ts';
-import { syncFolder } from './fsync.ts';
+import { syncFolder } from '../files/fsync.ts';
 import type { Library } from './library.ts';
 import { DEMO_CREATED_KEY } from './library.ts';
 import { insertMachine } from './machines.ts';

@@ -11,7 +11,7 @@ import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contrac
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
 import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
-import { syncFolder } from './fsync.ts';
+import { syncFolder } from '../files/fsync.ts';
 import type { Library } from './library.ts';
 import { assertMachineExists } from './machines.ts';
 import { insertRecording } from './recordings.ts';

@@ -9,7 +9,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import { repairWavFile } from '../audio/wavFileRepair.ts';
-import { syncFolder } from './fsync.ts';
+import { syncFolder } from '../files/fsync.ts';
 import type { Library } from './library.ts';
 import { partialPath, removeSidecar } from './partialFiles.ts';
 import { insertRecording } from './recordings.ts';

@@ -7,7 +7,7 @@
  */
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { syncFolder } from './fsync.ts';
+import { syncFolder } from '../files/fsync.ts';
 import { isValidId } from './ids.ts';
 
 export const PARTIAL_SUFFIX = '.partial';
