@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 import type { FrequencyAxis } from './frequencyAxis.ts';
-import { drawLiveAxisLabels, drawLiveGrid, drawLiveSeries } from './liveSpectrumDraw.ts';
+import { drawLiveSeries } from './liveSpectrumDraw.ts';
+import { drawAxisTitles, drawGrid } from './plotFrame.ts';
 import { liveLevelRange, liveSpectrumLayout, widenRange } from './liveSpectrumLayout.ts';
 import type { LevelRange, LiveSeries } from './liveSpectrumLayout.ts';
 import type { SpectrumSeries } from './spectrumLayout.ts';
@@ -50,9 +51,9 @@ export function LiveSpectrumChart({
     levels.current = { key, range };
     if (range === null) return;
     const layout = liveSpectrumLayout({ axis, levels: range, live, baseline }, widthPx, heightPx);
-    drawLiveGrid(ctx, layout, formatTick);
+    drawGrid(ctx, layout, formatTick);
     drawLiveSeries(ctx, layout);
-    drawLiveAxisLabels(ctx, layout, frequencyLabel, levelLabel);
+    drawAxisTitles(ctx, layout, frequencyLabel, levelLabel);
   }, [axis, live, baseline, widthPx, heightPx, frequencyLabel, levelLabel, formatTick]);
   return (
     <canvas
