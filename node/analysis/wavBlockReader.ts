@@ -13,11 +13,10 @@
  */
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { checkReadArguments } from '../../shared/audio/byteSource.ts';
-import type { ByteSource } from '../../shared/audio/byteSource.ts';
 import { decodeFrames } from '../../shared/audio/sampleDecoding.ts';
 import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 import { openWav } from '../../shared/audio/wavReader.ts';
+import { fileHandleByteSource, readAt } from '../audio/fileByteSource.ts';
 import type { ChannelSelection, WavInfo } from '../../shared/audio/wavReader.ts';
 
 export interface WavBlockReader {
@@ -38,47 +37,15 @@ export interface WavBlockReader {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Header reads only (a few small reads): allocating per read is fine here. */
-function handleSource(handle: FileHandle, sizeBytes: number): ByteSource {
-  return {
-    sizeBytes,
-    async read(offsetBytes, lengthBytes) {
-      checkReadArguments(offsetBytes, lengthBytes);
-      const length = Math.max(0, Math.min(lengthBytes, sizeBytes - offsetBytes));
-      const buffer = new Uint8Array(length);
-      let filled = 0;
-      while (filled < length) {
-        const { bytesRead } = await handle.read(
-          buffer,
-          filled,
-          length - filled,
-          offsetBytes + filled,
-        );
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return buffer.subarray(0, filled);
-    },
-  };
-}
-
+/** Fills `bytes` from `position`; the file ending first means it shrank after it was opened. */
 async function readFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let filled = 0;
-  while (filled < bytes.length) {
-    const { bytesRead } = await handle.read(
-      bytes,
-      filled,
-      bytes.length - filled,
+  const filled = await readAt(handle, bytes, position);
+  if (filled < bytes.length) {
+    throw new WavFormatError(
+      'truncated-data',
       position + filled,
+      `the file ended ${bytes.length - filled} bytes early while reading audio; it shrank after it was opened`,
     );
-    if (bytesRead === 0) {
-      throw new WavFormatError(
-        'truncated-data',
-        position + filled,
-        `the file ended ${bytes.length - filled} bytes early while reading audio; it shrank after it was opened`,
-      );
-    }
-    filled += bytesRead;
   }
 }
 
@@ -145,7 +112,7 @@ export async function openWavBlockReader(path: string): Promise<WavBlockReader> 
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new TypeError(`path must name a regular file: ${path}`);
-    info = (await openWav(handleSource(handle, stats.size))).info;
+    info = (await openWav(fileHandleByteSource(path, handle, stats.size))).info;
   } catch (error) {
     await handle.close();
     throw error;

@@ -22,14 +22,42 @@ export async function openFileByteSource(path: string): Promise<FileByteSource> 
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new TypeError(`path must name a regular file: ${path}`);
-    return fileSource(path, handle, stats.size);
+    return fileHandleByteSource(path, handle, stats.size);
   } catch (error) {
     await handle.close();
     throw error;
   }
 }
 
-function fileSource(path: string, handle: FileHandle, sizeBytes: number): FileByteSource {
+/**
+ * Reads into `target` from byte `position` until it is full or the file ends; returns the bytes
+ * read. FileHandle.read may return fewer bytes than asked, hence the loop.
+ */
+export async function readAt(
+  handle: FileHandle,
+  target: Uint8Array,
+  position: number,
+): Promise<number> {
+  let filled = 0;
+  while (filled < target.length) {
+    const { bytesRead } = await handle.read(
+      target,
+      filled,
+      target.length - filled,
+      position + filled,
+    );
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled;
+}
+
+/** A ByteSource over an open handle of a file of `sizeBytes` bytes; `close` closes the handle. */
+export function fileHandleByteSource(
+  path: string,
+  handle: FileHandle,
+  sizeBytes: number,
+): FileByteSource {
   let closed = false;
   return {
     path,
@@ -39,18 +67,7 @@ function fileSource(path: string, handle: FileHandle, sizeBytes: number): FileBy
       if (closed) throw new Error(`the file ${path} is closed`);
       const length = Math.max(0, Math.min(lengthBytes, sizeBytes - offsetBytes));
       const buffer = Buffer.allocUnsafe(length);
-      let filled = 0;
-      // FileHandle.read may return fewer bytes than asked: loop until full or end of file.
-      while (filled < length) {
-        const { bytesRead } = await handle.read(
-          buffer,
-          filled,
-          length - filled,
-          offsetBytes + filled,
-        );
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
+      const filled = await readAt(handle, buffer, offsetBytes);
       return new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
     },
     async close(): Promise<void> {
