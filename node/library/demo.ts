@@ -13,6 +13,7 @@ import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { FaultSpec } from '../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
+import { LATHE_PARTS, LATHE_SHAFTS } from '../../shared/simulation/profiles.ts';
 import { createWavFileWriter } from '../audio/wavFileWriter.ts';
 import { computeBaselineSignature, inlineFeatureSource } from './baselineBuild.ts';
 import { insertBaseline } from './baselines.ts';
@@ -32,23 +33,11 @@ export const DEMO_PROFILE_JSON = {
   id: 'demo-lathe',
   name: 'Demo lathe',
   lineFrequencyHz: 50,
-  shafts: [
-    { id: 'spindle', rpm: 1480 },
-    { id: 'x-screw', rpm: 600 },
-  ],
+  shafts: [{ ...LATHE_SHAFTS.spindle }, { ...LATHE_SHAFTS.xScrew }],
   components: [
-    {
-      type: 'bearing',
-      id: 'spindle-bearing',
-      shaft: 'spindle',
-      model: 'SKF 6205',
-      bpfo: 3.5848,
-      bpfi: 5.4152,
-      bsf: 2.357,
-      ftf: 0.39828,
-    },
-    { type: 'gear', id: 'headstock-gear', shaft: 'spindle', teeth: 29 },
-    { type: 'ballscrew', id: 'x-ballscrew', shaft: 'x-screw', leadMm: 5, ballPassOrder: 7.3 },
+    { id: 'spindle-bearing', ...LATHE_PARTS.spindleBearing },
+    { ...LATHE_PARTS.headstockGear },
+    { ...LATHE_PARTS.xBallscrew },
   ],
 } as const;
 

@@ -5,28 +5,54 @@
 import { parseMachineProfile } from '../diagnosis/profile.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
 
+/** Shafts of the lathes below (the DESIGN.md §3 example's), as they stand in a profile file. */
+export const LATHE_SHAFTS = {
+  spindle: { id: 'spindle', rpm: 1480 },
+  xScrew: { id: 'x-screw', rpm: 600 },
+  zScrew: { id: 'z-screw', feedMmPerMin: 3000 },
+} as const;
+
+/**
+ * Parts that the example, the simulated lathe and the app's demo machine share. The spindle
+ * bearing has no id: each profile names it.
+ */
+export const LATHE_PARTS = {
+  spindleBearing: {
+    type: 'bearing',
+    shaft: 'spindle',
+    model: 'SKF 6205',
+    bpfo: 3.5848,
+    bpfi: 5.4152,
+    bsf: 2.357,
+    ftf: 0.39828,
+  },
+  headstockGear: { type: 'gear', id: 'headstock-gear', shaft: 'spindle', teeth: 29 },
+  xBallscrew: {
+    type: 'ballscrew',
+    id: 'x-ballscrew',
+    shaft: 'x-screw',
+    leadMm: 5,
+    ballPassOrder: 7.3,
+  },
+  spindleBelt: {
+    type: 'belt',
+    id: 'spindle-belt',
+    shaft: 'spindle',
+    pulleyDiameterMm: 120,
+    beltLengthMm: 1400,
+  },
+  spindleMotor: { type: 'motor', id: 'spindle-motor', shaft: 'spindle', poles: 4 },
+} as const;
+
 /** The example profile of DESIGN.md §3, as a fresh JSON value on every call (tests may edit it). */
 export function exampleProfileJson(): Record<string, unknown> {
   return {
     id: 'lathe-3',
     name: 'CK6140 lathe #3',
     lineFrequencyHz: 50,
-    shafts: [
-      { id: 'spindle', rpm: 1480 },
-      { id: 'x-screw', rpm: 600 },
-      { id: 'z-screw', feedMmPerMin: 3000 },
-    ],
+    shafts: [{ ...LATHE_SHAFTS.spindle }, { ...LATHE_SHAFTS.xScrew }, { ...LATHE_SHAFTS.zScrew }],
     components: [
-      {
-        type: 'bearing',
-        id: 'spindle-front-bearing',
-        shaft: 'spindle',
-        model: 'SKF 6205',
-        bpfo: 3.5848,
-        bpfi: 5.4152,
-        bsf: 2.357,
-        ftf: 0.39828,
-      },
+      { id: 'spindle-front-bearing', ...LATHE_PARTS.spindleBearing },
       {
         type: 'bearing',
         id: 'tailstock-bearing',
@@ -36,8 +62,8 @@ export function exampleProfileJson(): Record<string, unknown> {
         pitchDiameterMm: 39.04,
         contactAngleDeg: 0,
       },
-      { type: 'gear', id: 'headstock-gear', shaft: 'spindle', teeth: 29 },
-      { type: 'ballscrew', id: 'x-ballscrew', shaft: 'x-screw', leadMm: 5, ballPassOrder: 7.3 },
+      { ...LATHE_PARTS.headstockGear },
+      { ...LATHE_PARTS.xBallscrew },
       {
         type: 'ballscrew',
         id: 'z-ballscrew',
@@ -48,14 +74,8 @@ export function exampleProfileJson(): Record<string, unknown> {
         pitchDiameterMm: 40,
         contactAngleDeg: 45,
       },
-      {
-        type: 'belt',
-        id: 'spindle-belt',
-        shaft: 'spindle',
-        pulleyDiameterMm: 120,
-        beltLengthMm: 1400,
-      },
-      { type: 'motor', id: 'spindle-motor', shaft: 'spindle', poles: 4 },
+      { ...LATHE_PARTS.spindleBelt },
+      { ...LATHE_PARTS.spindleMotor },
     ],
   };
 }
@@ -78,16 +98,7 @@ export const simLatheProfileJson = {
     { id: 'z-screw', feedMmPerMin: 3000 },
   ],
   components: [
-    {
-      type: 'bearing',
-      id: 'spindle-front-bearing',
-      shaft: 'spindle',
-      model: 'SKF 6205',
-      bpfo: 3.5848,
-      bpfi: 5.4152,
-      bsf: 2.357,
-      ftf: 0.39828,
-    },
+    { id: 'spindle-front-bearing', ...LATHE_PARTS.spindleBearing },
     {
       type: 'bearing',
       id: 'spindle-rear-bearing',
@@ -97,8 +108,8 @@ export const simLatheProfileJson = {
       pitchDiameterMm: 51,
       contactAngleDeg: 25,
     },
-    { type: 'gear', id: 'headstock-gear', shaft: 'spindle', teeth: 29 },
-    { type: 'ballscrew', id: 'x-ballscrew', shaft: 'x-screw', leadMm: 5, ballPassOrder: 7.3 },
+    { ...LATHE_PARTS.headstockGear },
+    { ...LATHE_PARTS.xBallscrew },
     {
       type: 'ballscrew',
       id: 'z-ballscrew',
@@ -109,14 +120,8 @@ export const simLatheProfileJson = {
       pitchDiameterMm: 40,
       contactAngleDeg: 45,
     },
-    {
-      type: 'belt',
-      id: 'spindle-belt',
-      shaft: 'spindle',
-      pulleyDiameterMm: 120,
-      beltLengthMm: 1400,
-    },
-    { type: 'motor', id: 'spindle-motor', shaft: 'spindle', poles: 4 },
+    { ...LATHE_PARTS.spindleBelt },
+    { ...LATHE_PARTS.spindleMotor },
   ],
 } as const;
 
