@@ -27,6 +27,19 @@ const fftRule = {
   message: 'Only shared/dsp/fft.ts may import an FFT library.',
 };
 
+const rendererPatterns = [
+  { group: nodeBuiltins, message: 'renderer/ is a browser page: no Node APIs.' },
+  {
+    group: ['electron', 'electron/*'],
+    message: 'renderer/ talks to the host only through AuscultApi.',
+  },
+  {
+    group: ['**/node/**', '**/electron/**'],
+    message: 'renderer/ imports shared/ and renderer/ only.',
+  },
+  fftRule,
+];
+
 const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
@@ -99,34 +112,14 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict([
-      { group: nodeBuiltins, message: 'renderer/ is a browser page: no Node APIs.' },
-      {
-        group: ['electron', 'electron/*'],
-        message: 'renderer/ talks to the host only through AuscultApi.',
-      },
-      {
-        group: ['**/node/**', '**/electron/**'],
-        message: 'renderer/ imports shared/ and renderer/ only.',
-      },
-      fftRule,
-    ]),
+    rules: restrict([...rendererPatterns]),
   },
   {
     // Only the waveform adapter imports wavesurfer.js, only the chart folder uPlot (CONVENTIONS).
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/waveform/**', 'renderer/chart/**'],
     rules: restrict([
-      { group: nodeBuiltins, message: 'renderer/ is a browser page: no Node APIs.' },
-      {
-        group: ['electron', 'electron/*'],
-        message: 'renderer/ talks to the host only through AuscultApi.',
-      },
-      {
-        group: ['**/node/**', '**/electron/**'],
-        message: 'renderer/ imports shared/ and renderer/ only.',
-      },
-      fftRule,
+      ...rendererPatterns,
       {
         group: ['wavesurfer.js', 'wavesurfer.js/*'],
         message: 'Only renderer/waveform/ imports wavesurfer.js.',
