@@ -7,7 +7,7 @@ import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 import { BaselineError } from '../../shared/diagnosis/baseline/parseSignature.ts';
 import { ProfileError } from '../../shared/diagnosis/profile.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { LibraryError, NotFoundError } from '../library/errors.ts';
+import { LibraryError, NotFoundError } from '../store/errors.ts';
 
 /** Longest message sent to the page. */
 const MAX_MESSAGE_LENGTH = 400;

@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { inlineFeatureSource } from '../library/baselineBuild.ts';
-import type { FeatureSource } from '../library/baselineBuild.ts';
+import { inlineFeatureSource } from '../workflows/features.ts';
+import type { FeatureSource } from '../workflows/features.ts';
 import type { FeatureAnswer, FeatureFailure, FeatureTask } from './featureMessages.ts';
 
 const WORKER_URL = new URL('./featureWorker.ts', import.meta.url);

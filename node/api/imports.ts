@@ -5,11 +5,14 @@
  */
 import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { NotFoundError } from '../library/errors.ts';
-import { beginImport } from '../library/importRecording.ts';
-import type { ImportSession } from '../library/importRecording.ts';
-import type { Library } from '../library/library.ts';
-import { STALE_IMPORT_MS } from '../library/library.ts';
+import { NotFoundError } from '../store/errors.ts';
+import { beginImport } from '../workflows/importRecording.ts';
+import type { ImportSession } from '../workflows/importRecording.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { STALE_STAGING_MS } from '../workflows/staging.ts';
+
+/** An import untouched this long is abandoned (a closed page): it is cancelled. */
+export const STALE_IMPORT_MS = STALE_STAGING_MS;
 
 /** Imports open at once (each holds a file handle). */
 export const MAX_OPEN_IMPORTS = 16;
@@ -24,16 +27,16 @@ export interface ImportRegistry {
   close(): Promise<void>;
 }
 
-export function createImportRegistry(library: Library): ImportRegistry {
+export function createImportRegistry(library: LibraryContext): ImportRegistry {
   return new OpenImports(library);
 }
 
 class OpenImports implements ImportRegistry {
-  readonly #library: Library;
+  readonly #library: LibraryContext;
   readonly #sessions = new Map<string, ImportSession>();
   readonly #sweep: ReturnType<typeof setInterval>;
 
-  constructor(library: Library) {
+  constructor(library: LibraryContext) {
     this.#library = library;
     this.#sweep = setInterval(() => this.#dropAbandoned(), 60_000);
     this.#sweep.unref();

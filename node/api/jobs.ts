@@ -1,6 +1,6 @@
 /** Long tasks on the host (building a baseline): started at once, then polled by id. */
 import type { JobStatus } from '../../shared/api/contract.ts';
-import { NotFoundError } from '../library/errors.ts';
+import { NotFoundError } from '../store/errors.ts';
 
 /** Finished jobs kept for polling; older finished ones are forgotten first. */
 export const MAX_FINISHED_JOBS = 100;

@@ -4,7 +4,7 @@
  * on its own origin (`app://auscult/media/...`). Both hosts map the path back to an id with
  * `recordingIdFromMediaPath`, so the page never names a file.
  */
-import { ID_PATTERN } from '../library/ids.ts';
+import { ID_PATTERN } from '../store/ids.ts';
 
 export const MEDIA_RECORDINGS_PATH = '/media/recordings/';
 /** Every media path starts with this. */

@@ -5,19 +5,18 @@
 import type { AuscultApi } from '../../shared/api/contract.ts';
 import { computeSpectrogram, computeWaveformPeaks } from '../analysis/recordingOverview.ts';
 import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
-import type { FeatureSource } from '../library/baselineBuild.ts';
-import type { Library } from '../library/library.ts';
-import { getRecording } from '../library/recordings.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import type { FeatureSource } from '../workflows/features.ts';
 import { analyseSelection } from './selection.ts';
 
 /** Runs `work` on the recording's file; file problems become an InputError naming the recording. */
 async function onRecordingFile<T>(
-  library: Library,
+  library: LibraryContext,
   recordingId: string,
   work: (path: string) => Promise<T>,
 ): Promise<T> {
-  const recording = getRecording(library, recordingId);
-  const path = library.recordingPath(recording.id);
+  const recording = await library.store.recordings.get(recordingId);
+  const path = await library.audio.localPath(recording.id);
   try {
     return await work(path);
   } catch (error) {
@@ -30,7 +29,10 @@ async function onRecordingFile<T>(
   }
 }
 
-export function reviewApi(library: Library, features: FeatureSource): AuscultApi['review'] {
+export function reviewApi(
+  library: LibraryContext,
+  features: FeatureSource,
+): AuscultApi['review'] {
   return {
     selection: (recordingId, startSeconds, endSeconds) =>
       analyseSelection(library, features, recordingId, startSeconds, endSeconds),

@@ -6,10 +6,10 @@
  */
 import * as v from 'valibot';
 import type { ApiMethod } from '../../shared/api/contract.ts';
-import { MAX_FAULT_NOTE_LENGTH } from '../library/faultLog.ts';
-import { ID_PATTERN } from '../library/ids.ts';
-import { MAX_CHUNK_BYTES } from '../library/importRecording.ts';
-import { LANGUAGES } from '../library/settings.ts';
+import { MAX_FAULT_NOTE_LENGTH } from '../workflows/faultLog.ts';
+import { ID_PATTERN } from '../store/ids.ts';
+import { MAX_CHUNK_BYTES } from '../workflows/importRecording.ts';
+import { LANGUAGES } from '../workflows/settings.ts';
 import { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS } from '../analysis/recordingOverview.ts';
 import {
   MAX_SESSION_CHUNK_BYTES,

@@ -11,14 +11,11 @@ import { characteristicFrequencies } from '../../shared/diagnosis/characteristic
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
-import { recordingFeatures } from '../library/baselineBuild.ts';
-import type { FeatureSource } from '../library/baselineBuild.ts';
-import { currentBaseline } from '../library/baselines.ts';
-import type { StoredBaseline } from '../library/baselines.ts';
-import { insertDiagnosis } from '../library/diagnoses.ts';
-import type { Library } from '../library/library.ts';
-import { getMachineProfile } from '../library/machines.ts';
-import { getRecording } from '../library/recordings.ts';
+import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { StoredBaseline } from '../store/types.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { recordingFeatures } from '../workflows/features.ts';
+import type { FeatureSource } from '../workflows/features.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
 /** At most this many points per spectrum sent to the page. */
@@ -106,12 +103,8 @@ function envelopeOf(features: RecordingFeatures): SelectionAnalysis['envelope'] 
   };
 }
 
-function markersOf(
-  library: Library,
-  machineId: string,
-  maxHz: number,
-): SelectionAnalysis['markers'] {
-  return characteristicFrequencies(getMachineProfile(library, machineId))
+function markersOf(profile: MachineProfile, maxHz: number): SelectionAnalysis['markers'] {
+  return characteristicFrequencies(profile)
     .filter((f) => f.frequencyHz > 0 && f.frequencyHz <= maxHz)
     .map((f) => ({ id: f.id, name: f.name, kind: f.kind, frequencyHz: round(f.frequencyHz, 3) }));
 }
@@ -122,25 +115,26 @@ function markersOf(
  * for a stretch outside the recording or shorter than 0.5 s, InputError for unusable audio.
  */
 export async function analyseSelection(
-  library: Library,
+  library: LibraryContext,
   source: FeatureSource,
   recordingId: string,
   startSeconds: number,
   endSeconds: number,
 ): Promise<SelectionAnalysis> {
-  const recording = getRecording(library, recordingId);
+  const recording = await library.store.recordings.get(recordingId);
   const range = selectionFrames(recording, startSeconds, endSeconds);
   const features = await recordingFeatures(library, recording, source, range);
-  const baseline = currentBaseline(library, recording.machineId);
+  const baseline = await library.store.baselines.current(recording.machineId);
+  const profile = await library.store.machines.profile(recording.machineId);
   const comparison = baseline ? compareWithBaseline(features, baseline.signature.model) : null;
   const report = diagnose({
     fileName: `${recording.name} (${round(startSeconds, 2)}–${round(endSeconds, 2)} s)`,
     features,
     baseline: baseline?.signature ?? null,
-    profile: getMachineProfile(library, recording.machineId),
+    profile,
     rpmOverrides: {},
   });
-  const diagnosis = insertDiagnosis(library, {
+  const diagnosis = await library.store.diagnoses.insert({
     recordingId,
     machineId: recording.machineId,
     baselineId: baseline?.summary.id ?? null,
@@ -165,7 +159,7 @@ export async function analyseSelection(
         excessDb: round(line.excessDb, 1),
       })),
     envelope: envelopeOf(features),
-    markers: markersOf(library, recording.machineId, features.analysedMaxHz),
+    markers: markersOf(profile, features.analysedMaxHz),
     diagnosis,
   };
 }

@@ -4,28 +4,16 @@
  */
 import type { AuscultApi, BaselineSummary } from '../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
-import {
-  buildMachineBaseline,
-  inlineFeatureSource,
-  recordingsOfMachine,
-} from '../library/baselineBuild.ts';
-import type { FeatureSource } from '../library/baselineBuild.ts';
-import { currentBaseline } from '../library/baselines.ts';
-import { diagnoseRecording } from '../library/diagnoseRecording.ts';
-import { listDiagnoses } from '../library/diagnoses.ts';
-import { addDiagnosisToFaultLog, listFaultLogSummaries } from '../library/faultLog.ts';
-import type { Library } from '../library/library.ts';
-import {
-  assertMachineExists,
-  getMachine,
-  insertMachine,
-  listMachines,
-  updateMachineProfile,
-} from '../library/machines.ts';
-import { readRecordingAudio } from '../library/recordingAudio.ts';
-import { getRecording, listRecordings } from '../library/recordings.ts';
 import type { SessionRegistryOptions } from '../recording/sessionRegistry.ts';
-import { getSettings, setSettings } from '../library/settings.ts';
+import { NotFoundError } from '../store/errors.ts';
+import { buildMachineBaseline, recordingsOfMachine } from '../workflows/baselineBuild.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { diagnoseRecording } from '../workflows/diagnose.ts';
+import { addDiagnosisToFaultLog } from '../workflows/faultLog.ts';
+import { inlineFeatureSource } from '../workflows/features.ts';
+import type { FeatureSource } from '../workflows/features.ts';
+import { readRecordingAudio } from '../workflows/recordingAudio.ts';
+import { getSettings, setSettings } from '../workflows/settings.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { createFeatureThread } from './featureThread.ts';
@@ -62,57 +50,63 @@ export interface AuscultService extends AuscultApi {
   close(): Promise<void>;
 }
 
-function machinesApi(library: Library): AuscultApi['machines'] {
+function machinesApi({ store }: LibraryContext): AuscultApi['machines'] {
   return {
-    list: async () => listMachines(library),
-    get: async (machineId) => getMachine(library, machineId),
+    list: () => store.machines.list(),
+    get: (machineId) => store.machines.get(machineId),
     async create(profile) {
-      return getMachine(library, insertMachine(library, parseMachineProfile(profile)));
+      return store.machines.get(await store.machines.insert(parseMachineProfile(profile)));
     },
     async update(machineId, profile) {
-      updateMachineProfile(library, machineId, parseMachineProfile(profile));
-      return getMachine(library, machineId);
+      await store.machines.updateProfile(machineId, parseMachineProfile(profile));
+      return store.machines.get(machineId);
     },
   };
 }
 
+async function assertMachineExists(library: LibraryContext, machineId: string): Promise<void> {
+  if (!(await library.store.machines.exists(machineId))) {
+    throw new NotFoundError('machine', machineId);
+  }
+}
+
 function recordingsApi(
-  library: Library,
+  library: LibraryContext,
   imports: ImportRegistry,
   mediaOrigin: string,
 ): AuscultApi['recordings'] {
   return {
-    list: async (machineId) => listRecordings(library, machineId),
+    list: (machineId) => library.store.recordings.list(machineId),
     beginImport: (machineId, fileName, sizeBytes) => imports.begin(machineId, fileName, sizeBytes),
     appendImport: (importId, chunk) => imports.append(importId, chunk),
     finishImport: (importId) => imports.finish(importId),
     cancelImport: (importId) => imports.cancel(importId),
     audio: (recordingId) => readRecordingAudio(library, recordingId),
     async audioUrl(recordingId) {
-      getRecording(library, recordingId);
+      await library.store.recordings.get(recordingId);
       return mediaOrigin + recordingMediaPath(recordingId);
     },
   };
 }
 
 function baselinesApi(
-  library: Library,
+  library: LibraryContext,
   jobs: JobRegistry,
   features: FeatureSource,
 ): AuscultApi['baselines'] {
   return {
     async build(machineId, recordingIds) {
       // Checked now as well as in the job, so a wrong id fails the call, not a job later.
-      assertMachineExists(library, machineId);
-      recordingsOfMachine(library, machineId, recordingIds);
+      await assertMachineExists(library, machineId);
+      await recordingsOfMachine(library, machineId, recordingIds);
       return jobs.start<BaselineSummary>((progress) =>
         buildMachineBaseline(library, machineId, recordingIds, features, progress),
       );
     },
     job: async (jobId) => jobs.status<BaselineSummary>(jobId),
     async spectrum(machineId) {
-      assertMachineExists(library, machineId);
-      const baseline = currentBaseline(library, machineId);
+      await assertMachineExists(library, machineId);
+      const baseline = await library.store.baselines.current(machineId);
       if (!baseline) return null;
       return baselineSpectrumView(baseline.summary.id, baseline.signature.model.spectrum);
     },
@@ -121,7 +115,7 @@ function baselinesApi(
 
 /** Creates the service over an open library; `close()` it before closing the library. */
 export function createAuscultService(
-  library: Library,
+  library: LibraryContext,
   options: AuscultServiceOptions = {},
 ): AuscultService {
   const log = options.log ?? consoleLogger;
@@ -139,17 +133,17 @@ export function createAuscultService(
     sessions: sessionsApi(sessions),
     review: reviewApi(library, features),
     faultLog: {
-      list: async () => listFaultLogSummaries(library),
-      add: async (diagnosisId, note) => addDiagnosisToFaultLog(library, diagnosisId, note),
+      list: () => library.store.faultLog.summaries(),
+      add: (diagnosisId, note) => addDiagnosisToFaultLog(library, diagnosisId, note),
     },
     baselines: baselinesApi(library, jobs, features),
     diagnoses: {
       run: (recordingId) => diagnoseRecording(library, recordingId, features),
-      list: async (recordingId) => listDiagnoses(library, recordingId),
+      list: (recordingId) => library.store.diagnoses.list(recordingId),
     },
     settings: {
-      get: async () => getSettings(library),
-      set: async (settings) => setSettings(library, settings),
+      get: () => getSettings(library),
+      set: (settings) => setSettings(library, settings),
     },
     jobsSettled: () => jobs.settled(),
     async close() {

@@ -4,10 +4,9 @@
  */
 import type { AuscultApi, RecordingSummary, StoredDiagnosis } from '../../shared/api/contract.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
-import type { FeatureSource } from '../library/baselineBuild.ts';
-import { currentBaselineSummary } from '../library/baselines.ts';
-import { diagnoseRecording } from '../library/diagnoseRecording.ts';
-import type { Library } from '../library/library.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { diagnoseRecording } from '../workflows/diagnose.ts';
+import type { FeatureSource } from '../workflows/features.ts';
 import { createSessionRegistry } from '../recording/sessionRegistry.ts';
 import type { SessionRegistry, SessionRegistryOptions } from '../recording/sessionRegistry.ts';
 
@@ -16,18 +15,18 @@ import type { SessionRegistry, SessionRegistryOptions } from '../recording/sessi
  * machine has no baseline yet or the recording is shorter than the analysis needs (0.5 s).
  */
 export async function diagnoseNewRecording(
-  library: Library,
+  library: LibraryContext,
   features: FeatureSource,
   recording: RecordingSummary,
 ): Promise<StoredDiagnosis | null> {
-  if (currentBaselineSummary(library, recording.machineId) === null) return null;
+  if ((await library.store.baselines.currentSummary(recording.machineId)) === null) return null;
   if (recording.durationSeconds < ANALYSIS.minDurationSeconds) return null;
   return diagnoseRecording(library, recording.id, features);
 }
 
 /** The open sessions of a service; close them with the service. */
 export function createSessions(
-  library: Library,
+  library: LibraryContext,
   features: FeatureSource,
   options: Omit<SessionRegistryOptions, 'diagnose'> = {},
 ): SessionRegistry {

@@ -1,42 +1,41 @@
 /**
- * The library: one folder holding `auscult.db` (SQLite: machines, recordings, baselines,
- * diagnoses, fault log, settings), `recordings/` (WAV files named by id) and `tmp/` (imports in
- * progress). DESIGN.md §2.
+ * The laptop's library: one folder holding `auscult.db` (the SQLite store: machines,
+ * recordings, baselines, diagnoses, fault log, settings), `recordings/` (the folder audio store,
+ * WAV files named by id, and live recordings as they are written) and `tmp/` (files on their way
+ * in). See docs/architecture.md.
  */
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import type { DatabaseSync } from 'node:sqlite';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDatabase } from './database.ts';
-import { LibraryError } from './errors.ts';
+import { createFolderAudioStore } from '../store/folderAudioStore.ts';
+import type { FolderAudioStore } from '../store/folderAudioStore.ts';
+import { LibraryError } from '../store/errors.ts';
+import { randomId } from '../store/ids.ts';
+import { openDatabase } from '../store/sqlite/database.ts';
+import { createSqliteStore } from '../store/sqlite/sqliteStore.ts';
+import type { SqliteLibraryStore } from '../store/sqlite/sqliteStore.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { DEMO_CREATED_KEY } from '../workflows/settingKeys.ts';
+import { recoverPartialRecordings } from '../workflows/recovery.ts';
+import type { RecoveryLog } from '../workflows/recovery.ts';
+import { removeAbandonedStagingFiles } from '../workflows/staging.ts';
 import { resolveLibraryHome } from './home.ts';
-import { assertValidId, randomId } from './ids.ts';
-import { recoverPartialRecordings } from './recovery.ts';
-import type { RecoveryLog } from './recovery.ts';
-import { getSetting } from './settings.ts';
 
 export const DATABASE_FILE = 'auscult.db';
 export const RECORDINGS_FOLDER = 'recordings';
 export const TMP_FOLDER = 'tmp';
-/** An import untouched this long is abandoned: the host drops it, and the next start its file. */
-export const STALE_IMPORT_MS = 10 * 60 * 1000;
-/** The settings key that records that the demo machine was made, so it is made only once. */
-export const DEMO_CREATED_KEY = 'demo.created';
 
-export interface Library {
+export interface Library extends LibraryContext {
   /** The library folder, absolute. */
   readonly home: string;
   readonly databasePath: string;
   readonly recordingsFolder: string;
   readonly tmpFolder: string;
-  readonly db: DatabaseSync;
-  /** The clock of every created_at (injectable for tests). */
-  readonly now: () => Date;
-  /** The id generator (injectable for tests); ids match ID_PATTERN. */
-  readonly newId: () => string;
+  readonly store: SqliteLibraryStore;
+  readonly audio: FolderAudioStore;
   /** `recordings/<id>.wav`; throws TypeError for an id that is not an id. */
   recordingPath(recordingId: string): string;
   /** Closes the database; the library is unusable afterwards. Closing twice is harmless. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface OpenLibraryOptions {
@@ -63,27 +62,14 @@ async function makeFolders(home: string): Promise<void> {
   }
 }
 
-/**
- * Deletes files in tmp/ untouched for STALE_IMPORT_MS: imports a crash (or a closed page) left
- * unfinished. Their originals are elsewhere; a fresh file may belong to another process's import.
- */
-async function removeStaleImports(tmpFolder: string, now: Date): Promise<void> {
-  for (const name of await readdir(tmpFolder)) {
-    const path = join(tmpFolder, name);
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() && now.getTime() - info.mtimeMs > STALE_IMPORT_MS) {
-      await rm(path, { force: true });
-    }
-  }
-}
 
 /**
  * Opens the library in `home` (default: `AUSCULT_HOME`, else the OS's per-user data folder),
  * creating the folder and the database on first use; the database is checked with quick_check
- * and migrated (see openDatabase). On the first start of a library (no demo made yet) it creates
- * the demo machine, unless `options.demo` is false. Every live recording a killed process left
- * behind (`recordings/*.partial`) is recovered and listed first (recovery.ts). Rejects with LibraryError when the library
- * cannot be opened, leaving its files as they are.
+ * and migrated (see openDatabase). Files a killed import left are removed; every live recording
+ * a killed process left behind is recovered and listed (recovery.ts); on the first start (no
+ * demo made yet) the demo machine is created unless `options.demo` is false. Rejects with
+ * LibraryError when the library cannot be opened, leaving its files as they are.
  */
 export async function openLibrary(
   home?: string,
@@ -92,38 +78,37 @@ export async function openLibrary(
   const folder = resolveLibraryHome(home);
   await makeFolders(folder);
   const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomId;
   const databasePath = join(folder, DATABASE_FILE);
-  const db = openDatabase(databasePath, now);
-  let closed = false;
+  const store = createSqliteStore(openDatabase(databasePath, now), { now, newId });
   const recordingsFolder = join(folder, RECORDINGS_FOLDER);
+  const audio = createFolderAudioStore(recordingsFolder);
+  const tmpFolder = join(folder, TMP_FOLDER);
   const library: Library = {
     home: folder,
     databasePath,
     recordingsFolder,
-    tmpFolder: join(folder, TMP_FOLDER),
-    db,
+    tmpFolder,
+    store,
+    audio,
+    stagingFolder: tmpFolder,
+    captureFolder: recordingsFolder,
     now,
-    newId: options.newId ?? randomId,
-    recordingPath(recordingId) {
-      assertValidId(recordingId, 'recordingId');
-      return join(recordingsFolder, `${recordingId}.wav`);
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      db.close();
-    },
+    newId,
+    recordingPath: (recordingId) => audio.pathOf(recordingId),
+    close: () => store.close(),
   };
   try {
-    await removeStaleImports(library.tmpFolder, now());
+    await removeAbandonedStagingFiles(tmpFolder, now(), { anyName: true });
+    await removeAbandonedStagingFiles(recordingsFolder, now());
     await recoverPartialRecordings(library, options.log);
-    if ((options.demo ?? true) && getSetting(library, DEMO_CREATED_KEY) === null) {
+    if ((options.demo ?? true) && (await store.settings.get(DEMO_CREATED_KEY)) === null) {
       // Loaded only here: the simulator is needed once in a library's life.
-      const { createDemoMachine } = await import('./demo.ts');
+      const { createDemoMachine } = await import('../workflows/demo.ts');
       await createDemoMachine(library);
     }
   } catch (error) {
-    library.close();
+    await library.close();
     throw error;
   }
   return library;

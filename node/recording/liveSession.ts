@@ -6,17 +6,17 @@
  * Durability: every append is handed to the OS before it is acknowledged (the writer buffers
  * nothing), so killing the host loses no acknowledged audio; the header is rewritten and the file
  * fsynced at least every `flushIntervalSeconds` of audio or of wall time, so a power cut loses at
- * most that much. Recovery at the next start (node/library/recovery.ts) lists what a crash left.
+ * most that much. Recovery at the next start (node/workflows/recovery.ts) lists what a crash left.
  */
 import type { RecordingSummary, SessionProgress } from '../../shared/api/contract.ts';
 import type { WavWriter } from '../../shared/audio/wavWriter.ts';
 import { createWavFileWriter } from '../audio/wavFileWriter.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { MAX_CHUNK_BYTES } from '../library/importRecording.ts';
-import type { Library } from '../library/library.ts';
-import { assertMachineExists } from '../library/machines.ts';
-import { commitPartialRecording } from '../library/partialCommit.ts';
-import { liveSessionIds, partialPath, writeSidecar } from '../library/partialFiles.ts';
+import { MAX_CHUNK_BYTES } from '../workflows/importRecording.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { NotFoundError } from '../store/errors.ts';
+import { commitPartialRecording } from '../workflows/liveCommit.ts';
+import { liveSessionIds, partialPath, writeSidecar } from '../workflows/partialFiles.ts';
 import { decodeSessionChunk } from './sessionChunk.ts';
 
 export const MIN_SESSION_SAMPLE_RATE_HZ = 8000;
@@ -74,7 +74,7 @@ function checkSampleRate(sampleRateHz: number): void {
  * Throws RangeError for a sample rate outside 8–192 kHz, NotFoundError for an unknown machine.
  */
 export async function startLiveSession(
-  library: Library,
+  library: LibraryContext,
   machineId: string,
   sampleRateHz: number,
   options: LiveSessionOptions = {},
@@ -82,12 +82,14 @@ export async function startLiveSession(
   checkSampleRate(sampleRateHz);
   const flushIntervalSeconds = options.flushIntervalSeconds ?? FLUSH_INTERVAL_SECONDS;
   if (!(flushIntervalSeconds > 0)) throw new RangeError('flushIntervalSeconds must be positive');
-  assertMachineExists(library, machineId);
+  if (!(await library.store.machines.exists(machineId))) {
+    throw new NotFoundError('machine', machineId);
+  }
   const id = library.newId();
   const startedAt = library.now().toISOString();
   liveSessionIds.add(id);
   try {
-    const folder = library.recordingsFolder;
+    const folder = library.captureFolder;
     await writeSidecar(folder, id, {
       formatVersion: 1,
       machineId,
@@ -125,7 +127,7 @@ class FileSession implements LiveSession {
   readonly sampleRateHz: number;
   readonly startedAt: string;
   lastActivityMs = Date.now();
-  readonly #library: Library;
+  readonly #library: LibraryContext;
   readonly #writer: WavWriter;
   readonly #flushFrames: number;
   readonly #flushMs: number;
@@ -135,7 +137,7 @@ class FileSession implements LiveSession {
   // One operation at a time, in call order: chunks must land in the order they were sent.
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(library: Library, meta: SessionMeta, writer: WavWriter) {
+  constructor(library: LibraryContext, meta: SessionMeta, writer: WavWriter) {
     this.id = meta.id;
     this.machineId = meta.machineId;
     this.sampleRateHz = meta.sampleRateHz;

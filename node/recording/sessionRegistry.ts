@@ -10,8 +10,8 @@ import type {
   StoredDiagnosis,
 } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { NotFoundError } from '../library/errors.ts';
-import type { Library } from '../library/library.ts';
+import { NotFoundError } from '../store/errors.ts';
+import type { LibraryContext } from '../workflows/context.ts';
 import { startLiveSession } from './liveSession.ts';
 import type { LiveSession, LiveSessionOptions } from './liveSession.ts';
 
@@ -44,21 +44,21 @@ export interface SessionRegistry {
 }
 
 export function createSessionRegistry(
-  library: Library,
+  library: LibraryContext,
   options: SessionRegistryOptions = {},
 ): SessionRegistry {
   return new OpenSessions(library, options);
 }
 
 class OpenSessions implements SessionRegistry {
-  readonly #library: Library;
+  readonly #library: LibraryContext;
   readonly #options: SessionRegistryOptions;
   readonly #sessions = new Map<string, LiveSession>();
   readonly #endings = new Map<string, string>();
   readonly #sweep: ReturnType<typeof setInterval>;
   #starting = 0;
 
-  constructor(library: Library, options: SessionRegistryOptions) {
+  constructor(library: LibraryContext, options: SessionRegistryOptions) {
     this.#library = library;
     this.#options = options;
     this.#sweep = setInterval(() => this.#closeIdle(), options.sweepMs ?? 5000);

@@ -6,7 +6,7 @@ import type { ApiMethod } from '../../shared/api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { createAuscultService } from '../api/service.ts';
 import type { AuscultServiceOptions } from '../api/service.ts';
-import { isValidId } from '../library/ids.ts';
+import { isValidId } from '../store/ids.ts';
 import { openLibrary } from '../library/library.ts';
 import type { Library, OpenLibraryOptions } from '../library/library.ts';
 
@@ -28,10 +28,10 @@ export interface ApiBackendOptions extends OpenLibraryOptions {
   readonly service?: Omit<AuscultServiceOptions, 'mediaOrigin'>;
 }
 
-function listedRecordingFile(library: Library, recordingId: string): string | null {
+async function listedRecordingFile(library: Library, recordingId: string): Promise<string | null> {
   if (!isValidId(recordingId)) return null;
-  const row = library.db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId);
-  return row ? library.recordingPath(recordingId) : null;
+  if (!(await library.store.recordings.exists(recordingId))) return null;
+  return library.audio.localPath(recordingId);
 }
 
 /** Opens the library in `home` (default: AUSCULT_HOME, else the OS's data folder). */
@@ -46,12 +46,12 @@ export async function openApiBackend(
   });
   return {
     call: (method, args) => dispatch(service, method, args),
-    recordingFile: async (recordingId) => listedRecordingFile(library, recordingId),
+    recordingFile: (recordingId) => listedRecordingFile(library, recordingId),
     close: async () => {
       try {
         await service.close();
       } finally {
-        library.close();
+        await library.close();
       }
     },
   };

@@ -67,6 +67,8 @@ export interface StoredDiagnosis {
   readonly machineId: string;
   readonly createdAt: string;
   readonly report: DiagnosisReport;
+  /** The stretch it was made on, seconds from the recording's start; null: the whole of it. */
+  readonly region: { readonly startSeconds: number; readonly endSeconds: number } | null;
 }
 
 export type JobState = 'running' | 'done' | 'failed';

@@ -72,6 +72,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'row versions for sync; settings rows with ids; diagnosis regions',
+    // Every row gets created/updated times and a version, so that a laptop and a server can
+    // tell which copy of a row is newer. Ids are already UUIDs (randomUUID) except settings,
+    // which are keyed by name and get one here.
+    sql: `
+      ALTER TABLE machines ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE recordings ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE recordings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      UPDATE recordings SET updated_at = created_at;
+      ALTER TABLE baselines ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE baselines ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      UPDATE baselines SET updated_at = created_at;
+      ALTER TABLE diagnoses ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE diagnoses ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE diagnoses ADD COLUMN start_seconds REAL;
+      ALTER TABLE diagnoses ADD COLUMN end_seconds REAL;
+      UPDATE diagnoses SET updated_at = created_at;
+      ALTER TABLE fault_log ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE fault_log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      UPDATE fault_log SET updated_at = created_at;
+      ALTER TABLE settings ADD COLUMN id TEXT;
+      ALTER TABLE settings ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE settings ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE settings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      UPDATE settings SET id = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+        created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
+      CREATE UNIQUE INDEX settings_by_id ON settings (id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,6 @@
 /**
- * Recovery of interrupted live recordings at library open (DESIGN.md §2): every
- * `recordings/<id>.partial` left by a killed host is repaired (a cut-off file loses at most the
+ * Recovery of interrupted live recordings at library open (docs/architecture.md): every
+ * `<capture folder>/<id>.partial` left by a killed host is repaired (a cut-off file loses at most the
  * bytes the writer had not handed to the OS; see node/recording/liveSession.ts), renamed to
  * `<id>.wav` and listed with origin 'recovered' under the machine its sidecar names. Audio is
  * never deleted: a file whose machine is unknown (sidecar missing or unreadable, machine gone)
@@ -12,10 +12,11 @@ import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { wavWriteLayout } from '../../shared/audio/wavEncoder.ts';
 import { WavRepairError } from '../../shared/audio/wavRepair.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
-import type { Library } from './library.ts';
-import { insertMachine } from './machines.ts';
-import { commitPartialRecording, listPlacedRecording } from './partialCommit.ts';
-import type { PartialListing } from './partialCommit.ts';
+import { isProcessAlive } from '../files/processAlive.ts';
+import type { LibraryContext } from './context.ts';
+import { RECOVERED_MACHINE_KEY } from './settingKeys.ts';
+import { commitPartialRecording, listPlacedRecording } from './liveCommit.ts';
+import type { PartialListing } from './liveCommit.ts';
 import {
   liveSessionIds,
   partialIdOf,
@@ -25,11 +26,7 @@ import {
   sidecarPath,
 } from './partialFiles.ts';
 import type { PartialSidecar } from './partialFiles.ts';
-import { getSetting, setSetting } from './settings.ts';
-import { inTransaction } from './transaction.ts';
 
-/** Settings key holding the id of the machine that takes recordings of unknown machines. */
-export const RECOVERED_MACHINE_KEY = 'recovery.machineId';
 export const RECOVERED_MACHINE_NAME = 'Recovered recordings';
 /**
  * Another live process's partial file untouched this long is taken as abandoned even though
@@ -43,50 +40,36 @@ const HEADER_BYTES = wavWriteLayout(48000, 1, 'float32').dataOffsetBytes;
 
 export type RecoveryLog = (message: string) => void;
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function modifiedMs(path: string): Promise<number | null> {
   return (await stat(path).catch(() => null))?.mtimeMs ?? null;
 }
 
 /** True when another running process is writing this session now: leave it alone. */
 async function ownedByLiveWriter(
-  library: Library,
+  library: LibraryContext,
   id: string,
   sidecar: PartialSidecar | null,
 ): Promise<boolean> {
   if (liveSessionIds.has(id)) return true;
   if (sidecar === null || sidecar.pid === process.pid || !isProcessAlive(sidecar.pid)) return false;
   const touched =
-    (await modifiedMs(partialPath(library.recordingsFolder, id))) ??
-    (await modifiedMs(sidecarPath(library.recordingsFolder, id)));
+    (await modifiedMs(partialPath(library.captureFolder, id))) ??
+    (await modifiedMs(sidecarPath(library.captureFolder, id)));
   return touched !== null && library.now().getTime() - touched < LIVE_WRITER_STALE_MS;
 }
 
-function machineExists(library: Library, machineId: string): boolean {
-  return library.db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId) !== undefined;
-}
-
 /** The "Recovered recordings" machine (no parts modelled), created the first time it is needed. */
-export function recoveredRecordingsMachine(library: Library): string {
-  return inTransaction(library.db, () => {
-    const stored = getSetting(library, RECOVERED_MACHINE_KEY);
-    if (stored !== null && machineExists(library, stored)) return stored;
+export function recoveredRecordingsMachine(library: LibraryContext): Promise<string> {
+  return library.store.transaction(async (tx) => {
+    const stored = await tx.settings.get(RECOVERED_MACHINE_KEY);
+    if (stored !== null && (await tx.machines.exists(stored))) return stored;
     const profile = parseMachineProfile({
       id: 'recovered-recordings',
       name: RECOVERED_MACHINE_NAME,
       lineFrequencyHz: 50,
     });
-    const id = insertMachine(library, profile);
-    setSetting(library, RECOVERED_MACHINE_KEY, id);
+    const id = await tx.machines.insert(profile);
+    await tx.settings.set(RECOVERED_MACHINE_KEY, id);
     return id;
   });
 }
@@ -97,18 +80,18 @@ export function recoveredName(startedAt: string): string {
 }
 
 async function listingFor(
-  library: Library,
+  library: LibraryContext,
   id: string,
   sidecar: PartialSidecar | null,
 ): Promise<PartialListing> {
   const createdAt =
     sidecar?.startedAt ??
     new Date(
-      (await modifiedMs(partialPath(library.recordingsFolder, id))) ?? library.now().getTime(),
+      (await modifiedMs(partialPath(library.captureFolder, id))) ?? library.now().getTime(),
     ).toISOString();
-  const known = sidecar !== null && machineExists(library, sidecar.machineId);
+  const known = sidecar !== null && (await library.store.machines.exists(sidecar.machineId));
   return {
-    machineId: known ? sidecar.machineId : recoveredRecordingsMachine(library),
+    machineId: known ? sidecar.machineId : await recoveredRecordingsMachine(library),
     name: recoveredName(createdAt),
     origin: 'recovered',
     createdAt,
@@ -117,20 +100,20 @@ async function listingFor(
 
 /** Recovers one id; resolves to its summary, or null when there was nothing to list. */
 async function recoverOne(
-  library: Library,
+  library: LibraryContext,
   id: string,
   log: RecoveryLog,
 ): Promise<RecordingSummary | null> {
-  const sidecar = await readSidecar(library.recordingsFolder, id);
+  const sidecar = await readSidecar(library.captureFolder, id);
   if (await ownedByLiveWriter(library, id, sidecar)) return null;
-  const partial = partialPath(library.recordingsFolder, id);
+  const partial = partialPath(library.captureFolder, id);
   const partialSize = (await stat(partial).catch(() => null))?.size ?? null;
   if (partialSize === null) {
     // A Stop cut short after its rename: the .wav is complete; or a sidecar alone.
-    if ((await modifiedMs(library.recordingPath(id))) !== null) {
+    if ((await library.audio.size(id)) !== null) {
       return listPlacedRecording(library, id, await listingFor(library, id, sidecar));
     }
-    await removeSidecar(library.recordingsFolder, id);
+    await removeSidecar(library.captureFolder, id);
     return null;
   }
   try {
@@ -140,7 +123,7 @@ async function recoverOne(
     if (partialSize <= HEADER_BYTES) {
       // Killed before its header was complete: not one sample to keep.
       await rm(partial, { force: true });
-      await removeSidecar(library.recordingsFolder, id);
+      await removeSidecar(library.captureFolder, id);
       return null;
     }
     log(
@@ -156,11 +139,11 @@ async function recoverOne(
  * process is writing are left alone. Problems with one file are logged and do not stop the rest.
  */
 export async function recoverPartialRecordings(
-  library: Library,
+  library: LibraryContext,
   log: RecoveryLog = (message) => console.warn(message),
 ): Promise<RecordingSummary[]> {
   const ids = new Set<string>();
-  for (const name of await readdir(library.recordingsFolder)) {
+  for (const name of await readdir(library.captureFolder)) {
     const id = partialIdOf(name);
     if (id !== null) ids.add(id);
   }

@@ -8,88 +8,54 @@ import type {
   BaselineSignature,
   BaselineSource,
 } from '../../shared/diagnosis/baseline/signature.ts';
-import { enableWasmFft } from '../../shared/dsp/fft.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
-import { extractFileFeatures } from '../diagnosis/featuresFromFile.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
 import { pieceCount, pieceRanges } from '../diagnosis/healthyItems.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { insertBaseline } from './baselines.ts';
-import { NotFoundError } from './errors.ts';
-import type { Library } from './library.ts';
-import { getMachineProfile } from './machines.ts';
-import { getRecording } from './recordings.ts';
-
-/** Computes recording features; the host may run it in a worker thread (node/api). */
-export interface FeatureSource {
-  /** Features of the WAV file at `path` (or a stretch). Rejects with InputError naming `path`. */
-  features(path: string, range?: FrameRange): Promise<RecordingFeatures>;
-}
-
-/**
- * Features computed in this thread; reading the file block by block yields between blocks. Uses
- * the WASM FFT where it loads, as the CLI does, so both compute the same features for a file.
- */
-export const inlineFeatureSource: FeatureSource = {
-  async features(path, range) {
-    await enableWasmFft();
-    return (await extractFileFeatures(path, range)).features;
-  },
-};
-
-/**
- * Features of a library recording; an InputError names the recording as the user knows it,
- * never its path inside the library.
- */
-export async function recordingFeatures(
-  library: Library,
-  recording: RecordingSummary,
-  source: FeatureSource,
-  range?: FrameRange,
-): Promise<RecordingFeatures> {
-  const path = library.recordingPath(recording.id);
-  try {
-    return await source.features(path, range);
-  } catch (error) {
-    if (error instanceof InputError) {
-      throw new InputError(error.message.split(path).join(recording.name));
-    }
-    throw error;
-  }
-}
+import { NotFoundError } from '../store/errors.ts';
+import type { LibraryContext } from './context.ts';
+import { recordingFeatures } from './features.ts';
+import type { FeatureSource } from './features.ts';
 
 /**
  * The recordings `ids` of the machine, in order. Throws RangeError for an empty or repeating
  * list, NotFoundError for an unknown id or a recording of another machine.
  */
-export function recordingsOfMachine(
-  library: Library,
+export async function recordingsOfMachine(
+  library: LibraryContext,
   machineId: string,
   ids: readonly string[],
-): RecordingSummary[] {
+): Promise<RecordingSummary[]> {
   if (ids.length === 0) throw new RangeError('recordingIds must name at least one recording');
   if (new Set(ids).size !== ids.length) throw new RangeError('recordingIds has duplicates');
-  return ids.map((id) => {
-    const recording = getRecording(library, id);
+  const recordings: RecordingSummary[] = [];
+  for (const id of ids) {
+    const recording = await library.store.recordings.get(id);
     if (recording.machineId !== machineId) {
       throw new NotFoundError('recording', id, `machine "${machineId}" has no recording "${id}"`);
     }
-    return recording;
-  });
+    recordings.push(recording);
+  }
+  return recordings;
 }
 
+/** Features of a recording, or of a range of its frames. */
+export type RecordingFeaturesOf = (
+  recording: RecordingSummary,
+  range: FrameRange,
+) => Promise<RecordingFeatures>;
+
 /**
- * The baseline signature of `recordings` (whose files are in the library) with `profile`. Fewer
- * than four recordings are cut into pieces (see pieceCount). `onProgress` receives 0..0.95 as
- * features are computed. Rejects with InputError when the audio is too short for a baseline.
+ * The baseline signature of `recordings` with `profile`, their features from `featuresOf`.
+ * Fewer than four recordings are cut into pieces (see pieceCount). `onProgress` receives
+ * 0..0.95 as features are computed. Rejects with InputError when the audio is too short.
  */
 export async function computeBaselineSignature(
-  library: Library,
   recordings: readonly RecordingSummary[],
   profile: MachineProfile,
-  source: FeatureSource,
+  featuresOf: RecordingFeaturesOf,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<BaselineSignature> {
   const plan = recordings.map((recording) => {
@@ -102,7 +68,7 @@ export async function computeBaselineSignature(
   const groups: number[] = [];
   for (const [index, { recording, ranges }] of plan.entries()) {
     for (const range of ranges) {
-      items.push(await recordingFeatures(library, recording, source, range));
+      items.push(await featuresOf(recording, range));
       // One recording: every piece is left out on its own during calibration.
       groups.push(recordings.length === 1 ? groups.length : index);
       onProgress((0.95 * items.length) / total);
@@ -129,22 +95,21 @@ export async function computeBaselineSignature(
  * too short for a baseline.
  */
 export async function buildMachineBaseline(
-  library: Library,
+  library: LibraryContext,
   machineId: string,
   recordingIds: readonly string[],
   source: FeatureSource,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<BaselineSummary> {
-  const profile = getMachineProfile(library, machineId);
-  const recordings = recordingsOfMachine(library, machineId, recordingIds);
+  const profile = await library.store.machines.profile(machineId);
+  const recordings = await recordingsOfMachine(library, machineId, recordingIds);
   const signature = await computeBaselineSignature(
-    library,
     recordings,
     profile,
-    source,
+    (recording, range) => recordingFeatures(library, recording, source, range),
     onProgress,
   );
-  const summary = insertBaseline(library, machineId, signature, recordingIds);
+  const summary = await library.store.baselines.insert(machineId, signature, recordingIds);
   onProgress(1);
   return summary;
 }

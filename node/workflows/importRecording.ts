@@ -1,21 +1,21 @@
 /**
- * Importing a WAV file into the library, atomically: the bytes go to `tmp/<import id>.part`,
- * which is fsynced, checked with the WAV reader, renamed to `recordings/<recording id>.wav`
- * (the folder fsynced), and only then gets its row. A half-copied or malformed file is never
+ * Importing a WAV file into the library, atomically: the bytes go to a staging file
+ * (stagingFileName), which is fsynced and handed to placeRecording (checked with the WAV
+ * reader, moved into the audio store, then listed). A half-copied or malformed file is never
  * listed, and a refused one leaves nothing behind. The original is only ever read.
  */
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
 import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
-import { syncFolder } from '../files/fsync.ts';
-import type { Library } from './library.ts';
-import { assertMachineExists } from './machines.ts';
-import { insertRecording } from './recordings.ts';
-import { checkWavFile, recordingDisplayName } from './wavCheck.ts';
+import { NotFoundError } from '../store/errors.ts';
+import type { LibraryContext } from './context.ts';
+import { placeRecording } from './placeRecording.ts';
+import { stagingFileName } from './staging.ts';
+import { recordingDisplayName } from './wavCheck.ts';
 
 /** Largest file accepted: 8 GiB (an RF64 file may exceed 4 GiB; a day at 48 kHz is 8 GiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
@@ -51,7 +51,7 @@ export interface ImportOptions {
  * non-negative integer.
  */
 export async function beginImport(
-  library: Library,
+  library: LibraryContext,
   machineId: string,
   fileName: string,
   sizeBytes: number,
@@ -66,9 +66,11 @@ export async function beginImport(
       `"${name}" is too large to import: ${sizeBytes} bytes, at most ${MAX_IMPORT_BYTES}`,
     );
   }
-  assertMachineExists(library, machineId);
+  if (!(await library.store.machines.exists(machineId))) {
+    throw new NotFoundError('machine', machineId);
+  }
   const id = library.newId();
-  const partPath = join(library.tmpFolder, `${id}.part`);
+  const partPath = join(library.stagingFolder, stagingFileName(id));
   const sink = fileHandleByteSink(await open(partPath, 'wx'));
   const file: SessionFile = { id, machineId, name, sizeBytes, partPath, sink };
   return new ChunkedImport(library, file, options.origin ?? 'imported');
@@ -90,14 +92,14 @@ class ChunkedImport implements ImportSession {
   readonly sizeBytes: number;
   receivedBytes = 0;
   lastActivityMs = Date.now();
-  readonly #library: Library;
+  readonly #library: LibraryContext;
   readonly #file: SessionFile;
   readonly #origin: RecordingOrigin;
   #open = true;
   // One operation at a time, in call order: appends must land at consecutive offsets.
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(library: Library, file: SessionFile, origin: RecordingOrigin) {
+  constructor(library: LibraryContext, file: SessionFile, origin: RecordingOrigin) {
     this.id = file.id;
     this.machineId = file.machineId;
     this.name = file.name;
@@ -170,38 +172,20 @@ class ChunkedImport implements ImportSession {
   }
 }
 
-/** fsync, check, rename, fsync the folder, insert the row; undoes the file on any failure. */
+/** fsync, then place (check, move into the audio store, list); undoes the file on any failure. */
 async function commitImport(
-  library: Library,
+  library: LibraryContext,
   file: SessionFile,
   origin: RecordingOrigin,
 ): Promise<RecordingSummary> {
   await file.sink.sync();
   await file.sink.close();
-  const info = await checkWavFile(file.partPath, file.name);
-  const recordingId = library.newId();
-  const finalPath = library.recordingPath(recordingId);
-  await rename(file.partPath, finalPath);
-  try {
-    await syncFolder(library.recordingsFolder);
-    const summary: RecordingSummary = {
-      id: recordingId,
-      machineId: file.machineId,
-      name: file.name,
-      origin,
-      sampleRateHz: info.sampleRateHz,
-      channelCount: info.channelCount,
-      durationSeconds: info.durationSeconds,
-      sizeBytes: file.sizeBytes,
-      createdAt: library.now().toISOString(),
-    };
-    insertRecording(library, summary);
-    return summary;
-  } catch (error) {
-    // No row points to it: the copy goes (the original is elsewhere, untouched).
-    await rm(finalPath, { force: true });
-    throw error;
-  }
+  return placeRecording(library, {
+    machineId: file.machineId,
+    name: file.name,
+    origin,
+    path: file.partPath,
+  });
 }
 
 /**
@@ -209,7 +193,7 @@ async function commitImport(
  * chunks larger than MAX_CHUNK_BYTES are split. The import is cancelled if the stream fails.
  */
 export async function importRecording(
-  library: Library,
+  library: LibraryContext,
   machineId: string,
   fileName: string,
   chunks: AsyncIterable<Uint8Array>,
@@ -236,7 +220,7 @@ export async function importRecording(
  * unreadable or malformed file, NotFoundError for an unknown machine.
  */
 export async function importRecordingFile(
-  library: Library,
+  library: LibraryContext,
   machineId: string,
   path: string,
   options: ImportOptions & { readonly name?: string } = {},

@@ -3,7 +3,7 @@
  * write survive a crash, then the migrations.
  */
 import { DatabaseSync } from 'node:sqlite';
-import { LibraryError } from './errors.ts';
+import { LibraryError } from '../errors.ts';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations.ts';
 
 /** How long a statement waits for another process's write lock before failing, ms. */

@@ -1,6 +1,6 @@
 /**
- * Live recordings on disk (DESIGN.md §2): `recordings/<id>.partial`, a WAV kept valid by the
- * streaming writer while the session runs, and its sidecar `recordings/<id>.partial.json` saying
+ * Live recordings on disk (docs/architecture.md): `<capture folder>/<id>.partial`, a WAV kept valid by the
+ * streaming writer while the session runs, and its sidecar `<id>.partial.json` saying
  * whose it is. Written sidecar first (fsynced), so a partial file found after a crash always
  * knows its machine unless someone deleted the sidecar. Once the recording is in the library it
  * is `recordings/<id>.wav`, the same id, and the sidecar is gone.
@@ -8,7 +8,7 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncFolder } from '../files/fsync.ts';
-import { isValidId } from './ids.ts';
+import { isValidId } from '../store/ids.ts';
 
 export const PARTIAL_SUFFIX = '.partial';
 export const SIDECAR_SUFFIX = '.partial.json';

@@ -1,0 +1,74 @@
+/** Stored diagnoses of recordings, in SQLite. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
+import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import { NotFoundError } from '../errors.ts';
+import type { DiagnosisStore } from '../types.ts';
+import { json, text } from './rows.ts';
+import type { Row } from './rows.ts';
+import type { Clock, Synchronous } from './synchronous.ts';
+
+const COLUMNS = 'id, recording_id, machine_id, report, created_at, start_seconds, end_seconds';
+
+function toStored(row: Row): StoredDiagnosis {
+  const start = row.start_seconds;
+  const end = row.end_seconds;
+  return {
+    id: text(row, 'id'),
+    recordingId: text(row, 'recording_id'),
+    machineId: text(row, 'machine_id'),
+    createdAt: text(row, 'created_at'),
+    report: json<DiagnosisReport>(row, 'report'),
+    region:
+      typeof start === 'number' && typeof end === 'number'
+        ? { startSeconds: start, endSeconds: end }
+        : null,
+  };
+}
+
+export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<DiagnosisStore> {
+  return {
+    insert(diagnosis) {
+      const stored: StoredDiagnosis = {
+        id: clock.newId(),
+        recordingId: diagnosis.recordingId,
+        machineId: diagnosis.machineId,
+        createdAt: clock.now().toISOString(),
+        report: diagnosis.report,
+        region: diagnosis.region ?? null,
+      };
+      db.prepare(
+        `INSERT INTO diagnoses (id, recording_id, machine_id, baseline_id, report, created_at,
+           updated_at, start_seconds, end_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        stored.id,
+        stored.recordingId,
+        stored.machineId,
+        diagnosis.baselineId,
+        JSON.stringify(stored.report),
+        stored.createdAt,
+        stored.createdAt,
+        stored.region?.startSeconds ?? null,
+        stored.region?.endSeconds ?? null,
+      );
+      return stored;
+    },
+    list(recordingId) {
+      if (!db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId)) {
+        throw new NotFoundError('recording', recordingId);
+      }
+      return db
+        .prepare(
+          `SELECT ${COLUMNS} FROM diagnoses WHERE recording_id = ?
+           ORDER BY created_at DESC, rowid DESC`,
+        )
+        .all(recordingId)
+        .map(toStored);
+    },
+    get(diagnosisId) {
+      const row = db.prepare(`SELECT ${COLUMNS} FROM diagnoses WHERE id = ?`).get(diagnosisId);
+      if (!row) throw new NotFoundError('diagnosis', diagnosisId);
+      return toStored(row);
+    },
+  };
+}

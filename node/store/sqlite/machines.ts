@@ -1,0 +1,82 @@
+/** Machines and their profiles, in SQLite. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { MachineSummary } from '../../../shared/api/contract.ts';
+import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import type { MachineProfile } from '../../../shared/diagnosis/profile.ts';
+import { NotFoundError } from '../errors.ts';
+import type { MachineStore } from '../types.ts';
+import { currentBaselineSummary } from './baselines.ts';
+import { number, rowVersion, text } from './rows.ts';
+import type { Row } from './rows.ts';
+import type { Clock, Synchronous } from './synchronous.ts';
+
+const SUMMARY_COLUMNS = `
+  m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
+  (SELECT count(*) FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
+  EXISTS (SELECT 1 FROM baselines b WHERE b.machine_id = m.id) AS has_baseline`;
+
+/** The stored profile, checked again: the database is a file a user can edit. */
+function storedProfile(row: Row): MachineProfile {
+  return parseMachineProfile(JSON.parse(text(row, 'profile')));
+}
+
+function toSummary(row: Row, profile: MachineProfile): MachineSummary {
+  return {
+    id: text(row, 'id'),
+    name: text(row, 'name'),
+    lineFrequencyHz: profile.lineFrequencyHz,
+    recordingCount: number(row, 'recording_count'),
+    hasBaseline: number(row, 'has_baseline') === 1,
+    isDemo: number(row, 'is_demo') === 1,
+  };
+}
+
+export function sqliteMachines(db: DatabaseSync, clock: Clock): Synchronous<MachineStore> {
+  const exists = (machineId: string) =>
+    db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId) !== undefined;
+  return {
+    list() {
+      const rows = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM machines m ORDER BY m.created_at, m.rowid`)
+        .all();
+      return rows.map((row) => toSummary(row, storedProfile(row)));
+    },
+    get(machineId) {
+      const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM machines m WHERE m.id = ?`).get(machineId);
+      if (!row) throw new NotFoundError('machine', machineId);
+      const profile = storedProfile(row);
+      return {
+        ...toSummary(row, profile),
+        profile,
+        createdAt: text(row, 'created_at'),
+        updatedAt: text(row, 'updated_at'),
+        baseline: currentBaselineSummary(db, machineId),
+      };
+    },
+    exists,
+    profile(machineId) {
+      const row = db.prepare('SELECT profile FROM machines WHERE id = ?').get(machineId);
+      if (!row) throw new NotFoundError('machine', machineId);
+      return storedProfile(row);
+    },
+    insert(profile, options = {}) {
+      const id = options.id ?? clock.newId();
+      const at = clock.now().toISOString();
+      db.prepare(
+        `INSERT INTO machines (id, name, profile, is_demo, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(id, profile.name, JSON.stringify(profile), options.isDemo ? 1 : 0, at, at);
+      return id;
+    },
+    updateProfile(machineId, profile) {
+      const result = db
+        .prepare(
+          `UPDATE machines SET name = ?, profile = ?, updated_at = ?, version = version + 1
+           WHERE id = ?`,
+        )
+        .run(profile.name, JSON.stringify(profile), clock.now().toISOString(), machineId);
+      if (Number(result.changes) === 0) throw new NotFoundError('machine', machineId);
+    },
+    version: (machineId) => rowVersion(db, 'machines', 'machine', machineId),
+  };
+}

@@ -1,0 +1,63 @@
+/** Recording rows, in SQLite. A row is written only once its audio is in the audio store. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
+import { NotFoundError } from '../errors.ts';
+import type { RecordingStore } from '../types.ts';
+import { number, rowVersion, text } from './rows.ts';
+import type { Row } from './rows.ts';
+import type { Synchronous } from './synchronous.ts';
+
+const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
+  size_bytes, created_at`;
+
+function toSummary(row: Row): RecordingSummary {
+  return {
+    id: text(row, 'id'),
+    machineId: text(row, 'machine_id'),
+    name: text(row, 'name'),
+    origin: text(row, 'origin') as RecordingOrigin,
+    sampleRateHz: number(row, 'sample_rate_hz'),
+    channelCount: number(row, 'channel_count'),
+    durationSeconds: number(row, 'duration_seconds'),
+    sizeBytes: number(row, 'size_bytes'),
+    createdAt: text(row, 'created_at'),
+  };
+}
+
+export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> {
+  return {
+    list(machineId) {
+      if (!db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId)) {
+        throw new NotFoundError('machine', machineId);
+      }
+      return db
+        .prepare(`SELECT ${COLUMNS} FROM recordings WHERE machine_id = ? ORDER BY created_at, rowid`)
+        .all(machineId)
+        .map(toSummary);
+    },
+    get(recordingId) {
+      const row = db.prepare(`SELECT ${COLUMNS} FROM recordings WHERE id = ?`).get(recordingId);
+      if (!row) throw new NotFoundError('recording', recordingId);
+      return toSummary(row);
+    },
+    exists: (recordingId) =>
+      db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId) !== undefined,
+    insert(recording) {
+      db.prepare(
+        `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        recording.id,
+        recording.machineId,
+        recording.name,
+        recording.origin,
+        recording.sampleRateHz,
+        recording.channelCount,
+        recording.durationSeconds,
+        recording.sizeBytes,
+        recording.createdAt,
+        recording.createdAt,
+      );
+    },
+    version: (recordingId) => rowVersion(db, 'recordings', 'recording', recordingId),
+  };
+}

@@ -1,0 +1,21 @@
+/** Settings, in SQLite: a key-value table. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { SettingStore } from '../types.ts';
+import type { Clock, Synchronous } from './synchronous.ts';
+
+export function sqliteSettings(db: DatabaseSync, clock: Clock): Synchronous<SettingStore> {
+  return {
+    get(key) {
+      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key);
+      return row ? String(row.value) : null;
+    },
+    set(key, value) {
+      const at = clock.now().toISOString();
+      db.prepare(
+        `INSERT INTO settings (key, value, id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+           version = version + 1`,
+      ).run(key, value, clock.newId(), at, at);
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The storage seam (docs/architecture.md): what the workflows need from a library, as async
+ * interfaces. The laptop implements them with SQLite and a folder of WAV files
+ * (node/store/sqlite, node/store/folderAudioStore.ts); a server implements the same interfaces
+ * and passes the same contract suite (tests/node/store/storeContract.ts).
+ *
+ * Every row carries a UUID, created and updated times (ISO 8601, UTC) and a version that starts
+ * at 1 and grows by one with each change, so rows can move between stores without collisions.
+ */
+import type {
+  BaselineSummary,
+  FaultLogEntry,
+  MachineDetail,
+  MachineSummary,
+  RecordingSummary,
+  StoredDiagnosis,
+} from '../../shared/api/contract.ts';
+import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
+
+/** Where a row stands in its history: enough to tell which of two copies is newer. */
+export interface RowVersion {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface MachineStore {
+  /** Every machine, oldest first. */
+  list(): Promise<MachineSummary[]>;
+  /** One machine with its profile and current baseline. Rejects with NotFoundError. */
+  get(machineId: string): Promise<MachineDetail>;
+  exists(machineId: string): Promise<boolean>;
+  /** The machine's profile, checked again on the way out. Rejects with NotFoundError. */
+  profile(machineId: string): Promise<MachineProfile>;
+  /** Adds a machine named after its profile; resolves to its id (`options.id` or a new one). */
+  insert(
+    profile: MachineProfile,
+    options?: { readonly isDemo?: boolean; readonly id?: string },
+  ): Promise<string>;
+  /** Replaces the profile (and so the name). Rejects with NotFoundError. */
+  updateProfile(machineId: string, profile: MachineProfile): Promise<void>;
+  /** The row's UUID, times and version. Rejects with NotFoundError. */
+  version(machineId: string): Promise<RowVersion>;
+}
+
+export interface RecordingStore {
+  /** A machine's recordings, oldest first. Rejects with NotFoundError for an unknown machine. */
+  list(machineId: string): Promise<RecordingSummary[]>;
+  /** Rejects with NotFoundError. */
+  get(recordingId: string): Promise<RecordingSummary>;
+  exists(recordingId: string): Promise<boolean>;
+  /** Adds the row of a recording whose audio is already in the audio store. */
+  insert(recording: RecordingSummary): Promise<void>;
+  version(recordingId: string): Promise<RowVersion>;
+}
+
+export interface StoredBaseline {
+  readonly summary: BaselineSummary;
+  readonly signature: BaselineSignature;
+}
+
+export interface BaselineStore {
+  /** The machine's current (latest) baseline without its signature, or null. */
+  currentSummary(machineId: string): Promise<BaselineSummary | null>;
+  /** The machine's current baseline with its signature, or null. */
+  current(machineId: string): Promise<StoredBaseline | null>;
+  /** Stores a new baseline; it becomes the current one. */
+  insert(
+    machineId: string,
+    signature: BaselineSignature,
+    recordingIds: readonly string[],
+  ): Promise<BaselineSummary>;
+}
+
+/** The stretch of a recording a diagnosis was made on, seconds from its start. */
+export interface DiagnosisRegion {
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+}
+
+export interface NewDiagnosis {
+  readonly recordingId: string;
+  readonly machineId: string;
+  /** The baseline it was made against; null: kinematic evidence only. */
+  readonly baselineId: string | null;
+  readonly report: DiagnosisReport;
+  /** Null: the whole recording. */
+  readonly region?: DiagnosisRegion | null;
+}
+
+export interface DiagnosisStore {
+  insert(diagnosis: NewDiagnosis): Promise<StoredDiagnosis>;
+  /** A recording's diagnoses, newest first. Rejects with NotFoundError for an unknown recording. */
+  list(recordingId: string): Promise<StoredDiagnosis[]>;
+  /** Rejects with NotFoundError. */
+  get(diagnosisId: string): Promise<StoredDiagnosis>;
+}
+
+/** A fault-log row as stored. */
+export interface FaultLogRecord {
+  readonly id: string;
+  readonly machineId: string;
+  readonly diagnosisId: string | null;
+  readonly recordingId: string | null;
+  readonly causeId: CauseId | null;
+  readonly componentId: string | null;
+  readonly note: string;
+  readonly createdAt: string;
+}
+
+export type NewFaultLogRecord = Pick<FaultLogRecord, 'machineId' | 'note'> &
+  Partial<Pick<FaultLogRecord, 'diagnosisId' | 'recordingId' | 'causeId' | 'componentId'>>;
+
+export interface FaultLogStore {
+  /** Adds an entry. Rejects with NotFoundError for an unknown machine. */
+  add(entry: NewFaultLogRecord): Promise<FaultLogRecord>;
+  /** A machine's entries, newest first. Rejects with NotFoundError for an unknown machine. */
+  listByMachine(machineId: string): Promise<FaultLogRecord[]>;
+  /** Every entry made from a diagnosis, with names and verdict, newest first. */
+  summaries(): Promise<FaultLogEntry[]>;
+  /** One such entry. Rejects with NotFoundError. */
+  summary(entryId: string): Promise<FaultLogEntry>;
+}
+
+export interface SettingStore {
+  /** The stored value of `key`, or null. */
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** The library's rows. Every write is durable once its promise resolves. */
+export interface LibraryStore {
+  readonly machines: MachineStore;
+  readonly recordings: RecordingStore;
+  readonly baselines: BaselineStore;
+  readonly diagnoses: DiagnosisStore;
+  readonly faultLog: FaultLogStore;
+  readonly settings: SettingStore;
+  /**
+   * Runs `work` atomically against `tx` (the same interface): all of its writes are kept, or,
+   * when it rejects, none. Calls on the store itself wait until it is over.
+   */
+  transaction<T>(work: (tx: LibraryStore) => Promise<T>): Promise<T>;
+  /** Closes the store; closing twice is harmless. */
+  close(): Promise<void>;
+}
+
+/** Recordings' audio, by recording id. */
+export interface AudioStore {
+  /**
+   * Takes the complete local file at `path` into the store under `recordingId` (moved when it
+   * can be, else copied); durable once this resolves. Resolves to its size in bytes.
+   */
+  putFile(recordingId: string, path: string): Promise<number>;
+  /** Stores the bytes of `chunks` under `recordingId`; durable once this resolves. */
+  put(recordingId: string, chunks: AsyncIterable<Uint8Array>): Promise<number>;
+  /** Bytes [startByte, endByte) of the audio (fewer at its end). */
+  read(recordingId: string, startByte: number, endByte: number): Promise<Uint8Array>;
+  /** The audio's size in bytes, or null when the store has none under that id. */
+  size(recordingId: string): Promise<number | null>;
+  /** Removes the audio; harmless when there is none. */
+  remove(recordingId: string): Promise<void>;
+  /**
+   * A local file holding the audio, for readers that work on files (the analysis workers, the
+   * media route). The folder store answers with its own file.
+   */
+  localPath(recordingId: string): Promise<string>;
+}

@@ -1,0 +1,49 @@
+/**
+ * Recording features for the workflows: computed from a local file by a FeatureSource (the
+ * host's analysis workers, or this thread).
+ */
+import type { RecordingSummary } from '../../shared/api/contract.ts';
+import { enableWasmFft } from '../../shared/dsp/fft.ts';
+import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import { extractFileFeatures } from '../diagnosis/featuresFromFile.ts';
+import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
+import { InputError } from '../diagnosis/inputError.ts';
+import type { LibraryContext } from './context.ts';
+
+/** Computes recording features; the host may run it in a worker thread (node/api). */
+export interface FeatureSource {
+  /** Features of the WAV file at `path` (or a stretch). Rejects with InputError naming `path`. */
+  features(path: string, range?: FrameRange): Promise<RecordingFeatures>;
+}
+
+/**
+ * Features computed in this thread; reading the file block by block yields between blocks. Uses
+ * the WASM FFT where it loads, as the CLI does, so both compute the same features for a file.
+ */
+export const inlineFeatureSource: FeatureSource = {
+  async features(path, range) {
+    await enableWasmFft();
+    return (await extractFileFeatures(path, range)).features;
+  },
+};
+
+/**
+ * Features of a library recording; an InputError names the recording as the user knows it,
+ * never its path inside the library.
+ */
+export async function recordingFeatures(
+  library: LibraryContext,
+  recording: RecordingSummary,
+  source: FeatureSource,
+  range?: FrameRange,
+): Promise<RecordingFeatures> {
+  const path = await library.audio.localPath(recording.id);
+  try {
+    return await source.features(path, range);
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputError(error.message.split(path).join(recording.name));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The one way a recording enters a library: imports, live recordings, recovery, the demo (and
+ * later phone formats, bundles and sync) all end here. The audio goes into the audio store
+ * first and the row is written only once it is there, so a listed recording always has its
+ * audio; a failure leaves neither.
+ */
+import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import type { WavInfo } from '../../shared/audio/wavReader.ts';
+import { openWavFile } from '../audio/openWavFile.ts';
+import { InputError } from '../diagnosis/inputError.ts';
+import type { LibraryStore } from '../store/types.ts';
+import type { LibraryContext } from './context.ts';
+import { checkWavFile } from './wavCheck.ts';
+
+export interface PlaceRequest {
+  /** The recording's id; default a new one. */
+  readonly id?: string;
+  readonly machineId: string;
+  /** The name the user sees. */
+  readonly name: string;
+  readonly origin: RecordingOrigin;
+  /** ISO 8601; default now. */
+  readonly createdAt?: string;
+  /** A complete WAV file on local disk; it is taken (moved into the audio store). */
+  readonly path: string;
+  /**
+   * 'decode' (default) decodes every frame (a NaN sample is only found by reading it): for
+   * files from outside. 'header' reads only the header: for audio this app wrote and checked
+   * as it arrived (live recordings), which may be hours long.
+   */
+  readonly check?: 'decode' | 'header';
+}
+
+async function headerInfo(path: string, name: string): Promise<WavInfo> {
+  const reader = await openWavFile(path);
+  await reader.close();
+  if (reader.info.frameCount === 0) {
+    throw new InputError(`cannot use recording "${name}": it holds no audio frames`);
+  }
+  return reader.info;
+}
+
+/**
+ * Checks the WAV at `request.path`, moves it into `context.audio` and lists it in `store`
+ * (default the context's; pass a transaction's to place several at once). Resolves to the
+ * listed recording. Rejects with InputError for a file that is not a usable WAV (the file is
+ * left where it was), NotFoundError for an unknown machine (nothing is left in the store).
+ */
+export async function placeRecording(
+  context: LibraryContext,
+  request: PlaceRequest,
+  store: LibraryStore = context.store,
+): Promise<RecordingSummary> {
+  const info =
+    request.check === 'header'
+      ? await headerInfo(request.path, request.name)
+      : await checkWavFile(request.path, request.name);
+  const id = request.id ?? context.newId();
+  const sizeBytes = await context.audio.putFile(id, request.path);
+  const summary: RecordingSummary = {
+    id,
+    machineId: request.machineId,
+    name: request.name,
+    origin: request.origin,
+    sampleRateHz: info.sampleRateHz,
+    channelCount: info.channelCount,
+    durationSeconds: info.durationSeconds,
+    sizeBytes,
+    createdAt: request.createdAt ?? context.now().toISOString(),
+  };
+  try {
+    await store.recordings.insert(summary);
+  } catch (error) {
+    // No row points to it: the copy goes (an import's original is elsewhere, untouched).
+    await context.audio.remove(id);
+    throw error;
+  }
+  return summary;
+}
