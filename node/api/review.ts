@@ -29,10 +29,7 @@ async function onRecordingFile<T>(
   }
 }
 
-export function reviewApi(
-  library: LibraryContext,
-  features: FeatureSource,
-): AuscultApi['review'] {
+export function reviewApi(library: LibraryContext, features: FeatureSource): AuscultApi['review'] {
   return {
     selection: (recordingId, startSeconds, endSeconds) =>
       analyseSelection(library, features, recordingId, startSeconds, endSeconds),

@@ -62,7 +62,6 @@ async function makeFolders(home: string): Promise<void> {
   }
 }
 
-
 /**
  * Opens the library in `home` (default: `AUSCULT_HOME`, else the OS's per-user data folder),
  * creating the folder and the database on first use; the database is checked with quick_check
@@ -80,7 +79,7 @@ export async function openLibrary(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomId;
   const databasePath = join(folder, DATABASE_FILE);
-  const store = createSqliteStore(openDatabase(databasePath, now), { now, newId });
+  const store = createSqliteStore(openDatabase(databasePath, now), { now, newId }, databasePath);
   const recordingsFolder = join(folder, RECORDINGS_FOLDER);
   const audio = createFolderAudioStore(recordingsFolder);
   const tmpFolder = join(folder, TMP_FOLDER);

@@ -26,7 +26,14 @@ export class LibraryError extends Error {
 }
 
 export type EntityKind =
-  'machine' | 'recording' | 'baseline' | 'diagnosis' | 'fault-log entry' | 'import' | 'job' | 'session';
+  | 'machine'
+  | 'recording'
+  | 'baseline'
+  | 'diagnosis'
+  | 'fault-log entry'
+  | 'import'
+  | 'job'
+  | 'session';
 
 /** An id that names nothing in the library (or a recording of another machine). */
 export class NotFoundError extends Error {

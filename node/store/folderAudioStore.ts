@@ -31,7 +31,7 @@ export function createFolderAudioStore(folder: string): FolderAudioStore {
     assertValidId(recordingId, 'recordingId');
     return join(folder, `${recordingId}.wav`);
   };
-    // Named like a staging file (`<id>.<pid>.part`), so a killed write is cleaned up the same way.
+  // Named like a staging file (`<id>.<pid>.part`), so a killed write is cleaned up the same way.
   const incoming = (recordingId: string) => join(folder, `${recordingId}.${process.pid}.part`);
   /** fsync, rename into place, fsync the folder; the temporary file goes on failure. */
   const commit = async (recordingId: string, temporary: string) => {

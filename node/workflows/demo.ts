@@ -23,7 +23,6 @@ import { placeRecording } from './placeRecording.ts';
 import { DEMO_CREATED_KEY } from './settingKeys.ts';
 import { stagingFileName } from './staging.ts';
 
-
 /** A reduced copy of the simulator's lathe (shared/simulation/profiles.ts). */
 export const DEMO_PROFILE_JSON = {
   id: 'demo-lathe',
@@ -128,7 +127,10 @@ export async function createDemoMachine(library: LibraryContext): Promise<string
     const signature = await computeBaselineSignature(healthy, profile, featuresOf);
     const reviews: { summary: RecordingSummary; report: DiagnosisReport }[] = [];
     for (const { summary } of staged.filter((s) => !s.spec.healthy)) {
-      reviews.push({ summary, report: reportOf(summary.name, await featuresOf(summary), profile, signature) });
+      reviews.push({
+        summary,
+        report: reportOf(summary.name, await featuresOf(summary), profile, signature),
+      });
     }
     return await library.store.transaction(async (tx) => {
       if ((await tx.settings.get(DEMO_CREATED_KEY)) !== null) return null;
@@ -136,7 +138,8 @@ export async function createDemoMachine(library: LibraryContext): Promise<string
       const placed: string[] = [];
       try {
         for (const { summary, path } of staged) {
-          await placeRecording(library, { ...summary, path }, tx);
+          // Written by this process a moment ago: the header is enough (keeps the lock short).
+          await placeRecording(library, { ...summary, path, check: 'header' }, tx);
           placed.push(summary.id);
         }
         const baseline = await tx.baselines.insert(

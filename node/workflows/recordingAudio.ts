@@ -22,7 +22,9 @@ export async function readRecordingAudio(
     );
   }
   if (size > MAX_AUDIO_BYTES) {
-    throw new InputError(`recording "${recording.name}" is too large to send whole (${size} bytes)`);
+    throw new InputError(
+      `recording "${recording.name}" is too large to send whole (${size} bytes)`,
+    );
   }
   const bytes = await library.audio.read(recording.id, 0, size);
   // An ArrayBuffer of exactly the bytes read: no pooled slab behind it.

@@ -12,7 +12,7 @@ import { encodeWav } from '../../shared/audio/wavEncoder.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { FaultSpec } from '../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/library/demo.ts';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import type { TestBrowser } from '../helpers/browser.ts';
 import { startTestWebHost } from '../helpers/webHost.ts';

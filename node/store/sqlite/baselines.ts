@@ -26,7 +26,10 @@ function toSummary(row: Row): BaselineSummary {
 }
 
 /** The machine's current baseline without its signature, or null (machines.get uses it too). */
-export function currentBaselineSummary(db: DatabaseSync, machineId: string): BaselineSummary | null {
+export function currentBaselineSummary(
+  db: DatabaseSync,
+  machineId: string,
+): BaselineSummary | null {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM baselines ${LATEST}`).get(machineId);
   return row ? toSummary(row) : null;
 }

@@ -91,7 +91,9 @@ export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<Faul
     listByMachine(machineId) {
       assertMachine(machineId);
       return db
-        .prepare('SELECT * FROM fault_log WHERE machine_id = ? ORDER BY created_at DESC, rowid DESC')
+        .prepare(
+          'SELECT * FROM fault_log WHERE machine_id = ? ORDER BY created_at DESC, rowid DESC',
+        )
         .all(machineId)
         .map(toRecord);
     },

@@ -42,7 +42,9 @@ export function sqliteMachines(db: DatabaseSync, clock: Clock): Synchronous<Mach
       return rows.map((row) => toSummary(row, storedProfile(row)));
     },
     get(machineId) {
-      const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM machines m WHERE m.id = ?`).get(machineId);
+      const row = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM machines m WHERE m.id = ?`)
+        .get(machineId);
       if (!row) throw new NotFoundError('machine', machineId);
       const profile = storedProfile(row);
       return {

@@ -31,7 +31,9 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
         throw new NotFoundError('machine', machineId);
       }
       return db
-        .prepare(`SELECT ${COLUMNS} FROM recordings WHERE machine_id = ? ORDER BY created_at, rowid`)
+        .prepare(
+          `SELECT ${COLUMNS} FROM recordings WHERE machine_id = ? ORDER BY created_at, rowid`,
+        )
         .all(machineId)
         .map(toSummary);
     },

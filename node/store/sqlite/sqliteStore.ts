@@ -1,7 +1,9 @@
 /**
  * The laptop's LibraryStore: one node:sqlite connection (WAL, synchronous=FULL; see
- * database.ts). Calls run one at a time on the connection; while a transaction is open, calls
- * on the store itself wait for it, so that nothing else joins (or is rolled back with) it.
+ * database.ts). While a transaction is open, calls on the store wait for it, so that nothing
+ * else joins (or is rolled back with) it. The wait is shared by every store of this process on
+ * the same database file: node:sqlite waits for another connection's lock synchronously, which
+ * would stall the very event loop the open transaction needs to finish.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { LibraryStore } from '../types.ts';
@@ -30,12 +32,26 @@ function tables(db: DatabaseSync, clock: Clock, run: Runner) {
   };
 }
 
-/** The store over an open, migrated database (see openDatabase). */
-export function createSqliteStore(db: DatabaseSync, clock: Clock): SqliteLibraryStore {
-  let open: Promise<void> | null = null;
+/** The transaction open on a database file in this process, if any. */
+interface Gate {
+  open: Promise<void> | null;
+}
+const gates = new Map<string, Gate>();
+
+/**
+ * The store over an open, migrated database (see openDatabase). `databasePath` identifies the
+ * file, so that stores of this process on the same file wait for each other's transactions.
+ */
+export function createSqliteStore(
+  db: DatabaseSync,
+  clock: Clock,
+  databasePath: string,
+): SqliteLibraryStore {
+  const gate = gates.get(databasePath) ?? { open: null };
+  gates.set(databasePath, gate);
   let closed = false;
   const waitForTransaction = async () => {
-    while (open) await open;
+    while (gate.open) await gate.open;
   };
   const gated: Runner = async (work) => {
     await waitForTransaction();
@@ -48,7 +64,7 @@ export function createSqliteStore(db: DatabaseSync, clock: Clock): SqliteLibrary
     async transaction(work) {
       await waitForTransaction();
       let release = () => undefined as void;
-      open = new Promise<void>((resolve) => (release = resolve));
+      gate.open = new Promise<void>((resolve) => (release = resolve));
       const tx: LibraryStore = {
         ...tables(db, clock, direct),
         transaction: (inner) => inner(tx),
@@ -66,7 +82,7 @@ export function createSqliteStore(db: DatabaseSync, clock: Clock): SqliteLibrary
           throw error;
         }
       } finally {
-        open = null;
+        gate.open = null;
         release();
       }
     },

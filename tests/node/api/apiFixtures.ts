@@ -51,7 +51,7 @@ export async function openApiFixture(
     },
     async close() {
       await service.close();
-      library.close();
+      await library.close();
       await folder.remove();
     },
   };

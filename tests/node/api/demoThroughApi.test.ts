@@ -10,7 +10,6 @@ import type {
   RecordingSummary,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import { currentBaseline } from '../../../node/library/baselines.ts';
 import { openApiFixture, pollJob } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
@@ -40,12 +39,12 @@ describe('the demo machine through the API', () => {
   });
 
   it('rebuilds the same baseline in the worker thread', async () => {
-    const before = currentBaseline(api.library, demo.id);
+    const before = await api.library.store.baselines.current(demo.id);
     const healthyIds = recordings.filter((r) => r.name.startsWith('healthy')).map((r) => r.id);
     const jobId = (await api.call('baselines.build', demo.id, healthyIds)) as string;
     const seen = await pollJob<BaselineSummary>(api.call, jobId);
     expect(seen[seen.length - 1]).toMatchObject({ state: 'done', progress: 1 });
-    const after = currentBaseline(api.library, demo.id);
+    const after = await api.library.store.baselines.current(demo.id);
     expect(after?.summary.id).not.toBe(before?.summary.id);
     expect(after?.signature).toEqual(before?.signature);
     const detail = (await api.call('machines.get', demo.id)) as MachineDetail;

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
 import { METHOD_ARGUMENTS } from '../../../node/api/schemas.ts';
-import { MAX_CHUNK_BYTES } from '../../../node/library/importRecording.ts';
+import { MAX_CHUNK_BYTES } from '../../../node/workflows/importRecording.ts';
 import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
 import { API_METHODS, ApiError } from '../../../shared/api/contract.ts';
 import type {

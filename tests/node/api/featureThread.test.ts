@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeatureThread } from '../../../node/api/featureThread.ts';
 import type { FeatureThread } from '../../../node/api/featureThread.ts';
 import { InputError } from '../../../node/diagnosis/inputError.ts';
-import { inlineFeatureSource } from '../../../node/library/baselineBuild.ts';
+import { inlineFeatureSource } from '../../../node/workflows/features.ts';
 import { simWav, temporaryFolder } from '../library/libraryFixtures.ts';
 
 let folder: Awaited<ReturnType<typeof temporaryFolder>>;

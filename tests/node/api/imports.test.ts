@@ -1,10 +1,11 @@
+import { stagingFileName } from '../../../node/workflows/staging.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createImportRegistry, MAX_OPEN_IMPORTS } from '../../../node/api/imports.ts';
 import type { ImportRegistry } from '../../../node/api/imports.ts';
-import { NotFoundError } from '../../../node/library/errors.ts';
-import { openLibrary, STALE_IMPORT_MS } from '../../../node/library/library.ts';
+import { NotFoundError } from '../../../node/store/errors.ts';
+import { STALE_IMPORT_MS } from '../../../node/api/imports.ts';
+import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import { insertMachine } from '../../../node/library/machines.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { libraryFiles, simWav, temporaryFolder } from '../library/libraryFixtures.ts';
 
@@ -17,12 +18,12 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
   folder = await temporaryFolder('auscult-imports-');
   library = await openLibrary(folder.path, { demo: false });
-  machineId = insertMachine(library, simLatheProfile);
+  machineId = await library.store.machines.insert(simLatheProfile);
   imports = createImportRegistry(library);
 });
 afterEach(async () => {
   await imports.close();
-  library.close();
+  await library.close();
   await folder.remove();
   vi.useRealTimers();
 });
@@ -36,7 +37,7 @@ describe('the imports in progress', () => {
       await vi.advanceTimersByTimeAsync(60_000);
     }
     await vi.waitFor(async () =>
-      expect((await libraryFiles(library)).tmp).toEqual([`${busy}.part`]),
+      expect((await libraryFiles(library)).tmp).toEqual([stagingFileName(busy)]),
     );
     await expect(imports.append(idle, new ArrayBuffer(1))).rejects.toThrow(NotFoundError);
   });

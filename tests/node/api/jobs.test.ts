@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createJobRegistry, MAX_FINISHED_JOBS } from '../../../node/api/jobs.ts';
-import { NotFoundError } from '../../../node/library/errors.ts';
+import { NotFoundError } from '../../../node/store/errors.ts';
 
 function registry() {
   let next = 0;

@@ -4,7 +4,7 @@
  * audioUrl and the fault log, with valid and invalid arguments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/library/demo.ts';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   FaultLogEntry,

@@ -2,11 +2,10 @@ import { copyFile, open, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryError } from '../../../node/library/errors.ts';
-import { openDatabase } from '../../../node/library/database.ts';
+import { LibraryError } from '../../../node/store/errors.ts';
+import { openDatabase } from '../../../node/store/sqlite/database.ts';
 import { DATABASE_FILE, openLibrary } from '../../../node/library/library.ts';
-import { insertMachine } from '../../../node/library/machines.ts';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../node/library/migrations.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../node/store/sqlite/migrations.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { sha256, temporaryFolder } from './libraryFixtures.ts';
 
@@ -27,16 +26,16 @@ function pragma(db: DatabaseSync, name: string): unknown {
 async function libraryWithMachines(machines: number): Promise<string> {
   const library = await openLibrary(folder.path, { demo: false });
   for (let i = 0; i < machines; i++) {
-    insertMachine(library, { ...simLatheProfile, name: `lathe ${i}` });
+    await library.store.machines.insert({ ...simLatheProfile, name: `lathe ${i}` });
   }
-  library.close();
+  await library.close();
   return join(folder.path, DATABASE_FILE);
 }
 
 describe('a new library', () => {
   it('creates auscult.db, recordings/ and tmp/ in the folder', async () => {
     const library = await openLibrary(join(folder.path, 'nested', 'home'), { demo: false });
-    library.close();
+    await library.close();
     expect((await readdir(library.home)).sort()).toEqual(
       expect.arrayContaining([DATABASE_FILE, 'recordings', 'tmp']),
     );
@@ -45,12 +44,12 @@ describe('a new library', () => {
 
   it('applies every migration from an empty database, in order', async () => {
     const library = await openLibrary(folder.path, { demo: false });
-    const versions = library.db
+    const versions = library.store.db
       .prepare('SELECT version FROM schema_migrations ORDER BY version')
       .all()
       .map((row) => Number(row.version));
     expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
-    const tables = library.db
+    const tables = library.store.db
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((row) => row.name);
@@ -63,7 +62,7 @@ describe('a new library', () => {
       'schema_migrations',
       'settings',
     ]);
-    library.close();
+    await library.close();
   });
 
   it.each<[string, unknown]>([
@@ -73,30 +72,32 @@ describe('a new library', () => {
     ['busy_timeout', 5000],
   ])('sets PRAGMA %s to %s', async (name, expected) => {
     const library = await openLibrary(folder.path, { demo: false });
-    expect(pragma(library.db, name)).toBe(expected);
-    library.close();
+    expect(pragma(library.store.db, name)).toBe(expected);
+    await library.close();
   });
 
   it('applies nothing on reopening an up-to-date library and keeps its rows', async () => {
     await libraryWithMachines(3);
     const library = await openLibrary(folder.path, { demo: false });
-    expect(library.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()?.n).toBe(
+    expect(library.store.db.prepare('SELECT count(*) AS n FROM schema_migrations').get()?.n).toBe(
       MIGRATIONS.length,
     );
-    expect(library.db.prepare('SELECT count(*) AS n FROM machines').get()?.n).toBe(3);
-    library.close();
+    expect(library.store.db.prepare('SELECT count(*) AS n FROM machines').get()?.n).toBe(3);
+    await library.close();
   });
 
   it('refuses a recording row that points to no machine (foreign keys are on)', async () => {
     const library = await openLibrary(folder.path, { demo: false });
     expect(() =>
-      library.db
+      library.store.db
         .prepare(
-          `INSERT INTO recordings VALUES ('r', 'no-such-machine', 'x.wav', 'imported', 8000, 1, 1, 44, 'now')`,
+          `INSERT INTO recordings (id, machine_id, name, origin, sample_rate_hz, channel_count,
+            duration_seconds, size_bytes, created_at)
+           VALUES ('r', 'no-such-machine', 'x.wav', 'imported', 8000, 1, 1, 44, 'now')`,
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
-    library.close();
+    await library.close();
   });
 });
 

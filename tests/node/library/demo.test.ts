@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineFeatureSource } from '../../../node/library/baselineBuild.ts';
-import { DEMO_RECORDINGS } from '../../../node/library/demo.ts';
-import { diagnoseRecording } from '../../../node/library/diagnoseRecording.ts';
-import { listDiagnoses } from '../../../node/library/diagnoses.ts';
+import { inlineFeatureSource } from '../../../node/workflows/features.ts';
+import { DEMO_RECORDINGS } from '../../../node/workflows/demo.ts';
+import { diagnoseRecording } from '../../../node/workflows/diagnose.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import { getMachine, listMachines } from '../../../node/library/machines.ts';
-import { listRecordings } from '../../../node/library/recordings.ts';
-import { checkWavFile } from '../../../node/library/wavCheck.ts';
+import { checkWavFile } from '../../../node/workflows/wavCheck.ts';
 import { libraryFiles, temporaryFolder } from './libraryFixtures.ts';
 
 let folder: Awaited<ReturnType<typeof temporaryFolder>>;
@@ -27,27 +24,27 @@ beforeAll(async () => {
   };
 }, 60_000);
 afterAll(async () => {
-  library.close();
+  await library.close();
   await folder.remove();
 });
 
-function demoRecording(name: string) {
-  const [machine] = listMachines(library);
-  const recording = listRecordings(library, machine.id).find((r) => r.name === name);
+async function demoRecording(name: string) {
+  const [machine] = await library.store.machines.list();
+  const recording = (await library.store.recordings.list(machine.id)).find((r) => r.name === name);
   if (!recording) throw new Error(`no demo recording ${name}`);
   return recording;
 }
 
 describe('the demo machine of a new library', () => {
-  it('is created on first start, in under 3 s of processor time', () => {
+  it('is created on first start, in under 3 s of processor time', async () => {
     // Processor time, not wall time: the test machines are shared and their clocks noisy.
     expect(firstOpen.cpuSeconds).toBeLessThan(3);
     expect(firstOpen.wallSeconds).toBeGreaterThan(0);
   });
 
-  it('is a lathe with a spindle bearing, a headstock gear and an X ball screw', () => {
-    const [summary] = listMachines(library);
-    const machine = getMachine(library, summary.id);
+  it('is a lathe with a spindle bearing, a headstock gear and an X ball screw', async () => {
+    const [summary] = await library.store.machines.list();
+    const machine = await library.store.machines.get(summary.id);
     expect(machine).toMatchObject({ name: 'Demo lathe', isDemo: true, lineFrequencyHz: 50 });
     expect(machine.profile.shafts.map((s) => s.id)).toEqual(['spindle', 'x-screw']);
     expect(machine.profile.components.map((c) => [c.type, c.id])).toEqual([
@@ -58,12 +55,12 @@ describe('the demo machine of a new library', () => {
   });
 
   it('has four healthy recordings, a baseline built from them, and two to review', async () => {
-    const [summary] = listMachines(library);
-    const recordings = listRecordings(library, summary.id);
+    const [summary] = await library.store.machines.list();
+    const recordings = await library.store.recordings.list(summary.id);
     expect(recordings.map((r) => r.name)).toEqual(DEMO_RECORDINGS.map((r) => r.name));
     expect(recordings.every((r) => r.origin === 'demo' && r.sampleRateHz === 48000)).toBe(true);
     const healthyIds = recordings.filter((r) => r.name.startsWith('healthy')).map((r) => r.id);
-    const machine = getMachine(library, summary.id);
+    const machine = await library.store.machines.get(summary.id);
     expect(machine.hasBaseline).toBe(true);
     expect(machine.baseline?.recordingIds).toEqual(healthyIds);
     expect(machine.baseline?.sources.map((s) => s.name)).toEqual([
@@ -83,8 +80,8 @@ describe('the demo machine of a new library', () => {
   });
 
   it('diagnoses the contaminated recording with lead-screw contamination of the X ball screw first', async () => {
-    const recording = demoRecording('review-2.wav');
-    const [stored] = listDiagnoses(library, recording.id);
+    const recording = await demoRecording('review-2.wav');
+    const [stored] = await library.store.diagnoses.list(recording.id);
     expect(stored.report.anomalous).toBe(true);
     expect(stored.report.causes[0]).toMatchObject({
       id: 'lead-screw-contamination',
@@ -95,28 +92,28 @@ describe('the demo machine of a new library', () => {
   });
 
   it('finds no cause in the healthy recording to review', async () => {
-    const recording = demoRecording('review-1.wav');
-    const [stored] = listDiagnoses(library, recording.id);
+    const recording = await demoRecording('review-1.wav');
+    const [stored] = await library.store.diagnoses.list(recording.id);
     expect(stored.report.anomalous).toBe(false);
     expect(stored.report.anomalyScore).toBeLessThan(stored.report.threshold);
     expect(stored.report.causes).toEqual([]);
   });
 
   it('is created exactly once across reopenings', async () => {
-    const [demo] = listMachines(library);
-    library.close();
+    const [demo] = await library.store.machines.list();
+    await library.close();
     for (let i = 0; i < 3; i++) {
       library = await openLibrary(folder.path);
-      expect(listMachines(library)).toEqual([demo]);
-      if (i < 2) library.close();
+      expect(await library.store.machines.list()).toEqual([demo]);
+      if (i < 2) await library.close();
     }
     expect((await libraryFiles(library)).recordings).toHaveLength(6);
   });
 
   it('is not created when the caller asks for an empty library', async () => {
     const empty = await openLibrary(join(folder.path, 'empty'), { demo: false });
-    expect(listMachines(empty)).toEqual([]);
-    empty.close();
+    expect(await empty.store.machines.list()).toEqual([]);
+    await empty.close();
   });
 });
 
@@ -125,12 +122,12 @@ describe('two processes starting a new library at once', () => {
     const home = join(folder.path, 'race');
     const [a, b] = await Promise.all([openLibrary(home), openLibrary(home)]);
     try {
-      expect(listMachines(a)).toHaveLength(1);
-      expect(listMachines(b)).toEqual(listMachines(a));
+      expect(await a.store.machines.list()).toHaveLength(1);
+      expect(await b.store.machines.list()).toEqual(await a.store.machines.list());
       expect((await libraryFiles(a)).recordings).toHaveLength(6);
     } finally {
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
     }
   }, 60_000);
 });

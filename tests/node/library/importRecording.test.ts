@@ -1,17 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../../node/diagnosis/inputError.ts';
-import { NotFoundError } from '../../../node/library/errors.ts';
+import { NotFoundError } from '../../../node/store/errors.ts';
 import {
   beginImport,
   importRecordingFile,
   MAX_IMPORT_BYTES,
-} from '../../../node/library/importRecording.ts';
-import { openLibrary, STALE_IMPORT_MS } from '../../../node/library/library.ts';
+} from '../../../node/workflows/importRecording.ts';
+import { openLibrary } from '../../../node/library/library.ts';
+import { STALE_STAGING_MS, stagingFileName } from '../../../node/workflows/staging.ts';
 import type { Library } from '../../../node/library/library.ts';
-import { insertMachine } from '../../../node/library/machines.ts';
-import { listRecordings } from '../../../node/library/recordings.ts';
 import { decodeWav } from '../../../shared/audio/wavReader.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { libraryFiles, rowCount, sha256, simWav, temporaryFolder } from './libraryFixtures.ts';
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 beforeEach(async (context) => {
   library = await openLibrary(join(folder.path, context.task.id), { demo: false });
-  machineId = insertMachine(library, simLatheProfile);
+  machineId = await library.store.machines.insert(simLatheProfile);
   return () => library.close();
 });
 
@@ -79,7 +79,7 @@ describe('importing a WAV file', () => {
       durationSeconds: 2,
       sizeBytes: wav.length,
     });
-    expect(listRecordings(library, machineId)).toEqual([recording]);
+    expect(await library.store.recordings.list(machineId)).toEqual([recording]);
     expect(await libraryFiles(library)).toEqual({ recordings: [`${recording.id}.wav`], tmp: [] });
     expect(await sha256(library.recordingPath(recording.id))).toBe(before);
     expect(await sha256(original)).toBe(before);
@@ -93,8 +93,8 @@ describe('importing a WAV file', () => {
       received = await session.append(wav.subarray(offset, offset + 7777));
     }
     expect(received).toBe(wav.length);
-    expect((await libraryFiles(library)).tmp).toEqual([`${session.id}.part`]);
-    expect(listRecordings(library, machineId)).toEqual([]); // nothing listed while copying
+    expect((await libraryFiles(library)).tmp).toEqual([stagingFileName(session.id)]);
+    expect(await library.store.recordings.list(machineId)).toEqual([]); // nothing listed while copying
     const recording = await session.finish();
     expect(recording.name).toBe('take 2.wav');
     expect(new Uint8Array(await readFile(library.recordingPath(recording.id)))).toEqual(wav);
@@ -180,15 +180,43 @@ describe('importing a WAV file', () => {
 });
 
 describe('leftovers of imports at the next start', () => {
-  it('deletes a stale temporary file and keeps a fresh one (another process may own it)', async () => {
+  /** The pid of a process that has already ended. */
+  function deadPid(): number {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    return Number(child.stdout.toString());
+  }
+
+  it("deletes at once the file of a killed import, and keeps a live process's", async () => {
+    const killed = join(library.tmpFolder, `killed-import.${deadPid()}.part`);
+    const live = join(library.tmpFolder, stagingFileName('live-import'));
+    await writeFile(killed, 'half a file');
+    await writeFile(live, 'half a file');
+    await library.close();
+    library = await openLibrary(library.home, { demo: false });
+    expect((await libraryFiles(library)).tmp).toEqual([stagingFileName('live-import')]);
+  });
+
+  it('deletes a stale file of another name and keeps a fresh one', async () => {
     const stale = join(library.tmpFolder, 'stale.part');
     const fresh = join(library.tmpFolder, 'fresh.part');
     await writeFile(stale, 'half a file');
     await writeFile(fresh, 'half a file');
-    const old = new Date(Date.now() - STALE_IMPORT_MS - 60_000);
+    const old = new Date(Date.now() - STALE_STAGING_MS - 60_000);
     await utimes(stale, old, old);
-    library.close();
+    await library.close();
     library = await openLibrary(library.home, { demo: false });
     expect((await libraryFiles(library)).tmp).toEqual(['fresh.part']);
+  });
+
+  it('deletes a killed copy into the recordings folder but never a recording', async () => {
+    const killed = join(library.recordingsFolder, `copy.${deadPid()}.part`);
+    const recording = join(library.recordingsFolder, 'not-listed.wav');
+    await writeFile(killed, 'half a file');
+    await writeFile(recording, 'kept');
+    const old = new Date(Date.now() - STALE_STAGING_MS - 60_000);
+    await utimes(recording, old, old);
+    await library.close();
+    library = await openLibrary(library.home, { demo: false });
+    expect((await libraryFiles(library)).recordings).toEqual(['not-listed.wav']);
   });
 });

@@ -57,7 +57,7 @@ export async function libraryFiles(
 }
 
 export function rowCount(library: Library, table: string): number {
-  const row = library.db.prepare(`SELECT count(*) AS n FROM ${table}`).get();
+  const row = library.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get();
   return Number(row?.n);
 }
 

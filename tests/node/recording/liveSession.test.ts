@@ -3,10 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWavFile } from '../../../node/audio/openWavFile.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import { insertMachine } from '../../../node/library/machines.ts';
-import { liveSessionIds, partialPath } from '../../../node/library/partialFiles.ts';
-import { listRecordings } from '../../../node/library/recordings.ts';
-import { NotFoundError } from '../../../node/library/errors.ts';
+import { liveSessionIds, partialPath } from '../../../node/workflows/partialFiles.ts';
+import { NotFoundError } from '../../../node/store/errors.ts';
 import { startLiveSession } from '../../../node/recording/liveSession.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
@@ -20,10 +18,12 @@ let machineId: string;
 beforeEach(async () => {
   folder = await temporaryFolder('auscult-session-');
   library = await openLibrary(folder.path, { demo: false, log: () => undefined });
-  machineId = insertMachine(library, parseMachineProfile({ id: 'mill', lineFrequencyHz: 50 }));
+  machineId = await library.store.machines.insert(
+    parseMachineProfile({ id: 'mill', lineFrequencyHz: 50 }),
+  );
 });
 afterEach(async () => {
-  library.close();
+  await library.close();
   await folder.remove();
 });
 
@@ -55,7 +55,7 @@ describe('a live recording session', () => {
       createdAt: session.startedAt,
     });
     expect(recording?.name).toMatch(/^Recording \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
-    expect(listRecordings(library, machineId)).toEqual([recording]);
+    expect(await library.store.recordings.list(machineId)).toEqual([recording]);
     expect(await readdir(library.recordingsFolder)).toEqual([`${session.id}.wav`]);
     expect(liveSessionIds.has(session.id)).toBe(false);
     const reader = await openWavFile(library.recordingPath(session.id));
@@ -106,7 +106,7 @@ describe('a live recording session', () => {
     const session = await startLiveSession(library, machineId, RATE);
     expect(await session.stop()).toBeNull();
     expect(await readdir(library.recordingsFolder)).toEqual([]);
-    expect(listRecordings(library, machineId)).toEqual([]);
+    expect(await library.store.recordings.list(machineId)).toEqual([]);
   });
 
   it('refuses calls after Stop', async () => {

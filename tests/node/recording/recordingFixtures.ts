@@ -1,8 +1,8 @@
 /** Shared by the live-recording tests: signals as float32 chunks, and partial files on disk. */
 import { writeFile } from 'node:fs/promises';
 import { wavHeaderBytes, wavWriteLayout } from '../../../shared/audio/wavEncoder.ts';
-import { partialPath, sidecarPath } from '../../../node/library/partialFiles.ts';
-import type { PartialSidecar } from '../../../node/library/partialFiles.ts';
+import { partialPath, sidecarPath } from '../../../node/workflows/partialFiles.ts';
+import type { PartialSidecar } from '../../../node/workflows/partialFiles.ts';
 
 /** A 440 Hz-ish test tone with a slow ramp, so every sample differs: frames [start, start+count). */
 export function testSignal(

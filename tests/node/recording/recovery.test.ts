@@ -3,13 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeWavFile } from '../../../node/audio/openWavFile.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import { insertMachine, listMachines } from '../../../node/library/machines.ts';
-import { liveSessionIds, partialPath } from '../../../node/library/partialFiles.ts';
-import { listRecordings } from '../../../node/library/recordings.ts';
+import { liveSessionIds, partialPath } from '../../../node/workflows/partialFiles.ts';
 import {
   RECOVERED_MACHINE_NAME,
   recoverPartialRecordings,
-} from '../../../node/library/recovery.ts';
+} from '../../../node/workflows/recovery.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
 import { writePartial, writeSidecarFile } from './recordingFixtures.ts';
@@ -24,7 +22,7 @@ let logged: string[];
 /** Opens the library (which recovers), after `prepare` wrote files into recordings/. */
 async function reopen(prepare: (recordings: string) => Promise<unknown>): Promise<void> {
   const recordings = library.recordingsFolder;
-  library.close();
+  await library.close();
   await prepare(recordings);
   library = await openLibrary(folder.path, { demo: false, log: (m) => logged.push(m) });
 }
@@ -33,10 +31,12 @@ beforeEach(async () => {
   folder = await temporaryFolder('auscult-recovery-');
   logged = [];
   library = await openLibrary(folder.path, { demo: false, log: (m) => logged.push(m) });
-  machineId = insertMachine(library, parseMachineProfile({ id: 'mill', lineFrequencyHz: 50 }));
+  machineId = await library.store.machines.insert(
+    parseMachineProfile({ id: 'mill', lineFrequencyHz: 50 }),
+  );
 });
 afterEach(async () => {
-  library.close();
+  await library.close();
   await folder.remove();
 });
 
@@ -58,7 +58,7 @@ describe('recovery of interrupted recordings at library open', () => {
         sent = await writePartial(recordings, ID, { sampleRateHz: RATE, ...spec });
         await writeSidecarFile(recordings, ID, { machineId, sampleRateHz: RATE });
       });
-      const [recording] = listRecordings(library, machineId);
+      const [recording] = await library.store.recordings.list(machineId);
       expect(recording).toMatchObject({
         id: ID,
         origin: 'recovered',
@@ -88,17 +88,21 @@ describe('recovery of interrupted recordings at library open', () => {
       await writePartial(recordings, ID, { sampleRateHz: RATE, frames: RATE, headerFrames: 0 });
       await sidecar(recordings);
     });
-    const recovered = listMachines(library).find((m) => m.name === RECOVERED_MACHINE_NAME);
+    const recovered = (await library.store.machines.list()).find(
+      (m) => m.name === RECOVERED_MACHINE_NAME,
+    );
     expect(recovered?.recordingCount).toBe(1);
-    const [recording] = listRecordings(library, recovered?.id ?? '');
+    const [recording] = await library.store.recordings.list(recovered?.id ?? '');
     expect(recording).toMatchObject({ id: ID, origin: 'recovered', durationSeconds: 1 });
-    expect(listRecordings(library, machineId)).toEqual([]);
+    expect(await library.store.recordings.list(machineId)).toEqual([]);
   });
 
   it('puts later recordings of unknown machines on the same "Recovered recordings" machine', async () => {
     await reopen((r) => writePartial(r, 'a', { sampleRateHz: RATE, frames: RATE }));
     await reopen((r) => writePartial(r, 'b', { sampleRateHz: RATE, frames: RATE }));
-    const recovered = listMachines(library).filter((m) => m.name === RECOVERED_MACHINE_NAME);
+    const recovered = (await library.store.machines.list()).filter(
+      (m) => m.name === RECOVERED_MACHINE_NAME,
+    );
     expect(recovered).toHaveLength(1);
     expect(recovered[0].recordingCount).toBe(2);
   });
@@ -109,7 +113,7 @@ describe('recovery of interrupted recordings at library open', () => {
       await writeSidecarFile(recordings, ID, { machineId });
     });
     expect(await readdir(library.recordingsFolder)).toEqual([]);
-    expect(listMachines(library).map((m) => m.name)).toEqual(['mill']);
+    expect((await library.store.machines.list()).map((m) => m.name)).toEqual(['mill']);
   });
 
   it('leaves a partial file it cannot repair in place and says so', async () => {
@@ -132,7 +136,9 @@ describe('recovery of interrupted recordings at library open', () => {
       await rename(partialPath(recordings, ID), `${recordings}/${ID}.wav`);
       await writeSidecarFile(recordings, ID, { machineId });
     });
-    expect(listRecordings(library, machineId)).toMatchObject([{ id: ID, durationSeconds: 1 }]);
+    expect(await library.store.recordings.list(machineId)).toMatchObject([
+      { id: ID, durationSeconds: 1 },
+    ]);
     expect(await readdir(library.recordingsFolder)).toEqual([`${ID}.wav`]);
   });
 

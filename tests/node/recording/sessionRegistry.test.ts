@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../../node/diagnosis/inputError.ts';
-import { NotFoundError } from '../../../node/library/errors.ts';
+import { NotFoundError } from '../../../node/store/errors.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import { insertMachine } from '../../../node/library/machines.ts';
-import { listRecordings } from '../../../node/library/recordings.ts';
 import {
   createSessionRegistry,
   MAX_LIVE_SESSIONS,
@@ -24,7 +22,9 @@ let diagnosed: string[];
 beforeEach(async () => {
   folder = await temporaryFolder('auscult-sessions-');
   library = await openLibrary(folder.path, { demo: false, log: () => undefined });
-  machineId = insertMachine(library, parseMachineProfile({ id: 'mill', lineFrequencyHz: 50 }));
+  machineId = await library.store.machines.insert(
+    parseMachineProfile({ id: 'mill', lineFrequencyHz: 50 }),
+  );
   diagnosed = [];
   registry = createSessionRegistry(library, {
     idleMs: 100,
@@ -37,7 +37,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await registry.close();
-  library.close();
+  await library.close();
   await folder.remove();
 });
 
@@ -62,7 +62,9 @@ describe('the open recording sessions', () => {
     await registry.append(id, chunkOf(testSignal(0, RATE, RATE)));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(registry.openIds).toEqual([]);
-    expect(listRecordings(library, machineId)).toMatchObject([{ id, durationSeconds: 1 }]);
+    expect(await library.store.recordings.list(machineId)).toMatchObject([
+      { id, durationSeconds: 1 },
+    ]);
     expect(diagnosed).toEqual([id]);
     const late = await registry
       .append(id, chunkOf(testSignal(0, 8, RATE)))
@@ -86,13 +88,15 @@ describe('the open recording sessions', () => {
   it('rejects the Stop of a session without audio, and keeps nothing', async () => {
     const id = await registry.start(machineId, RATE);
     await expect(registry.stop(id)).rejects.toThrow(/nothing was recorded/);
-    expect(listRecordings(library, machineId)).toEqual([]);
+    expect(await library.store.recordings.list(machineId)).toEqual([]);
   });
 
   it('finalises open sessions as recordings when closed (host shutdown)', async () => {
     const id = await registry.start(machineId, RATE);
     await registry.append(id, chunkOf(testSignal(0, RATE, RATE)));
     await registry.close();
-    expect(listRecordings(library, machineId)).toMatchObject([{ id, origin: 'recorded' }]);
+    expect(await library.store.recordings.list(machineId)).toMatchObject([
+      { id, origin: 'recorded' },
+    ]);
   });
 });
