@@ -4,7 +4,6 @@
  * holds every write the child acknowledged. A kill during an import never lists a half-copied
  * file.
  */
-import { spawn } from 'node:child_process';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,8 @@ import { openLibrary, TMP_FOLDER } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import { openWavFile } from '../../../node/audio/openWavFile.ts';
 import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
+import { killDelaysMs, runAndKill } from '../../helpers/killChild.ts';
+import type { KillMoment } from '../../helpers/killChild.ts';
 import { libraryFiles, temporaryFolder } from './libraryFixtures.ts';
 
 const child = join(import.meta.dirname, 'fixtures', 'libraryWriter.ts');
@@ -24,56 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await folder.remove();
 });
-
-/** Deterministic "random" kill delays, so a failing round can be replayed. */
-function killDelaysMs(count: number, seed: number, maxMs: number): number[] {
-  let state = seed >>> 0;
-  return Array.from({ length: count }, () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state % maxMs;
-  });
-}
-
-interface Acknowledged {
-  readonly ready: boolean;
-  /** `kind id` of each complete line after "ready". */
-  readonly writes: readonly [string, string][];
-}
-
-/** When to kill: `delayMs` after the child was spawned, or after it printed "ready". */
-interface KillMoment {
-  readonly delayMs: number;
-  readonly after: 'spawn' | 'ready';
-}
-
-/** Runs the child, SIGKILLs it at `moment`, and reads what it acknowledged. */
-function runAndKill(args: readonly string[], moment: KillMoment): Promise<Acknowledged> {
-  return new Promise((resolve, reject) => {
-    const writer = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const arm = () => (timer ??= setTimeout(() => writer.kill('SIGKILL'), moment.delayMs));
-    if (moment.after === 'spawn') arm();
-    writer.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.startsWith('ready\n')) arm();
-    });
-    writer.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    writer.on('error', reject);
-    writer.on('exit', (_code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL')
-        return reject(new Error(`the writer stopped on its own: ${stderr}`));
-      // A line cut off by the kill was not acknowledged.
-      const lines = stdout.split('\n').slice(0, -1);
-      resolve({
-        ready: lines[0] === 'ready',
-        writes: lines.slice(1).map((line) => line.split(' ') as [string, string]),
-      });
-    });
-  });
-}
 
 /** 20 s of a 440 Hz sine at 48 kHz: 1.9 MB, so kills land inside copies and checks. */
 const FRAMES = 20 * 48000;
@@ -117,7 +68,7 @@ describe('a library whose writer is killed with SIGKILL', () => {
       ...killDelaysMs(14, 5, 250).map((delayMs) => ({ delayMs, after: 'ready' as const })),
     ];
     for (const moment of moments) {
-      const run = await runAndKill([home, 'writes'], moment);
+      const run = await runAndKill(child, [home, 'writes'], moment);
       acknowledged.push(...run.writes);
       if (run.writes.length > 0) killedWhileWriting++;
       const library = await openLibrary(home, { demo: false });
@@ -145,7 +96,7 @@ describe('a library whose writer is killed with SIGKILL', () => {
     let killedMidImport = 0;
     for (const delayMs of killDelaysMs(8, 9, 300)) {
       const moment: KillMoment = { delayMs, after: 'ready' };
-      const run = await runAndKill([home, 'imports', wavPath], moment);
+      const run = await runAndKill(child, [home, 'imports', wavPath], moment);
       acknowledged.push(...run.writes);
       // A killed import leaves its staging file; the next start removes it.
       if ((await readdir(join(home, TMP_FOLDER))).length > 0) killedMidImport++;

@@ -1,0 +1,22 @@
+/** The SQLite store passes the store contract. */
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { temporaryFolder } from '../library/libraryFixtures.ts';
+import { describeStoreContract } from './storeContract.ts';
+import { openStoreBySpec } from './storeSpecs.ts';
+
+let folder: Awaited<ReturnType<typeof temporaryFolder>>;
+let count = 0;
+beforeAll(async () => {
+  folder = await temporaryFolder('auscult-store-');
+});
+afterAll(async () => {
+  await folder.remove();
+});
+
+describeStoreContract('SQLite', {
+  async fresh() {
+    const spec = ['sqlite', join(folder.path, `store-${++count}.db`)];
+    return { store: await openStoreBySpec(spec), reopen: () => openStoreBySpec(spec), spec };
+  },
+});

@@ -1,0 +1,247 @@
+/**
+ * The store contract: every behaviour of LibraryStore (node/store/types.ts), as tests that take
+ * a harness. The SQLite store runs it (sqliteStore.test.ts); a server's store runs the same.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../../node/store/errors.ts';
+import type { LibraryStore } from '../../../node/store/types.ts';
+import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import { killDelaysMs, runAndKill } from '../../helpers/killChild.ts';
+import { STORE_WRITER } from './storeWriterPath.ts';
+
+export interface StoreHarness {
+  /** A new, empty store for one test; `reopen` opens another connection to the same one. */
+  fresh(): Promise<{ store: LibraryStore; reopen(): Promise<LibraryStore>; spec: string[] }>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export const lathe = parseMachineProfile({ id: 'lathe', name: 'Lathe 1', lineFrequencyHz: 50 });
+
+const report: DiagnosisReport = {
+  file: 'a.wav',
+  sampleRateHz: 16000,
+  durationSeconds: 2,
+  anomalous: true,
+  anomalyScore: 7.5,
+  threshold: 3,
+  findings: [],
+  causes: [
+    {
+      id: 'unbalance',
+      componentId: 'spindle',
+      confidence: 0.8,
+      severity: 'serious',
+      evidence: [],
+      action: '',
+    },
+  ],
+} as unknown as DiagnosisReport;
+
+/** A recording row for `machineId` (the contract does not need its audio). */
+export function recordingRow(id: string, machineId: string, createdAt: string) {
+  return {
+    id,
+    machineId,
+    name: `${id}.wav`,
+    origin: 'imported' as const,
+    sampleRateHz: 16000,
+    channelCount: 1,
+    durationSeconds: 2,
+    sizeBytes: 64044,
+    createdAt,
+  };
+}
+
+export function describeStoreContract(name: string, harness: StoreHarness): void {
+  describe(`the store contract: ${name}`, () => {
+    let store: LibraryStore;
+    let reopen: () => Promise<LibraryStore>;
+    let spec: string[];
+    beforeEach(async () => {
+      ({ store, reopen, spec } = await harness.fresh());
+      return () => store.close();
+    });
+
+    it('keeps machines in the order they were added, with their profiles', async () => {
+      const a = await store.machines.insert(lathe);
+      const b = await store.machines.insert({ ...lathe, name: 'Lathe 2' }, { isDemo: true });
+      expect((await store.machines.list()).map((m) => [m.id, m.name, m.isDemo])).toEqual([
+        [a, 'Lathe 1', false],
+        [b, 'Lathe 2', true],
+      ]);
+      expect(await store.machines.profile(a)).toEqual(lathe);
+      expect(await store.machines.get(b)).toMatchObject({ recordingCount: 0, baseline: null });
+      expect(await store.machines.exists(a)).toBe(true);
+      expect(await store.machines.exists('no-such')).toBe(false);
+    });
+
+    it('gives every row a UUID, times and version 1, and a change version 2', async () => {
+      const id = await store.machines.insert(lathe);
+      const first = await store.machines.version(id);
+      expect(first.id).toMatch(UUID);
+      expect(first).toMatchObject({ version: 1, updatedAt: first.createdAt });
+      expect(Date.parse(first.createdAt)).not.toBeNaN();
+      await store.machines.updateProfile(id, { ...lathe, name: 'Renamed' });
+      expect(await store.machines.version(id)).toMatchObject({ id, version: 2 });
+      expect((await store.machines.get(id)).name).toBe('Renamed');
+      await store.recordings.insert(recordingRow(crypto.randomUUID(), id, first.createdAt));
+      const [recording] = await store.recordings.list(id);
+      expect(await store.recordings.version(recording.id)).toMatchObject({ version: 1 });
+    });
+
+    it('answers NotFoundError for ids it does not hold', async () => {
+      const checks: Promise<unknown>[] = [
+        store.machines.get('nope'),
+        store.machines.profile('nope'),
+        store.machines.updateProfile('nope', lathe),
+        store.recordings.get('nope'),
+        store.recordings.list('nope'),
+        store.diagnoses.get('nope'),
+        store.diagnoses.list('nope'),
+        store.faultLog.add({ machineId: 'nope', note: '' }),
+        store.faultLog.summary('nope'),
+      ];
+      for (const check of checks) await expect(check).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('refuses a recording of a machine it does not hold', async () => {
+      await expect(
+        store.recordings.insert(recordingRow(crypto.randomUUID(), 'nope', '2026-01-01T00:00:00Z')),
+      ).rejects.toThrow();
+    });
+
+    it('lists recordings oldest first and counts them on the machine', async () => {
+      const machine = await store.machines.insert(lathe);
+      const late = recordingRow(crypto.randomUUID(), machine, '2026-02-01T00:00:00.000Z');
+      const early = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
+      await store.recordings.insert(late);
+      await store.recordings.insert(early);
+      expect(await store.recordings.list(machine)).toEqual([early, late]);
+      expect(await store.recordings.get(late.id)).toEqual(late);
+      expect((await store.machines.get(machine)).recordingCount).toBe(2);
+    });
+
+    it('makes the latest baseline the current one', async () => {
+      const machine = await store.machines.insert(lathe);
+      expect(await store.baselines.current(machine)).toBeNull();
+      const signature = { threshold: 3, sources: [{ name: 'a.wav' }], model: { x: 1 } };
+      const first = await store.baselines.insert(machine, signature as never, ['r1']);
+      const second = await store.baselines.insert(
+        machine,
+        { ...signature, threshold: 4 } as never,
+        ['r2'],
+      );
+      expect(first).toMatchObject({ threshold: 3, recordingIds: ['r1'] });
+      const current = await store.baselines.current(machine);
+      expect(current?.summary).toEqual(second);
+      expect(current?.signature).toEqual({ ...signature, threshold: 4 });
+      expect(await store.baselines.currentSummary(machine)).toEqual(second);
+      expect((await store.machines.get(machine)).hasBaseline).toBe(true);
+    });
+
+    it('keeps diagnoses with their region, newest first, and saves them to the fault log', async () => {
+      const machine = await store.machines.insert(lathe);
+      const recording = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
+      await store.recordings.insert(recording);
+      const whole = await store.diagnoses.insert({
+        recordingId: recording.id,
+        machineId: machine,
+        baselineId: null,
+        report,
+      });
+      const region = { startSeconds: 0.25, endSeconds: 1.75 };
+      const part = await store.diagnoses.insert({
+        recordingId: recording.id,
+        machineId: machine,
+        baselineId: null,
+        report,
+        region,
+      });
+      expect(whole.region).toBeNull();
+      expect(await store.diagnoses.get(part.id)).toEqual({ ...part, region });
+      expect((await store.diagnoses.list(recording.id)).map((d) => d.id)).toContain(whole.id);
+      const entry = await store.faultLog.add({
+        machineId: machine,
+        diagnosisId: part.id,
+        recordingId: recording.id,
+        causeId: 'unbalance',
+        componentId: 'spindle',
+        note: '轴承 noisy',
+      });
+      expect(await store.faultLog.listByMachine(machine)).toEqual([entry]);
+      expect(await store.faultLog.summary(entry.id)).toMatchObject({
+        machineName: 'Lathe 1',
+        recordingName: recording.name,
+        anomalyScore: 7.5,
+        severity: 'serious',
+        note: '轴承 noisy',
+      });
+      expect((await store.faultLog.summaries()).map((e) => e.id)).toEqual([entry.id]);
+    });
+
+    it('stores settings, and a new value replaces the old', async () => {
+      expect(await store.settings.get('language')).toBeNull();
+      await store.settings.set('language', 'zh-CN');
+      await store.settings.set('language', 'en');
+      expect(await store.settings.get('language')).toBe('en');
+    });
+
+    it('keeps all of a transaction, or none of it when it fails', async () => {
+      const kept = await store.transaction(async (tx) => {
+        const id = await tx.machines.insert(lathe);
+        await tx.settings.set('k', 'v');
+        return id;
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.machines.insert({ ...lathe, name: 'Lost' });
+          await tx.settings.set('k', 'lost');
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect((await store.machines.list()).map((m) => m.id)).toEqual([kept]);
+      expect(await store.settings.get('k')).toBe('v');
+    });
+
+    it('makes calls wait while a transaction is open, so none is rolled back with it', async () => {
+      let outside: Promise<string> | null = null;
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.machines.insert({ ...lathe, name: 'Inside' });
+          outside = store.machines.insert({ ...lathe, name: 'Outside' });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await outside;
+      expect((await store.machines.list()).map((m) => m.name)).toEqual(['Outside']);
+    });
+
+    it('keeps every write of two connections writing at once', async () => {
+      const second = await reopen();
+      try {
+        const writes = Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? store : second).machines.insert({ ...lathe, name: `Lathe ${i}` }),
+        );
+        const ids = await Promise.all(writes);
+        expect(new Set(ids).size).toBe(40);
+        expect((await second.machines.list()).length).toBe(40);
+        expect((await store.machines.list()).length).toBe(40);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('keeps every acknowledged write of a writer killed mid-write', async () => {
+      const acknowledged: string[] = [];
+      for (const delayMs of killDelaysMs(4, 7, 400)) {
+        const run = await runAndKill(STORE_WRITER, spec, { delayMs, after: 'ready' });
+        acknowledged.push(...run.writes.map(([, id]) => id));
+      }
+      const machines = new Set((await store.machines.list()).map((m) => m.id));
+      expect(acknowledged.length).toBeGreaterThan(10);
+      expect(acknowledged.filter((id) => !machines.has(id))).toEqual([]);
+    }, 60_000);
+  });
+}
