@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [
   'node:*',
@@ -82,6 +83,14 @@ export default tseslint.config(
       },
       fftRule,
     ]),
+  },
+  {
+    // No import cycles anywhere in the product: a cycle hides which part depends on which
+    // (docs/architecture.md), and breaks module order in the bundles.
+    files: ['shared/**/*.ts', 'node/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx'] })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['shared/dsp/fft.ts'],

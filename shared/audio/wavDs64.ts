@@ -6,7 +6,7 @@
  * tableLength entries of { chunkId 4 bytes, chunkSize u64 } for other oversized chunks.
  */
 import type { ByteSource } from './byteSource.ts';
-import type { ChunkHeader, WavContainer } from './wavHeader.ts';
+import type { ChunkHeader, WavContainer } from './riffChunk.ts';
 import { WavFormatError } from './wavErrors.ts';
 import { readFourCc, readU32, readU64 } from './riffBytes.ts';
 

@@ -16,18 +16,8 @@ import { readDs64 } from './wavDs64.ts';
 import type { Ds64 } from './wavDs64.ts';
 import { describeFourCc, isChunkId, readFourCc, readU32 } from './riffBytes.ts';
 
-export type WavContainer = 'RIFF' | 'RF64' | 'BW64';
-
-export interface ChunkHeader {
-  readonly id: string;
-  /** Where the 8-byte header starts. */
-  readonly offsetBytes: number;
-  readonly payloadOffsetBytes: number;
-  /** Declared payload size; for RF64/BW64 a size field of 0xFFFFFFFF is replaced from ds64. */
-  readonly sizeBytes: number;
-  /** The 32-bit size field as written. */
-  readonly sizeField: number;
-}
+export type { ChunkHeader, WavContainer } from './riffChunk.ts';
+import type { ChunkHeader, WavContainer } from './riffChunk.ts';
 
 export interface WavLayout {
   readonly container: WavContainer;
