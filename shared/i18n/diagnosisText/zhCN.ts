@@ -44,11 +44,21 @@ function symbol(ref: FrequencyRef): string {
   }
 }
 
+/**
+ * Joins text, with a space where Latin letters or digits meet Chinese characters (the usual
+ * typesetting of mixed text: "spindle-bearing 的 BPFO", "与 x-ballscrew 的滚珠通过频率").
+ */
+export function spaced(...parts: readonly string[]): string {
+  return parts.reduce((text, part) => {
+    const boundary = /[A-Za-z0-9)]$/.test(text) && /^[\u4e00-\u9fff]/.test(part);
+    const reverse = /[\u4e00-\u9fff]$/.test(text) && /^[A-Za-z0-9(]/.test(part);
+    return boundary || reverse ? `${text} ${part}` : text + part;
+  }, '');
+}
+
 function frequencyName(ref: FrequencyRef): string {
   const name = symbol(ref);
-  if (ref.componentId === undefined) return name;
-  // A Latin symbol after 的 reads better with a space: "spindle-bearing 的 BPFO".
-  return /^[A-Z0-9]/.test(name) ? `${ref.componentId} 的 ${name}` : `${ref.componentId} 的${name}`;
+  return ref.componentId === undefined ? name : spaced(ref.componentId, '的', name);
 }
 
 function speed(basis: ShaftSpeedBasis): string {
@@ -61,7 +71,7 @@ function speed(basis: ShaftSpeedBasis): string {
 function matches(match: { harmonic: number; frequency: FrequencyRef; targetHz: number } | null) {
   if (!match) return '';
   const times = match.harmonic > 1 ? `的 ${match.harmonic} 倍频` : '';
-  return `；与${frequencyName(match.frequency)}${times}（${hz(match.targetHz)} Hz）吻合`;
+  return `；${spaced('与', frequencyName(match.frequency), times)}（${hz(match.targetHz)} Hz）吻合`;
 }
 
 const orders = (values: readonly number[]) => values.map((k) => `${order(k)}×`).join('、');
@@ -119,7 +129,7 @@ export const ZH_CN: DiagnosisWords = {
       `包络谱峰值位于 ${hzList(
         p.harmonics.map((h) => h.frequencyHz),
         '、',
-      )} Hz，即${frequencyName(p.defect)}（${hz(p.defectHz)} Hz）的 ${orders(p.harmonics.map((h) => h.order))} 倍频，最高高出包络谱底噪 ${db(p.prominenceDb)} dB`,
+      )} Hz，${spaced('即', frequencyName(p.defect))}（${hz(p.defectHz)} Hz）的 ${orders(p.harmonics.map((h) => h.order))} 倍频，最高高出包络谱底噪 ${db(p.prominenceDb)} dB`,
     'envelope-excess': (p) => `最强谱线高出健康包络谱 ${db(p.excessDb)} dB`,
     'shaft-sidebands': (p) => `BPFI ± ${hz(p.shaftHz)} Hz 处有 ${p.count} 条转频边频带`,
     'kinematic-origin': (p) =>
