@@ -3,7 +3,7 @@ import type { CauseId, EvidenceItem } from '../report.ts';
 import type { CauseCandidate } from './candidate.ts';
 import type { RuleContext } from './context.ts';
 import { defectFamily, familyConfidence, familyItem } from './defectFamily.ts';
-import { originItem, round2 } from './items.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 const DEFECTS: readonly { kind: string; cause: CauseId }[] = [
@@ -43,7 +43,7 @@ export function bearingRule(ctx: RuleContext): CauseCandidate[] {
           });
         }
       }
-      evidence.push(...originItem(ctx.profile, line));
+      evidence.push(...originItems(ctx.profile, line));
       out.push({
         id: cause,
         componentId: line.componentId ?? null,

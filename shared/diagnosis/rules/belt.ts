@@ -2,7 +2,7 @@
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
-import { originItem, round2 } from './items.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function beltRule(ctx: RuleContext): CauseCandidate[] {
@@ -37,7 +37,7 @@ export function beltRule(ctx: RuleContext): CauseCandidate[] {
             lastInEnvelope: fluttering,
           },
         },
-        ...originItem(ctx.profile, belt),
+        ...originItems(ctx.profile, belt),
       ],
       explainedHz: lines.map((l) => l.line.frequencyHz),
     });

@@ -2,7 +2,7 @@
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
-import { originItem, round2 } from './items.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function gearRule(ctx: RuleContext): CauseCandidate[] {
@@ -27,7 +27,7 @@ export function gearRule(ctx: RuleContext): CauseCandidate[] {
           code: 'gear-mesh-raised',
           params: { frequencyHz: round2(carrier.frequencyHz), excessDb: round2(carrier.excessDb) },
         },
-        ...originItem(ctx.profile, mesh),
+        ...originItems(ctx.profile, mesh),
         {
           code: 'gear-sidebands-raised',
           params: {

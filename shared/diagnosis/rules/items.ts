@@ -34,7 +34,7 @@ function speedBasis(profile: MachineProfile, shaftId: string): ShaftSpeedBasis {
  * How a shaft-bound characteristic frequency was computed (factor × shaft speed, the speed from
  * rpm or feed); nothing for one without a shaft or order (mains, pole pass).
  */
-export function originItem(
+export function originItems(
   profile: MachineProfile | null,
   f: CharacteristicFrequency,
 ): EvidenceItem[] {

@@ -14,7 +14,7 @@ import {
   strongestPeriodicConfidence,
 } from './defectFamily.ts';
 import { highFrequencyFloor, impulsiveness } from './highFrequency.ts';
-import { originItem, round2 } from './items.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
@@ -31,7 +31,7 @@ export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
     if (ctx.hasBaseline && family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
     if (ctx.hasBaseline)
       evidence.push({ code: 'envelope-excess', params: { excessDb: round2(family.excessDb) } });
-    evidence.push(...originItem(ctx.profile, line));
+    evidence.push(...originItems(ctx.profile, line));
     out.push({
       id: 'lead-screw-wear',
       componentId: line.componentId ?? null,
