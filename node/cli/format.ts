@@ -29,9 +29,9 @@ function causeLines(cause: Cause, rank: number, lang: Language): string[] {
   const where = cause.componentId ? words.on(cause.componentId) : '';
   const facts = words.confidence(cause.confidence.toFixed(2), severityName(cause.severity, lang));
   return [
-    `  ${rank}. ${causeName(cause.id, lang)}${where} [${cause.id}]: ${facts}`,
+    `  ${rank}. ${causeName(cause.id, lang)}${where} [${cause.id}]${words.colon}${facts}`,
     ...cause.evidence.map((item) => `       - ${renderEvidence(item, lang)}`),
-    `       ${words.action}: ${renderAction(cause.action, lang)}`,
+    `       ${words.action}${words.colon}${renderAction(cause.action, lang)}`,
   ];
 }
 

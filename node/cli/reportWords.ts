@@ -12,6 +12,8 @@ export interface ReportWords {
   on(componentId: string): string;
   confidence(value: string, severity: string): string;
   readonly action: string;
+  /** Between a label and what it labels. */
+  readonly colon: string;
   readonly kinds: Readonly<Record<FindingKind, string>>;
 }
 
@@ -30,6 +32,7 @@ export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = {
     on: (componentId) => ` on ${componentId}`,
     confidence: (value, severity) => `confidence ${value}, ${severity}`,
     action: 'action',
+    colon: ': ',
     kinds: { peak: 'peak', band: 'band', envelope: 'envelope', impulsive: 'impulsive' },
   },
   'zh-CN': {
@@ -46,6 +49,7 @@ export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = {
     on: (componentId) => `，部件 ${componentId}`,
     confidence: (value, severity) => `置信度 ${value}，${severity}`,
     action: '建议措施',
+    colon: '：',
     kinds: { peak: '峰值', band: '频带', envelope: '包络', impulsive: '冲击' },
   },
 };
