@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { Language } from '../../shared/api/contract.ts';
 import { UsageError } from './errors.ts';
 
 export interface BaselineArgs {
@@ -15,6 +16,8 @@ export interface DiagnoseArgs {
   /** Shaft speed overrides from `--rpm SHAFT=RPM`, in revolutions per minute. */
   rpmOverrides: Record<string, number>;
   json: boolean;
+  /** The language of the report's sentences (--lang); English by default. */
+  lang: Language;
   recordingPath: string;
 }
 
@@ -64,6 +67,17 @@ function parseRpm(values: string[]): Record<string, number> {
     overrides[match[1]] = rpm;
   }
   return overrides;
+}
+
+const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+
+function parseLang(value: string | undefined): Language {
+  if (value === undefined) return 'en';
+  const lang = LANGUAGES.find((l) => l === value);
+  if (!lang) {
+    throw new UsageError(`diagnose: --lang expects ${LANGUAGES.join(' or ')}, got "${value}".`);
+  }
+  return lang;
 }
 
 function single(command: string, positionals: string[], what: string): string {
@@ -116,6 +130,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       profile: { type: 'string' },
       rpm: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      lang: { type: 'string' },
     });
     if (!values.baseline && !values.profile) {
       throw new UsageError('diagnose: give --baseline B.json, --profile P.json, or both.');
@@ -126,6 +141,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       profilePath: values.profile as string | undefined,
       rpmOverrides: parseRpm((values.rpm as string[] | undefined) ?? []),
       json: Boolean(values.json),
+      lang: parseLang(values.lang as string | undefined),
       recordingPath: single(command, positionals, 'recording'),
     };
   }

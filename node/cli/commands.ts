@@ -10,7 +10,7 @@ import {
 } from '../diagnosis/pipeline.ts';
 import type { AnalyzeArgs, BaselineArgs, DiagnoseArgs } from './args.ts';
 import { InputError } from './errors.ts';
-import { formatAnalysis, formatDiagnosis } from './format.ts';
+import { diagnosisJson, formatAnalysis, formatDiagnosis } from './format.ts';
 
 /** What a command produced: its standard output and any warnings for standard error. */
 export interface CommandOutput {
@@ -76,7 +76,9 @@ export async function runDiagnose(args: DiagnoseArgs): Promise<CommandOutput> {
     rpmOverrides: args.rpmOverrides,
   });
   return {
-    stdout: args.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiagnosis(report, baseline),
+    stdout: args.json
+      ? `${JSON.stringify(diagnosisJson(report, args.lang), null, 2)}\n`
+      : formatDiagnosis(report, baseline, args.lang),
     warnings,
   };
 }

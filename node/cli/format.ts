@@ -1,8 +1,16 @@
 /** The text reports of `auscult diagnose` and `auscult analyze` (without --json). */
 import type { AnalysisPeak, AnalysisReport } from '../../shared/diagnosis/analyze.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import type { Language } from '../../shared/api/contract.ts';
 import type { Cause, DiagnosisReport, Finding } from '../../shared/diagnosis/report.ts';
-import { CAUSE_CATALOG } from '../../shared/diagnosis/rules/catalog.ts';
+import {
+  causeName,
+  renderAction,
+  renderEvidence,
+  renderFinding,
+  severityName,
+} from '../../shared/i18n/diagnosisText.ts';
+import { REPORT_WORDS } from './reportWords.ts';
 
 function header(file: string, sampleRateHz: number, durationSeconds: number): string {
   return `${file}: ${sampleRateHz} Hz, ${durationSeconds.toFixed(1)} s`;
@@ -16,48 +24,69 @@ function signedDb(db: number): string {
   return `${db >= 0 ? '+' : ''}${db.toFixed(1)} dB`;
 }
 
-function verdictLine(report: DiagnosisReport, baseline: BaselineSignature | null): string {
-  const against = baseline ? 'threshold' : 'threshold without a baseline';
-  const score = `score ${report.anomalyScore.toFixed(2)}, ${against} ${report.threshold.toFixed(2)}`;
-  return report.anomalous ? `Verdict: ANOMALOUS (${score})` : `Verdict: normal (${score})`;
-}
-
-function causeLines(cause: Cause, rank: number): string[] {
-  const name = CAUSE_CATALOG[cause.id]?.name ?? cause.id;
-  const where = cause.componentId ? ` on ${cause.componentId}` : '';
+function causeLines(cause: Cause, rank: number, lang: Language): string[] {
+  const words = REPORT_WORDS[lang];
+  const where = cause.componentId ? words.on(cause.componentId) : '';
+  const facts = words.confidence(cause.confidence.toFixed(2), severityName(cause.severity, lang));
   return [
-    `  ${rank}. ${name}${where} [${cause.id}]: confidence ${cause.confidence.toFixed(2)}, ${cause.severity}`,
-    ...cause.evidence.map((line) => `       - ${line}`),
-    `       action: ${cause.action}`,
+    `  ${rank}. ${causeName(cause.id, lang)}${where} [${cause.id}]${words.colon}${facts}`,
+    ...cause.evidence.map((item) => `       - ${renderEvidence(item, lang)}`),
+    `       ${words.action}${words.colon}${renderAction(cause.action, lang)}`,
   ];
 }
 
-function findingLine(finding: Finding): string {
+function findingLine(finding: Finding, lang: Language): string {
   const at = finding.frequencyHz > 0 ? frequency(finding.frequencyHz) : '';
-  return `  ${finding.kind.padEnd(9)} ${at.padStart(11)} ${signedDb(finding.excessDb).padStart(10)}  ${finding.detail}`;
+  const kind = REPORT_WORDS[lang].kinds[finding.kind];
+  return `  ${kind.padEnd(9)} ${at.padStart(11)} ${signedDb(finding.excessDb).padStart(10)}  ${renderFinding(finding.detail, lang)}`;
 }
 
 /** The diagnosis as a technician reads it: verdict, causes with evidence and action, findings. */
 export function formatDiagnosis(
   report: DiagnosisReport,
   baseline: BaselineSignature | null,
+  lang: Language = 'en',
 ): string {
+  const words = REPORT_WORDS[lang];
   const lines = [header(report.file, report.sampleRateHz, report.durationSeconds)];
-  if (!baseline) lines.push('No baseline: kinematic evidence only, at lower confidence.');
-  lines.push(verdictLine(report, baseline));
+  if (!baseline) lines.push(words.noBaseline);
+  const score = report.anomalyScore.toFixed(2);
+  lines.push(words.verdict(report.anomalous, score, report.threshold.toFixed(2), !!baseline));
   if (report.causes.length > 0) {
-    lines.push('', 'Likely causes (most likely first):');
-    report.causes.forEach((cause, i) => lines.push(...causeLines(cause, i + 1)));
+    lines.push('', words.causesHeading);
+    report.causes.forEach((cause, i) => lines.push(...causeLines(cause, i + 1, lang)));
   } else if (report.anomalous) {
-    lines.push('', 'No likely cause could be named.');
+    lines.push('', words.noCause);
   } else {
-    lines.push('', 'No fault detected: nothing stands out of the machine’s healthy sound.');
+    lines.push('', words.noFault);
   }
   if (report.findings.length > 0) {
-    lines.push('', 'Findings (kind, frequency, excess, detail):');
-    lines.push(...report.findings.map(findingLine));
+    lines.push('', words.findingsHeading);
+    lines.push(...report.findings.map((finding) => findingLine(finding, lang)));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `diagnose --json`: the documented shape (sentences in `lang`) with the codes alongside:
+ * `findings[].detailItem`, `causes[].evidenceItems` and `causes[].actionItem`.
+ */
+export function diagnosisJson(report: DiagnosisReport, lang: Language): object {
+  return {
+    ...report,
+    findings: report.findings.map((f) => ({
+      ...f,
+      detail: renderFinding(f.detail, lang),
+      detailItem: f.detail,
+    })),
+    causes: report.causes.map((c) => ({
+      ...c,
+      evidence: c.evidence.map((item) => renderEvidence(item, lang)),
+      action: renderAction(c.action, lang),
+      evidenceItems: c.evidence,
+      actionItem: c.action,
+    })),
+  };
 }
 
 function peakTable(peaks: readonly AnalysisPeak[]): string[] {

@@ -13,9 +13,9 @@ healthy baseline and names the anomalous frequencies and their likely causes.
 Commands:
   baseline --profile P.json --out B.json healthy1.wav [healthy2.wav ...]
       build a healthy baseline signature from one or more healthy recordings
-  diagnose --baseline B.json [--profile P.json] [--rpm SHAFT=RPM ...] [--json] rec.wav
+  diagnose --baseline B.json [--profile P.json] [--rpm SHAFT=RPM ...] [--lang L] [--json] rec.wav
       compare a recording with the baseline: verdict, findings, likely causes
-  diagnose --profile P.json [--json] rec.wav
+  diagnose --profile P.json [--lang L] [--json] rec.wav
       no baseline yet: which characteristic frequencies stand out (kinematic evidence only)
   analyze [--json] rec.wav
       signal statistics, spectrum peaks and envelope-spectrum peaks
@@ -44,8 +44,9 @@ Options:
 
 ${EXIT_STATUS}
 `,
-  diagnose: `Usage: auscult diagnose --baseline B.json [--profile P.json] [--rpm SHAFT=RPM ...] [--json] rec.wav
-       auscult diagnose --profile P.json [--json] rec.wav
+  diagnose: `Usage: auscult diagnose --baseline B.json [--profile P.json] [--rpm SHAFT=RPM ...]
+                        [--lang L] [--json] rec.wav
+       auscult diagnose --profile P.json [--lang L] [--json] rec.wav
 
 Compares one recording with the machine's healthy baseline: prints the verdict (anomalous or
 not), the anomaly score against the baseline's threshold, the findings (anomalous peaks, bands,
@@ -58,12 +59,17 @@ Options:
   --profile P.json   the machine profile; default: the one stored in the baseline
   --rpm SHAFT=RPM    the speed of a shaft of the profile during this recording (repeatable),
                      e.g. --rpm spindle=1450; default: the profile's speeds
+  --lang L           the language of the report's sentences: en (default) or zh-CN
+                     (Simplified Chinese)
   --json             print one JSON object instead of the text report:
                      { file, sampleRateHz, durationSeconds, anomalous, anomalyScore, threshold,
-                       findings: [{ kind, frequencyHz, excessDb, detail }],
-                       causes: [{ id, componentId, confidence, severity, evidence, action }] }
+                       findings: [{ kind, frequencyHz, excessDb, detail, detailItem }],
+                       causes: [{ id, componentId, confidence, severity, evidence, action,
+                                  evidenceItems, actionItem }] }
                      findings[].kind is peak, band, envelope or impulsive; causes are sorted by
-                     confidence, highest first, and empty when nothing is anomalous
+                     confidence, highest first, and empty when nothing is anomalous; detail,
+                     evidence and action are sentences in --lang, and detailItem, evidenceItems
+                     and actionItem the same as codes with parameters ({ code, params })
   -h, --help         show this help
 
 The exit status is 0 whatever the verdict; read it from the output.

@@ -14,8 +14,6 @@ import type { Cause, DiagnosisReport, Finding, Severity } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
-import { hz } from './rules/candidate.ts';
-import { CAUSE_CATALOG } from './rules/catalog.ts';
 import { chatterRule } from './rules/chatter.ts';
 import { createRuleContext } from './rules/context.ts';
 import type { RuleContext } from './rules/context.ts';
@@ -77,7 +75,7 @@ function toCause(candidate: CauseCandidate, factor: number): Cause {
     confidence: round(candidate.confidence * factor, 2),
     severity: severityFor(candidate.excessDb),
     evidence: candidate.evidence,
-    action: CAUSE_CATALOG[candidate.id].action,
+    action: { code: candidate.id, params: {} },
   };
 }
 
@@ -91,12 +89,21 @@ function unexplained(comparison: Comparison, findings: readonly Finding[]): Caus
     confidence: round(Math.min(0.9, 0.3 + 0.05 * comparison.anomalyScore), 2),
     severity: severityFor(worst),
     evidence: [
-      `anomaly score ${comparison.anomalyScore.toFixed(1)}, but no known fault pattern matches`,
+      { code: 'no-pattern-matches', params: { anomalyScore: round(comparison.anomalyScore, 2) } },
       frequencies.length
-        ? `anomalous at ${frequencies.map((f) => `${hz(f.frequencyHz)} Hz (${f.kind}, +${f.excessDb.toFixed(1)} dB)`).join(', ')}`
-        : 'the spectral shape differs without a distinct line',
+        ? {
+            code: 'anomalous-at',
+            params: {
+              findings: frequencies.map((f) => ({
+                frequencyHz: f.frequencyHz,
+                kind: f.kind,
+                excessDb: f.excessDb,
+              })),
+            },
+          }
+        : { code: 'shape-differs', params: {} },
     ],
-    action: CAUSE_CATALOG.unexplained.action,
+    action: { code: 'unexplained', params: {} },
   };
 }
 

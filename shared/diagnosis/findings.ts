@@ -4,9 +4,9 @@
  * the characteristic frequencies that stand out of their own spectral floor.
  */
 import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
-import type { Finding } from './report.ts';
-import { hz } from './rules/candidate.ts';
+import type { Finding, FrequencyMatch } from './report.ts';
 import type { RuleContext } from './rules/context.ts';
+import { frequencyRef, round2 } from './rules/items.ts';
 import { RULES } from './rules/thresholds.ts';
 
 const MAX_PER_KIND = 8;
@@ -19,13 +19,14 @@ const ENVELOPE_KINDS = new Set([
   'belt',
 ]);
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
+const round = round2;
 
-/** "; matches 2x BPFO of …" for the closest harmonic (1–4) of a kinematic frequency within 2 %. */
-function match(frequencies: readonly CharacteristicFrequency[], frequencyHz: number): string {
-  let best: { text: string; distance: number } | null = null;
+/** The closest harmonic (1–4) of a kinematic frequency within 2 % ("matches 2x BPFO of …"). */
+function match(
+  frequencies: readonly CharacteristicFrequency[],
+  frequencyHz: number,
+): FrequencyMatch | null {
+  let best: { found: FrequencyMatch; distance: number } | null = null;
   for (const harmonic of [1, 2, 3, 4]) {
     for (const f of frequencies) {
       const target = harmonic * f.frequencyHz;
@@ -33,11 +34,11 @@ function match(frequencies: readonly CharacteristicFrequency[], frequencyHz: num
       const distance = Math.abs(frequencyHz - target) / target + 0.001 * harmonic;
       if (Math.abs(frequencyHz - target) > 0.02 * target + 0.5) continue;
       if (best && best.distance <= distance) continue;
-      const text = `; matches ${harmonic > 1 ? `${harmonic}x ` : ''}${f.name} (${hz(target)} Hz)`;
-      best = { text, distance };
+      const found = { harmonic, frequency: frequencyRef(f), targetHz: round(target) };
+      best = { found, distance };
     }
   }
-  return best?.text ?? '';
+  return best?.found ?? null;
 }
 
 function withBaseline(ctx: RuleContext): Finding[] {
@@ -50,7 +51,10 @@ function withBaseline(ctx: RuleContext): Finding[] {
       kind: 'peak',
       frequencyHz: round(p.frequencyHz),
       excessDb: round(p.excessDb),
-      detail: `spectral line ${p.excessDb.toFixed(1)} dB above the healthy maximum${match(f, p.frequencyHz)}`,
+      detail: {
+        code: 'raised-line',
+        params: { excessDb: round(p.excessDb), match: match(f, p.frequencyHz) },
+      },
     }));
   const bands = c.bands
     .filter((b) => b.z >= 3 && b.deviationDb >= RULES.raisedFloorDb)
@@ -60,7 +64,10 @@ function withBaseline(ctx: RuleContext): Finding[] {
       kind: 'band',
       frequencyHz: round(b.centreHz),
       excessDb: round(b.deviationDb),
-      detail: `1/6-octave band at ${hz(b.centreHz)} Hz is ${b.deviationDb.toFixed(1)} dB above its healthy level (z = ${b.z.toFixed(1)})`,
+      detail: {
+        code: 'raised-band',
+        params: { centreHz: round(b.centreHz), excessDb: round(b.deviationDb), z: round(b.z) },
+      },
     }));
   const envelope = c.envelopeLines
     .filter((l) => l.excessDb >= RULES.raisedLineDb && l.z >= 2)
@@ -69,7 +76,10 @@ function withBaseline(ctx: RuleContext): Finding[] {
       kind: 'envelope',
       frequencyHz: round(l.frequencyHz),
       excessDb: round(l.excessDb),
-      detail: `envelope line ${l.excessDb.toFixed(1)} dB above the healthy envelope spectrum${match(f, l.frequencyHz)}`,
+      detail: {
+        code: 'raised-envelope-line',
+        params: { excessDb: round(l.excessDb), match: match(f, l.frequencyHz) },
+      },
     }));
   const impulsive: Finding[] =
     c.impulsiveness.z >= RULES.impulsiveZ
@@ -83,7 +93,13 @@ function withBaseline(ctx: RuleContext): Finding[] {
                   c.impulsiveness.kurtosis / Math.max(1, c.impulsiveness.baselineKurtosis),
                 ),
             ),
-            detail: `impacts: high-frequency kurtosis ${c.impulsiveness.kurtosis.toFixed(1)} against ${c.impulsiveness.baselineKurtosis.toFixed(1)} when healthy`,
+            detail: {
+              code: 'impacts',
+              params: {
+                kurtosis: round(c.impulsiveness.kurtosis),
+                baselineKurtosis: round(c.impulsiveness.baselineKurtosis),
+              },
+            },
           },
         ]
       : [];
@@ -101,7 +117,15 @@ function withoutBaseline(ctx: RuleContext): Finding[] {
       kind: envelope ? 'envelope' : 'peak',
       frequencyHz: round(line.frequencyHz),
       excessDb: round(line.prominenceDb),
-      detail: `${f.name} (${hz(f.frequencyHz)} Hz) stands ${line.prominenceDb.toFixed(1)} dB over the ${envelope ? 'envelope' : 'spectral'} floor`,
+      detail: {
+        code: 'kinematic-line-prominent',
+        params: {
+          frequency: frequencyRef(f),
+          frequencyHz: round(f.frequencyHz),
+          prominenceDb: round(line.prominenceDb),
+          floor: envelope ? 'envelope' : 'spectrum',
+        },
+      },
     });
   }
   return out

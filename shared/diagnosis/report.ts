@@ -1,4 +1,11 @@
-/** The diagnosis report: the JSON object of DESIGN.md §3 (`auscult diagnose --json`). */
+/**
+ * The diagnosis report: the JSON object of DESIGN.md §3 (`auscult diagnose --json`). Findings,
+ * evidence and actions are codes with parameters, not sentences, so that every reader (page, CLI,
+ * PDF) words them in its own language through shared/i18n/diagnosisText.ts.
+ */
+import type { ActionItem, EvidenceItem, FindingItem, LegacyText } from './reportItems.ts';
+
+export type * from './reportItems.ts';
 
 /** The cause vocabulary of DESIGN.md §3. */
 export const CAUSE_IDS = [
@@ -30,7 +37,8 @@ export interface Finding {
   readonly frequencyHz: number;
   /** Excess over the machine's own baseline (or over the local floor without one), dB. */
   readonly excessDb: number;
-  readonly detail: string;
+  /** What was found, as a code; a report stored before codes holds an English sentence. */
+  readonly detail: FindingItem | LegacyText;
 }
 
 export interface Cause {
@@ -40,8 +48,10 @@ export interface Cause {
   /** 0..1. */
   readonly confidence: number;
   readonly severity: Severity;
-  readonly evidence: readonly string[];
-  readonly action: string;
+  /** Why this cause, as codes; a report stored before codes holds English sentences. */
+  readonly evidence: readonly (EvidenceItem | LegacyText)[];
+  /** What to do, as a code; a report stored before codes holds an English sentence. */
+  readonly action: ActionItem | LegacyText;
 }
 
 export interface DiagnosisReport {

@@ -14,6 +14,7 @@ import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { extractFeatures } from '../../shared/diagnosis/features/extractor.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
+import { renderEvidence } from '../../shared/i18n/diagnosisText.ts';
 
 const dataFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
 const cwru = (name: string) => resolve(dataFolder, 'cwru', name);
@@ -80,7 +81,10 @@ describe('CWRU bearing data: baseline from 60 % of the healthy record (48 kHz)',
       expect(meta(name).expectedCause).toBe(race);
       expect(report.causes[0].id).toBe(race);
       expect(report.causes[0].componentId).toBe('drive-end-bearing');
-      expect(report.causes[0].evidence[0]).toMatch(/envelope peaks at [\d.]+/);
+      expect(report.causes[0].evidence[0]).toMatchObject({ code: 'envelope-family' });
+      expect(renderEvidence(report.causes[0].evidence[0], 'en')).toMatch(
+        /envelope peaks at [\d.]+/,
+      );
     }
   });
 });

@@ -1,20 +1,29 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cause } from '../../../shared/diagnosis/report.ts';
+import {
+  causeName,
+  renderAction,
+  renderEvidence,
+  severityName,
+} from '../../../shared/i18n/diagnosisText.ts';
 import { formatNumber } from '../../format/numbers.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 /**
- * One likely cause: its translated name, the component, confidence, severity, the evidence with
- * its numbers (the host's English sentences) and what to do. `data-cause-id` carries the cause id
- * of DESIGN.md §3 so tests and scripts can find a card whatever the page's language.
+ * One likely cause: its name, the component, confidence, severity, the evidence with its numbers
+ * and what to do, all worded from the report's codes in the page's language (an old report's
+ * English sentences are shown as they are). `data-cause-id` carries the cause id of DESIGN.md §3
+ * so tests and scripts can find a card whatever the page's language.
  */
 export function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const titleId = useId();
   return (
     <article className="cause-card" data-cause-id={cause.id} aria-labelledby={titleId}>
       <h4 id={titleId}>
-        <span className="cause-rank">{rank}.</span> {t(`causes.${cause.id}`)}
+        <span className="cause-rank">{rank}.</span> {causeName(cause.id, lang)}
       </h4>
       <dl className="cause-facts">
         <div>
@@ -25,7 +34,7 @@ export function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
           <dt>{t('diagnosis.confidence')}</dt>
           <dd>
             {t('diagnosis.percent', {
-              value: formatNumber(100 * cause.confidence, i18n.language, 0),
+              value: formatNumber(100 * cause.confidence, lang, 0),
             })}
           </dd>
         </div>
@@ -33,7 +42,7 @@ export function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
           <dt>{t('diagnosis.severity')}</dt>
           <dd>
             <span className={`severity severity-${cause.severity}`}>
-              {t(`severities.${cause.severity}`)}
+              {severityName(cause.severity, lang)}
             </span>
           </dd>
         </div>
@@ -42,14 +51,14 @@ export function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
         <>
           <h5>{t('diagnosis.evidence')}</h5>
           <ul className="evidence">
-            {cause.evidence.map((line, i) => (
-              <li key={i}>{line}</li>
+            {cause.evidence.map((item, i) => (
+              <li key={i}>{renderEvidence(item, lang)}</li>
             ))}
           </ul>
         </>
       )}
       <h5>{t('diagnosis.action')}</h5>
-      <p className="cause-action">{cause.action}</p>
+      <p className="cause-action">{renderAction(cause.action, lang)}</p>
     </article>
   );
 }

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/diagnosis/report.ts';
+import { renderFinding } from '../../../shared/i18n/diagnosisText.ts';
 import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
-/** What the comparison with the baseline found, behind a disclosure: kind, frequency, excess. */
+/**
+ * What the comparison with the baseline found, behind a disclosure: kind, frequency, excess and
+ * the detail worded in the page's language.
+ */
 export function FindingsList({ findings }: { findings: readonly Finding[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
   if (findings.length === 0) return null;
-  const lang = i18n.language;
   return (
     <details className="findings">
       <summary>{t('diagnosis.findings', { number: findings.length })}</summary>
@@ -25,7 +30,7 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
               <td>{t(`findingKinds.${finding.kind}`)}</td>
               <td className="number">{formatFrequencyHz(finding.frequencyHz, lang)}</td>
               <td className="number">{formatNumber(finding.excessDb, lang, 1)}</td>
-              <td>{finding.detail}</td>
+              <td>{renderFinding(finding.detail, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,8 @@
 /** Belt faults: the belt frequency and its harmonics, in the spectrum or the envelope. */
 import type { CauseCandidate } from './candidate.ts';
-import { db, hz, logisticConfidence } from './candidate.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function beltRule(ctx: RuleContext): CauseCandidate[] {
@@ -25,8 +26,18 @@ export function beltRule(ctx: RuleContext): CauseCandidate[] {
       ),
       excessDb: Math.max(...lines.map((l) => l.line.excessDb)),
       evidence: [
-        `belt-frequency lines raised: ${lines.map(({ k, line }) => `${k}x at ${hz(line.frequencyHz)} Hz (${db(line.excessDb)})`).join(', ')}${fluttering ? ' (the last in the envelope spectrum)' : ''}`,
-        belt.origin,
+        {
+          code: 'belt-lines-raised',
+          params: {
+            lines: lines.map(({ k, line }) => ({
+              order: k,
+              frequencyHz: round2(line.frequencyHz),
+              excessDb: round2(line.excessDb),
+            })),
+            lastInEnvelope: fluttering,
+          },
+        },
+        ...originItems(ctx.profile, belt),
       ],
       explainedHz: lines.map((l) => l.line.frequencyHz),
     });

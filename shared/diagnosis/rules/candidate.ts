@@ -1,5 +1,5 @@
 /** What a rule proposes: a cause with its numbers, before the engine ranks and words it. */
-import type { CauseId } from '../report.ts';
+import type { CauseId, EvidenceItem } from '../report.ts';
 
 export interface CauseCandidate {
   readonly id: CauseId;
@@ -8,7 +8,7 @@ export interface CauseCandidate {
   readonly confidence: number;
   /** The cause's excess over the healthy machine, dB (sets the severity). */
   readonly excessDb: number;
-  readonly evidence: readonly string[];
+  readonly evidence: readonly EvidenceItem[];
   /** Frequencies this cause accounts for, Hz (so they are not called unexplained). */
   readonly explainedHz: readonly number[];
 }
@@ -21,12 +21,4 @@ export function clampConfidence(value: number): number {
 /** Logistic map of an evidence strength to a confidence: `midpoint` gives 0.5. */
 export function logisticConfidence(strength: number, midpoint: number, width: number): number {
   return clampConfidence(1 / (1 + Math.exp(-(strength - midpoint) / width)));
-}
-
-export function hz(value: number): string {
-  return value >= 100 ? value.toFixed(1) : value.toFixed(2);
-}
-
-export function db(value: number): string {
-  return `${value.toFixed(1)} dB`;
 }

@@ -3,8 +3,9 @@
  * tooth-pass (gear mesh) frequency, nor any other kinematic line (DESIGN.md §4).
  */
 import type { CauseCandidate } from './candidate.ts';
-import { db, hz, logisticConfidence } from './candidate.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
+import { round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 /** Does any kinematic frequency or any harmonic (up to 40) of a shaft or mesh land near f? */
@@ -44,8 +45,15 @@ export function chatterRule(ctx: RuleContext): CauseCandidate[] {
         (impulsive ? 0.3 : 1),
       excessDb: candidate.excessDb,
       evidence: [
-        `strong line at ${hz(candidate.frequencyHz)} Hz, ${db(candidate.excessDb)} above healthy and ${db(candidate.prominenceDb)} over its neighbours`,
-        'not a harmonic of any shaft speed or tooth-pass frequency, nor any other kinematic line',
+        {
+          code: 'chatter-line',
+          params: {
+            frequencyHz: round2(candidate.frequencyHz),
+            excessDb: round2(candidate.excessDb),
+            prominenceDb: round2(candidate.prominenceDb),
+          },
+        },
+        { code: 'chatter-not-kinematic', params: {} },
       ],
       explainedHz: [candidate.frequencyHz],
     },

@@ -2,8 +2,10 @@
  * Periodic impacts at a defect frequency: its harmonics in the envelope spectrum (the bearing
  * and ball-screw analyst's test, DESIGN.md §4 "Impacts").
  */
-import { db, hz } from './candidate.ts';
+import type { CharacteristicFrequency } from '../characteristicFrequencies.ts';
+import type { EvidenceItem } from '../reportItems.ts';
 import type { LineMeasure, RuleContext } from './context.ts';
+import { frequencyRef, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export interface DefectFamily {
@@ -29,13 +31,18 @@ export function defectFamily(ctx: RuleContext, defectHz: number): DefectFamily {
   return { defectHz, lines, present, strengthDb, excessDb };
 }
 
-/** "envelope peaks at 107.6, 215.3 Hz = 1x, 2x BPFO (107.4 Hz)". */
-export function describeFamily(family: DefectFamily, label: string): string {
+/** The family as evidence: "envelope peaks at 107.6, 215.3 Hz = 1x, 2x BPFO of … (107.4 Hz)". */
+export function familyItem(family: DefectFamily, defect: CharacteristicFrequency): EvidenceItem {
   const orders = family.lines.map((l, i) => ({ l, order: i + 1 })).filter(({ l }) => l.present);
-  const at = orders.map(({ l }) => hz(l.frequencyHz)).join(', ');
-  const which = orders.map(({ order }) => `${order}x`).join(', ');
-  const prominence = Math.max(...orders.map(({ l }) => l.prominenceDb));
-  return `envelope peaks at ${at} Hz = ${which} ${label} (${hz(family.defectHz)} Hz), up to ${db(prominence)} over the envelope floor`;
+  return {
+    code: 'envelope-family',
+    params: {
+      defect: frequencyRef(defect),
+      defectHz: round2(family.defectHz),
+      harmonics: orders.map(({ l, order }) => ({ order, frequencyHz: round2(l.frequencyHz) })),
+      prominenceDb: round2(Math.max(...orders.map(({ l }) => l.prominenceDb))),
+    },
+  };
 }
 
 /** Confidence of a family: two or more harmonics, or a very prominent fundamental. */

@@ -1,7 +1,8 @@
 /** Electrical faults: twice the line frequency raised, with pole-pass sidebands (motors). */
 import type { CauseCandidate } from './candidate.ts';
-import { db, hz, logisticConfidence } from './candidate.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
+import { round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function electricalRule(ctx: RuleContext): CauseCandidate[] {
@@ -22,10 +23,16 @@ export function electricalRule(ctx: RuleContext): CauseCandidate[] {
       confidence: logisticConfidence(line.excessDb + 3 * sidebands.length, 10, 3),
       excessDb: line.excessDb,
       evidence: [
-        `2× line frequency at ${hz(line.frequencyHz)} Hz is ${db(line.excessDb)} above healthy`,
+        {
+          code: 'line-2x-raised',
+          params: { frequencyHz: round2(line.frequencyHz), excessDb: round2(line.excessDb) },
+        },
         sidebands.length
-          ? `${sidebands.length} pole-pass sideband(s) at ${sidebands.map((s) => hz(s.frequencyHz)).join(', ')} Hz`
-          : 'no pole-pass sidebands: check lighting and other mains hum before the motor',
+          ? {
+              code: 'pole-pass-sidebands',
+              params: { frequenciesHz: sidebands.map((s) => round2(s.frequencyHz)) },
+            }
+          : { code: 'no-pole-pass-sidebands', params: {} },
       ],
       explainedHz: [line.frequencyHz, ...sidebands.map((s) => s.frequencyHz)],
     },

@@ -1,7 +1,8 @@
 /** Gear wear: the mesh frequency raised, with sidebands at ± the shaft speed (DESIGN.md §4). */
 import type { CauseCandidate } from './candidate.ts';
-import { db, hz, logisticConfidence } from './candidate.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function gearRule(ctx: RuleContext): CauseCandidate[] {
@@ -22,8 +23,20 @@ export function gearRule(ctx: RuleContext): CauseCandidate[] {
       confidence: logisticConfidence(strength, 12, 4),
       excessDb: Math.max(carrier.excessDb, ...sidebands.map((s) => s.line.excessDb)),
       evidence: [
-        `gear mesh at ${hz(carrier.frequencyHz)} Hz ${db(carrier.excessDb)} above healthy (${mesh.origin})`,
-        `${sidebands.length} raised sideband(s): ${sidebands.map((s) => `${hz(s.line.frequencyHz)} Hz (${db(s.line.excessDb)})`).join(', ') || 'none'}`,
+        {
+          code: 'gear-mesh-raised',
+          params: { frequencyHz: round2(carrier.frequencyHz), excessDb: round2(carrier.excessDb) },
+        },
+        ...originItems(ctx.profile, mesh),
+        {
+          code: 'gear-sidebands-raised',
+          params: {
+            sidebands: sidebands.map((s) => ({
+              frequencyHz: round2(s.line.frequencyHz),
+              excessDb: round2(s.line.excessDb),
+            })),
+          },
+        },
       ],
       explainedHz: [carrier.frequencyHz, ...sidebands.map((s) => s.line.frequencyHz)],
     });

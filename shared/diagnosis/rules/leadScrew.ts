@@ -3,16 +3,18 @@
  * Contamination (chips or debris): irregular impacts and a raised high-frequency floor, with no
  * periodic line (DESIGN.md §3).
  */
+import type { EvidenceItem } from '../report.ts';
 import type { CauseCandidate } from './candidate.ts';
-import { db, logisticConfidence } from './candidate.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
 import {
   defectFamily,
-  describeFamily,
   familyConfidence,
+  familyItem,
   strongestPeriodicConfidence,
 } from './defectFamily.ts';
 import { highFrequencyFloor, impulsiveness } from './highFrequency.ts';
+import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
@@ -25,11 +27,11 @@ export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
     const family = defectFamily(ctx, line.frequencyHz);
     let confidence = familyConfidence(family);
     if (confidence === 0) continue;
-    const evidence = [describeFamily(family, `ball pass of ${line.componentId}`)];
+    const evidence: EvidenceItem[] = [familyItem(family, line)];
     if (ctx.hasBaseline && family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
     if (ctx.hasBaseline)
-      evidence.push(`strongest line ${db(family.excessDb)} above the healthy envelope spectrum`);
-    evidence.push(line.origin);
+      evidence.push({ code: 'envelope-excess', params: { excessDb: round2(family.excessDb) } });
+    evidence.push(...originItems(ctx.profile, line));
     out.push({
       id: 'lead-screw-wear',
       componentId: line.componentId ?? null,
@@ -47,16 +49,24 @@ export function leadScrewRule(ctx: RuleContext): CauseCandidate[] {
     : logisticConfidence(strength, RULES.impulsiveKurtosis + 1, 1);
   // Impacts that a bearing or screw family explains are not irregular.
   confidence *= Math.max(0, 1 - 2.5 * strongestPeriodicConfidence(ctx));
-  const evidence = [
+  const evidence: EvidenceItem[] = [
     ctx.hasBaseline
-      ? `impacts: high-frequency kurtosis ${impacts.kurtosis.toFixed(1)} against ${ctx.comparison!.impulsiveness.baselineKurtosis.toFixed(1)} when healthy (z = ${impacts.z.toFixed(1)})`
-      : `impacts: high-frequency kurtosis ${impacts.kurtosis.toFixed(1)} (Gaussian noise: 3)`,
-    `no periodic line at any ball-pass or bearing defect frequency: the impacts are irregular`,
+      ? {
+          code: 'impacts-against-baseline',
+          params: {
+            kurtosis: round2(impacts.kurtosis),
+            baselineKurtosis: round2(ctx.comparison!.impulsiveness.baselineKurtosis),
+            z: round2(impacts.z),
+          },
+        }
+      : { code: 'impacts-without-baseline', params: { kurtosis: round2(impacts.kurtosis) } },
+    { code: 'impacts-irregular', params: {} },
   ];
   if (ctx.hasBaseline) {
-    evidence.push(
-      `high-frequency floor (above ${RULES.highFrequencyFromHz} Hz) ${db(floor.meanDb)} over the baseline`,
-    );
+    evidence.push({
+      code: 'high-frequency-floor',
+      params: { fromHz: RULES.highFrequencyFromHz, levelDb: round2(floor.meanDb) },
+    });
   }
   const screw = ballPasses[0];
   out.push({

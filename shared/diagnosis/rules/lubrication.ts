@@ -1,8 +1,9 @@
 /** Poor lubrication: a raised broadband high-frequency floor without impacts or lines. */
 import type { CauseCandidate } from './candidate.ts';
-import { db, logisticConfidence } from './candidate.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
 import { highFrequencyFloor, impulsiveness } from './highFrequency.ts';
+import { round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 export function lubricationRule(ctx: RuleContext): CauseCandidate[] {
@@ -18,8 +19,15 @@ export function lubricationRule(ctx: RuleContext): CauseCandidate[] {
       confidence: logisticConfidence(floor.meanDb + 5 * floor.raisedFraction, 7, 2),
       excessDb: floor.meanDb,
       evidence: [
-        `broadband floor above ${RULES.highFrequencyFromHz} Hz is ${db(floor.meanDb)} over the baseline in ${(100 * floor.raisedFraction).toFixed(0)} % of its bands`,
-        `no impacts: high-frequency kurtosis ${impacts.kurtosis.toFixed(1)}`,
+        {
+          code: 'broadband-floor',
+          params: {
+            fromHz: RULES.highFrequencyFromHz,
+            levelDb: round2(floor.meanDb),
+            raisedPercent: Math.round(100 * floor.raisedFraction),
+          },
+        },
+        { code: 'no-impacts', params: { kurtosis: round2(impacts.kurtosis) } },
       ],
       explainedHz: [],
     },

@@ -3,16 +3,21 @@
  * misalignment 2x (often above 1x) and 3x, looseness many harmonics and half orders.
  */
 import type { CauseCandidate } from './candidate.ts';
-import { db, hz, logisticConfidence } from './candidate.ts';
+import type { EvidenceItem } from '../report.ts';
+import { logisticConfidence } from './candidate.ts';
 import type { LineMeasure, RuleContext } from './context.ts';
+import { round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
 function raised(line: LineMeasure): boolean {
   return line.present && line.excessDb >= RULES.raisedLineDb;
 }
 
-function lineText(name: string, line: LineMeasure): string {
-  return `${name} at ${hz(line.frequencyHz)} Hz: ${db(line.excessDb)} ${'above healthy'}`;
+function orderItem(order: number, line: LineMeasure): EvidenceItem {
+  return {
+    code: 'shaft-order-raised',
+    params: { order, frequencyHz: round2(line.frequencyHz), excessDb: round2(line.excessDb) },
+  };
 }
 
 export function shaftRule(ctx: RuleContext): CauseCandidate[] {
@@ -45,10 +50,16 @@ export function shaftRule(ctx: RuleContext): CauseCandidate[] {
         confidence: logisticConfidence(lines.length + raisedHalves.length, 5, 1.5),
         excessDb: Math.max(...lines.map((l) => l.excessDb)),
         evidence: [
-          `${raisedHarmonics.length} shaft harmonics and ${raisedHalves.length} half orders raised ≥ ${RULES.raisedLineDb} dB: ${raisedHarmonics
-            .concat(raisedHalves)
-            .map(([k]) => `${k}x`)
-            .join(', ')} of ${hz(speedHz)} Hz`,
+          {
+            code: 'shaft-looseness',
+            params: {
+              harmonicCount: raisedHarmonics.length,
+              halfOrderCount: raisedHalves.length,
+              thresholdDb: RULES.raisedLineDb,
+              orders: raisedHarmonics.concat(raisedHalves).map(([k]) => k),
+              shaftHz: round2(speedHz),
+            },
+          },
         ],
         explainedHz: explained(lines),
       });
@@ -62,9 +73,9 @@ export function shaftRule(ctx: RuleContext): CauseCandidate[] {
         confidence: logisticConfidence(two.excessDb + (lines.length - 1) * 3, 9, 3),
         excessDb: Math.max(...lines.map((l) => l.excessDb)),
         evidence: [
-          lineText('2x', two),
-          ...(lines[1] ? [lineText('3x', lines[1])] : []),
-          lineText('1x', one),
+          orderItem(2, two),
+          ...(lines[1] ? [orderItem(3, lines[1])] : []),
+          orderItem(1, one),
         ],
         explainedHz: explained(lines),
       });
@@ -76,7 +87,10 @@ export function shaftRule(ctx: RuleContext): CauseCandidate[] {
         componentId: shaftId,
         confidence: logisticConfidence(one.excessDb - Math.max(0, two.excessDb), 8, 3),
         excessDb: one.excessDb,
-        evidence: [lineText('1x', one), `2x ${db(two.excessDb)}: the rise is at 1x alone`],
+        evidence: [
+          orderItem(1, one),
+          { code: 'rise-at-1x-alone', params: { secondOrderExcessDb: round2(two.excessDb) } },
+        ],
         explainedHz: [one.frequencyHz],
       });
     }

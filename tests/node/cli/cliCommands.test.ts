@@ -32,7 +32,15 @@ function expectDiagnosisShape(report: Record<string, unknown>, file: string): vo
   expect(report.threshold).toEqual(expect.any(Number));
   for (const finding of report.findings as Record<string, unknown>[]) {
     expect(['peak', 'band', 'envelope', 'impulsive']).toContain(finding.kind);
-    expect(Object.keys(finding).sort()).toEqual(['detail', 'excessDb', 'frequencyHz', 'kind']);
+    expect(Object.keys(finding).sort()).toEqual([
+      'detail',
+      'detailItem',
+      'excessDb',
+      'frequencyHz',
+      'kind',
+    ]);
+    expect(finding.detail).toEqual(expect.any(String));
+    expect(finding.detailItem).toEqual({ code: expect.any(String), params: expect.any(Object) });
   }
   for (const cause of report.causes as Record<string, unknown>[]) {
     expect(CAUSE_IDS).toContain(cause.id);
@@ -41,6 +49,8 @@ function expectDiagnosisShape(report: Record<string, unknown>, file: string): vo
     expect(cause.confidence).toBeLessThanOrEqual(1);
     expect(cause.evidence).toEqual(expect.arrayContaining([expect.any(String)]));
     expect(cause.action).toEqual(expect.any(String));
+    expect((cause.evidenceItems as unknown[]).length).toBe((cause.evidence as unknown[]).length);
+    expect(cause.actionItem).toEqual({ code: cause.id, params: {} });
   }
   const confidences = (report.causes as { confidence: number }[]).map((c) => c.confidence);
   expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
@@ -107,6 +117,32 @@ describe('auscult: work done exits 0', () => {
     expect(result.stdout).toMatch(
       /^rec\.wav: 16000 Hz, 2\.0 s\nVerdict: (ANOMALOUS|normal) \(score \d/,
     );
+  });
+
+  it('words the report in Simplified Chinese with --lang zh-CN, codes unchanged', async () => {
+    const args = ['diagnose', '--baseline', 'cwru-b.json', '--rpm', 'motor-shaft=1772'];
+    const file = join(CWRU, 'outer-race-021-1hp-235.wav');
+    const en = JSON.parse((await run(...args, '--json', file)).stdout);
+    const zh = await run(...args, '--lang', 'zh-CN', '--json', file);
+    expect(zh.status, zh.stderr).toBe(0);
+    const report = JSON.parse(zh.stdout);
+    expectDiagnosisShape(report, file);
+    expect(report.causes.map((c: { evidenceItems: unknown }) => c.evidenceItems)).toEqual(
+      en.causes.map((c: { evidenceItems: unknown }) => c.evidenceItems),
+    );
+    const sentences: string[] = [
+      ...report.findings.map((f: { detail: string }) => f.detail),
+      ...report.causes.flatMap((c: { evidence: string[]; action: string }) => [
+        ...c.evidence,
+        c.action,
+      ]),
+    ];
+    expect(sentences.length).toBeGreaterThan(3);
+    for (const sentence of sentences) expect(sentence).toMatch(/[\u4e00-\u9fff]/);
+    expect(en.causes[0].evidence[0]).toMatch(/^envelope peaks at/);
+    const text = await run(...args, '--lang', 'zh-CN', file);
+    expect(text.stdout).toMatch(/\n结论：异常（分数 \d/);
+    expect(text.stdout).toContain('轴承外圈故障');
   });
 
   it('diagnoses with a profile alone, kinematic evidence only', async () => {

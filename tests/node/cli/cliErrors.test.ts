@@ -41,6 +41,11 @@ describe('auscult: wrong usage exits 2 with one line', () => {
       /--rpm expects SHAFT=RPM.*"spindle"/,
     ],
     [
+      '--lang with a language Auscult does not speak',
+      ['diagnose', '--baseline', 'b.json', '--lang', 'fr', 'rec.wav'],
+      /--lang expects en or zh-CN, got "fr"/,
+    ],
+    [
       '--rpm with a negative speed',
       ['diagnose', '--baseline', 'b.json', '--rpm', 'spindle=-5', 'rec.wav'],
       /--rpm expects SHAFT=RPM/,

@@ -9,7 +9,8 @@ import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signa
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
 import { CAUSE_IDS } from '../../../shared/diagnosis/report.ts';
-import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import type { Cause, DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import { renderAction, renderEvidence } from '../../../shared/i18n/diagnosisText.ts';
 import type { FaultKind } from '../../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
@@ -84,6 +85,11 @@ const FAULTS: readonly [FaultKind, string | null][] = [
   ['lubrication', null],
 ];
 
+/** A cause's evidence worded in English, one string. */
+function english(evidence: Cause['evidence']): string {
+  return evidence.map((item) => renderEvidence(item, 'en')).join(' ');
+}
+
 describe('diagnosis of simulated faults', () => {
   it('covers every cause of the vocabulary but "unexplained"', () => {
     expect(FAULTS.map(([kind]) => kind).sort()).toEqual(
@@ -99,8 +105,9 @@ describe('diagnosis of simulated faults', () => {
     expect(top.id).toBe(kind);
     expect(top.componentId).toBe(componentId);
     expect(top.evidence.length).toBeGreaterThan(0);
-    expect(top.evidence.join(' ')).toMatch(/\d/);
-    expect(top.action.length).toBeGreaterThan(20);
+    expect(english(top.evidence)).toMatch(/\d/);
+    expect(top.action).toEqual({ code: kind, params: {} });
+    expect(renderAction(top.action, 'en').length).toBeGreaterThan(20);
     expect(report.findings.length).toBeGreaterThan(0);
   });
 
@@ -110,7 +117,11 @@ describe('diagnosis of simulated faults', () => {
     expect(contamination.causes[0].id).toBe('lead-screw-contamination');
     expect(contamination.causes.some((c) => c.id === 'lead-screw-wear')).toBe(false);
     expect(wear.causes[0].id).toBe('lead-screw-wear');
-    expect(wear.causes[0].evidence.join(' ')).toContain('ball pass of x-ballscrew');
+    expect(wear.causes[0].evidence[0]).toMatchObject({
+      code: 'envelope-family',
+      params: { defect: { kind: 'ballscrew-ball-pass', componentId: 'x-ballscrew' } },
+    });
+    expect(english(wear.causes[0].evidence)).toContain('ball pass of x-ballscrew');
   });
 
   it('sorts causes by confidence, highest first, with severities from the vocabulary', () => {
@@ -130,7 +141,7 @@ describe('diagnosis of simulated faults', () => {
     const report = diagnoseSamples(samples, 48000);
     expect(report.anomalous).toBe(true);
     expect(report.causes[0].id).toBe('unexplained');
-    expect(report.causes[0].evidence.join(' ')).toMatch(/anomalous at [\d.]+ Hz \(band/);
+    expect(english(report.causes[0].evidence)).toMatch(/anomalous at [\d.]+ Hz \(band/);
     expect(
       report.findings.some((f) => f.kind === 'band' && f.frequencyHz > 250 && f.frequencyHz < 700),
     ).toBe(true);

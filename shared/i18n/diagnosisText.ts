@@ -1,0 +1,60 @@
+/**
+ * The one place where a diagnosis report's codes become words, in English or Simplified Chinese:
+ * the page, the CLI and printed reports all word findings, evidence, actions, cause names and
+ * severities through these pure functions. A report stored before codes existed holds English
+ * sentences; they are returned as they are.
+ */
+import type { Language } from '../api/contract.ts';
+import type {
+  ActionItem,
+  CauseId,
+  EvidenceItem,
+  FindingItem,
+  LegacyText,
+  Severity,
+} from '../diagnosis/report.ts';
+import { EN } from './diagnosisText/en.ts';
+import type { DiagnosisWords } from './diagnosisText/words.ts';
+import { ZH_CN } from './diagnosisText/zhCN.ts';
+
+export type { Language } from '../api/contract.ts';
+
+const WORDS: Readonly<Record<Language, DiagnosisWords>> = { en: EN, 'zh-CN': ZH_CN };
+
+/** Unknown languages fall back to English rather than failing a report. */
+function words(lang: Language): DiagnosisWords {
+  return WORDS[lang] ?? EN;
+}
+
+/** A finding's detail: "spectral line 8.2 dB above the healthy maximum; matches …". */
+export function renderFinding(detail: FindingItem | LegacyText, lang: Language): string {
+  if (typeof detail === 'string') return detail;
+  const render = words(lang).findings[detail.code] as (params: unknown) => string;
+  return render(detail.params);
+}
+
+/** One line of a cause's evidence. */
+export function renderEvidence(item: EvidenceItem | LegacyText, lang: Language): string {
+  if (typeof item === 'string') return item;
+  const render = words(lang).evidence[item.code] as (params: unknown) => string;
+  return render(item.params);
+}
+
+/** What the technician should do about a cause (a stored action, or the cause's own). */
+export function renderAction(action: ActionItem | LegacyText, lang: Language): string {
+  return typeof action === 'string' ? action : causeAction(action.code, lang);
+}
+
+/** A cause's short name: "Bearing outer-race defect", "轴承外圈故障". */
+export function causeName(id: CauseId, lang: Language): string {
+  return words(lang).causeNames[id] ?? id;
+}
+
+/** The action recommended for a cause. */
+export function causeAction(id: CauseId, lang: Language): string {
+  return words(lang).causeActions[id] ?? '';
+}
+
+export function severityName(severity: Severity, lang: Language): string {
+  return words(lang).severities[severity] ?? severity;
+}
