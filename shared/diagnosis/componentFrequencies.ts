@@ -7,7 +7,7 @@ import type {
   CharacteristicFrequency,
   CharacteristicKind,
   ShaftSpeed,
-} from './characteristicFrequencies.ts';
+} from './characteristicTypes.ts';
 import type {
   BallscrewComponent,
   BearingComponent,

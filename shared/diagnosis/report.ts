@@ -7,30 +7,9 @@ import type { ActionItem, EvidenceItem, FindingItem, LegacyText } from './report
 
 export type * from './reportItems.ts';
 
-/** The cause vocabulary of DESIGN.md §3. */
-export const CAUSE_IDS = [
-  'unbalance',
-  'misalignment',
-  'looseness',
-  'bearing-outer-race',
-  'bearing-inner-race',
-  'bearing-rolling-element',
-  'bearing-cage',
-  'lead-screw-contamination',
-  'lead-screw-wear',
-  'gear-wear',
-  'belt',
-  'electrical',
-  'chatter',
-  'lubrication',
-  'unexplained',
-] as const;
-export type CauseId = (typeof CAUSE_IDS)[number];
-
-export const SEVERITIES = ['slight', 'moderate', 'serious', 'extreme'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export type FindingKind = 'peak' | 'band' | 'envelope' | 'impulsive';
+export { CAUSE_IDS, SEVERITIES } from './vocabulary.ts';
+export type { CauseId, FindingKind, Severity } from './vocabulary.ts';
+import type { CauseId, FindingKind, Severity } from './vocabulary.ts';
 
 export interface Finding {
   readonly kind: FindingKind;

@@ -3,8 +3,8 @@
  * with its parameters (numbers carry their unit in the name). shared/i18n/diagnosisText.ts words
  * them in English or Simplified Chinese; storing codes lets a report be read in either language.
  */
-import type { CharacteristicKind } from './characteristicFrequencies.ts';
-import type { CauseId, FindingKind } from './report.ts';
+import type { CharacteristicKind } from './characteristicTypes.ts';
+import type { CauseId, FindingKind } from './vocabulary.ts';
 
 /** A sentence of a report stored before codes existed (English); shown as it is. */
 export type LegacyText = string;
