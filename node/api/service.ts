@@ -4,11 +4,9 @@
  */
 import type { AuscultApi, BaselineSummary } from '../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
-import {
-  buildMachineBaseline,
-  inlineFeatureSource,
-  recordingsOfMachine,
-} from '../library/baselineBuild.ts';
+import { createAnalysisPool, createInlineAnalysisPool } from '../analysis/analysisPool.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
+import { buildMachineBaseline, recordingsOfMachine } from '../library/baselineBuild.ts';
 import type { FeatureSource } from '../library/baselineBuild.ts';
 import { currentBaseline } from '../library/baselines.ts';
 import { diagnoseRecording } from '../library/diagnoseRecording.ts';
@@ -28,19 +26,23 @@ import type { SessionRegistryOptions } from '../recording/sessionRegistry.ts';
 import { getSettings, setSettings } from '../library/settings.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
-import { createFeatureThread } from './featureThread.ts';
 import { createImportRegistry } from './imports.ts';
 import type { ImportRegistry } from './imports.ts';
 import { createJobRegistry } from './jobs.ts';
 import type { JobRegistry } from './jobs.ts';
 import { recordingMediaPath } from './mediaUrls.ts';
+import { poolFeatureSource } from './poolFeatures.ts';
 import { reviewApi } from './review.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
 export interface AuscultServiceOptions {
-  /** 'thread' (default): features in a worker thread; 'inline': in the calling thread. */
-  readonly features?: 'thread' | 'inline';
+  /**
+   * Where features, spectrograms and peaks are computed: a pool the caller owns (and closes
+   * after the service), or 'inline' for the calling thread; default: a pool of worker threads
+   * the service creates and closes in `close()`.
+   */
+  readonly pool?: AnalysisPool | 'inline';
   /** Where unexpected errors of jobs are logged; default console.error. */
   readonly log?: ErrorLogger;
   /**
@@ -57,7 +59,7 @@ export interface AuscultService extends AuscultApi {
   jobsSettled(): Promise<void>;
   /**
    * Finalises open recording sessions (as recordings), cancels open imports, waits for jobs,
-   * stops the feature thread. The library stays open.
+   * stops the analysis pool if the service created it. The library stays open.
    */
   close(): Promise<void>;
 }
@@ -119,14 +121,23 @@ function baselinesApi(
   };
 }
 
+/** The pool's fallback to the host's thread, logged as the unexpected event it is. */
+function poolLog(log: ErrorLogger): (error: Error) => void {
+  return (error) => log('analysis workers could not start; analysing in the host thread', error);
+}
+
 /** Creates the service over an open library; `close()` it before closing the library. */
 export function createAuscultService(
   library: Library,
   options: AuscultServiceOptions = {},
 ): AuscultService {
   const log = options.log ?? consoleLogger;
-  const thread = options.features === 'inline' ? null : createFeatureThread();
-  const features: FeatureSource = thread ?? inlineFeatureSource;
+  const ownsPool = options.pool === undefined;
+  const pool =
+    options.pool === 'inline'
+      ? createInlineAnalysisPool()
+      : (options.pool ?? createAnalysisPool({ onFallback: poolLog(log) }));
+  const features: FeatureSource = poolFeatureSource(pool);
   const imports = createImportRegistry(library);
   const sessions = createSessions(library, features, { ...options.sessions, log });
   const jobs = createJobRegistry(
@@ -137,7 +148,7 @@ export function createAuscultService(
     machines: machinesApi(library),
     recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
     sessions: sessionsApi(sessions),
-    review: reviewApi(library, features),
+    review: reviewApi(library, features, pool),
     faultLog: {
       list: async () => listFaultLogSummaries(library),
       add: async (diagnosisId, note) => addDiagnosisToFaultLog(library, diagnosisId, note),
@@ -156,7 +167,7 @@ export function createAuscultService(
       await sessions.close();
       await imports.close();
       await jobs.settled();
-      await thread?.close();
+      if (ownsPool) await pool.close();
     },
   };
 }
