@@ -2,11 +2,9 @@
  * The `auscult` command line (DESIGN.md §3): baseline, diagnose, analyze. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
-import { createAnalysisPool } from '../analysis/analysisPool.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { parseCliArgs } from './args.ts';
 import type { CliArgs } from './args.ts';
-import { runAnalyze, runBaseline, runDiagnose } from './commands.ts';
 import type { CommandOutput } from './commands.ts';
 import { describeFailure, exitStatus, oneLine } from './errors.ts';
 import { helpText } from './help.ts';
@@ -16,14 +14,17 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-function run(args: Exclude<CliArgs, { command: 'help' }>, pool: AnalysisPool) {
+// The commands and the pool load only for a command: `auscult --help` stays a quick start.
+async function run(args: Exclude<CliArgs, { command: 'help' }>, pool: AnalysisPool) {
+  const { runAnalyze, runBaseline, runDiagnose } = await import('./commands.ts');
   if (args.command === 'baseline') return runBaseline(args, pool);
   if (args.command === 'diagnose') return runDiagnose(args, pool);
   return runAnalyze(args, pool);
 }
 
 /** One pool for the whole command; its workers load while the files' headers are read. */
-function commandPool(io: CliIo): AnalysisPool {
+async function commandPool(io: CliIo): Promise<AnalysisPool> {
+  const { createAnalysisPool } = await import('../analysis/analysisPool.ts');
   return createAnalysisPool({
     start: 'now',
     onFallback: (error) =>
@@ -42,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(helpText(args.topic));
       return exitStatus.done;
     }
-    pool = commandPool(io);
+    pool = await commandPool(io);
     const output: CommandOutput = await run(args, pool);
     for (const warning of output.warnings) io.stderr(`auscult: warning: ${oneLine(warning)}\n`);
     io.stdout(output.stdout);
