@@ -132,9 +132,17 @@ async function main(): Promise<void> {
   // docs/diagnosis.md, a larger job than the spectra above) against the numpy peer's wall time.
   console.log('\nThe command line, `auscult analyze` of the same recording (medians, wall):');
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const figures = await measureCli(cliWays(root), wav, rounds);
-  const numpy = summaries.find((s) => s.name === 'python-numpy');
-  for (const line of cliLines(figures, numpy?.wallSeconds ?? null)) console.log(line);
+  const numpy = peerCommands(wav, python.ok).find((p) => p.name === 'python-numpy');
+  const { figures, numpyWallSeconds } = await measureCli(
+    cliWays(root),
+    wav,
+    rounds,
+    numpy && { name: numpy.name, command: numpy.command, args: numpy.args, env: process.env },
+  );
+  if (numpyWallSeconds !== null) {
+    console.log(`python-numpy    ${numpyWallSeconds.toFixed(3)} s wall in the same rounds`);
+  }
+  for (const line of cliLines(figures, numpyWallSeconds)) console.log(line);
 }
 
 await main();

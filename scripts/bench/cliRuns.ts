@@ -62,12 +62,17 @@ function wallSeconds(way: CliWay, args: readonly string[]): Promise<number> {
   });
 }
 
-/** Medians over `rounds` runs of each way, `analyze wav` and `--help`. */
+/**
+ * Medians over `rounds` runs of each way, `analyze wav` and `--help`; with `numpy` (the numpy
+ * peer's command), that peer is timed in the same rounds, so the ratio sees the same load.
+ */
 export async function measureCli(
   ways: readonly CliWay[],
   wav: string,
   rounds: number,
-): Promise<CliFigures[]> {
+  numpy?: CliWay,
+): Promise<{ figures: CliFigures[]; numpyWallSeconds: number | null }> {
+  const numpyRuns: number[] = [];
   const analyze = new Map<string, number[]>(ways.map((w) => [w.name, []]));
   const help = new Map<string, number[]>(ways.map((w) => [w.name, []]));
   for (let round = 1; round <= rounds; round++) {
@@ -75,13 +80,15 @@ export async function measureCli(
       analyze.get(way.name)?.push(await wallSeconds(way, ['analyze', wav]));
       help.get(way.name)?.push(await wallSeconds(way, ['--help']));
     }
+    if (numpy) numpyRuns.push(await wallSeconds(numpy, []));
     console.log(`  round ${round}/${rounds}  command line: ${ways.length} ways measured`);
   }
-  return ways.map((w) => ({
+  const figures = ways.map((w) => ({
     name: w.name,
     analyzeSeconds: median(analyze.get(w.name) ?? []),
     helpSeconds: median(help.get(w.name) ?? []),
   }));
+  return { figures, numpyWallSeconds: numpyRuns.length > 0 ? median(numpyRuns) : null };
 }
 
 /** One line per way: analyze and --help medians, analyze against the numpy peer's wall time. */
