@@ -8,6 +8,9 @@
  * Auscult (node/analysis, worker threads + WASM FFT), python-scipy (scipy.signal.welch and
  * scipy.signal.hilbert) and python-numpy (chunked), each a fresh process per round.
  *
+ * Then the `auscult analyze` command line on the same recording, started three ways
+ * (scripts/bench/cliRuns.ts), against the numpy peer's wall time, and `auscult --help`.
+ *
  * Environment: BENCH_ROUNDS (default 3), BENCH_SECONDS (recording length, default 600).
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +18,7 @@ import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchRecordingPath, ensureBenchRecording } from './bench/benchRecording.ts';
+import { cliLines, cliWays, measureCli } from './bench/cliRuns.ts';
 import { agreement, ratios, summarize, table } from './bench/report.ts';
 import { runPeer } from './bench/runPeer.ts';
 import type { PeerCommand, PeerRun } from './bench/runPeer.ts';
@@ -123,6 +127,22 @@ async function main(): Promise<void> {
   const [auscult, ...pythonPeers] = summaries;
   for (const line of ratios(auscult, pythonPeers)) console.log(line);
   for (const line of agreement(summaries)) console.log(line);
+
+  // The command line, whole process: `auscult analyze` of the same recording (the features of
+  // docs/diagnosis.md, a larger job than the spectra above) against the numpy peer's wall time.
+  console.log('\nThe command line, `auscult analyze` of the same recording (medians, wall):');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const numpy = peerCommands(wav, python.ok).find((p) => p.name === 'python-numpy');
+  const { figures, numpyWallSeconds } = await measureCli(
+    cliWays(root),
+    wav,
+    rounds,
+    numpy && { name: numpy.name, command: numpy.command, args: numpy.args, env: process.env },
+  );
+  if (numpyWallSeconds !== null) {
+    console.log(`python-numpy    ${numpyWallSeconds.toFixed(3)} s wall in the same rounds`);
+  }
+  for (const line of cliLines(figures, numpyWallSeconds)) console.log(line);
 }
 
 await main();

@@ -16,17 +16,12 @@ import type { WelchOptions, WelchPartial, WelchResult } from '../../shared/dsp/w
 import { openWavFile } from '../audio/openWavFile.ts';
 import { splitFrameRange } from './frameRanges.ts';
 import type { FrameRange } from './frameRanges.ts';
-import { createRangeWorkerPool, defaultThreadCount } from './rangeWorkerPool.ts';
-import type { RangeWorkerPool } from './rangeWorkerPool.ts';
+import type { AnalysisPool } from './analysisPool.ts';
 import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
 
 export interface ParallelSpectraOptions extends Omit<WelchOptions, 'segmentLength'> {
   /** Samples per Welch segment [nperseg]; default 8192. */
   segmentLength?: number;
-  /** Worker threads; default os.availableParallelism(). Ignored when `pool` is given. */
-  threads?: number;
-  /** An existing pool to run on (left open); default: a pool for this call only. */
-  pool?: RangeWorkerPool;
   /** Also compute the envelope spectrum; default true. */
   envelope?: boolean;
   /** Envelope FFT frame in samples, a power of two; default 65536. */
@@ -108,7 +103,8 @@ function mergeAll(partials: readonly SpectraPartial[]) {
 
 /**
  * Welch PSD (scipy.signal.welch), envelope PSD (scipy.signal.welch of
- * abs(scipy.signal.hilbert(x))) and statistics of the WAV file at `path`, on worker threads.
+ * abs(scipy.signal.hilbert(x))) and statistics of the WAV file at `path`, on `pool` (its
+ * threads each take `rangesPerThread` ranges).
  *
  * Welch options and defaults as `welch` (segmentLength default 8192 here, overlap 0.5 of it,
  * periodic Hann, constant detrend, density scaling). The PSD equals `welch` of the whole
@@ -121,52 +117,46 @@ function mergeAll(partials: readonly SpectraPartial[]) {
  */
 export async function analyzeSpectraParallel(
   path: string,
+  pool: AnalysisPool,
   options: ParallelSpectraOptions = {},
 ): Promise<ParallelSpectra> {
   const started = performance.now();
   if (typeof path !== 'string' || path === '') {
     throw new TypeError('analyzeSpectraParallel: path must be a non-empty string');
   }
-  const threads =
-    options.pool?.threadCount ?? positiveInteger('threads', options.threads, defaultThreadCount());
+  const threads = pool.threadCount;
   const rangesPerThread = positiveInteger('rangesPerThread', options.rangesPerThread, 2);
   const envelope = envelopeFrame(options);
-  // Workers start loading now, while the header is parsed.
-  const pool = options.pool ?? createRangeWorkerPool(threads);
-  try {
-    const info = await readInfo(path);
-    const welch = resolveWelchSettings('analyzeSpectraParallel', info.sampleRateHz, {
-      ...options,
-      segmentLength: options.segmentLength ?? 8192,
-    });
-    if (info.frameCount < welch.segmentLength) {
-      throw new RangeError(
-        `analyzeSpectraParallel: the file holds ${info.frameCount} frames, fewer than one segment (${welch.segmentLength})`,
-      );
-    }
-    const ranges = splitFrameRange(info.frameCount, threads * rangesPerThread, welch.hopSamples);
-    const jobOptions: SpectraJobOptions = {
-      welch,
-      envelope,
-      channel: options.channel ?? 'mix',
-      blockFrames: BLOCK_FRAMES,
-      wasmFft: options.wasmFft ?? true,
-      frameCount: info.frameCount,
-    };
-    const partials = await pool.run('spectra', path, ranges, jobOptions);
-    return {
-      info,
-      ...mergeAll(partials),
-      fftBackend: partials[0].fftBackend,
-      timings: {
-        threads,
-        totalSeconds: (performance.now() - started) / 1000,
-        ranges: partials.map((p) => ({ range: p.range, seconds: p.seconds })),
-      },
-    };
-  } finally {
-    if (!options.pool) await pool.close();
+  const info = await readInfo(path);
+  const welch = resolveWelchSettings('analyzeSpectraParallel', info.sampleRateHz, {
+    ...options,
+    segmentLength: options.segmentLength ?? 8192,
+  });
+  if (info.frameCount < welch.segmentLength) {
+    throw new RangeError(
+      `analyzeSpectraParallel: the file holds ${info.frameCount} frames, fewer than one segment (${welch.segmentLength})`,
+    );
   }
+  const ranges = splitFrameRange(info.frameCount, threads * rangesPerThread, welch.hopSamples);
+  const jobOptions: SpectraJobOptions = {
+    welch,
+    envelope,
+    channel: options.channel ?? 'mix',
+    blockFrames: BLOCK_FRAMES,
+    wasmFft: options.wasmFft ?? true,
+    frameCount: info.frameCount,
+  };
+  const partials = await pool.run('spectra', path, ranges, jobOptions);
+  return {
+    info,
+    ...mergeAll(partials),
+    fftBackend: partials[0].fftBackend,
+    timings: {
+      threads,
+      totalSeconds: (performance.now() - started) / 1000,
+      ranges: partials.map((p) => ({ range: p.range, seconds: p.seconds })),
+    },
+  };
 }
 
 async function readInfo(path: string): Promise<WavInfo> {

@@ -1,11 +1,13 @@
 /**
- * The jobs a range worker can run. A job reads one frame range of one file (opening the file
+ * The jobs an analysis worker can run. A job reads one frame range of one file (opening the file
  * itself, so no samples cross between threads) and returns a mergeable partial: plain data that
  * survives postMessage. To add a job (the diagnosis features of a later issue, say): write its
  * module, then add one line to `RangeJobTypes` and one to `rangeJobLoaders`.
  */
 import type { FrameRange } from './frameRanges.ts';
 import type { FeaturePartial } from '../../shared/diagnosis/features/rangeAccumulator.ts';
+import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';
+import type { FeaturePlanJobOptions } from './featurePlanJob.ts';
 import type { FeaturesJobOptions } from './featuresJob.ts';
 import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
 import type { SpectrogramJobOptions, SpectrogramPartial } from './spectrogramJob.ts';
@@ -24,6 +26,7 @@ export type RangeJob<Options, Partial> = (task: RangeTask<Options>) => Promise<P
 /** Every job by name: the options it takes and the partial it returns. */
 export interface RangeJobTypes {
   spectra: { options: SpectraJobOptions; partial: SpectraPartial };
+  featurePlan: { options: FeaturePlanJobOptions; partial: FeaturePlan };
   features: { options: FeaturesJobOptions; partial: FeaturePartial };
   spectrogram: { options: SpectrogramJobOptions; partial: SpectrogramPartial };
   peaks: { options: PeaksJobOptions; partial: PeaksPartial };
@@ -42,6 +45,7 @@ type RangeJobLoaders = {
 /** Loaded on first use inside a worker, so the main thread never loads a job's DSP code. */
 export const rangeJobLoaders: RangeJobLoaders = {
   spectra: async () => (await import('./spectraJob.ts')).runSpectraJob,
+  featurePlan: async () => (await import('./featurePlanJob.ts')).runFeaturePlanJob,
   features: async () => (await import('./featuresJob.ts')).runFeaturesJob,
   spectrogram: async () => (await import('./spectrogramJob.ts')).runSpectrogramJob,
   peaks: async () => (await import('./peaksJob.ts')).runPeaksJob,

@@ -24,6 +24,9 @@ export type RangeResultMessage =
   | { readonly taskId: number; readonly ok: true; readonly partial: unknown }
   | { readonly taskId: number; readonly ok: false; readonly error: SerializedError };
 
+/** What a worker posts: once `ready` when its module has loaded, then one result per task. */
+export type WorkerMessage = RangeResultMessage | { readonly ready: true };
+
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;

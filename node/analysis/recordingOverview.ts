@@ -1,32 +1,30 @@
 /**
  * Overviews of a whole recording for the Review screen: its spectrogram on a display grid and its
- * waveform peaks. Long files are read by range workers in parallel (spectrogramJob.ts,
- * peaksJob.ts), short ones in this thread by the same job code; either way the file is streamed,
+ * waveform peaks, computed on an analysis pool (spectrogramJob.ts, peaksJob.ts): long files in
+ * ranges that its workers read side by side, short ones whole; either way the file is streamed,
  * never loaded whole.
  */
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import { splitFrameRange } from './frameRanges.ts';
-import type { FrameRange } from './frameRanges.ts';
+import { createInlineAnalysisPool } from './analysisPool.ts';
+import type { AnalysisPool } from './analysisPool.ts';
 import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
-import { runPeaksJob } from './peaksJob.ts';
 import type { RangeJobName, RangeJobOptions, RangeJobPartial } from './rangeJobs.ts';
-import { defaultThreadCount, runRangeJob } from './rangeWorkerPool.ts';
 import type { SpectrogramPartial, SpectrogramPlan } from './spectrogramJob.ts';
-import { runSpectrogramJob } from './spectrogramJob.ts';
 
 export const MAX_SPECTROGRAM_COLUMNS = 4000;
 export const MAX_SPECTROGRAM_BINS = 256;
 export const MAX_PEAK_BUCKETS = 20000;
-/** Files from this long on are read by worker threads (starting them costs ~0.1 s). */
+/** Files from this long on are cut into ranges (two per pool thread); shorter ones are one. */
 const PARALLEL_MIN_SECONDS = 60;
 const BLOCK_FRAMES = 1 << 16;
 /** The shortest STFT frame wanted, seconds: 20 ms resolves a machine's rhythm. */
 const FRAME_SECONDS = 0.02;
 
 export interface OverviewOptions {
-  /** Worker threads for a long file; default: the cores available. 1: in this thread. */
-  readonly threads?: number;
+  /** Where the work runs; default: in this thread (an inline pool). */
+  readonly pool?: AnalysisPool;
 }
 
 export interface SpectrogramGrid {
@@ -92,18 +90,16 @@ async function readInfo(path: string): Promise<WavInfo> {
   return reader.info;
 }
 
-/** Runs `job` over [0, spanFrames) in parallel for a long file, else in this thread. */
-async function runRanges<Name extends RangeJobName>(
+/** Runs `job` over [0, spanFrames) on the pool: a long file in ranges, a short one whole. */
+function runRanges<Name extends RangeJobName>(
   job: Name,
   path: string,
   span: { frames: number; alignFrames: number; long: boolean },
   options: RangeJobOptions<Name>,
-  threads: number,
-  inline: (range: FrameRange) => Promise<RangeJobPartial<Name>>,
+  pool: AnalysisPool = createInlineAnalysisPool(),
 ): Promise<RangeJobPartial<Name>[]> {
-  if (!span.long || threads <= 1) return [await inline({ startFrame: 0, endFrame: span.frames })];
-  const ranges = splitFrameRange(span.frames, threads * 2, span.alignFrames);
-  return runRangeJob(job, path, ranges, options, threads);
+  const parts = span.long ? pool.threadCount * 2 : 1;
+  return pool.run(job, path, splitFrameRange(span.frames, parts, span.alignFrames), options);
 }
 
 function mergeMax(target: Float32Array, offset: number, values: Float32Array): void {
@@ -136,8 +132,7 @@ export async function computeSpectrogram(
     path,
     span,
     jobOptions,
-    options.threads ?? defaultThreadCount(),
-    (range) => runSpectrogramJob({ path, range, options: jobOptions }),
+    options.pool,
   );
   const power = new Float32Array(plan.columnCount * plan.binCount);
   for (const p of partials) mergeMax(power, p.firstColumn * plan.binCount, p.values);
@@ -174,14 +169,7 @@ export async function computeWaveformPeaks(
     alignFrames: 1,
     long: info.durationSeconds >= PARALLEL_MIN_SECONDS,
   };
-  const partials: PeaksPartial[] = await runRanges(
-    'peaks',
-    path,
-    span,
-    jobOptions,
-    options.threads ?? defaultThreadCount(),
-    (range) => runPeaksJob({ path, range, options: jobOptions }),
-  );
+  const partials: PeaksPartial[] = await runRanges('peaks', path, span, jobOptions, options.pool);
   const peaks = new Float32Array(jobOptions.bucketCount);
   for (const p of partials) mergeMax(peaks, p.firstBucket, p.peaks);
   return {

@@ -3,6 +3,7 @@
  * recording (spectrogram, waveform peaks), computed on the host from the file on disk.
  */
 import type { AuscultApi } from '../../shared/api/contract.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { computeSpectrogram, computeWaveformPeaks } from '../analysis/recordingOverview.ts';
 import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
 import type { LibraryContext } from '../workflows/context.ts';
@@ -29,19 +30,23 @@ async function onRecordingFile<T>(
   }
 }
 
-export function reviewApi(library: LibraryContext, features: FeatureSource): AuscultApi['review'] {
+export function reviewApi(
+  library: LibraryContext,
+  features: FeatureSource,
+  pool: AnalysisPool,
+): AuscultApi['review'] {
   return {
     selection: (recordingId, startSeconds, endSeconds) =>
       analyseSelection(library, features, recordingId, startSeconds, endSeconds),
     spectrogram: (recordingId, columns) =>
       onRecordingFile(library, recordingId, async (path) => ({
         recordingId,
-        ...(await computeSpectrogram(path, columns)),
+        ...(await computeSpectrogram(path, columns, { pool })),
       })),
     peaks: (recordingId, count) =>
       onRecordingFile(library, recordingId, async (path) => ({
         recordingId,
-        ...(await computeWaveformPeaks(path, count)),
+        ...(await computeWaveformPeaks(path, count, { pool })),
       })),
   };
 }

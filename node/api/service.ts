@@ -4,31 +4,36 @@
  */
 import type { AuscultApi, BaselineSummary } from '../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
+import { createAnalysisPool, createInlineAnalysisPool } from '../analysis/analysisPool.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import type { SessionRegistryOptions } from '../recording/sessionRegistry.ts';
 import { NotFoundError } from '../store/errors.ts';
 import { buildMachineBaseline, recordingsOfMachine } from '../workflows/baselineBuild.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording } from '../workflows/diagnose.ts';
 import { addDiagnosisToFaultLog } from '../workflows/faultLog.ts';
-import { inlineFeatureSource } from '../workflows/features.ts';
 import type { FeatureSource } from '../workflows/features.ts';
 import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
-import { createFeatureThread } from './featureThread.ts';
 import { createImportRegistry } from './imports.ts';
 import type { ImportRegistry } from './imports.ts';
 import { createJobRegistry } from './jobs.ts';
 import type { JobRegistry } from './jobs.ts';
 import { recordingMediaPath } from './mediaUrls.ts';
+import { poolFeatureSource } from './poolFeatures.ts';
 import { reviewApi } from './review.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
 export interface AuscultServiceOptions {
-  /** 'thread' (default): features in a worker thread; 'inline': in the calling thread. */
-  readonly features?: 'thread' | 'inline';
+  /**
+   * Where features, spectrograms and peaks are computed: a pool the caller owns (and closes
+   * after the service), or 'inline' for the calling thread; default: a pool of worker threads
+   * the service creates and closes in `close()`.
+   */
+  readonly pool?: AnalysisPool | 'inline';
   /** Where unexpected errors of jobs are logged; default console.error. */
   readonly log?: ErrorLogger;
   /**
@@ -45,7 +50,7 @@ export interface AuscultService extends AuscultApi {
   jobsSettled(): Promise<void>;
   /**
    * Finalises open recording sessions (as recordings), cancels open imports, waits for jobs,
-   * stops the feature thread. The library stays open.
+   * stops the analysis pool if the service created it. The library stays open.
    */
   close(): Promise<void>;
 }
@@ -113,14 +118,23 @@ function baselinesApi(
   };
 }
 
+/** The pool's fallback to the host's thread, logged as the unexpected event it is. */
+function poolLog(log: ErrorLogger): (error: Error) => void {
+  return (error) => log('analysis workers could not start; analysing in the host thread', error);
+}
+
 /** Creates the service over an open library; `close()` it before closing the library. */
 export function createAuscultService(
   library: LibraryContext,
   options: AuscultServiceOptions = {},
 ): AuscultService {
   const log = options.log ?? consoleLogger;
-  const thread = options.features === 'inline' ? null : createFeatureThread();
-  const features: FeatureSource = thread ?? inlineFeatureSource;
+  const ownsPool = options.pool === undefined;
+  const pool =
+    options.pool === 'inline'
+      ? createInlineAnalysisPool()
+      : (options.pool ?? createAnalysisPool({ onFallback: poolLog(log) }));
+  const features: FeatureSource = poolFeatureSource(pool);
   const imports = createImportRegistry(library);
   const sessions = createSessions(library, features, { ...options.sessions, log });
   const jobs = createJobRegistry(
@@ -131,7 +145,7 @@ export function createAuscultService(
     machines: machinesApi(library),
     recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
     sessions: sessionsApi(sessions),
-    review: reviewApi(library, features),
+    review: reviewApi(library, features, pool),
     faultLog: {
       list: () => library.store.faultLog.summaries(),
       add: (diagnosisId, note) => addDiagnosisToFaultLog(library, diagnosisId, note),
@@ -150,7 +164,7 @@ export function createAuscultService(
       await sessions.close();
       await imports.close();
       await jobs.settled();
-      await thread?.close();
+      if (ownsPool) await pool.close();
     },
   };
 }

@@ -1,6 +1,10 @@
-/** The three commands of `auscult`, each from parsed arguments to the text it prints. */
+/**
+ * The three commands of `auscult`, each from parsed arguments to the text it prints, analysing on
+ * the command line's pool.
+ */
 import { withShaftSpeeds } from '../../shared/diagnosis/profile.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { readBaselineFile, readProfileFile, writeFileAtomic } from '../diagnosis/jsonFiles.ts';
 import {
   analyzeFile,
@@ -22,11 +26,12 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export async function runBaseline(args: BaselineArgs): Promise<CommandOutput> {
+export async function runBaseline(args: BaselineArgs, pool: AnalysisPool): Promise<CommandOutput> {
   const profile = await readProfileFile(args.profilePath);
   const { result: signature, warnings } = await buildBaselineFromSegments(
     args.recordingPaths.map((path) => ({ path })),
     profile,
+    pool,
   );
   await writeFileAtomic(args.outPath, serializeBaseline(signature));
   const items = signature.model.itemCount;
@@ -65,7 +70,7 @@ function checkRpmOverrides(
   }
 }
 
-export async function runDiagnose(args: DiagnoseArgs): Promise<CommandOutput> {
+export async function runDiagnose(args: DiagnoseArgs, pool: AnalysisPool): Promise<CommandOutput> {
   const baseline = args.baselinePath ? await readBaselineFile(args.baselinePath) : null;
   const profile = args.profilePath ? await readProfileFile(args.profilePath) : null;
   // Checked before the recording is read: a typo should not cost a 10-minute analysis.
@@ -74,6 +79,7 @@ export async function runDiagnose(args: DiagnoseArgs): Promise<CommandOutput> {
     baseline,
     profile,
     rpmOverrides: args.rpmOverrides,
+    pool,
   });
   return {
     stdout: args.json
@@ -83,8 +89,8 @@ export async function runDiagnose(args: DiagnoseArgs): Promise<CommandOutput> {
   };
 }
 
-export async function runAnalyze(args: AnalyzeArgs): Promise<CommandOutput> {
-  const { result: report, warnings } = await analyzeFile(args.recordingPath);
+export async function runAnalyze(args: AnalyzeArgs, pool: AnalysisPool): Promise<CommandOutput> {
+  const { result: report, warnings } = await analyzeFile(args.recordingPath, undefined, pool);
   return {
     stdout: args.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report),
     warnings,

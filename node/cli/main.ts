@@ -1,11 +1,10 @@
 /**
- * The `auscult` command line (DESIGN.md §3): baseline, diagnose, analyze. bin/auscult.mjs starts
- * it on Node 24; tests spawn it directly.
+ * The `auscult` command line (DESIGN.md §3): baseline, diagnose, analyze. run.ts runs it on the
+ * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
-import { enableWasmFft } from '../../shared/dsp/fft.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { parseCliArgs } from './args.ts';
 import type { CliArgs } from './args.ts';
-import { runAnalyze, runBaseline, runDiagnose } from './commands.ts';
 import type { CommandOutput } from './commands.ts';
 import { describeFailure, exitStatus, oneLine } from './errors.ts';
 import { helpText } from './help.ts';
@@ -15,23 +14,37 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-function run(args: Exclude<CliArgs, { command: 'help' }>): Promise<CommandOutput> {
-  if (args.command === 'baseline') return runBaseline(args);
-  if (args.command === 'diagnose') return runDiagnose(args);
-  return runAnalyze(args);
+// The commands and the pool load only for a command: `auscult --help` stays a quick start.
+async function run(args: Exclude<CliArgs, { command: 'help' }>, pool: AnalysisPool) {
+  const { runAnalyze, runBaseline, runDiagnose } = await import('./commands.ts');
+  if (args.command === 'baseline') return runBaseline(args, pool);
+  if (args.command === 'diagnose') return runDiagnose(args, pool);
+  return runAnalyze(args, pool);
+}
+
+/** One pool for the whole command; its workers load while the files' headers are read. */
+async function commandPool(io: CliIo): Promise<AnalysisPool> {
+  const { createAnalysisPool } = await import('../analysis/analysisPool.ts');
+  return createAnalysisPool({
+    start: 'now',
+    onFallback: (error) =>
+      io.stderr(
+        `auscult: warning: ${oneLine(`the analysis workers could not start (${error.message}); analysing in one thread`)}\n`,
+      ),
+  });
 }
 
 /** Runs one command line (without `node` and the script) and returns the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let pool: AnalysisPool | null = null;
   try {
     const args = parseCliArgs([...argv]);
     if (args.command === 'help') {
       io.stdout(helpText(args.topic));
       return exitStatus.done;
     }
-    // The WASM SIMD FFT is ~3× faster than fft.js; where it is unavailable fft.js serves.
-    await enableWasmFft();
-    const output = await run(args);
+    pool = await commandPool(io);
+    const output: CommandOutput = await run(args, pool);
     for (const warning of output.warnings) io.stderr(`auscult: warning: ${oneLine(warning)}\n`);
     io.stdout(output.stdout);
     return exitStatus.done;
@@ -40,13 +53,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`${message}\n`);
     if (process.env.AUSCULT_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return status;
+  } finally {
+    await pool?.close();
   }
 }
 
-if (import.meta.main) {
-  const status = await runCli(process.argv.slice(2), {
+/** The command line of this process, its output on stdout and stderr; sets the exit code. */
+export async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
-  process.exitCode = status;
 }

@@ -5,24 +5,16 @@
  */
 import { stat } from 'node:fs/promises';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
-import { enableWasmFft } from '../../shared/dsp/fft.ts';
 import { finishFeatures } from '../../shared/diagnosis/features/extractor.ts';
-import { excerptFrames, planFeatures } from '../../shared/diagnosis/features/plan.ts';
-import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';
-import {
-  createRangeFeatureAccumulator,
-  mergeFeaturePartials,
-} from '../../shared/diagnosis/features/rangeAccumulator.ts';
-import type {
-  FeaturePartial,
-  FrameSpan,
-} from '../../shared/diagnosis/features/rangeAccumulator.ts';
+import { excerptFrames } from '../../shared/diagnosis/features/plan.ts';
+import { mergeFeaturePartials } from '../../shared/diagnosis/features/rangeAccumulator.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import type { WavFileReader } from '../audio/openWavFile.ts';
+import { createInlineAnalysisPool } from '../analysis/analysisPool.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { splitFrameRange } from '../analysis/frameRanges.ts';
-import { defaultThreadCount, runRangeJob } from '../analysis/rangeWorkerPool.ts';
 import { InputError, recordingInputError } from './inputError.ts';
 
 /** Frames handed to the extractor at a time: 64k frames = 256 KiB of float32 per block. */
@@ -37,8 +29,8 @@ export interface FrameRange {
 }
 
 export interface ExtractOptions {
-  /** Worker threads for a long stretch; default: the cores available. 1: in this thread. */
-  readonly threads?: number;
+  /** Where the work runs; default: in this thread (an inline pool). */
+  readonly pool?: AnalysisPool;
 }
 
 export interface FileFeatures {
@@ -76,53 +68,37 @@ function checkLongEnough(frameCount: number, sampleRateHz: number, path: string)
  * result (sums taken in range order) is the same on every machine, byte for byte.
  */
 const LONG_STRETCH_RANGES = 4;
-/** Stretches from this long on are analysed in worker threads. */
+/** Stretches from this long on are cut into ranges that workers analyse side by side. */
 const PARALLEL_MIN_SECONDS = 30;
 
-/** Features of one stretch of an open file; long stretches on worker threads. */
-export async function extractFromReader(
-  reader: WavFileReader,
+/**
+ * Features of one stretch of the file at `path`, whose header `info` the caller has read: the
+ * plan (from the stretch's first seconds) and the ranges' partials are computed on `pool`, only
+ * their merge here. Every host uses the WASM FFT, so the CLI, the web host and the app agree.
+ */
+export async function extractStretch(
+  path: string,
+  info: WavInfo,
   range: FrameRange = {},
-  options: ExtractOptions = {},
+  pool: AnalysisPool = createInlineAnalysisPool(),
 ): Promise<RecordingFeatures> {
-  const { info, path } = reader;
   const [startFrame, frameCount] = resolveRange(info, range, path);
   checkLongEnough(frameCount, info.sampleRateHz, path);
-  // Every host computes with the same FFT, so the CLI, the web host and the app agree.
-  await enableWasmFft();
-  const excerpt = await reader.readFrames(startFrame, excerptFrames(info.sampleRateHz, frameCount));
-  const plan = planFeatures(info.sampleRateHz, frameCount, excerpt);
+  const excerptEnd = startFrame + excerptFrames(info.sampleRateHz, frameCount);
+  const [plan] = await pool.run('featurePlan', path, [{ startFrame, endFrame: excerptEnd }], {
+    stretchFrameCount: frameCount,
+  });
   const long = frameCount >= PARALLEL_MIN_SECONDS * info.sampleRateHz;
   const ranges = long
     ? splitFrameRange(frameCount, LONG_STRETCH_RANGES, plan.alignFrames)
     : [{ startFrame: 0, endFrame: frameCount }];
-  const threads = options.threads ?? defaultThreadCount();
-  const partials =
-    long && threads > 1
-      ? await runRangeJob(
-          'features',
-          path,
-          ranges,
-          { plan, stretchStartFrame: startFrame, blockFrames: BLOCK_FRAMES, wasmFft: true },
-          threads,
-        )
-      : await Promise.all(ranges.map((r) => rangeInProcess(reader, plan, startFrame, r)));
-  return finishFeatures(plan, partials.reduce(mergeFeaturePartials));
-}
-
-async function rangeInProcess(
-  reader: WavFileReader,
-  plan: FeaturePlan,
-  stretchStartFrame: number,
-  range: FrameSpan,
-): Promise<FeaturePartial> {
-  const accumulator = createRangeFeatureAccumulator(plan, range);
-  const blocks = reader.blocks(BLOCK_FRAMES, {
-    startFrame: stretchStartFrame + accumulator.readStart,
-    frameCount: accumulator.readEnd - accumulator.readStart,
+  const partials = await pool.run('features', path, ranges, {
+    plan,
+    stretchStartFrame: startFrame,
+    blockFrames: BLOCK_FRAMES,
+    wasmFft: true,
   });
-  for await (const block of blocks) accumulator.push(block);
-  return accumulator.partial();
+  return finishFeatures(plan, partials.reduce(mergeFeaturePartials));
 }
 
 /**
@@ -157,7 +133,7 @@ export async function withRecording<T>(
 
 /**
  * Features of the WAV file at `path` (all of it, or `range`), read in blocks of BLOCK_FRAMES
- * frames (channels mixed to mono). Rejects with InputError for a missing, unreadable or
+ * frames (channels mixed to mono), on `options.pool` (default: in this thread). Rejects with InputError for a missing, unreadable or
  * malformed file and for a stretch shorter than ANALYSIS.minDurationSeconds (0.5 s); with
  * RangeError for a range outside the file.
  */
@@ -166,9 +142,11 @@ export async function extractFileFeatures(
   range: FrameRange = {},
   options: ExtractOptions = {},
 ): Promise<FileFeatures> {
-  return withRecording(path, async (reader) => ({
-    path,
-    info: reader.info,
-    features: await extractFromReader(reader, range, options),
-  }));
+  // Only the header is read here: the samples are read where the work runs.
+  const info = await withRecording(path, async (reader) => reader.info);
+  try {
+    return { path, info, features: await extractStretch(path, info, range, options.pool) };
+  } catch (error) {
+    throw recordingInputError(error, path);
+  }
 }

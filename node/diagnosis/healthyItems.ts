@@ -6,9 +6,10 @@ import { basename } from 'node:path';
 import type { BaselineSource } from '../../shared/diagnosis/baseline/signature.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
-import { extractFromReader, withRecording } from './featuresFromFile.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
+import { extractStretch, withRecording } from './featuresFromFile.ts';
 import type { FrameRange } from './featuresFromFile.ts';
-import { InputError } from './inputError.ts';
+import { InputError, recordingInputError } from './inputError.ts';
 
 /** With fewer recordings than this, each is cut into pieces. */
 export const MIN_WHOLE_RECORDINGS = 4;
@@ -57,39 +58,43 @@ export function pieceCount(frameCount: number, sampleRateHz: number, segmentCoun
   return Math.max(1, Math.min(wanted, possible));
 }
 
-async function segmentItems(segment: HealthySegment, segmentCount: number) {
-  return withRecording(segment.path, async (reader) => {
-    const { info } = reader;
-    const startFrame = segment.startFrame ?? 0;
-    const frameCount = segment.frameCount ?? info.frameCount - startFrame;
-    const durationSeconds = frameCount / info.sampleRateHz;
-    const pieces = pieceCount(frameCount, info.sampleRateHz, segmentCount);
-    const items: RecordingFeatures[] = [];
-    for (const range of pieceRanges(startFrame, frameCount, pieces)) {
-      items.push(await extractFromReader(reader, range));
-    }
-    const source: BaselineSource = {
-      name: basename(segment.path),
-      sampleRateHz: info.sampleRateHz,
-      durationSeconds: Math.round(durationSeconds * 1000) / 1000,
-    };
-    const warnings = info.warnings.map((w) => `"${segment.path}": ${w}`);
-    return { items, source, warnings };
+async function segmentItems(segment: HealthySegment, segmentCount: number, pool?: AnalysisPool) {
+  const info = await withRecording(segment.path, async (reader) => reader.info);
+  const startFrame = segment.startFrame ?? 0;
+  const frameCount = segment.frameCount ?? info.frameCount - startFrame;
+  const durationSeconds = frameCount / info.sampleRateHz;
+  const pieces = pieceCount(frameCount, info.sampleRateHz, segmentCount);
+  // The pieces queue on the pool together, so its workers share them.
+  const items = await Promise.all(
+    pieceRanges(startFrame, frameCount, pieces).map((range) =>
+      extractStretch(segment.path, info, range, pool),
+    ),
+  ).catch((error: unknown) => {
+    throw recordingInputError(error, segment.path);
   });
+  const source: BaselineSource = {
+    name: basename(segment.path),
+    sampleRateHz: info.sampleRateHz,
+    durationSeconds: Math.round(durationSeconds * 1000) / 1000,
+  };
+  const warnings = info.warnings.map((w) => `"${segment.path}": ${w}`);
+  return { items, source, warnings };
 }
 
 /**
- * Healthy items from stretches of WAV files, read one after another. Rejects with InputError
+ * Healthy items from stretches of WAV files, read one after another, analysed on `pool`
+ * (default: in this thread). Rejects with InputError
  * for an unreadable file, a stretch too short, or too little audio to calibrate a threshold
  * (a single recording shorter than 1 s).
  */
 export async function healthyItemsFromSegments(
   segments: readonly HealthySegment[],
+  pool?: AnalysisPool,
 ): Promise<HealthyItems> {
   if (segments.length === 0) throw new RangeError('healthyItemsFromSegments: no recordings');
   const result: HealthyItems = { items: [], groups: [], sources: [], warnings: [] };
   for (const [index, segment] of segments.entries()) {
-    const { items, source, warnings } = await segmentItems(segment, segments.length);
+    const { items, source, warnings } = await segmentItems(segment, segments.length, pool);
     result.warnings.push(...warnings);
     for (const item of items) {
       result.items.push(item);
@@ -107,6 +112,12 @@ export async function healthyItemsFromSegments(
 }
 
 /** Healthy items from whole WAV files (see healthyItemsFromSegments). */
-export function healthyItemsFromFiles(paths: readonly string[]): Promise<HealthyItems> {
-  return healthyItemsFromSegments(paths.map((path) => ({ path })));
+export function healthyItemsFromFiles(
+  paths: readonly string[],
+  pool?: AnalysisPool,
+): Promise<HealthyItems> {
+  return healthyItemsFromSegments(
+    paths.map((path) => ({ path })),
+    pool,
+  );
 }

@@ -9,6 +9,7 @@ import type { BaselineSignature } from '../../shared/diagnosis/baseline/signatur
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
+import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { extractFileFeatures } from './featuresFromFile.ts';
 import type { FrameRange } from './featuresFromFile.ts';
 import { healthyItemsFromSegments } from './healthyItems.ts';
@@ -25,12 +26,16 @@ function fileWarnings(path: string, warnings: readonly string[]): string[] {
   return warnings.map((w) => `"${path}": ${w}`);
 }
 
-/** A baseline from healthy recordings or stretches of them (see healthyItemsFromSegments). */
+/**
+ * A baseline from healthy recordings or stretches of them (see healthyItemsFromSegments),
+ * analysed on `pool` (default: in this thread).
+ */
 export async function buildBaselineFromSegments(
   segments: readonly HealthySegment[],
   profile: MachineProfile | null,
+  pool?: AnalysisPool,
 ): Promise<WithWarnings<BaselineSignature>> {
-  const { items, groups, sources, warnings } = await healthyItemsFromSegments(segments);
+  const { items, groups, sources, warnings } = await healthyItemsFromSegments(segments, pool);
   return {
     result: buildBaselineSignature(items, groups, { profile, sources }),
     warnings,
@@ -46,6 +51,8 @@ export interface DiagnoseFileOptions {
   /** Shaft speeds of this recording, rpm (check them with `withShaftSpeeds` first). */
   readonly rpmOverrides?: Readonly<Record<string, number>>;
   readonly range?: FrameRange;
+  /** Where the analysis runs; default: in this thread. */
+  readonly pool?: AnalysisPool;
 }
 
 /** Diagnoses the recording at `path`. Rejects with InputError for an unusable recording. */
@@ -53,7 +60,7 @@ export async function diagnoseFile(
   path: string,
   options: DiagnoseFileOptions,
 ): Promise<WithWarnings<DiagnosisReport>> {
-  const { info, features } = await extractFileFeatures(path, options.range);
+  const { info, features } = await extractFileFeatures(path, options.range, { pool: options.pool });
   const result = diagnose({
     fileName: options.fileName ?? path,
     features,
@@ -64,12 +71,16 @@ export async function diagnoseFile(
   return { result, warnings: fileWarnings(path, info.warnings) };
 }
 
-/** Analyses the recording at `path`. Rejects with InputError for an unusable recording. */
+/**
+ * Analyses the recording at `path` on `pool` (default: in this thread). Rejects with InputError
+ * for an unusable recording.
+ */
 export async function analyzeFile(
   path: string,
   fileName = path,
+  pool?: AnalysisPool,
 ): Promise<WithWarnings<AnalysisReport>> {
-  const { info, features } = await extractFileFeatures(path);
+  const { info, features } = await extractFileFeatures(path, {}, { pool });
   return {
     result: analyzeRecording(fileName, features),
     warnings: fileWarnings(path, info.warnings),

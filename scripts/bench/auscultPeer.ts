@@ -11,6 +11,7 @@ import type { WelchResult } from '../../shared/dsp/welch.ts';
 // modules are imported below, after this call, so they load from the cache from the second run.
 enableCompileCache();
 const { analyzeSpectraParallel } = await import('../../node/analysis/analyzeSpectra.ts');
+const { createAnalysisPool } = await import('../../node/analysis/analysisPool.ts');
 
 /** Same figures as python_peers.py's summary(): peaks (envelope above 1 Hz) and band totals. */
 function summary(psd: WelchResult, envelopePsd: WelchResult) {
@@ -32,8 +33,11 @@ function summary(psd: WelchResult, envelopePsd: WelchResult) {
 async function main(): Promise<void> {
   const path = process.argv[2];
   if (!path) throw new TypeError('usage: auscultPeer.ts FILE.wav');
+  // Workers load while the header is read, as in the command line.
+  const pool = createAnalysisPool({ start: 'now' });
   const t0 = performance.now();
-  const result = await analyzeSpectraParallel(path, { segmentLength: 8192, overlap: 0.5 });
+  const result = await analyzeSpectraParallel(path, pool, { segmentLength: 8192, overlap: 0.5 });
+  await pool.close();
   const computeSeconds = (performance.now() - t0) / 1000;
   if (!result.envelopePsd) throw new Error('the envelope spectrum is missing');
   console.log(

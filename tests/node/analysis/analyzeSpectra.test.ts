@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createAnalysisPool } from '../../../node/analysis/analysisPool.ts';
 import { analyzeSpectraParallel } from '../../../node/analysis/analyzeSpectra.ts';
 import type { ParallelSpectraOptions } from '../../../node/analysis/analyzeSpectra.ts';
-import { createRangeWorkerPool } from '../../../node/analysis/rangeWorkerPool.ts';
 import { decodeWavFile } from '../../../node/audio/openWavFile.ts';
 import { createEnvelopeStream } from '../../../shared/dsp/envelope.ts';
 import { signalStatistics } from '../../../shared/dsp/stats.ts';
@@ -19,6 +19,19 @@ import {
   machineSignal,
   writeWav,
 } from './machineWav.ts';
+
+/** The spectra on a pool of `threads` workers (default 2) made for this call. */
+async function spectraOn(
+  file: string,
+  { threads = 2, ...options }: ParallelSpectraOptions & { threads?: number } = {},
+) {
+  const pool = createAnalysisPool({ threads });
+  try {
+    return await analyzeSpectraParallel(file, pool, options);
+  } finally {
+    await pool.close();
+  }
+}
 
 let folder = '';
 let file = '';
@@ -86,7 +99,7 @@ describe('analyzeSpectraParallel on a 20 s recording', () => {
     },
     { label: '1 thread, WASM', options: { threads: 1, rangesPerThread: 1 }, tolerance: 1e-5 },
   ])('gives the PSD of welch() over the whole signal ($label)', async ({ options, tolerance }) => {
-    const result = await analyzeSpectraParallel(file, options);
+    const result = await spectraOn(file, options);
     expect(result.psd.segmentCount).toBe(reference.segmentCount);
     expectArraysClose(result.psd.frequenciesHz, reference.frequenciesHz, 0);
     expectArraysClose(
@@ -113,7 +126,7 @@ describe('analyzeSpectraParallel on a 20 s recording', () => {
   ])(
     'takes exactly the segments of one pass with other settings ($label)',
     async ({ welch: w }) => {
-      const result = await analyzeSpectraParallel(file, {
+      const result = await spectraOn(file, {
         ...w,
         threads: 2,
         rangesPerThread: 3,
@@ -134,7 +147,7 @@ describe('analyzeSpectraParallel on a 20 s recording', () => {
   ])(
     'matches the single-pass envelope spectrum within 1 % per bin with $threads × $rangesPerThread ranges',
     async (options) => {
-      const result = await analyzeSpectraParallel(file, options);
+      const result = await spectraOn(file, options);
       const envelopePsd = result.envelopePsd as WelchResult;
       expect(envelopePsd.segmentCount).toBe(envelopeReference.segmentCount);
       // Range boundaries move the overlap-save frames, and a range's last frame is moved back
@@ -157,7 +170,7 @@ describe('analyzeSpectraParallel options and files', () => {
     const left = machineSignal(2, 1);
     const right = machineSignal(2, 2).map((x) => 0.5 * x);
     await writeWav(stereo, [left, right], 'float32');
-    const result = await analyzeSpectraParallel(stereo, {
+    const result = await spectraOn(stereo, {
       channel: 1,
       segmentLength: 1024,
       wasmFft: false,
@@ -167,11 +180,12 @@ describe('analyzeSpectraParallel options and files', () => {
     expectSameStatistics(result.stats, signalStatistics(right));
   });
 
-  it('runs on a pool it is given and leaves it open', async () => {
-    const pool = createRangeWorkerPool(2);
+  it('runs on the pool it is given and leaves it open', async () => {
+    const pool = createAnalysisPool({ threads: 2 });
     try {
-      const first = await analyzeSpectraParallel(file, { pool, wasmFft: false, envelope: false });
-      const second = await analyzeSpectraParallel(file, { pool, wasmFft: false, envelope: false });
+      const options = { wasmFft: false, envelope: false };
+      const first = await analyzeSpectraParallel(file, pool, options);
+      const second = await analyzeSpectraParallel(file, pool, options);
       expect(first.timings.threads).toBe(2);
       expectArraysClose(second.psd.values, first.psd.values, 0);
     } finally {
@@ -182,34 +196,33 @@ describe('analyzeSpectraParallel options and files', () => {
   it('rejects a file shorter than one segment', async () => {
     const short = path.join(folder, 'short.wav');
     await writeWav(short, [machineSignal(0.1)], 'pcm16');
-    await expect(analyzeSpectraParallel(short)).rejects.toThrow(/fewer than one segment/);
+    await expect(spectraOn(short)).rejects.toThrow(/fewer than one segment/);
   });
 
   it("rejects a file that is not a WAV with the reader's error", async () => {
     const text = path.join(folder, 'notes.wav');
     await writeFile(text, 'not audio at all, just some words in a file');
-    await expect(analyzeSpectraParallel(text)).rejects.toMatchObject({ name: 'WavFormatError' });
+    await expect(spectraOn(text)).rejects.toMatchObject({ name: 'WavFormatError' });
   });
 
   it('rejects a missing file with the fs error', async () => {
-    await expect(analyzeSpectraParallel(path.join(folder, 'none.wav'))).rejects.toMatchObject({
+    await expect(spectraOn(path.join(folder, 'none.wav'))).rejects.toMatchObject({
       code: 'ENOENT',
     });
   });
 
   it('reports a bad channel from the worker as a RangeError', async () => {
-    await expect(analyzeSpectraParallel(file, { channel: 3 })).rejects.toThrow(RangeError);
+    await expect(spectraOn(file, { channel: 3 })).rejects.toThrow(RangeError);
   });
 
   it.each<{ options: ParallelSpectraOptions; name: string }>([
-    { options: { threads: 0 }, name: 'threads' },
     { options: { rangesPerThread: 1.5 }, name: 'rangesPerThread' },
     { options: { envelopeFrameLength: 1000 }, name: 'envelopeFrameLength' },
     { options: { envelopeGuardLength: 32768 }, name: 'envelopeGuardLength' },
     { options: { segmentLength: 1 }, name: 'segmentLength' },
     { options: { overlap: 1 }, name: 'overlap' },
   ])('rejects options $options naming $name', async ({ options, name }) => {
-    await expect(analyzeSpectraParallel(file, options)).rejects.toThrow(RangeError);
-    await expect(analyzeSpectraParallel(file, options)).rejects.toThrow(name);
+    await expect(spectraOn(file, options)).rejects.toThrow(RangeError);
+    await expect(spectraOn(file, options)).rejects.toThrow(name);
   });
 });

@@ -9,6 +9,7 @@ import {
   spectrogramSegmentLength,
 } from '../../../node/analysis/recordingOverview.ts';
 import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
+import { createAnalysisPool } from '../../../node/analysis/analysisPool.ts';
 import { machineSignal, SAMPLE_RATE_HZ } from './machineWav.ts';
 
 let folder: string;
@@ -20,6 +21,9 @@ let ramp: string;
 let long: string;
 
 const TONE_RATE = 8000;
+
+/** Two workers, so long files are analysed in ranges side by side. */
+const pool = createAnalysisPool({ threads: 2 });
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'auscult-overview-'));
@@ -34,7 +38,10 @@ beforeAll(async () => {
   long = join(folder, 'long.wav');
   await writeFile(long, encodeWav([machineSignal(70)], SAMPLE_RATE_HZ));
 }, 60_000);
-afterAll(() => rm(folder, { recursive: true, force: true }));
+afterAll(async () => {
+  await pool.close();
+  await rm(folder, { recursive: true, force: true });
+});
 
 function strongestBin(values: readonly number[], column: number, binCount: number): number {
   const row = values.slice(column * binCount, (column + 1) * binCount);
@@ -90,8 +97,8 @@ describe('computeSpectrogram', () => {
   });
 
   it('gives the same grid in worker threads as in this thread', async () => {
-    const inline = await computeSpectrogram(long, 700, { threads: 1 });
-    const parallel = await computeSpectrogram(long, 700, { threads: 2 });
+    const inline = await computeSpectrogram(long, 700);
+    const parallel = await computeSpectrogram(long, 700, { pool });
     expect(parallel.columnCount).toBe(700);
     expect(parallel.valuesDb).toEqual(inline.valuesDb);
   }, 60_000);
@@ -115,8 +122,8 @@ describe('computeWaveformPeaks', () => {
   });
 
   it('gives the same peaks in worker threads as in this thread', async () => {
-    const inline = await computeWaveformPeaks(long, 20000, { threads: 1 });
-    const parallel = await computeWaveformPeaks(long, 20000, { threads: 2 });
+    const inline = await computeWaveformPeaks(long, 20000);
+    const parallel = await computeWaveformPeaks(long, 20000, { pool });
     expect(parallel.peaks).toHaveLength(20000);
     expect(parallel.peaks).toEqual(inline.peaks);
   }, 60_000);

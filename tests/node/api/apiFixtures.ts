@@ -25,11 +25,14 @@ export interface ApiFixture {
 }
 
 export async function openApiFixture(
-  options: { demo?: boolean; features?: 'thread' | 'inline' } = {},
+  options: { demo?: boolean; pool?: 'workers' | 'inline' } = {},
 ): Promise<ApiFixture> {
   const folder = await temporaryFolder('auscult-api-');
   const library = await openLibrary(folder.path, { demo: options.demo ?? false });
-  const service = createAuscultService(library, { features: options.features ?? 'inline' });
+  // 'workers': the service's own pool, as the hosts have it; 'inline': analysis in this thread.
+  const service = createAuscultService(library, {
+    pool: options.pool === 'workers' ? undefined : 'inline',
+  });
   const logged: unknown[] = [];
   const log: ErrorLogger = (_message, error) => logged.push(error);
   const call = (method: string, ...args: unknown[]) => dispatch(service, method, args, { log });

@@ -18,7 +18,7 @@ let demo: MachineSummary;
 let recordings: RecordingSummary[];
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true, features: 'thread' });
+  api = await openApiFixture({ demo: true, pool: 'workers' });
   [demo] = (await api.call('machines.list')) as MachineSummary[];
   recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
 }, 60_000);

@@ -19,7 +19,7 @@ import { buildBaselineFromSegments, serializeBaseline } from '../../../node/diag
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CWRU = resolve(root, '..', 'shared', 'data', 'cwru');
 export const FS = 16000;
-const MAIN = join(root, 'node', 'cli', 'main.ts');
+const MAIN = join(root, 'node', 'cli', 'run.ts');
 
 export interface Run {
   status: number;

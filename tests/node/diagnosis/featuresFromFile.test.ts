@@ -8,6 +8,7 @@ import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { BLOCK_FRAMES, extractFileFeatures } from '../../../node/diagnosis/featuresFromFile.ts';
 import { InputError } from '../../../node/diagnosis/inputError.ts';
+import { createAnalysisPool } from '../../../node/analysis/analysisPool.ts';
 
 const FS = 16000;
 let folder: string;
@@ -19,6 +20,9 @@ async function write(name: string, bytes: Uint8Array | string): Promise<string> 
   return path;
 }
 
+/** Two workers, so long files are analysed in ranges side by side. */
+const pool = createAnalysisPool({ threads: 2 });
+
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'auscult-features-'));
   // 5 s at 16 kHz: 80 000 frames, more than one block of BLOCK_FRAMES.
@@ -27,6 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await pool.close();
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -97,8 +102,8 @@ describe('extractFileFeatures on a long recording', () => {
     const rate = 8000;
     const samples = simulateMachine({ sampleRateHz: rate, durationSeconds: 32, seed: 3 });
     const path = await write('thirty-two-seconds.wav', encodeWav([samples], rate));
-    const inProcess = await extractFileFeatures(path, {}, { threads: 1 });
-    const onWorkers = await extractFileFeatures(path, {}, { threads: 2 });
+    const inProcess = await extractFileFeatures(path);
+    const onWorkers = await extractFileFeatures(path, {}, { pool });
     expect(JSON.stringify(onWorkers.features)).toBe(JSON.stringify(inProcess.features));
     expect(inProcess.features.durationSeconds).toBeCloseTo(32, 6);
   });

@@ -1,0 +1,255 @@
+/**
+ * The analysis pool: worker threads that run named range jobs (rangeJobs.ts) over frame ranges
+ * of a file. One pool lives as long as its owner (the API service, the CLI) and serves every
+ * analysis of stored recordings: features, spectra, spectrograms, peaks. Each task goes to the
+ * next idle worker, so a worker slowed by a busy core takes fewer ranges; several callers may
+ * run jobs at once, and their tasks queue in order of arrival.
+ *
+ * Workers are unreferenced while idle: a pool that is never closed does not keep Node alive.
+ * A worker that cannot start (its file is missing, the Node it runs on cannot load it) makes the
+ * pool run every task in the calling thread from then on, with the same job code and so the
+ * same results; `onFallback` hears why, once. A worker that dies after it has started fails the
+ * task it held, and a new one takes its place for the next task.
+ *
+ * The worker is analysisWorker.ts, run by Node 24 from .ts directly; the CLI and Electron builds
+ * bundle it as analysisWorker.js next to their main file (scripts/build/workerEntries.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FrameRange } from './frameRanges.ts';
+import type { RangeJobName, RangeJobOptions, RangeJobPartial } from './rangeJobs.ts';
+import { deserializeError } from './rangeMessages.ts';
+import type { RangeResultMessage, RangeTaskMessage, WorkerMessage } from './rangeMessages.ts';
+import { runRangeTaskHere } from './runRangeTask.ts';
+
+export interface AnalysisPool {
+  /** Worker threads the pool runs (1 for the inline pool). */
+  readonly threadCount: number;
+  /**
+   * Runs `job` once per range (each in some worker, opening `path` itself) and resolves to the
+   * partials in the order of `ranges`. Rejects with the first failure, its class (RangeError,
+   * TypeError) and message kept.
+   */
+  run<Name extends RangeJobName>(
+    job: Name,
+    path: string,
+    ranges: readonly FrameRange[],
+    options: RangeJobOptions<Name>,
+  ): Promise<RangeJobPartial<Name>[]>;
+  /** Stops every worker; tasks still running or queued reject. Later runs reject. */
+  close(): Promise<void>;
+}
+
+export interface AnalysisPoolOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  readonly threads?: number;
+  /** 'now': start the workers at once (a command about to analyse); default: at the first task. */
+  readonly start?: 'now' | 'first-task';
+  /** The worker's module; default analysisWorker.ts (or .js in a build) beside this file. */
+  readonly workerUrl?: URL;
+  /** Told once why the pool runs its tasks in the calling thread instead of workers. */
+  readonly onFallback?: (error: Error) => void;
+}
+
+interface QueuedTask {
+  readonly message: RangeTaskMessage;
+  resolve(partial: unknown): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  task: QueuedTask | null;
+  /** It said it was ready: its module loaded. */
+  started: boolean;
+}
+
+const WORKER_URL = new URL('./analysisWorker.ts', import.meta.url);
+
+/** Default thread count: what the OS says this process may use in parallel. */
+export function defaultThreadCount(): number {
+  return availableParallelism();
+}
+
+/**
+ * A pool of `options.threads` workers (default: the cores available). Throws RangeError for a
+ * thread count that is not a positive integer.
+ */
+export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
+  const threads = options.threads ?? defaultThreadCount();
+  if (!Number.isSafeInteger(threads) || threads < 1) {
+    throw new RangeError(`createAnalysisPool: threads must be an integer >= 1, got ${threads}`);
+  }
+  return new WorkerAnalysisPool(threads, options);
+}
+
+/** A pool that runs every task in the calling thread, one after another (tests, scripts). */
+export function createInlineAnalysisPool(): AnalysisPool {
+  let closed = false;
+  return {
+    threadCount: 1,
+    async run(job, path, ranges, options) {
+      const partials = [];
+      for (const range of ranges) {
+        if (closed) throw new Error('AnalysisPool.run: the pool is closed');
+        partials.push(await runRangeTaskHere(job, { path, range, options }));
+      }
+      return partials;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+class WorkerAnalysisPool implements AnalysisPool {
+  readonly threadCount: number;
+  readonly #options: AnalysisPoolOptions;
+  readonly #queue: QueuedTask[] = [];
+  readonly #workers: PoolWorker[] = [];
+  #nextTaskId = 0;
+  #closed = false;
+  /** Set when no worker could start: tasks run in this thread. */
+  #inline = false;
+  #drainingHere = false;
+
+  constructor(threads: number, options: AnalysisPoolOptions) {
+    this.threadCount = threads;
+    this.#options = options;
+    if (options.start === 'now') this.#fillWorkers();
+  }
+
+  run<Name extends RangeJobName>(
+    job: Name,
+    path: string,
+    ranges: readonly FrameRange[],
+    options: RangeJobOptions<Name>,
+  ): Promise<RangeJobPartial<Name>[]> {
+    if (this.#closed) return Promise.reject(new Error('AnalysisPool.run: the pool is closed'));
+    const results = ranges.map(
+      (range) =>
+        new Promise<RangeJobPartial<Name>>((resolve, reject) => {
+          const message: RangeTaskMessage = {
+            taskId: this.#nextTaskId++,
+            job,
+            path,
+            range,
+            options,
+          };
+          this.#queue.push({ message, resolve: resolve as (partial: unknown) => void, reject });
+        }),
+    );
+    this.#dispatch();
+    return Promise.all(results);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const error = new Error('AnalysisPool: closed while tasks were pending');
+    for (const task of this.#queue.splice(0)) task.reject(error);
+    const stopping = this.#workers.splice(0);
+    for (const entry of stopping) entry.task?.reject(error);
+    await Promise.all(stopping.map((entry) => entry.worker.terminate()));
+  }
+
+  #fillWorkers(): void {
+    while (!this.#inline && this.#workers.length < this.threadCount) this.#startWorker();
+  }
+
+  #startWorker(): void {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.#options.workerUrl ?? WORKER_URL);
+    } catch (error) {
+      this.#fallBack(error as Error);
+      return;
+    }
+    const entry: PoolWorker = { worker, task: null, started: false };
+    worker.on('message', (message: WorkerMessage) => this.#onMessage(entry, message));
+    worker.on('error', (error) => this.#onStopped(entry, error));
+    worker.on('exit', (code) =>
+      this.#onStopped(entry, new Error(`an analysis worker stopped with exit code ${code}`)),
+    );
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref();
+    this.#workers.push(entry);
+  }
+
+  /** Gives queued tasks to idle workers (started if need be); a busy worker keeps Node alive. */
+  #dispatch(): void {
+    if (this.#inline) return void this.#runQueueHere();
+    if (this.#queue.length > 0) this.#fillWorkers();
+    for (const entry of this.#workers) {
+      const task = entry.task === null ? this.#queue.shift() : undefined;
+      if (task === undefined) continue;
+      entry.task = task;
+      entry.worker.ref();
+      entry.worker.postMessage(task.message);
+    }
+  }
+
+  #onMessage(entry: PoolWorker, message: WorkerMessage): void {
+    if ('ready' in message) {
+      entry.started = true;
+      return;
+    }
+    this.#settle(entry, message);
+  }
+
+  #settle(entry: PoolWorker, result: RangeResultMessage): void {
+    const task = entry.task;
+    entry.task = null;
+    entry.worker.unref();
+    if (task !== null && result.ok) task.resolve(result.partial);
+    else if (task !== null && !result.ok) {
+      task.reject(deserializeError(result.error, `range job ${task.message.job}`));
+    }
+    this.#dispatch();
+  }
+
+  /**
+   * A worker stopped ('error', then 'exit'; or 'exit' alone). One that never started means no
+   * worker can: the pool falls back to this thread, its task included. One that had started
+   * fails its task; the next dispatch starts another in its place.
+   */
+  #onStopped(entry: PoolWorker, error: Error): void {
+    const index = this.#workers.indexOf(entry);
+    if (index < 0) return;
+    this.#workers.splice(index, 1);
+    const task = entry.task;
+    entry.task = null;
+    if (!entry.started) {
+      if (task !== null) this.#queue.unshift(task);
+      this.#fallBack(error);
+      return;
+    }
+    task?.reject(error);
+    if (!this.#closed) this.#dispatch();
+  }
+
+  #fallBack(error: Error): void {
+    if (this.#inline) return;
+    this.#inline = true;
+    const stopping = this.#workers.splice(0);
+    for (const entry of stopping) {
+      if (entry.task !== null) this.#queue.unshift(entry.task);
+      void entry.worker.terminate();
+    }
+    this.#options.onFallback?.(error);
+    void this.#runQueueHere();
+  }
+
+  /** Runs the queue in this thread, one task at a time, in order. */
+  async #runQueueHere(): Promise<void> {
+    if (this.#drainingHere) return;
+    this.#drainingHere = true;
+    try {
+      for (let task = this.#queue.shift(); task !== undefined; task = this.#queue.shift()) {
+        const { job, path, range, options } = task.message;
+        await runRangeTaskHere(job, { path, range, options }).then(task.resolve, task.reject);
+      }
+    } finally {
+      this.#drainingHere = false;
+    }
+  }
+}
