@@ -7,7 +7,7 @@ import { enableWasmFft } from '../../shared/dsp/fft.ts';
 import { planFeatures } from '../../shared/diagnosis/features/plan.ts';
 import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
-import type { RangeTask } from './rangeJobs.ts';
+import type { RangeTask } from './rangeTask.ts';
 
 export interface FeaturePlanJobOptions {
   /** Frames of the whole stretch (the range is its excerpt, at its start). */

@@ -8,7 +8,7 @@ import { disableWasmFft, enableWasmFft } from '../../shared/dsp/fft.ts';
 import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';
 import { createRangeFeatureAccumulator } from '../../shared/diagnosis/features/rangeAccumulator.ts';
 import type { FeaturePartial } from '../../shared/diagnosis/features/rangeAccumulator.ts';
-import type { RangeTask } from './rangeJobs.ts';
+import type { RangeTask } from './rangeTask.ts';
 import { openWavBlockReader } from './wavBlockReader.ts';
 
 export interface FeaturesJobOptions {

@@ -4,7 +4,7 @@
  * [⌈b·N/count⌉, ⌈(b+1)·N/count⌉), i.e. frame i is in bucket ⌊i·count/N⌋. A range worker returns
  * the buckets its frames touch; the caller merges ranges by maximum.
  */
-import type { RangeTask } from './rangeJobs.ts';
+import type { RangeTask } from './rangeTask.ts';
 import { openWavBlockReader } from './wavBlockReader.ts';
 
 export interface PeaksJobOptions {

@@ -4,7 +4,6 @@
  * survives postMessage. To add a job (the diagnosis features of a later issue, say): write its
  * module, then add one line to `RangeJobTypes` and one to `rangeJobLoaders`.
  */
-import type { FrameRange } from './frameRanges.ts';
 import type { FeaturePartial } from '../../shared/diagnosis/features/rangeAccumulator.ts';
 import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';
 import type { FeaturePlanJobOptions } from './featurePlanJob.ts';
@@ -13,15 +12,8 @@ import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
 import type { SpectrogramJobOptions, SpectrogramPartial } from './spectrogramJob.ts';
 import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
 
-/** One unit of work: a file, a range of its frames, and the job's own options. */
-export interface RangeTask<Options> {
-  readonly path: string;
-  readonly range: FrameRange;
-  readonly options: Options;
-}
-
-/** A job as a worker runs it. Options and partial must be structured-cloneable. */
-export type RangeJob<Options, Partial> = (task: RangeTask<Options>) => Promise<Partial>;
+export type { RangeJob, RangeTask } from './rangeTask.ts';
+import type { RangeJob } from './rangeTask.ts';
 
 /** Every job by name: the options it takes and the partial it returns. */
 export interface RangeJobTypes {

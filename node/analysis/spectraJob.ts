@@ -18,7 +18,7 @@ import { WelchAccumulator } from '../../shared/dsp/welch.ts';
 import type { WelchPartial, WelchSettings } from '../../shared/dsp/welch.ts';
 import type { FrameRange } from './frameRanges.ts';
 import { createRangeEnvelope } from '../../shared/dsp/rangeEnvelope.ts';
-import type { RangeTask } from './rangeJobs.ts';
+import type { RangeTask } from './rangeTask.ts';
 import { openWavBlockReader } from './wavBlockReader.ts';
 
 export interface SpectraJobOptions {

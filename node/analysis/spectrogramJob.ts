@@ -13,7 +13,7 @@
 import { disableWasmFft, enableWasmFft } from '../../shared/dsp/fft.ts';
 import { SpectrogramStream } from '../../shared/dsp/stft.ts';
 import type { FrameRange } from './frameRanges.ts';
-import type { RangeTask } from './rangeJobs.ts';
+import type { RangeTask } from './rangeTask.ts';
 import { openWavBlockReader } from './wavBlockReader.ts';
 
 /** The display grid and the STFT behind it, chosen once for every range. */
