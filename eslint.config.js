@@ -1,4 +1,4 @@
-// Import boundaries of DESIGN.md §1: a file's folder decides what it may import.
+// Import boundaries of docs/architecture.md: a file's folder decides what it may import.
 // Do not relax these rules to make an import pass; move the code instead.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,6 +1,6 @@
 /**
  * Electron main: app lifecycle, the one window, and the API bound to IPC. Thin by design
- * (DESIGN.md §1): every decision that can be tested lives in a pure module next to this one,
+ * (docs/architecture.md): every decision that can be tested lives in a pure module next to this one,
  * and the API itself is node/api's, the same the web host serves.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';

@@ -1,5 +1,5 @@
 /**
- * Vite build of the page (DESIGN.md §1): renderer/index.html → dist/renderer, served by the web
+ * Vite build of the page (docs/architecture.md): renderer/index.html → dist/renderer, served by the web
  * host and by Electron's custom protocol. Relative asset paths (`base: './'`) so both hosts can
  * serve it from any path. The built page has no inline script or style, so it runs under a
  * strict CSP (`script-src 'self'`, no 'unsafe-inline'), also written into index.html as a meta tag.

@@ -1,6 +1,6 @@
 /**
  * The service's FeatureSource (node/library's seam): recording features computed on the
- * service's analysis pool (DESIGN.md §1 "Where computation runs"), so a long recording never
+ * service's analysis pool (docs/architecture.md, "Where computation runs"), so a long recording never
  * stalls the host's replies; only the file's header is read in the host's thread.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';

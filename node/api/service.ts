@@ -1,5 +1,5 @@
 /**
- * The one implementation of AuscultApi (DESIGN.md §1 "One API, two hosts"), over a library.
+ * The one implementation of AuscultApi (docs/architecture.md, "The parts"), over a library.
  * Hosts call it through `dispatch`, which validates arguments and maps errors.
  */
 import type { AuscultApi, BaselineSummary } from '../../shared/api/contract.ts';

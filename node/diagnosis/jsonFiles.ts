@@ -50,7 +50,7 @@ async function readJson(path: string, what: string, maxBytes: number): Promise<u
   }
 }
 
-/** Reads and validates a machine profile file (DESIGN.md §3). Rejects with InputError. */
+/** Reads and validates a machine profile file (docs/formats.md). Rejects with InputError. */
 export async function readProfileFile(path: string): Promise<MachineProfile> {
   const json = await readJson(path, 'profile', MAX_PROFILE_BYTES);
   try {

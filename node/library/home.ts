@@ -1,5 +1,5 @@
 /**
- * Where the library lives (DESIGN.md §2): `AUSCULT_HOME` if set, else the operating system's
+ * Where the library lives (docs/architecture.md): `AUSCULT_HOME` if set, else the operating system's
  * per-user data folder.
  */
 import { homedir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * The web host (DESIGN.md §1 "One API, two hosts"): the built page and the API over HTTP on
+ * The web host (docs/architecture.md, "The parts"): the built page and the API over HTTP on
  * 127.0.0.1, for a browser on this machine, a remote expert (with `--host` and a token) and the
  * end-to-end tests. Protocol and security model: docs/hosts.md.
  */

@@ -1,5 +1,5 @@
 /**
- * The waveform adapter: the only module that imports wavesurfer.js (CONVENTIONS.md). It shows a
+ * The waveform adapter: the only module that imports wavesurfer.js (docs/architecture.md). It shows a
  * recording from precomputed peaks (the host's `review.peaks`, so a long file is never decoded in
  * the page), streams playback from a URL through a media element, and carries one region (the
  * stretch to analyse) and wheel zoom. The time axis is drawn by the page (chart/TimeAxis.tsx):

@@ -1,5 +1,5 @@
 /**
- * AuscultApi: the one contract between the page and its host (DESIGN.md §1 "One API, two hosts").
+ * AuscultApi: the one contract between the page and its host (docs/architecture.md, "The parts").
  * node/ implements it once; Electron binds each method to an IPC channel `domain:verb`, the web
  * host to `POST /api/domain/verb`. The page never sends file paths, only opaque ids; audio
  * crosses as ArrayBuffer.

@@ -3,7 +3,7 @@
  * outer ring and a rotating inner ring (the usual spindle bearing, and a ball screw whose nut is
  * held while the screw turns).
  *
- * The standard kinematic formulas (DESIGN.md §4; e.g. R. B. Randall, Vibration-based Condition
+ * The standard kinematic formulas (e.g. R. B. Randall, Vibration-based Condition
  * Monitoring, 2011), with n balls of diameter d on pitch diameter D at contact angle φ:
  *   BPFO = n/2 · (1 − d/D·cosφ)          outer-race defect
  *   BPFI = n/2 · (1 + d/D·cosφ)          inner-race defect

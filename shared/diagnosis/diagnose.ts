@@ -1,6 +1,6 @@
 /**
  * The diagnosis engine: a recording's features against a baseline (and the machine's profile)
- * give the verdict, the findings and the ranked likely causes (DESIGN.md §3, docs/diagnosis.md).
+ * give the verdict, the findings and the ranked likely causes (docs/formats.md, docs/diagnosis.md).
  * Pure and deterministic: the same input gives the same report, byte for byte once serialised.
  */
 import { compareWithBaseline } from './baseline/compare.ts';

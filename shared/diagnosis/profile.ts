@@ -1,5 +1,5 @@
 /**
- * Machine profiles (DESIGN.md §3): the validating parser and speed overrides; the types live in
+ * Machine profiles (docs/formats.md): the validating parser and speed overrides; the types live in
  * profileTypes.ts and are re-exported here, so callers import from this one module.
  *
  * The parser is hand-written and table-driven (profileRules.ts) so that shared/ needs no
@@ -168,7 +168,7 @@ function parseComponent(value: unknown, path: string): MachineComponent {
 }
 
 /**
- * Parses and validates a machine profile (DESIGN.md §3) given as parsed JSON. Returns a fresh
+ * Parses and validates a machine profile (docs/formats.md) given as parsed JSON. Returns a fresh
  * object holding only the known fields, with defaults filled in (`name` = `id`, `shafts` and
  * `components` = [], `contactAngleDeg` per DEFAULT_CONTACT_ANGLE_DEG). The input is not changed.
  *

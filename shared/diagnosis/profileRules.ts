@@ -1,5 +1,5 @@
 /**
- * The field rules of the machine profile (DESIGN.md §3), as data: one table per object kind.
+ * The field rules of the machine profile (docs/formats.md), as data: one table per object kind.
  * `checkObject` walks a table and reports the first problem with the field's path, so every
  * message reads `components[2].teeth: must be a positive integer`.
  */

@@ -1,5 +1,5 @@
 /**
- * The types of a parsed machine profile (DESIGN.md §3). They mirror the JSON format field for
+ * The types of a parsed machine profile (docs/formats.md). They mirror the JSON format field for
  * field, so a parsed profile serialises back to a valid file.
  */
 /** A shaft turns at `rpm`, or (a screw shaft) at `feedMmPerMin` ÷ its ball screw's `leadMm`. */

@@ -1,5 +1,5 @@
 /**
- * The diagnosis report: the JSON object of DESIGN.md §3 (`auscult diagnose --json`). Findings,
+ * The diagnosis report: the JSON object of docs/formats.md (`auscult diagnose --json`). Findings,
  * evidence and actions are codes with parameters, not sentences, so that every reader (page, CLI,
  * PDF) words them in its own language through shared/i18n/diagnosisText.ts.
  */

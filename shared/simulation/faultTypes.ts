@@ -3,7 +3,7 @@ import type { SimMachine } from './machine.ts';
 import type { Random } from './random.ts';
 import type { SimContext } from './sources.ts';
 
-/** The cause vocabulary of DESIGN.md §3, less `unexplained`. */
+/** The cause vocabulary of docs/formats.md, less `unexplained`. */
 export type FaultKind =
   | 'unbalance'
   | 'misalignment'

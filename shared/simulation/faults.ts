@@ -1,6 +1,6 @@
 /**
- * The faults of the cause vocabulary (DESIGN.md §3), each rendered as the physics and the rules of
- * thumb of DESIGN.md §4 describe it. Every renderer adds to the healthy sound; `levelDb` scales a
+ * The faults of the cause vocabulary (docs/formats.md), each rendered as the physics and the rules of
+ * thumb of docs/diagnosis.md describe it. Every renderer adds to the healthy sound; `levelDb` scales a
  * fault's own sound (0 = a clear but not extreme case). Impact faults live in impactFaults.ts.
  */
 import { designBiquad, filterBiquads } from './biquad.ts';

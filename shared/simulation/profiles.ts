@@ -1,11 +1,11 @@
 /**
- * Machine profiles for tests: the format's example (DESIGN.md §3) as raw JSON, and the machine
+ * Machine profiles for tests: the format's example (docs/formats.md) as raw JSON, and the machine
  * the simulator plays by default.
  */
 import { parseMachineProfile } from '../diagnosis/profile.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
 
-/** Shafts of the lathes below (the DESIGN.md §3 example's), as they stand in a profile file. */
+/** Shafts of the lathes below (the docs/formats.md example's), as they stand in a profile file. */
 export const LATHE_SHAFTS = {
   spindle: { id: 'spindle', rpm: 1480 },
   xScrew: { id: 'x-screw', rpm: 600 },
@@ -44,7 +44,7 @@ export const LATHE_PARTS = {
   spindleMotor: { type: 'motor', id: 'spindle-motor', shaft: 'spindle', poles: 4 },
 } as const;
 
-/** The example profile of DESIGN.md §3, as a fresh JSON value on every call (tests may edit it). */
+/** The example profile of docs/formats.md, as a fresh JSON value on every call (tests may edit it). */
 export function exampleProfileJson(): Record<string, unknown> {
   return {
     id: 'lathe-3',

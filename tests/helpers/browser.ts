@@ -1,5 +1,5 @@
 /**
- * Chromium for the end-to-end tests (TESTING.md "Browser tests"): playwright-core drives the
+ * Chromium for the end-to-end tests (docs/testing.md): playwright-core drives the
  * system's Chromium (no browser download), headless, with a fresh user-data folder per launch.
  */
 import { existsSync } from 'node:fs';
@@ -25,7 +25,7 @@ export const CHROMIUM_CANDIDATES: readonly string[] = [
     : []),
 ];
 
-/** Flags of TESTING.md: no sandbox (containers), no GPU, nothing that talks to the network. */
+/** Flags of docs/testing.md: no sandbox (containers), no GPU, nothing that talks to the network. */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,6 +1,6 @@
 /**
  * The machine form's state: text as typed, one draft per shaft and component, turned into the
- * profile JSON of DESIGN.md §3 for `parseMachineProfile` on every keystroke. Pure functions: the
+ * profile JSON of docs/formats.md for `parseMachineProfile` on every keystroke. Pure functions: the
  * editor hook keeps the state, components render it.
  */
 import type {

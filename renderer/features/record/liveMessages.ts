@@ -1,5 +1,5 @@
 /**
- * The messages of the live path (DESIGN.md §1 "Where computation runs"): the AudioWorklet posts
+ * The messages of the live path (docs/architecture.md, "Where computation runs"): the AudioWorklet posts
  * mono Float32Array blocks straight to the analysis worker through a MessageChannel; the worker
  * posts analysis frames (~10 per second) and, while recording, the chunks to send to the host.
  * The page only draws and calls the API.

@@ -13,7 +13,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 /**
  * One likely cause: its name, the component, confidence, severity, the evidence with its numbers
  * and what to do, all worded from the report's codes in the page's language (an old report's
- * English sentences are shown as they are). `data-cause-id` carries the cause id of DESIGN.md §3
+ * English sentences are shown as they are). `data-cause-id` carries the cause id of docs/formats.md
  * so tests and scripts can find a card whatever the page's language.
  */
 export function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {

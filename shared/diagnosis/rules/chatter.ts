@@ -1,6 +1,6 @@
 /**
  * Chatter: a strong new narrowband line that is neither a harmonic of a shaft speed nor of a
- * tooth-pass (gear mesh) frequency, nor any other kinematic line (DESIGN.md §4).
+ * tooth-pass (gear mesh) frequency, nor any other kinematic line (docs/diagnosis.md).
  */
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';

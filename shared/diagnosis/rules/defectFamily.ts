@@ -1,6 +1,6 @@
 /**
  * Periodic impacts at a defect frequency: its harmonics in the envelope spectrum (the bearing
- * and ball-screw analyst's test, DESIGN.md §4 "Impacts").
+ * and ball-screw analyst's test, docs/diagnosis.md).
  */
 import type { CharacteristicFrequency } from '../characteristicFrequencies.ts';
 import type { EvidenceItem } from '../reportItems.ts';

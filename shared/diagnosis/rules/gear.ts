@@ -1,4 +1,4 @@
-/** Gear wear: the mesh frequency raised, with sidebands at ± the shaft speed (DESIGN.md §4). */
+/** Gear wear: the mesh frequency raised, with sidebands at ± the shaft speed (docs/diagnosis.md). */
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';

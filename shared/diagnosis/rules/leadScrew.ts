@@ -1,7 +1,7 @@
 /**
  * Ball-screw faults. Wear (damaged balls or tracks): periodic impacts at the ball-pass frequency.
  * Contamination (chips or debris): irregular impacts and a raised high-frequency floor, with no
- * periodic line (DESIGN.md §3).
+ * periodic line (docs/formats.md).
  */
 import type { EvidenceItem } from '../report.ts';
 import type { CauseCandidate } from './candidate.ts';

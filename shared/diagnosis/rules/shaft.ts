@@ -1,5 +1,5 @@
 /**
- * Shaft faults from the orders of a shaft's speed (DESIGN.md §4 rules of thumb): unbalance 1x,
+ * Shaft faults from the orders of a shaft's speed (docs/formats.md, causes): unbalance 1x,
  * misalignment 2x (often above 1x) and 3x, looseness many harmonics and half orders.
  */
 import type { CauseCandidate } from './candidate.ts';

@@ -49,7 +49,7 @@ describe('parseNumberInput', () => {
 
 describe('draftFromProfile and profileJsonFromDraft', () => {
   it.each([
-    ['the DESIGN.md example', exampleProfileJson()],
+    ['the docs/formats.md example', exampleProfileJson()],
     ['the simulator lathe', simLatheProfileJson],
   ])('give back %s unchanged after a round trip through the form', (_name, json) => {
     const profile = parseMachineProfile(json);
