@@ -16,7 +16,15 @@ import {
   errorEnvelope,
   methodFromApiPath,
 } from '../../shared/api/httpProtocol.ts';
-import { BodyTooLargeError, readBody, toArrayBuffer } from './body.ts';
+import {
+  BodyTooLargeError,
+  ClientGoneError,
+  declaredLength,
+  readBody,
+  toArrayBuffer,
+} from './body.ts';
+import { isLargeBody } from './bodyGate.ts';
+import type { BodyGate } from './bodyGate.ts';
 import { sendError, sendJson } from './responses.ts';
 
 /** Performs one API call: node/api's dispatch on an open library (or a test's stand-in). */
@@ -53,7 +61,7 @@ async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<un
   if (mediaType(request) !== JSON_CONTENT_TYPE) {
     throw new ProtocolError(415, `${method} takes a ${JSON_CONTENT_TYPE} body.`);
   }
-  const text = (await readBody(request, MAX_JSON_BODY_BYTES)).toString('utf8');
+  const text = Buffer.from(await readBody(request, MAX_JSON_BODY_BYTES)).toString('utf8');
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
@@ -102,12 +110,18 @@ function sendFailure(response: ServerResponse, method: string, error: unknown): 
   }
 }
 
+/** One line on the host's log for a client that left: no stack, nothing went wrong here. */
+function logClientGone(method: string, when: string): void {
+  console.error(`auscult: ${method}: the client closed the connection ${when}`);
+}
+
 /** Answers one API request; `pathname` starts with the API prefix. */
 export async function handleApiRequest(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
   call: ApiCall,
+  largeBodies: BodyGate,
 ): Promise<void> {
   const method = methodFromApiPath(pathname);
   if (method === null) {
@@ -121,11 +135,25 @@ export async function handleApiRequest(
     request.resume();
     return;
   }
+  // The slot is held until the answer is written: the body lives as long as the call.
+  const large = BINARY_ARGUMENT_METHODS.includes(method) && isLargeBody(declaredLength(request));
+  const release = large ? await largeBodies.acquire() : null;
   try {
+    if (request.destroyed) throw new ClientGoneError(0);
     const args = await readArgs(request, method);
-    sendResult(response, method, await call(method, args));
+    const result = await call(method, args);
+    if (response.destroyed) logClientGone(method, 'before its answer was sent');
+    else sendResult(response, method, result);
   } catch (error) {
-    request.resume();
-    sendFailure(response, method, error);
+    if (error instanceof ClientGoneError) {
+      logClientGone(method, `while sending its request (${error.receivedBytes} bytes received)`);
+    } else if (response.destroyed) {
+      logClientGone(method, 'before its answer was sent');
+    } else {
+      request.resume();
+      sendFailure(response, method, error);
+    }
+  } finally {
+    release?.();
   }
 }
