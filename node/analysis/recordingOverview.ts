@@ -4,6 +4,7 @@
  * peaksJob.ts), short ones in this thread by the same job code; either way the file is streamed,
  * never loaded whole.
  */
+import { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS } from '../../shared/api/limits.ts';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import { splitFrameRange } from './frameRanges.ts';
@@ -15,9 +16,8 @@ import { defaultThreadCount, runRangeJob } from './rangeWorkerPool.ts';
 import type { SpectrogramPartial, SpectrogramPlan } from './spectrogramJob.ts';
 import { runSpectrogramJob } from './spectrogramJob.ts';
 
-export const MAX_SPECTROGRAM_COLUMNS = 4000;
+export { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS };
 export const MAX_SPECTROGRAM_BINS = 256;
-export const MAX_PEAK_BUCKETS = 20000;
 /** Files from this long on are read by worker threads (starting them costs ~0.1 s). */
 const PARALLEL_MIN_SECONDS = 60;
 const BLOCK_FRAMES = 1 << 16;

@@ -3,6 +3,7 @@
  * synchronous=FULL like everything in the database: an entry acknowledged is an entry kept.
  */
 import type { FaultLogEntry as FaultLogSummary } from '../../shared/api/contract.ts';
+import { MAX_FAULT_NOTE_LENGTH } from '../../shared/api/limits.ts';
 import type { CauseId, Severity } from '../../shared/diagnosis/report.ts';
 import { getDiagnosis } from './diagnoses.ts';
 import type { Library } from './library.ts';
@@ -81,7 +82,7 @@ export function listFaultLog(library: Library, machineId: string): FaultLogEntry
 }
 
 /** Longest note of a fault-log entry, in characters. */
-export const MAX_FAULT_NOTE_LENGTH = 2000;
+export { MAX_FAULT_NOTE_LENGTH };
 
 /** An entry with what the Fault log screen shows: names, and the diagnosis' verdict and top cause. */
 const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,

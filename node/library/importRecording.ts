@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import { MAX_CHUNK_BYTES } from '../../shared/api/limits.ts';
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
 import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
@@ -20,7 +21,7 @@ import { checkWavFile, recordingDisplayName } from './wavCheck.ts';
 /** Largest file accepted: 8 GiB (an RF64 file may exceed 4 GiB; a day at 48 kHz is 8 GiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
 /** Largest chunk of one appendImport call. */
-export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+export { MAX_CHUNK_BYTES };
 
 export interface ImportSession {
   readonly id: string;

@@ -1,8 +1,9 @@
 /** Settings: a key-value table; `Settings` of the API on top of it. */
 import type { Language, Settings } from '../../shared/api/contract.ts';
+import { LANGUAGES } from '../../shared/api/limits.ts';
 import type { Library } from './library.ts';
 
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+export { LANGUAGES };
 export const DEFAULT_SETTINGS: Settings = { language: 'en' };
 
 /** The stored value of `key`, or null. */

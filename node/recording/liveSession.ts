@@ -9,22 +9,23 @@
  * most that much. Recovery at the next start (node/library/recovery.ts) lists what a crash left.
  */
 import type { RecordingSummary, SessionProgress } from '../../shared/api/contract.ts';
+import {
+  MAX_SESSION_CHUNK_BYTES,
+  MAX_SESSION_SAMPLE_RATE_HZ,
+  MIN_SESSION_SAMPLE_RATE_HZ,
+} from '../../shared/api/limits.ts';
 import type { WavWriter } from '../../shared/audio/wavWriter.ts';
 import { createWavFileWriter } from '../audio/wavFileWriter.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { MAX_CHUNK_BYTES } from '../library/importRecording.ts';
 import type { Library } from '../library/library.ts';
 import { assertMachineExists } from '../library/machines.ts';
 import { commitPartialRecording } from '../library/partialCommit.ts';
 import { liveSessionIds, partialPath, writeSidecar } from '../library/partialFiles.ts';
-import { decodeSessionChunk } from './sessionChunk.ts';
+import { decodeSessionChunk } from '../../shared/api/sessionChunk.ts';
 
-export const MIN_SESSION_SAMPLE_RATE_HZ = 8000;
-export const MAX_SESSION_SAMPLE_RATE_HZ = 192000;
+export { MAX_SESSION_CHUNK_BYTES, MAX_SESSION_SAMPLE_RATE_HZ, MIN_SESSION_SAMPLE_RATE_HZ };
 /** Header rewritten and file fsynced at least this often, in seconds of audio or of wall time. */
 export const FLUSH_INTERVAL_SECONDS = 2;
-/** Largest chunk of one append, in bytes (the HTTP body limit). */
-export const MAX_SESSION_CHUNK_BYTES = MAX_CHUNK_BYTES;
 
 export interface LiveSessionOptions {
   /** Default FLUSH_INTERVAL_SECONDS. */

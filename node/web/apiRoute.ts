@@ -3,15 +3,13 @@
  * X-Auscult-Args header), performs the call and writes the envelope (docs/hosts.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BINARY_ARGUMENT_METHODS, BINARY_RESULT_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod } from '../../shared/api/contract.ts';
+import { methodSpec } from '../../shared/api/methods.ts';
 import {
   ARGS_HEADER,
   BINARY_CONTENT_TYPE,
   HTTP_STATUS_BY_ERROR_CODE,
   JSON_CONTENT_TYPE,
-  MAX_BINARY_BODY_BYTES,
-  MAX_JSON_BODY_BYTES,
   decodeArgsHeader,
   errorEnvelope,
   methodFromApiPath,
@@ -44,7 +42,8 @@ function mediaType(request: IncomingMessage): string {
 }
 
 async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<unknown[]> {
-  if (BINARY_ARGUMENT_METHODS.includes(method)) {
+  const { binaryArgument, maxBodyBytes } = methodSpec(method);
+  if (binaryArgument) {
     if (mediaType(request) !== BINARY_CONTENT_TYPE) {
       throw new ProtocolError(415, `${method} takes its data as ${BINARY_CONTENT_TYPE}.`);
     }
@@ -55,13 +54,13 @@ async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<un
     } catch (error) {
       throw new ProtocolError(400, (error as Error).message);
     }
-    const body = await readBody(request, MAX_BINARY_BODY_BYTES);
+    const body = await readBody(request, maxBodyBytes);
     return [...leading, toArrayBuffer(body)];
   }
   if (mediaType(request) !== JSON_CONTENT_TYPE) {
     throw new ProtocolError(415, `${method} takes a ${JSON_CONTENT_TYPE} body.`);
   }
-  const text = Buffer.from(await readBody(request, MAX_JSON_BODY_BYTES)).toString('utf8');
+  const text = Buffer.from(await readBody(request, maxBodyBytes)).toString('utf8');
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
@@ -77,7 +76,7 @@ async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<un
 }
 
 function sendResult(response: ServerResponse, method: ApiMethod, result: unknown): void {
-  if (!BINARY_RESULT_METHODS.includes(method)) {
+  if (!methodSpec(method).binaryResult) {
     sendJson(response, 200, { result: result === undefined ? null : result });
     return;
   }
@@ -136,7 +135,7 @@ export async function handleApiRequest(
     return;
   }
   // The slot is held until the answer is written: the body lives as long as the call.
-  const large = BINARY_ARGUMENT_METHODS.includes(method) && isLargeBody(declaredLength(request));
+  const large = methodSpec(method).binaryArgument && isLargeBody(declaredLength(request));
   const release = large ? await largeBodies.acquire() : null;
   try {
     if (request.destroyed) throw new ClientGoneError(0);

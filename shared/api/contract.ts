@@ -8,6 +8,8 @@ import type { BaselineSource } from '../diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
+import { API_METHODS } from './methods.ts';
+import type { ApiMethod } from './methods.ts';
 
 export interface MachineSummary {
   readonly id: string;
@@ -263,43 +265,9 @@ export interface AuscultApi {
   };
 }
 
-/** `domain.verb` names, in one list: IPC channels are `domain:verb`, HTTP paths `/api/domain/verb`. */
-export const API_METHODS = [
-  'machines.list',
-  'machines.get',
-  'machines.create',
-  'machines.update',
-  'recordings.list',
-  'recordings.beginImport',
-  'recordings.appendImport',
-  'recordings.finishImport',
-  'recordings.cancelImport',
-  'recordings.audio',
-  'recordings.audioUrl',
-  'sessions.start',
-  'sessions.append',
-  'sessions.stop',
-  'review.selection',
-  'review.spectrogram',
-  'review.peaks',
-  'faultLog.list',
-  'faultLog.add',
-  'baselines.build',
-  'baselines.job',
-  'baselines.spectrum',
-  'diagnoses.run',
-  'diagnoses.list',
-  'settings.get',
-  'settings.set',
-] as const;
-export type ApiMethod = (typeof API_METHODS)[number];
-
-/** Methods whose last argument, or result, is binary (ArrayBuffer). */
-export const BINARY_ARGUMENT_METHODS: readonly ApiMethod[] = [
-  'recordings.appendImport',
-  'sessions.append',
-];
-export const BINARY_RESULT_METHODS: readonly ApiMethod[] = ['recordings.audio'];
+// The method table (argument schemas, binary flags, body limits) and the names derived from it.
+export { API_METHODS, BINARY_ARGUMENT_METHODS, BINARY_RESULT_METHODS } from './methods.ts';
+export type { ApiMethod } from './methods.ts';
 
 export type ApiErrorCode =
   'invalid-argument' | 'not-found' | 'invalid-input' | 'unauthorized' | 'internal';

@@ -28,12 +28,8 @@ export const TOKEN_QUERY_PARAMETER = 'token';
 /** HttpOnly, SameSite=Strict cookie holding the token, sent with every later request. */
 export const TOKEN_COOKIE = 'auscult_token';
 
-/** Largest JSON request body, in bytes (profiles and settings are a few kilobytes). */
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
-/** Largest binary request body (one import chunk), in bytes. */
-export const MAX_BINARY_BODY_BYTES = 16 * 1024 * 1024;
-/** Chunk size a client should use for `recordings.appendImport`, in bytes (≤ the limit above). */
-export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024;
+// Body and chunk sizes live with the API's other limits; re-exported for the protocol's users.
+export { IMPORT_CHUNK_BYTES, MAX_BINARY_BODY_BYTES, MAX_JSON_BODY_BYTES } from './limits.ts';
 
 /** The HTTP status the web host answers with for each error code. */
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ApiErrorCode, number>> = {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_FAULT_NOTE_LENGTH } from '../../../shared/api/limits.ts';
 import { errorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 
@@ -31,7 +32,7 @@ export function SaveToFaultLog({ onSave }: { onSave: (note: string) => Promise<v
       <textarea
         id={noteId}
         rows={2}
-        maxLength={2000}
+        maxLength={MAX_FAULT_NOTE_LENGTH}
         value={note}
         onChange={(event) => {
           setNote(event.target.value);

@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
-import { METHOD_ARGUMENTS } from '../../../node/api/schemas.ts';
-import { MAX_CHUNK_BYTES } from '../../../node/library/importRecording.ts';
 import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
 import { API_METHODS, ApiError } from '../../../shared/api/contract.ts';
+import { MAX_CHUNK_BYTES } from '../../../shared/api/limits.ts';
+import { methodSpec } from '../../../shared/api/methods.ts';
 import type {
   AuscultApi,
   BaselineSpectrumView,
@@ -351,7 +351,7 @@ describe('errors of valid calls', () => {
     };
     for (const method of API_METHODS) {
       const [domain, verb] = method.split('.');
-      const args = METHOD_ARGUMENTS[method].map(([name]) => sample[name] ?? 'no-such');
+      const args = methodSpec(method).args.map(([name]) => sample[name] ?? 'no-such');
       const fn = (
         api.service as unknown as Record<
           string,
