@@ -1,4 +1,5 @@
 /** What the feature thread and its worker say to each other. */
+import type { ApiErrorParams, ApiErrorReason } from '../../shared/api/errors.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
 
@@ -14,6 +15,9 @@ export interface FeatureFailure {
   readonly name: string;
   readonly message: string;
   readonly stack: string | undefined;
+  /** An InputError's reason and params, carried across so the page's sentence survives. */
+  readonly reason?: ApiErrorReason;
+  readonly params?: ApiErrorParams;
 }
 
 export type FeatureAnswer =

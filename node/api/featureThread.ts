@@ -27,7 +27,8 @@ interface Pending {
 
 /** The worker's error on this side: an InputError stays one (the API maps it to invalid-input). */
 function fromFailure(failure: FeatureFailure): Error {
-  if (failure.kind === 'input') return new InputError(failure.message);
+  if (failure.kind === 'input')
+    return new InputError(failure.message, failure.reason, failure.params);
   const error = new Error(failure.message);
   error.name = failure.name;
   if (failure.stack) error.stack = `${failure.name}: ${failure.message}\n[worker] ${failure.stack}`;

@@ -24,6 +24,7 @@ async function answer(task: FeatureTask): Promise<FeatureAnswer> {
         name: failure.name,
         message: failure.message,
         stack: failure.stack,
+        ...(error instanceof InputError ? { reason: error.reason, params: error.params } : {}),
       },
     };
   }

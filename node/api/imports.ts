@@ -43,6 +43,8 @@ class OpenImports implements ImportRegistry {
     if (this.#sessions.size >= MAX_OPEN_IMPORTS) {
       throw new InputError(
         `${MAX_OPEN_IMPORTS} imports are already in progress; finish or cancel one first`,
+        'too-many-imports',
+        { limit: MAX_OPEN_IMPORTS },
       );
     }
     const session = await beginImport(this.#library, machineId, fileName, sizeBytes);

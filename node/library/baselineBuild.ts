@@ -15,7 +15,7 @@ import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import { extractFileFeatures } from '../diagnosis/featuresFromFile.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
 import { pieceCount, pieceRanges } from '../diagnosis/healthyItems.ts';
-import { InputError } from '../diagnosis/inputError.ts';
+import { InputError, renameInputError } from '../diagnosis/inputError.ts';
 import { insertBaseline } from './baselines.ts';
 import { NotFoundError } from './errors.ts';
 import type { Library } from './library.ts';
@@ -54,7 +54,7 @@ export async function recordingFeatures(
     return await source.features(path, range);
   } catch (error) {
     if (error instanceof InputError) {
-      throw new InputError(error.message.split(path).join(recording.name));
+      throw renameInputError(error, path, recording.name);
     }
     throw error;
   }
@@ -111,6 +111,8 @@ export async function computeBaselineSignature(
   if (new Set(groups).size < 2) {
     throw new InputError(
       `a baseline needs at least two healthy recordings or one of at least ${2 * ANALYSIS.minDurationSeconds} s; "${recordings[0].name}" is shorter`,
+      'baseline-needs-more',
+      { minSeconds: 2 * ANALYSIS.minDurationSeconds },
     );
   }
   const sources: BaselineSource[] = recordings.map((r) => ({

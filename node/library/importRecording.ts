@@ -65,6 +65,8 @@ export async function beginImport(
   if (sizeBytes > MAX_IMPORT_BYTES) {
     throw new InputError(
       `"${name}" is too large to import: ${sizeBytes} bytes, at most ${MAX_IMPORT_BYTES}`,
+      'too-large',
+      { name, sizeBytes, maxBytes: MAX_IMPORT_BYTES },
     );
   }
   assertMachineExists(library, machineId);
@@ -118,6 +120,8 @@ class ChunkedImport implements ImportSession {
         await this.#drop();
         throw new InputError(
           `"${this.name}" is larger than the ${this.sizeBytes} bytes announced; nothing was imported`,
+          'incomplete-import',
+          { name: this.name },
         );
       }
       try {
@@ -138,6 +142,8 @@ class ChunkedImport implements ImportSession {
         if (this.receivedBytes !== this.sizeBytes) {
           throw new InputError(
             `"${this.name}" arrived incomplete (${this.receivedBytes} of ${this.sizeBytes} bytes); nothing was imported`,
+            'incomplete-import',
+            { name: this.name },
           );
         }
         return await commitImport(this.#library, this.#file, this.#origin);

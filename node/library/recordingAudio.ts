@@ -21,6 +21,8 @@ export async function readRecordingAudio(
     if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
     throw new InputError(
       `the audio of recording "${recording.name}" is missing from the library folder`,
+      'unreadable-file',
+      { name: recording.name },
     );
   });
   try {
@@ -28,6 +30,8 @@ export async function readRecordingAudio(
     if (size > MAX_AUDIO_BYTES) {
       throw new InputError(
         `recording "${recording.name}" is too large to send whole (${size} bytes)`,
+        'too-large',
+        { name: recording.name, sizeBytes: size, maxBytes: MAX_AUDIO_BYTES },
       );
     }
     // Read into a buffer of exactly the file's size: no copy, no pooled slab behind it.

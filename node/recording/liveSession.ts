@@ -161,6 +161,7 @@ class FileSession implements LiveSession {
         if (error instanceof RangeError) {
           throw new InputError(
             'the recording has reached the largest size a WAV file can hold; press Stop and start a new one',
+            'recording-full',
           );
         }
         throw error;

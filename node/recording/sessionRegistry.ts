@@ -73,6 +73,8 @@ class OpenSessions implements SessionRegistry {
     if (this.#sessions.size + this.#starting >= MAX_LIVE_SESSIONS) {
       throw new InputError(
         `${MAX_LIVE_SESSIONS} recordings are already in progress; stop one first`,
+        'too-many-sessions',
+        { limit: MAX_LIVE_SESSIONS },
       );
     }
     this.#starting++;
@@ -132,6 +134,7 @@ class OpenSessions implements SessionRegistry {
     if (recording === null) {
       throw new InputError(
         'nothing was recorded (no audio arrived before Stop); nothing was saved',
+        'nothing-recorded',
       );
     }
     return recording;

@@ -100,7 +100,10 @@ function sendFailure(response: ServerResponse, method: string, error: unknown): 
     sendError(response, 'invalid-argument', error.message, error.status);
   } else if (error instanceof BodyTooLargeError) {
     response.setHeader('Connection', 'close');
-    sendError(response, 'invalid-argument', error.message, 413);
+    sendError(response, 'invalid-argument', error.message, 413, {
+      reason: 'too-large',
+      params: { maxBytes: error.limitBytes },
+    });
   } else {
     const envelope = errorEnvelope(error);
     if (!('error' in envelope)) return;

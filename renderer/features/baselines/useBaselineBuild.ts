@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobState } from '../../../shared/api/contract.ts';
+import { errorFromBody } from '../../../shared/api/errors.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { errorSentence } from '../../api/errors.ts';
 
@@ -46,7 +47,7 @@ export function useBaselineBuild(machineId: string, onBuilt: () => void): Baseli
           const job = await api.baselines.job(jobId);
           if (!alive.current) return;
           setProgress(job.progress);
-          if (job.state === 'failed') throw new Error(job.error ?? 'failed');
+          if (job.state === 'failed') throw errorFromBody(job.error);
           if (job.state === 'done') {
             setState('done');
             onBuilt();

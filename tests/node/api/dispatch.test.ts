@@ -294,6 +294,9 @@ describe('errors of valid calls', () => {
     expect(error.message).toBe(
       'recording "blip.wav" is too short to analyse: 0.20 s, at least 0.5 s needed',
     );
+    // The page's sentence comes from these, in its language; the name is the recording's.
+    expect(error.reason).toBe('too-short');
+    expect(error.params).toEqual({ name: 'blip.wav', durationSeconds: 0.2, minSeconds: 0.5 });
   });
 
   it('reports a failed baseline job in one sentence without a path', async () => {
@@ -302,8 +305,10 @@ describe('errors of valid calls', () => {
     const seen = await pollJob(api.call, jobId);
     const last = seen[seen.length - 1];
     expect(last).toMatchObject({ state: 'failed', result: null });
-    expect(last.error).toMatch(/"blip\.wav" is too short/);
-    expect(last.error).not.toContain(api.library.home);
+    expect(last.error?.message).toMatch(/"blip\.wav" is too short/);
+    expect(last.error?.message).not.toContain(api.library.home);
+    expect(last.error).toMatchObject({ code: 'invalid-input', reason: 'too-short' });
+    expect(JSON.stringify(last.error?.params)).not.toContain(api.library.home);
   });
 
   it('turns an unexpected failure into internal, logs it, and never sends the stack', async () => {
