@@ -20,8 +20,8 @@ export async function checkWavFile(path: string, displayName: string): Promise<W
       if (reader.info.frameCount === 0) {
         throw new InputError(
           `cannot use recording "${displayName}": it holds no audio frames`,
-          'too-short',
-          { name: displayName, durationSeconds: 0 },
+          'no-audio',
+          { name: displayName },
         );
       }
       for await (const block of reader.blocks(CHECK_BLOCK_FRAMES)) void block;

@@ -51,6 +51,8 @@ export const API_ERROR_REASONS = [
   'baseline-needs-more',
   /** A stretch outside the recording: params.durationSeconds. */
   'selection-outside',
+  /** A WAV file without a single frame: params.name. */
+  'no-audio',
   /** The page could not reach its host, or could not read its answer. */
   'host-unreachable',
   'bad-answer',
