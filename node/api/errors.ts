@@ -34,9 +34,13 @@ function classified(error: unknown): ApiError | null {
     });
   }
   if (error instanceof DiskFullError) {
-    return new ApiError('disk-full', oneSentence(`The ${error.message}.`), {
-      params: { neededBytes: error.neededBytes },
-    });
+    return new ApiError(
+      'disk-full',
+      `The disk is full: this needed ${error.neededBytes} bytes more.`,
+      {
+        params: { neededBytes: error.neededBytes },
+      },
+    );
   }
   if (error instanceof InputError) {
     return new ApiError('invalid-input', oneSentence(error.message), {

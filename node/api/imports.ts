@@ -5,6 +5,7 @@
  */
 import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
+import { needingSpace } from '../files/diskFull.ts';
 import { NotFoundError } from '../library/errors.ts';
 import { beginImport } from '../library/importRecording.ts';
 import type { ImportSession } from '../library/importRecording.ts';
@@ -54,12 +55,17 @@ class OpenImports implements ImportRegistry {
 
   async append(importId: string, chunk: ArrayBuffer): Promise<number> {
     const session = this.#find(importId);
-    return this.#ending(session, session.append(new Uint8Array(chunk)));
+    // A full disk ends the import: the whole file is what must fit on a retry.
+    return needingSpace(session.sizeBytes, () =>
+      this.#ending(session, session.append(new Uint8Array(chunk))),
+    );
   }
 
   async finish(importId: string): Promise<RecordingSummary> {
     const session = this.#find(importId);
-    const summary = await this.#ending(session, session.finish());
+    const summary = await needingSpace(session.sizeBytes, () =>
+      this.#ending(session, session.finish()),
+    );
     this.#sessions.delete(importId);
     return summary;
   }

@@ -50,3 +50,12 @@ export async function needingSpace<T>(neededBytes: number, work: () => Promise<T
     throw asDiskFull(error, neededBytes);
   }
 }
+
+/** Runs a synchronous write (a database row) of about `bytes`; a full disk throws DiskFullError. */
+export function storing<T>(bytes: number, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw asDiskFull(error, Math.max(bytes, DATABASE_PAGE_BYTES));
+  }
+}

@@ -1,6 +1,7 @@
 /** Baselines: a machine's current baseline is its latest. */
 import type { BaselineSummary } from '../../shared/api/contract.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import { storing } from '../files/diskFull.ts';
 import type { Library } from './library.ts';
 import { json, number, text } from './rows.ts';
 import type { Row } from './rows.ts';
@@ -56,18 +57,15 @@ export function insertBaseline(
   recordingIds: readonly string[],
 ): BaselineSummary {
   const id = library.newId();
-  library.db
-    .prepare(
-      `INSERT INTO baselines (id, machine_id, signature, recording_ids, created_at)
-       VALUES (?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      machineId,
-      JSON.stringify(signature),
-      JSON.stringify(recordingIds),
-      library.now().toISOString(),
-    );
+  const signatureJson = JSON.stringify(signature);
+  storing(signatureJson.length, () =>
+    library.db
+      .prepare(
+        `INSERT INTO baselines (id, machine_id, signature, recording_ids, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(id, machineId, signatureJson, JSON.stringify(recordingIds), library.now().toISOString()),
+  );
   const row = library.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM baselines WHERE id = ?`).get(id);
   return toSummary(row as Row);
 }

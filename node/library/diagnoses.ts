@@ -2,6 +2,7 @@
 import type { StoredDiagnosis } from '../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import { NotFoundError } from './errors.ts';
+import { storing } from '../files/diskFull.ts';
 import type { Library } from './library.ts';
 import { getRecording } from './recordings.ts';
 import { json, text } from './rows.ts';
@@ -34,19 +35,22 @@ export function insertDiagnosis(
     createdAt: library.now().toISOString(),
     report: diagnosis.report,
   };
-  library.db
-    .prepare(
-      `INSERT INTO diagnoses (id, recording_id, machine_id, baseline_id, report, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      stored.id,
-      stored.recordingId,
-      stored.machineId,
-      diagnosis.baselineId,
-      JSON.stringify(stored.report),
-      stored.createdAt,
-    );
+  const reportJson = JSON.stringify(stored.report);
+  storing(reportJson.length, () =>
+    library.db
+      .prepare(
+        `INSERT INTO diagnoses (id, recording_id, machine_id, baseline_id, report, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        stored.id,
+        stored.recordingId,
+        stored.machineId,
+        diagnosis.baselineId,
+        reportJson,
+        stored.createdAt,
+      ),
+  );
   return stored;
 }
 

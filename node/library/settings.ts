@@ -1,6 +1,7 @@
 /** Settings: a key-value table; `Settings` of the API on top of it. */
 import type { Language, Settings } from '../../shared/api/contract.ts';
 import { LANGUAGES } from '../../shared/api/limits.ts';
+import { storing } from '../files/diskFull.ts';
 import type { Library } from './library.ts';
 
 export { LANGUAGES };
@@ -14,11 +15,13 @@ export function getSetting(library: Library, key: string): string | null {
 
 /** Stores `value` under `key` (durably, once this returns). */
 export function setSetting(library: Library, key: string, value: string): void {
-  library.db
-    .prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    .run(key, value);
+  storing(key.length + value.length, () =>
+    library.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value),
+  );
 }
 
 /** The user's settings, defaults filled in; an unknown stored language falls back to 'en'. */

@@ -10,6 +10,7 @@ import type {
   StoredDiagnosis,
 } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
+import { isDiskFull } from '../files/diskFull.ts';
 import { NotFoundError } from '../library/errors.ts';
 import type { Library } from '../library/library.ts';
 import { startLiveSession } from './liveSession.ts';
@@ -130,7 +131,18 @@ class OpenSessions implements SessionRegistry {
       if (this.#endings.size <= REMEMBERED_ENDINGS) break;
       this.#endings.delete(id);
     }
-    const recording = await session.stop();
+    let recording: RecordingSummary | null;
+    try {
+      recording = await session.stop();
+    } catch (error) {
+      // Not listed for lack of room: the session stays, so Stop (or the idle sweep) can list it
+      // once there is space, without a restart.
+      if (isDiskFull(error)) {
+        this.#sessions.set(session.id, session);
+        this.#endings.delete(session.id);
+      }
+      throw error;
+    }
     if (recording === null) {
       throw new InputError(
         'nothing was recorded (no audio arrived before Stop); nothing was saved',
