@@ -8,8 +8,8 @@
 
 /**
  * Large bodies read and processed at once by default. Measured with `npm run bench:bodies` (120
- * clients × 16 MiB): peak RSS 265–272 MB with 2, 313–344 MB with 3 (socket read buffers already
- * freed but not yet collected count too), 1562 MB without a bound.
+ * clients × 16 MiB): peak RSS 252–272 MB with 2, 313–344 MB with 3 (socket read buffers already
+ * freed but not yet collected count too), 1562–1941 MB without a bound.
  */
 export const DEFAULT_MAX_LARGE_BODIES = 2;
 
