@@ -4,6 +4,7 @@
  * ranges that its workers read side by side, short ones whole; either way the file is streamed,
  * never loaded whole.
  */
+import { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS } from '../../shared/api/limits.ts';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import { splitFrameRange } from './frameRanges.ts';
@@ -13,9 +14,8 @@ import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
 import type { RangeJobName, RangeJobOptions, RangeJobPartial } from './rangeJobs.ts';
 import type { SpectrogramPartial, SpectrogramPlan } from './spectrogramJob.ts';
 
-export const MAX_SPECTROGRAM_COLUMNS = 4000;
+export { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS };
 export const MAX_SPECTROGRAM_BINS = 256;
-export const MAX_PEAK_BUCKETS = 20000;
 /** Files from this long on are cut into ranges (two per pool thread); shorter ones are one. */
 const PARALLEL_MIN_SECONDS = 60;
 const BLOCK_FRAMES = 1 << 16;

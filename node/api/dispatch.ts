@@ -1,14 +1,14 @@
 /**
  * The one entry point of both hosts (Electron IPC and the web host): looks the method up in
- * API_METHODS, validates every argument with its schema, calls the implementation and turns any
+ * the method table (shared/api/methods.ts), validates every argument with its schema, calls the implementation and turns any
  * failure into an ApiError.
  */
 import * as v from 'valibot';
 import { API_METHODS, ApiError } from '../../shared/api/contract.ts';
 import type { ApiMethod, AuscultApi } from '../../shared/api/contract.ts';
+import { methodSpec } from '../../shared/api/methods.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
-import { METHOD_ARGUMENTS } from './schemas.ts';
 
 export function isApiMethod(method: unknown): method is ApiMethod {
   return typeof method === 'string' && (API_METHODS as readonly string[]).includes(method);
@@ -25,7 +25,7 @@ function plural(count: number): string {
 
 /** Validates `args` for `method`; throws ApiError 'invalid-argument' naming the argument. */
 export function validateArguments(method: ApiMethod, args: unknown): unknown[] {
-  const expected = METHOD_ARGUMENTS[method];
+  const expected = methodSpec(method).args;
   const names = expected.map(([name]) => name).join(', ');
   if (!Array.isArray(args) || args.length !== expected.length) {
     const got = Array.isArray(args) ? plural(args.length) : `${describe(args)} for its arguments`;

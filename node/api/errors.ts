@@ -1,12 +1,14 @@
 /**
- * What a failed call becomes on either host: an ApiError with a code and one clear sentence,
- * never a stack trace. Unexpected errors are logged on the host with their stack.
+ * What a failed call becomes on either host: an ApiError with a code, a reason, params and one
+ * English sentence, never a stack trace. Errors are classified by their class and fields alone,
+ * never by their message. Unexpected errors are logged on the host with their stack.
  */
 import { ApiError } from '../../shared/api/contract.ts';
 import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 import { BaselineError } from '../../shared/diagnosis/baseline/parseSignature.ts';
 import { ProfileError } from '../../shared/diagnosis/profile.ts';
 import { InputError } from '../diagnosis/inputError.ts';
+import { DiskFullError, isDiskFull } from '../files/diskFull.ts';
 import { LibraryError, NotFoundError } from '../store/errors.ts';
 
 /** Longest message sent to the page. */
@@ -23,24 +25,60 @@ export type ErrorLogger = (message: string, error: unknown) => void;
 /** Logs to the host's stderr, where the stack belongs. */
 export const consoleLogger: ErrorLogger = (message, error) => console.error(message, error);
 
+/** The classified errors: each class and its fields say what the page's sentence is. */
+function classified(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof NotFoundError) {
+    return new ApiError('not-found', oneSentence(error.message), {
+      params: { entity: error.entity },
+    });
+  }
+  if (error instanceof DiskFullError) {
+    return new ApiError(
+      'disk-full',
+      `The disk is full: this needed ${error.neededBytes} bytes more.`,
+      {
+        params: { neededBytes: error.neededBytes },
+      },
+    );
+  }
+  if (error instanceof InputError) {
+    return new ApiError('invalid-input', oneSentence(error.message), {
+      reason: error.reason,
+      params: error.params,
+    });
+  }
+  if (error instanceof ProfileError) {
+    return new ApiError('invalid-input', oneSentence(`the profile is invalid: ${error.message}`), {
+      reason: 'invalid-profile',
+      params: { problem: error.problem },
+    });
+  }
+  if (error instanceof WavFormatError) {
+    return new ApiError('invalid-input', oneSentence(error.message), { reason: 'unreadable-wav' });
+  }
+  if (error instanceof BaselineError) {
+    return new ApiError('invalid-input', oneSentence(error.message), {
+      reason: 'invalid-baseline',
+    });
+  }
+  return null;
+}
+
 /**
  * Maps an error thrown while serving `method` to an ApiError: NotFoundError → 'not-found';
- * InputError, WavFormatError, ProfileError, BaselineError → 'invalid-input'; anything else →
- * 'internal' with a generic sentence (a LibraryError keeps its own, which says what to do),
- * after `log` has recorded the original with its stack.
+ * DiskFullError (or any ENOSPC/SQLITE_FULL) → 'disk-full' with params.neededBytes; InputError,
+ * WavFormatError, ProfileError, BaselineError → 'invalid-input' with their reason; anything
+ * else → 'internal' with a generic sentence (a LibraryError keeps its own, which says what to
+ * do), after `log` has recorded the original with its stack.
  */
 export function toApiError(error: unknown, method: string, log: ErrorLogger): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof NotFoundError) return new ApiError('not-found', oneSentence(error.message));
-  if (error instanceof ProfileError) {
-    return new ApiError('invalid-input', oneSentence(`the profile is invalid: ${error.message}`));
-  }
-  if (
-    error instanceof InputError ||
-    error instanceof WavFormatError ||
-    error instanceof BaselineError
-  ) {
-    return new ApiError('invalid-input', oneSentence(error.message));
+  const known = classified(error);
+  if (known) return known;
+  if (isDiskFull(error)) {
+    // A write no caller sized: the page still says the disk is full, without a figure.
+    log(`Auscult: ${method} found the disk full`, error);
+    return new ApiError('disk-full', 'The disk is full.');
   }
   log(`Auscult: ${method} failed`, error);
   if (error instanceof LibraryError) return new ApiError('internal', oneSentence(error.message));

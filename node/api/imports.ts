@@ -5,6 +5,7 @@
  */
 import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
+import { needingSpace } from '../files/diskFull.ts';
 import { NotFoundError } from '../store/errors.ts';
 import { beginImport } from '../workflows/importRecording.ts';
 import type { ImportSession } from '../workflows/importRecording.ts';
@@ -46,6 +47,8 @@ class OpenImports implements ImportRegistry {
     if (this.#sessions.size >= MAX_OPEN_IMPORTS) {
       throw new InputError(
         `${MAX_OPEN_IMPORTS} imports are already in progress; finish or cancel one first`,
+        'too-many-imports',
+        { limit: MAX_OPEN_IMPORTS },
       );
     }
     const session = await beginImport(this.#library, machineId, fileName, sizeBytes);
@@ -55,12 +58,17 @@ class OpenImports implements ImportRegistry {
 
   async append(importId: string, chunk: ArrayBuffer): Promise<number> {
     const session = this.#find(importId);
-    return this.#ending(session, session.append(new Uint8Array(chunk)));
+    // A full disk ends the import: the whole file is what must fit on a retry.
+    return needingSpace(session.sizeBytes, () =>
+      this.#ending(session, session.append(new Uint8Array(chunk))),
+    );
   }
 
   async finish(importId: string): Promise<RecordingSummary> {
     const session = this.#find(importId);
-    const summary = await this.#ending(session, session.finish());
+    const summary = await needingSpace(session.sizeBytes, () =>
+      this.#ending(session, session.finish()),
+    );
     this.#sessions.delete(importId);
     return summary;
   }

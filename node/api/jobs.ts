@@ -1,5 +1,5 @@
 /** Long tasks on the host (building a baseline): started at once, then polled by id. */
-import type { JobStatus } from '../../shared/api/contract.ts';
+import type { ErrorBody, JobStatus } from '../../shared/api/contract.ts';
 import { NotFoundError } from '../store/errors.ts';
 
 /** Finished jobs kept for polling; older finished ones are forgotten first. */
@@ -20,12 +20,12 @@ interface Job {
 }
 
 /**
- * A registry of jobs. `describeError` turns a failure into the job's one-sentence error (the
- * API's error mapping, so jobs and calls fail in the same words).
+ * A registry of jobs. `describeError` turns a failure into the job's error (the API's error
+ * mapping, so jobs and calls fail with the same codes, reasons and words).
  */
 export function createJobRegistry(
   newId: () => string,
-  describeError: (error: unknown) => string,
+  describeError: (error: unknown) => ErrorBody,
 ): JobRegistry {
   const jobs = new Map<string, Job>();
 

@@ -2,9 +2,13 @@
  * The review domain of the API: a stretch's analysis (selection.ts) and the overviews of a whole
  * recording (spectrogram, waveform peaks), computed on the host from the file on disk.
  */
-import type { AuscultApi } from '../../shared/api/contract.ts';
+import type { AuscultApi, RecordingSummary } from '../../shared/api/contract.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
-import { computeSpectrogram, computeWaveformPeaks } from '../analysis/recordingOverview.ts';
+import {
+  computeSpectrogram,
+  computeWaveformPeaks,
+  spectrogramSegmentLength,
+} from '../analysis/recordingOverview.ts';
 import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import type { FeatureSource } from '../workflows/features.ts';
@@ -21,13 +25,24 @@ async function onRecordingFile<T>(
   try {
     return await work(path);
   } catch (error) {
-    const mapped = recordingInputError(error, recording.name);
-    if (mapped instanceof InputError) throw mapped;
-    if (error instanceof RangeError && /needs at least/.test(error.message)) {
-      throw new InputError(`recording "${recording.name}" is too short: ${error.message}`);
-    }
-    throw error;
+    throw recordingInputError(error, recording.name);
   }
+}
+
+/** Refuses, before reading the file, a recording shorter than one spectrogram segment. */
+function assertSpectrogramFits(recording: RecordingSummary): void {
+  const rate = recording.sampleRateHz;
+  const minFrames = spectrogramSegmentLength(rate);
+  if (Math.round(recording.durationSeconds * rate) >= minFrames) return;
+  throw new InputError(
+    `recording "${recording.name}" is too short for a spectrogram: it needs at least ${minFrames} frames`,
+    'too-short',
+    {
+      name: recording.name,
+      durationSeconds: recording.durationSeconds,
+      minSeconds: minFrames / rate,
+    },
+  );
 }
 
 export function reviewApi(
@@ -38,11 +53,13 @@ export function reviewApi(
   return {
     selection: (recordingId, startSeconds, endSeconds) =>
       analyseSelection(library, features, recordingId, startSeconds, endSeconds),
-    spectrogram: (recordingId, columns) =>
-      onRecordingFile(library, recordingId, async (path) => ({
+    spectrogram: async (recordingId, columns) => {
+      assertSpectrogramFits(await library.store.recordings.get(recordingId));
+      return onRecordingFile(library, recordingId, async (path) => ({
         recordingId,
         ...(await computeSpectrogram(path, columns, { pool })),
-      })),
+      }));
+    },
     peaks: (recordingId, count) =>
       onRecordingFile(library, recordingId, async (path) => ({
         recordingId,

@@ -62,16 +62,23 @@ export function selectionFrames(
   const rate = recording.sampleRateHz;
   const totalFrames = Math.round(recording.durationSeconds * rate);
   const duration = totalFrames / rate;
-  const fail = (why: string) =>
+  const durationSeconds = round(duration, 3);
+  const minSeconds = ANALYSIS.minDurationSeconds;
+  const fail = (why: string, reason: 'selection-outside' | 'too-short') =>
     new ApiError(
       'invalid-argument',
-      `review.selection: ${why} (the recording lasts ${round(duration, 3)} s).`,
+      `review.selection: ${why} (the recording lasts ${durationSeconds} s).`,
+      { reason, params: { durationSeconds, minSeconds } },
     );
-  if (!(endSeconds > startSeconds)) throw fail('endSeconds must be after startSeconds');
+  if (!(endSeconds > startSeconds)) {
+    throw fail('endSeconds must be after startSeconds', 'selection-outside');
+  }
   // Half a frame of slack: the page may send the duration it was given, rounded.
-  if (endSeconds > duration + 0.5 / rate) throw fail('endSeconds is past the end of the recording');
-  if (endSeconds - startSeconds < ANALYSIS.minDurationSeconds) {
-    throw fail(`the stretch must last at least ${ANALYSIS.minDurationSeconds} s`);
+  if (endSeconds > duration + 0.5 / rate) {
+    throw fail('endSeconds is past the end of the recording', 'selection-outside');
+  }
+  if (endSeconds - startSeconds < minSeconds) {
+    throw fail(`the stretch must last at least ${minSeconds} s`, 'too-short');
   }
   const startFrame = Math.min(totalFrames, Math.round(startSeconds * rate));
   const endFrame = Math.min(totalFrames, Math.round(endSeconds * rate));

@@ -3,6 +3,7 @@
  * Hosts call it through `dispatch`, which validates arguments and maps errors.
  */
 import type { AuscultApi, BaselineSummary } from '../../shared/api/contract.ts';
+import { errorBody } from '../../shared/api/errors.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
 import { createAnalysisPool, createInlineAnalysisPool } from '../analysis/analysisPool.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
@@ -137,9 +138,8 @@ export function createAuscultService(
   const features: FeatureSource = poolFeatureSource(pool);
   const imports = createImportRegistry(library);
   const sessions = createSessions(library, features, { ...options.sessions, log });
-  const jobs = createJobRegistry(
-    library.newId,
-    (error) => toApiError(error, 'baselines.build', log).message,
+  const jobs = createJobRegistry(library.newId, (error) =>
+    errorBody(toApiError(error, 'baselines.build', log)),
   );
   return {
     machines: machinesApi(library),

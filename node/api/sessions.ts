@@ -4,6 +4,7 @@
  */
 import type { AuscultApi, RecordingSummary, StoredDiagnosis } from '../../shared/api/contract.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
+import { DATABASE_PAGE_BYTES, needingSpace } from '../files/diskFull.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording } from '../workflows/diagnose.ts';
 import type { FeatureSource } from '../workflows/features.ts';
@@ -39,7 +40,9 @@ export function createSessions(
 export function sessionsApi(sessions: SessionRegistry): AuscultApi['sessions'] {
   return {
     start: (machineId, sampleRateHz) => sessions.start(machineId, sampleRateHz),
-    append: (sessionId, chunk) => sessions.append(sessionId, chunk),
-    stop: (sessionId) => sessions.stop(sessionId),
+    append: (sessionId, chunk) =>
+      needingSpace(chunk.byteLength, () => sessions.append(sessionId, chunk)),
+    // Finalising writes the header, the row and the diagnosis (which says its own size).
+    stop: (sessionId) => needingSpace(DATABASE_PAGE_BYTES, () => sessions.stop(sessionId)),
   };
 }

@@ -59,6 +59,8 @@ function checkLongEnough(frameCount: number, sampleRateHz: number, path: string)
   if (!(seconds >= ANALYSIS.minDurationSeconds)) {
     throw new InputError(
       `recording "${path}" is too short to analyse: ${seconds.toFixed(2)} s, at least ${ANALYSIS.minDurationSeconds} s needed`,
+      'too-short',
+      { name: path, durationSeconds: seconds, minSeconds: ANALYSIS.minDurationSeconds },
     );
   }
 }
@@ -108,7 +110,13 @@ export async function extractStretch(
 export async function openRecording(path: string): Promise<WavFileReader> {
   try {
     if (!(await stat(path)).isFile()) {
-      throw new InputError(`cannot read recording "${path}": it is not a regular file`);
+      throw new InputError(
+        `cannot read recording "${path}": it is not a regular file`,
+        'unreadable-file',
+        {
+          name: path,
+        },
+      );
     }
     return await openWavFile(path);
   } catch (error) {

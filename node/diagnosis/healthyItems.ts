@@ -106,6 +106,8 @@ export async function healthyItemsFromSegments(
   if (new Set(result.groups).size < 2) {
     throw new InputError(
       `a baseline needs at least two healthy recordings or one of at least ${2 * ANALYSIS.minDurationSeconds} s; "${segments[0].path}" is shorter`,
+      'baseline-needs-more',
+      { minSeconds: 2 * ANALYSIS.minDurationSeconds },
     );
   }
   return result;

@@ -1,12 +1,35 @@
 /**
  * Unreadable or invalid input (a missing file, a malformed WAV, a bad profile or baseline, a
  * recording too short to analyse): the command line turns it into exit status 1 and prints its
- * message, which is one sentence naming the file and the problem.
+ * message, which is one sentence naming the file and the problem. The API passes its reason and
+ * params on (node/api/errors.ts), so the page says the same in the user's language without
+ * reading the message.
  */
+import type { ApiErrorParams, ApiErrorReason } from '../../shared/api/errors.ts';
 import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 
 export class InputError extends Error {
   override readonly name = 'InputError';
+  /** What went wrong, for the page's sentence; 'invalid-input' when nothing more is known. */
+  readonly reason: ApiErrorReason;
+  /** Names and numbers the sentence uses (a recording's name, seconds, bytes). */
+  readonly params: ApiErrorParams;
+
+  constructor(
+    message: string,
+    reason: ApiErrorReason = 'invalid-input',
+    params: ApiErrorParams = {},
+  ) {
+    super(message);
+    this.reason = reason;
+    this.params = params;
+  }
+}
+
+/** The same error about the file at `path`, naming it `name` instead (a recording's name). */
+export function renameInputError(error: InputError, path: string, name: string): InputError {
+  const params = error.params.name === path ? { ...error.params, name } : error.params;
+  return new InputError(error.message.split(path).join(name), error.reason, params);
 }
 
 /** What fs error codes mean to a user, in words. */
@@ -41,7 +64,9 @@ export function fsProblem(error: unknown): string {
 
 /** `cannot read recording "x.wav": no such file` from an fs error. */
 export function fsInputError(error: unknown, what: string, path: string): InputError {
-  return new InputError(`cannot read ${what} "${path}": ${fsProblem(error)}`);
+  return new InputError(`cannot read ${what} "${path}": ${fsProblem(error)}`, 'unreadable-file', {
+    name: path,
+  });
 }
 
 /**
@@ -51,7 +76,9 @@ export function fsInputError(error: unknown, what: string, path: string): InputE
 export function recordingInputError(error: unknown, path: string): unknown {
   if (error instanceof InputError) return error;
   if (error instanceof WavFormatError) {
-    return new InputError(`cannot use recording "${path}": ${error.message}`);
+    return new InputError(`cannot use recording "${path}": ${error.message}`, 'unreadable-wav', {
+      name: path,
+    });
   }
   if (isFsError(error)) return fsInputError(error, 'recording', path);
   return error;

@@ -57,7 +57,9 @@ export async function readProfileFile(path: string): Promise<MachineProfile> {
     return parseMachineProfile(json);
   } catch (error) {
     if (error instanceof ProfileError) {
-      throw new InputError(`profile "${path}" is invalid: ${error.message}`);
+      throw new InputError(`profile "${path}" is invalid: ${error.message}`, 'invalid-profile', {
+        problem: error.problem,
+      });
     }
     throw error;
   }
@@ -70,7 +72,7 @@ export async function readBaselineFile(path: string): Promise<BaselineSignature>
     return parseBaselineSignature(json);
   } catch (error) {
     if (error instanceof BaselineError) {
-      throw new InputError(`baseline "${path}" is invalid: ${error.message}`);
+      throw new InputError(`baseline "${path}" is invalid: ${error.message}`, 'invalid-baseline');
     }
     throw error;
   }

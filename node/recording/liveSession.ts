@@ -8,23 +8,27 @@
  * fsynced at least every `flushIntervalSeconds` of audio or of wall time, so a power cut loses at
  * most that much. Recovery at the next start (node/workflows/recovery.ts) lists what a crash left.
  */
+import { access } from 'node:fs/promises';
 import type { RecordingSummary, SessionProgress } from '../../shared/api/contract.ts';
+import {
+  MAX_SESSION_CHUNK_BYTES,
+  MAX_SESSION_SAMPLE_RATE_HZ,
+  MIN_SESSION_SAMPLE_RATE_HZ,
+} from '../../shared/api/limits.ts';
 import type { WavWriter } from '../../shared/audio/wavWriter.ts';
 import { createWavFileWriter } from '../audio/wavFileWriter.ts';
 import { InputError } from '../diagnosis/inputError.ts';
-import { MAX_CHUNK_BYTES } from '../workflows/importRecording.ts';
-import type { LibraryContext } from '../workflows/context.ts';
+import { isDiskFull } from '../files/diskFull.ts';
 import { NotFoundError } from '../store/errors.ts';
-import { commitPartialRecording } from '../workflows/liveCommit.ts';
+import type { LibraryContext } from '../workflows/context.ts';
+import { MAX_CHUNK_BYTES } from '../workflows/importRecording.ts';
+import { commitPartialRecording, listPlacedRecording } from '../workflows/liveCommit.ts';
 import { liveSessionIds, partialPath, writeSidecar } from '../workflows/partialFiles.ts';
-import { decodeSessionChunk } from './sessionChunk.ts';
+import { decodeSessionChunk } from '../../shared/api/sessionChunk.ts';
 
-export const MIN_SESSION_SAMPLE_RATE_HZ = 8000;
-export const MAX_SESSION_SAMPLE_RATE_HZ = 192000;
+export { MAX_SESSION_CHUNK_BYTES, MAX_SESSION_SAMPLE_RATE_HZ, MIN_SESSION_SAMPLE_RATE_HZ };
 /** Header rewritten and file fsynced at least this often, in seconds of audio or of wall time. */
 export const FLUSH_INTERVAL_SECONDS = 2;
-/** Largest chunk of one append, in bytes (the HTTP body limit). */
-export const MAX_SESSION_CHUNK_BYTES = MAX_CHUNK_BYTES;
 
 export interface LiveSessionOptions {
   /** Default FLUSH_INTERVAL_SECONDS. */
@@ -134,6 +138,8 @@ class FileSession implements LiveSession {
   #lastFlushMs = Date.now();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #stopped = false;
+  /** Stop has listed the recording (or failed for good): the session is over. */
+  #listed = false;
   // One operation at a time, in call order: chunks must land in the order they were sent.
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -162,6 +168,7 @@ class FileSession implements LiveSession {
         if (error instanceof RangeError) {
           throw new InputError(
             'the recording has reached the largest size a WAV file can hold; press Stop and start a new one',
+            'recording-full',
           );
         }
         throw error;
@@ -179,22 +186,44 @@ class FileSession implements LiveSession {
   stop(): Promise<RecordingSummary | null> {
     this.lastActivityMs = Date.now();
     return this.#serial(async () => {
-      this.#assertOpen();
-      this.#stopped = true;
-      this.#clearTimer();
-      // A writer that failed (disk full) still leaves a file that repairs: keep what is there.
-      await this.#writer.finalize().catch(() => undefined);
+      if (this.#listed) this.#assertOpen();
+      if (!this.#stopped) {
+        this.#stopped = true;
+        this.#clearTimer();
+        // A writer that failed (disk full) still leaves a file that repairs: keep what is there.
+        await this.#writer.finalize().catch(() => undefined);
+      }
       try {
-        return await commitPartialRecording(this.#library, this.id, {
-          machineId: this.machineId,
-          name: sessionRecordingName(this.startedAt),
-          origin: 'recorded',
-          createdAt: this.startedAt,
-        });
+        const recording = await this.#list();
+        this.#listed = true;
+        return recording;
+      } catch (error) {
+        // A full disk can refuse the row: Stop may be called again once there is room, and the
+        // files stay where recovery finds them. Anything else ends the session as before.
+        if (!isDiskFull(error)) this.#listed = true;
+        throw error;
       } finally {
-        liveSessionIds.delete(this.id);
+        if (this.#listed) liveSessionIds.delete(this.id);
       }
     });
+  }
+
+  /** Commits the partial file, or lists `<id>.wav` when an earlier Stop got past the rename. */
+  async #list(): Promise<RecordingSummary | null> {
+    const listing = {
+      machineId: this.machineId,
+      name: sessionRecordingName(this.startedAt),
+      origin: 'recorded' as const,
+      createdAt: this.startedAt,
+    };
+    const partial = partialPath(this.#library.captureFolder, this.id);
+    const renamed = await access(partial).then(
+      () => false,
+      () => true,
+    );
+    return renamed
+      ? listPlacedRecording(this.#library, this.id, listing)
+      : commitPartialRecording(this.#library, this.id, listing);
   }
 
   #progress(): SessionProgress {

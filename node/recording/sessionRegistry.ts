@@ -10,6 +10,7 @@ import type {
   StoredDiagnosis,
 } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
+import { isDiskFull } from '../files/diskFull.ts';
 import { NotFoundError } from '../store/errors.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { startLiveSession } from './liveSession.ts';
@@ -73,6 +74,8 @@ class OpenSessions implements SessionRegistry {
     if (this.#sessions.size + this.#starting >= MAX_LIVE_SESSIONS) {
       throw new InputError(
         `${MAX_LIVE_SESSIONS} recordings are already in progress; stop one first`,
+        'too-many-sessions',
+        { limit: MAX_LIVE_SESSIONS },
       );
     }
     this.#starting++;
@@ -128,10 +131,22 @@ class OpenSessions implements SessionRegistry {
       if (this.#endings.size <= REMEMBERED_ENDINGS) break;
       this.#endings.delete(id);
     }
-    const recording = await session.stop();
+    let recording: RecordingSummary | null;
+    try {
+      recording = await session.stop();
+    } catch (error) {
+      // Not listed for lack of room: the session stays, so Stop (or the idle sweep) can list it
+      // once there is space, without a restart.
+      if (isDiskFull(error)) {
+        this.#sessions.set(session.id, session);
+        this.#endings.delete(session.id);
+      }
+      throw error;
+    }
     if (recording === null) {
       throw new InputError(
         'nothing was recorded (no audio arrived before Stop); nothing was saved',
+        'nothing-recorded',
       );
     }
     return recording;

@@ -38,6 +38,7 @@ export type EntityKind =
 /** An id that names nothing in the library (or a recording of another machine). */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
+  /** The page's sentence names the entity's kind, never its id. */
   readonly entity: EntityKind;
   readonly id: string;
 

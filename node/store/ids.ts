@@ -1,11 +1,10 @@
 /** Opaque ids of machines, recordings, baselines, diagnoses, imports and jobs. */
 import { randomUUID } from 'node:crypto';
+// What an id may look like: 1 to 64 letters, digits, '-' or '_'. Ids become file names
+// (`recordings/<id>.wav`), so anything path-like is refused before it reaches the file system.
+import { ID_PATTERN } from '../../shared/api/limits.ts';
 
-/**
- * What an id may look like: 1 to 64 letters, digits, '-' or '_'. Ids become file names
- * (`recordings/<id>.wav`), so anything path-like is refused before it reaches the file system.
- */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { ID_PATTERN };
 
 export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value);

@@ -3,20 +3,26 @@
  * X-Auscult-Args header), performs the call and writes the envelope (docs/hosts.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BINARY_ARGUMENT_METHODS, BINARY_RESULT_METHODS } from '../../shared/api/contract.ts';
 import type { ApiMethod } from '../../shared/api/contract.ts';
+import { methodSpec } from '../../shared/api/methods.ts';
 import {
   ARGS_HEADER,
   BINARY_CONTENT_TYPE,
   HTTP_STATUS_BY_ERROR_CODE,
   JSON_CONTENT_TYPE,
-  MAX_BINARY_BODY_BYTES,
-  MAX_JSON_BODY_BYTES,
   decodeArgsHeader,
   errorEnvelope,
   methodFromApiPath,
 } from '../../shared/api/httpProtocol.ts';
-import { BodyTooLargeError, readBody, toArrayBuffer } from './body.ts';
+import {
+  BodyTooLargeError,
+  ClientGoneError,
+  declaredLength,
+  readBody,
+  toArrayBuffer,
+} from './body.ts';
+import { isLargeBody } from './bodyGate.ts';
+import type { BodyGate } from './bodyGate.ts';
 import { sendError, sendJson } from './responses.ts';
 
 /** Performs one API call: node/api's dispatch on an open library (or a test's stand-in). */
@@ -36,7 +42,8 @@ function mediaType(request: IncomingMessage): string {
 }
 
 async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<unknown[]> {
-  if (BINARY_ARGUMENT_METHODS.includes(method)) {
+  const { binaryArgument, maxBodyBytes } = methodSpec(method);
+  if (binaryArgument) {
     if (mediaType(request) !== BINARY_CONTENT_TYPE) {
       throw new ProtocolError(415, `${method} takes its data as ${BINARY_CONTENT_TYPE}.`);
     }
@@ -47,13 +54,13 @@ async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<un
     } catch (error) {
       throw new ProtocolError(400, (error as Error).message);
     }
-    const body = await readBody(request, MAX_BINARY_BODY_BYTES);
+    const body = await readBody(request, maxBodyBytes);
     return [...leading, toArrayBuffer(body)];
   }
   if (mediaType(request) !== JSON_CONTENT_TYPE) {
     throw new ProtocolError(415, `${method} takes a ${JSON_CONTENT_TYPE} body.`);
   }
-  const text = (await readBody(request, MAX_JSON_BODY_BYTES)).toString('utf8');
+  const text = Buffer.from(await readBody(request, maxBodyBytes)).toString('utf8');
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
@@ -69,7 +76,7 @@ async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<un
 }
 
 function sendResult(response: ServerResponse, method: ApiMethod, result: unknown): void {
-  if (!BINARY_RESULT_METHODS.includes(method)) {
+  if (!methodSpec(method).binaryResult) {
     sendJson(response, 200, { result: result === undefined ? null : result });
     return;
   }
@@ -93,7 +100,10 @@ function sendFailure(response: ServerResponse, method: string, error: unknown): 
     sendError(response, 'invalid-argument', error.message, error.status);
   } else if (error instanceof BodyTooLargeError) {
     response.setHeader('Connection', 'close');
-    sendError(response, 'invalid-argument', error.message, 413);
+    sendError(response, 'invalid-argument', error.message, 413, {
+      reason: 'too-large',
+      params: { maxBytes: error.limitBytes },
+    });
   } else {
     const envelope = errorEnvelope(error);
     if (!('error' in envelope)) return;
@@ -102,12 +112,18 @@ function sendFailure(response: ServerResponse, method: string, error: unknown): 
   }
 }
 
+/** One line on the host's log for a client that left: no stack, nothing went wrong here. */
+function logClientGone(method: string, when: string): void {
+  console.error(`auscult: ${method}: the client closed the connection ${when}`);
+}
+
 /** Answers one API request; `pathname` starts with the API prefix. */
 export async function handleApiRequest(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
   call: ApiCall,
+  largeBodies: BodyGate,
 ): Promise<void> {
   const method = methodFromApiPath(pathname);
   if (method === null) {
@@ -121,11 +137,25 @@ export async function handleApiRequest(
     request.resume();
     return;
   }
+  // The slot is held until the answer is written: the body lives as long as the call.
+  const large = methodSpec(method).binaryArgument && isLargeBody(declaredLength(request));
+  const release = large ? await largeBodies.acquire() : null;
   try {
+    if (request.destroyed) throw new ClientGoneError(0);
     const args = await readArgs(request, method);
-    sendResult(response, method, await call(method, args));
+    const result = await call(method, args);
+    if (response.destroyed) logClientGone(method, 'before its answer was sent');
+    else sendResult(response, method, result);
   } catch (error) {
-    request.resume();
-    sendFailure(response, method, error);
+    if (error instanceof ClientGoneError) {
+      logClientGone(method, `while sending its request (${error.receivedBytes} bytes received)`);
+    } else if (response.destroyed) {
+      logClientGone(method, 'before its answer was sent');
+    } else {
+      request.resume();
+      sendFailure(response, method, error);
+    }
+  } finally {
+    release?.();
   }
 }

@@ -1,7 +1,9 @@
 /** Writing answers: the security headers every answer carries, JSON and error envelopes. */
 import type { ServerResponse } from 'node:http';
-import type { ApiErrorCode } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/errors.ts';
+import type { ApiErrorCode, ApiErrorDetail } from '../../shared/api/errors.ts';
 import {
+  errorBody,
   HTTP_STATUS_BY_ERROR_CODE,
   JSON_CONTENT_TYPE,
   RENDERER_CSP,
@@ -34,14 +36,15 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /**
- * An error envelope `{ error: { code, message } }`. The status defaults to the code's
- * (`HTTP_STATUS_BY_ERROR_CODE`); protocol errors (405, 413, 415, 403) pass their own.
+ * An error envelope `{ error: { code, reason, params, message } }`. The status defaults to the
+ * code's (`HTTP_STATUS_BY_ERROR_CODE`); protocol errors (405, 413, 415, 403) pass their own.
  */
 export function sendError(
   response: ServerResponse,
   code: ApiErrorCode,
   message: string,
   status: number = HTTP_STATUS_BY_ERROR_CODE[code],
+  detail: ApiErrorDetail = {},
 ): void {
-  sendJson(response, status, { error: { code, message } });
+  sendJson(response, status, { error: errorBody(new ApiError(code, message, detail)) });
 }

@@ -19,6 +19,8 @@ import {
 } from './access.ts';
 import { MEDIA_PATH_PREFIX } from '../api/mediaUrls.ts';
 import { handleApiRequest } from './apiRoute.ts';
+import { createBodyGate, DEFAULT_MAX_LARGE_BODIES } from './bodyGate.ts';
+import type { BodyGate, BodyGateState } from './bodyGate.ts';
 import type { ApiCall } from './apiRoute.ts';
 import { openApiBackend } from './apiBackend.ts';
 import { handleMediaRequest } from './mediaRoute.ts';
@@ -47,12 +49,16 @@ export interface WebHostOptions {
   readonly rendererDir?: string;
   /** Create the demo machine in a library that never had one; default true. */
   readonly demo?: boolean;
+  /** Large (binary) request bodies read at once; the rest wait. Default DEFAULT_MAX_LARGE_BODIES. */
+  readonly maxLargeBodies?: number;
 }
 
 export interface WebHost {
   /** The URL to open, with `?token=` when a token is required. */
   readonly url: string;
   readonly token: string | null;
+  /** Large bodies being read or processed now, and requests waiting for their turn. */
+  largeBodies(): BodyGateState;
   /** Stops accepting requests, ends open connections and closes the library. */
   close(): Promise<void>;
 }
@@ -63,6 +69,7 @@ interface HostContext {
   readonly rendererDir: string;
   readonly token: string | null;
   readonly allowedHosts: ReadonlySet<string>;
+  readonly largeBodies: BodyGate;
 }
 
 /** The token check: header or cookie; on a page load also `?token=`, which sets the cookie. */
@@ -89,7 +96,7 @@ async function route(context: HostContext, request: IncomingMessage, response: S
   if (url.pathname.startsWith(API_PATH_PREFIX)) {
     const crossSite = crossSiteReason(request);
     if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
-    return handleApiRequest(request, response, url.pathname, context.call);
+    return handleApiRequest(request, response, url.pathname, context.call, context.largeBodies);
   }
   if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
     // A media element's request is same-origin too; another site may not embed recordings.
@@ -140,9 +147,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     token,
     // Consulted only without a token, that is on loopback, where `localhost` names us too.
     allowedHosts: new Set([authority.toLowerCase(), `localhost:${address.port}`]),
+    largeBodies: createBodyGate(options.maxLargeBodies ?? DEFAULT_MAX_LARGE_BODIES),
   };
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     route(context, request, response).catch((error: unknown) => {
+      if (response.destroyed) {
+        // The client left (a closed tab, a cancelled download): one line, not a stack.
+        const { pathname } = new URL(request.url ?? '/', 'http://host.invalid');
+        console.error(`auscult: ${request.method} ${pathname}: the client closed the connection`);
+        return;
+      }
       console.error('auscult: request failed:', error);
       if (!response.headersSent) sendError(response, 'internal', 'Auscult hit an internal error.');
       else response.destroy();
@@ -152,6 +166,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   return {
     url: `http://${authority}/${query}`,
     token,
+    largeBodies: () => context.largeBodies.state(),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections go at once; calls in flight get a moment to finish.

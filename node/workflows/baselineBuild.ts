@@ -77,6 +77,8 @@ export async function computeBaselineSignature(
   if (new Set(groups).size < 2) {
     throw new InputError(
       `a baseline needs at least two healthy recordings or one of at least ${2 * ANALYSIS.minDurationSeconds} s; "${recordings[0].name}" is shorter`,
+      'baseline-needs-more',
+      { minSeconds: 2 * ANALYSIS.minDurationSeconds },
     );
   }
   const sources: BaselineSource[] = recordings.map((r) => ({

@@ -2,8 +2,7 @@
 import type { FaultLogEntry } from '../../shared/api/contract.ts';
 import type { LibraryContext } from './context.ts';
 
-/** Longest note of a fault-log entry, in characters. */
-export const MAX_FAULT_NOTE_LENGTH = 2000;
+import { MAX_FAULT_NOTE_LENGTH } from '../../shared/api/limits.ts';
 
 /**
  * Saves a stored diagnosis to the fault log with the technician's note: the entry names the

@@ -7,7 +7,7 @@ import { enableWasmFft } from '../../shared/dsp/fft.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import { extractFileFeatures } from '../diagnosis/featuresFromFile.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
-import { InputError } from '../diagnosis/inputError.ts';
+import { InputError, renameInputError } from '../diagnosis/inputError.ts';
 import type { LibraryContext } from './context.ts';
 
 /** Computes recording features; the host may run it in a worker thread (node/api). */
@@ -42,7 +42,7 @@ export async function recordingFeatures(
     return await source.features(path, range);
   } catch (error) {
     if (error instanceof InputError) {
-      throw new InputError(error.message.split(path).join(recording.name));
+      throw renameInputError(error, path, recording.name);
     }
     throw error;
   }

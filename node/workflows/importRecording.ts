@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import { MAX_CHUNK_BYTES } from '../../shared/api/limits.ts';
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
 import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
@@ -20,7 +21,7 @@ import { recordingDisplayName } from './wavCheck.ts';
 /** Largest file accepted: 8 GiB (an RF64 file may exceed 4 GiB; a day at 48 kHz is 8 GiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
 /** Largest chunk of one appendImport call. */
-export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+export { MAX_CHUNK_BYTES };
 
 export interface ImportSession {
   readonly id: string;
@@ -64,6 +65,8 @@ export async function beginImport(
   if (sizeBytes > MAX_IMPORT_BYTES) {
     throw new InputError(
       `"${name}" is too large to import: ${sizeBytes} bytes, at most ${MAX_IMPORT_BYTES}`,
+      'too-large',
+      { name, sizeBytes, maxBytes: MAX_IMPORT_BYTES },
     );
   }
   if (!(await library.store.machines.exists(machineId))) {
@@ -119,6 +122,8 @@ class ChunkedImport implements ImportSession {
         await this.#drop();
         throw new InputError(
           `"${this.name}" is larger than the ${this.sizeBytes} bytes announced; nothing was imported`,
+          'incomplete-import',
+          { name: this.name },
         );
       }
       try {
@@ -139,6 +144,8 @@ class ChunkedImport implements ImportSession {
         if (this.receivedBytes !== this.sizeBytes) {
           throw new InputError(
             `"${this.name}" arrived incomplete (${this.receivedBytes} of ${this.sizeBytes} bytes); nothing was imported`,
+            'incomplete-import',
+            { name: this.name },
           );
         }
         return await commitImport(this.#library, this.#file, this.#origin);

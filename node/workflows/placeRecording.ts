@@ -35,7 +35,9 @@ async function headerInfo(path: string, name: string): Promise<WavInfo> {
   const reader = await openWavFile(path);
   await reader.close();
   if (reader.info.frameCount === 0) {
-    throw new InputError(`cannot use recording "${name}": it holds no audio frames`);
+    throw new InputError(`cannot use recording "${name}": it holds no audio frames`, 'no-audio', {
+      name,
+    });
   }
   return reader.info;
 }

@@ -19,6 +19,8 @@ export async function readRecordingAudio(
   if (size === null) {
     throw new InputError(
       `the audio of recording "${recording.name}" is missing from the library folder`,
+      'unreadable-file',
+      { name: recording.name },
     );
   }
   if (size > MAX_AUDIO_BYTES) {

@@ -2,7 +2,7 @@
 import type { Language, Settings } from '../../shared/api/contract.ts';
 import type { LibraryContext } from './context.ts';
 
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+import { LANGUAGES } from '../../shared/api/limits.ts';
 export const DEFAULT_SETTINGS: Settings = { language: 'en' };
 
 /** The user's settings, defaults filled in; an unknown stored language falls back to 'en'. */

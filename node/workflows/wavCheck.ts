@@ -18,7 +18,11 @@ export async function checkWavFile(path: string, displayName: string): Promise<W
     const reader = await openWavFile(path);
     try {
       if (reader.info.frameCount === 0) {
-        throw new InputError(`cannot use recording "${displayName}": it holds no audio frames`);
+        throw new InputError(
+          `cannot use recording "${displayName}": it holds no audio frames`,
+          'no-audio',
+          { name: displayName },
+        );
       }
       for await (const block of reader.blocks(CHECK_BLOCK_FRAMES)) void block;
       return reader.info;

@@ -54,6 +54,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     throw new ApiError(
       'internal',
       'Auscult could not reach its host; check that it is still running.',
+      { reason: 'host-unreachable' },
     );
   }
 }
@@ -80,6 +81,7 @@ export function createHttpApi(location: { readonly origin: string }): AuscultApi
       throw new ApiError(
         'internal',
         `The host answered ${response.status} without a readable body.`,
+        { reason: 'bad-answer', params: { status: response.status } },
       );
     }
     return resultFromEnvelope(json);

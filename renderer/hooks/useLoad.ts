@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorSentence } from '../api/errors.ts';
+import { useErrorSentence } from '../api/errors.ts';
 
 export interface Loaded<T> {
   /** null while the first load for the current `load` runs, or after it failed. */
@@ -23,6 +23,7 @@ interface LoadState<T> {
  * previous machine's data for a moment.
  */
 export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
+  const describeError = useErrorSentence();
   const [state, setState] = useState<LoadState<T>>({
     source: null,
     data: null,
@@ -41,7 +42,7 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
           setState((previous) => ({
             source: load,
             data: previous.source === load ? previous.data : null,
-            error: errorSentence(error),
+            error: describeError(error),
             loading: false,
           }));
         }
@@ -50,7 +51,7 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [load, version]);
+  }, [load, version, describeError]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const current = state.source === load;
   return {

@@ -8,10 +8,11 @@ import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/api/contract.ts';
+import { LANGUAGES } from '../../shared/api/limits.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+export { LANGUAGES };
 
 const CACHE_KEY = 'auscult.language';
 

@@ -8,6 +8,9 @@ import type { BaselineSource } from '../diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
+import type { ErrorBody } from './errors.ts';
+import { API_METHODS } from './methods.ts';
+import type { ApiMethod } from './methods.ts';
 
 export interface MachineSummary {
   readonly id: string;
@@ -80,8 +83,8 @@ export interface JobStatus<Result = unknown> {
   /** 0..1. */
   readonly progress: number;
   readonly result: Result | null;
-  /** One clear sentence when failed. */
-  readonly error: string | null;
+  /** Why it failed (code, reason, params and an English sentence), as a failed call says it. */
+  readonly error: ErrorBody | null;
 }
 
 /** What the Review screen draws for a stretch of a recording, against the machine's baseline. */
@@ -265,56 +268,13 @@ export interface AuscultApi {
   };
 }
 
-/** `domain.verb` names, in one list: IPC channels are `domain:verb`, HTTP paths `/api/domain/verb`. */
-export const API_METHODS = [
-  'machines.list',
-  'machines.get',
-  'machines.create',
-  'machines.update',
-  'recordings.list',
-  'recordings.beginImport',
-  'recordings.appendImport',
-  'recordings.finishImport',
-  'recordings.cancelImport',
-  'recordings.audio',
-  'recordings.audioUrl',
-  'sessions.start',
-  'sessions.append',
-  'sessions.stop',
-  'review.selection',
-  'review.spectrogram',
-  'review.peaks',
-  'faultLog.list',
-  'faultLog.add',
-  'baselines.build',
-  'baselines.job',
-  'baselines.spectrum',
-  'diagnoses.run',
-  'diagnoses.list',
-  'settings.get',
-  'settings.set',
-] as const;
-export type ApiMethod = (typeof API_METHODS)[number];
+// The method table (argument schemas, binary flags, body limits) and the names derived from it.
+export { API_METHODS, BINARY_ARGUMENT_METHODS, BINARY_RESULT_METHODS } from './methods.ts';
+export type { ApiMethod } from './methods.ts';
 
-/** Methods whose last argument, or result, is binary (ArrayBuffer). */
-export const BINARY_ARGUMENT_METHODS: readonly ApiMethod[] = [
-  'recordings.appendImport',
-  'sessions.append',
-];
-export const BINARY_RESULT_METHODS: readonly ApiMethod[] = ['recordings.audio'];
-
-export type ApiErrorCode =
-  'invalid-argument' | 'not-found' | 'invalid-input' | 'unauthorized' | 'internal';
-
-/** What a failed call rejects with, on either host: a code and one clear sentence. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+// Errors: a code, a reason and params (shared/api/errors.ts).
+export { ApiError } from './errors.ts';
+export type { ApiErrorCode, ApiErrorParams, ApiErrorReason, ErrorBody } from './errors.ts';
 
 /** Builds an AuscultApi from a function that performs one call, for clients of either host. */
 export function apiFromCall(

@@ -10,8 +10,13 @@
  *   the same envelope (an Error crossing Electron's contextBridge loses its code, an envelope
  *   does not). `apiFromDesktopBridge` turns it into an `AuscultApi`.
  */
-import { API_METHODS, ApiError, apiFromCall } from './contract.ts';
-import type { ApiErrorCode, ApiMethod, AuscultApi } from './contract.ts';
+import { API_METHODS, apiFromCall } from './contract.ts';
+import type { ApiMethod, AuscultApi } from './contract.ts';
+import { ApiError, errorBody, errorFromBody } from './errors.ts';
+import type { ApiErrorCode, ErrorBody } from './errors.ts';
+
+export { errorBody, errorFromBody };
+export type { ErrorBody };
 
 /** Every API path starts with this; the rest is `<domain>/<verb>`. */
 export const API_PATH_PREFIX = '/api/';
@@ -28,12 +33,8 @@ export const TOKEN_QUERY_PARAMETER = 'token';
 /** HttpOnly, SameSite=Strict cookie holding the token, sent with every later request. */
 export const TOKEN_COOKIE = 'auscult_token';
 
-/** Largest JSON request body, in bytes (profiles and settings are a few kilobytes). */
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
-/** Largest binary request body (one import chunk), in bytes. */
-export const MAX_BINARY_BODY_BYTES = 16 * 1024 * 1024;
-/** Chunk size a client should use for `recordings.appendImport`, in bytes (≤ the limit above). */
-export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024;
+// Body and chunk sizes live with the API's other limits; re-exported for the protocol's users.
+export { IMPORT_CHUNK_BYTES, MAX_BINARY_BODY_BYTES, MAX_JSON_BODY_BYTES } from './limits.ts';
 
 /** The HTTP status the web host answers with for each error code. */
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ApiErrorCode, number>> = {
@@ -41,6 +42,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ApiErrorCode, number>> =
   unauthorized: 401,
   'not-found': 404,
   'invalid-input': 422,
+  // 507 Insufficient Storage (RFC 4918): the request was fine, the disk is not.
+  'disk-full': 507,
   internal: 500,
 };
 
@@ -102,19 +105,17 @@ export function decodeArgsHeader(value: string): unknown[] {
 }
 
 /** What either host answers a call with. */
-export type ApiEnvelope =
-  | { readonly result: unknown }
-  | { readonly error: { readonly code: ApiErrorCode; readonly message: string } };
-
-const ERROR_CODES = new Set<string>(Object.keys(HTTP_STATUS_BY_ERROR_CODE));
+export type ApiEnvelope = { readonly result: unknown } | { readonly error: ErrorBody };
 
 /**
  * The envelope for a failure. An ApiError keeps its code and sentence; anything else is a bug
  * on the host, reported as `internal` without its message (which could leak paths or stacks).
  */
 export function errorEnvelope(error: unknown): ApiEnvelope {
-  if (error instanceof ApiError) return { error: { code: error.code, message: error.message } };
-  return { error: { code: 'internal', message: 'Auscult hit an internal error; see its log.' } };
+  if (error instanceof ApiError) return { error: errorBody(error) };
+  return {
+    error: errorBody(new ApiError('internal', 'Auscult hit an internal error; see its log.')),
+  };
 }
 
 /** The result inside an envelope, or the ApiError it carries. Throws ApiError for a malformed one. */
@@ -122,19 +123,14 @@ export function resultFromEnvelope(envelope: unknown): unknown {
   if (typeof envelope === 'object' && envelope !== null) {
     if ('error' in envelope) {
       const error = (envelope as { error: unknown }).error;
-      if (typeof error === 'object' && error !== null) {
-        const { code, message } = error as { code?: unknown; message?: unknown };
-        const known = typeof code === 'string' && ERROR_CODES.has(code);
-        throw new ApiError(
-          known ? (code as ApiErrorCode) : 'internal',
-          typeof message === 'string' ? message : 'The host reported an error without a message.',
-        );
-      }
+      if (typeof error === 'object' && error !== null) throw errorFromBody(error);
     } else if ('result' in envelope) {
       return (envelope as { result: unknown }).result;
     }
   }
-  throw new ApiError('internal', 'The host sent an answer Auscult does not understand.');
+  throw new ApiError('internal', 'The host sent an answer Auscult does not understand.', {
+    reason: 'bad-answer',
+  });
 }
 
 /** The name of the preload's global: `window.auscult`. */

@@ -48,7 +48,14 @@ describe('the preload bridge', () => {
     const { bridge } = bridgeWith((channel) =>
       channel === 'machines:list'
         ? { result: [{ id: 'm1' }] }
-        : { error: { code: 'not-found', message: 'There is no machine "m9".' } },
+        : {
+            error: {
+              code: 'not-found',
+              reason: 'not-found',
+              params: { entity: 'machine' },
+              message: 'There is no machine "m9".',
+            },
+          },
     );
     const api = apiFromDesktopBridge(bridge);
     expect(await api.machines.list()).toEqual([{ id: 'm1' }]);

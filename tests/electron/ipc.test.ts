@@ -107,7 +107,12 @@ describe('createIpcHandler', () => {
     );
     const envelope = await handler({ senderFrame: { url: 'https://evil.example/', parent: null } });
     expect(envelope).toEqual({
-      error: { code: 'unauthorized', message: 'This page may not call Auscult.' },
+      error: {
+        code: 'unauthorized',
+        reason: 'unauthorized',
+        params: {},
+        message: 'This page may not call Auscult.',
+      },
     });
     expect(called).toBe(false);
     expect(warnings).toEqual([expect.stringContaining('settings:get')]);
@@ -118,7 +123,12 @@ describe('createIpcHandler', () => {
       throw new ApiError('not-found', 'There is no machine "m9".');
     });
     expect(await handler(fromApp, 'm9')).toEqual({
-      error: { code: 'not-found', message: 'There is no machine "m9".' },
+      error: {
+        code: 'not-found',
+        reason: 'not-found',
+        params: {},
+        message: 'There is no machine "m9".',
+      },
     });
   });
 
@@ -134,7 +144,12 @@ describe('createIpcHandler', () => {
     );
     const envelope = await handler(fromApp);
     expect(envelope).toEqual({
-      error: { code: 'internal', message: expect.not.stringContaining('secret') },
+      error: {
+        code: 'internal',
+        reason: 'internal',
+        params: {},
+        message: expect.not.stringContaining('secret'),
+      },
     });
     expect(logged).toEqual([failure]);
   });

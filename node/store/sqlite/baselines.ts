@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { BaselineSummary } from '../../../shared/api/contract.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
+import { storing } from '../../files/diskFull.ts';
 import type { BaselineStore } from '../types.ts';
 import { json, number, text } from './rows.ts';
 import type { Row } from './rows.ts';
@@ -47,10 +48,15 @@ export function sqliteBaselines(db: DatabaseSync, clock: Clock): Synchronous<Bas
     insert(machineId, signature, recordingIds) {
       const id = clock.newId();
       const at = clock.now().toISOString();
-      db.prepare(
-        `INSERT INTO baselines (id, machine_id, signature, recording_ids, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(id, machineId, JSON.stringify(signature), JSON.stringify(recordingIds), at, at);
+      const signatureJson = JSON.stringify(signature);
+      storing(signatureJson.length, () =>
+        db
+          .prepare(
+            `INSERT INTO baselines (id, machine_id, signature, recording_ids, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, machineId, signatureJson, JSON.stringify(recordingIds), at, at),
+      );
       const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM baselines WHERE id = ?`).get(id);
       return toSummary(row as Row);
     },

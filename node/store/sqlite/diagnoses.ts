@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
+import { storing } from '../../files/diskFull.ts';
 import type { DiagnosisStore } from '../types.ts';
 import { json, text } from './rows.ts';
 import type { Row } from './rows.ts';
@@ -37,19 +38,24 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
         report: diagnosis.report,
         region: diagnosis.region ?? null,
       };
-      db.prepare(
-        `INSERT INTO diagnoses (id, recording_id, machine_id, baseline_id, report, created_at,
+      const reportJson = JSON.stringify(stored.report);
+      storing(reportJson.length, () =>
+        db
+          .prepare(
+            `INSERT INTO diagnoses (id, recording_id, machine_id, baseline_id, report, created_at,
            updated_at, start_seconds, end_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        stored.id,
-        stored.recordingId,
-        stored.machineId,
-        diagnosis.baselineId,
-        JSON.stringify(stored.report),
-        stored.createdAt,
-        stored.createdAt,
-        stored.region?.startSeconds ?? null,
-        stored.region?.endSeconds ?? null,
+          )
+          .run(
+            stored.id,
+            stored.recordingId,
+            stored.machineId,
+            diagnosis.baselineId,
+            reportJson,
+            stored.createdAt,
+            stored.createdAt,
+            stored.region?.startSeconds ?? null,
+            stored.region?.endSeconds ?? null,
+          ),
       );
       return stored;
     },

@@ -1,5 +1,6 @@
 /** Settings, in SQLite: a key-value table. */
 import type { DatabaseSync } from 'node:sqlite';
+import { storing } from '../../files/diskFull.ts';
 import type { SettingStore } from '../types.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
 
@@ -11,11 +12,15 @@ export function sqliteSettings(db: DatabaseSync, clock: Clock): Synchronous<Sett
     },
     set(key, value) {
       const at = clock.now().toISOString();
-      db.prepare(
-        `INSERT INTO settings (key, value, id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+      storing(key.length + value.length, () =>
+        db
+          .prepare(
+            `INSERT INTO settings (key, value, id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
            version = version + 1`,
-      ).run(key, value, clock.newId(), at, at);
+          )
+          .run(key, value, clock.newId(), at, at),
+      );
     },
   };
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobState } from '../../../shared/api/contract.ts';
+import { errorFromBody } from '../../../shared/api/errors.ts';
 import { useApi } from '../../api/ApiContext.tsx';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 
 /** How often the job is asked for its progress. */
 export const JOB_POLL_MS = 250;
@@ -22,6 +23,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * once it is done (to reload the machine and its spectrum).
  */
 export function useBaselineBuild(machineId: string, onBuilt: () => void): BaselineBuild {
+  const describeError = useErrorSentence();
   const api = useApi();
   const [state, setState] = useState<BaselineBuild['state']>('idle');
   const [progress, setProgress] = useState(0);
@@ -46,7 +48,7 @@ export function useBaselineBuild(machineId: string, onBuilt: () => void): Baseli
           const job = await api.baselines.job(jobId);
           if (!alive.current) return;
           setProgress(job.progress);
-          if (job.state === 'failed') throw new Error(job.error ?? 'failed');
+          if (job.state === 'failed') throw errorFromBody(job.error);
           if (job.state === 'done') {
             setState('done');
             onBuilt();
@@ -58,10 +60,10 @@ export function useBaselineBuild(machineId: string, onBuilt: () => void): Baseli
       poll().catch((e: unknown) => {
         if (!alive.current) return;
         setState('failed');
-        setError(errorSentence(e));
+        setError(describeError(e));
       });
     },
-    [api, machineId, onBuilt],
+    [api, machineId, onBuilt, describeError],
   );
   return { state, progress, error, build };
 }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { MachineDetail } from '../../../shared/api/contract.ts';
 import type { ComponentType } from '../../../shared/diagnosis/profile.ts';
 import { useApi } from '../../api/ApiContext.tsx';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import { buildPreview } from './previewRows.ts';
 import type { Preview } from './previewRows.ts';
 import { newComponent, newShaft } from './profileDraft.ts';
@@ -73,6 +73,7 @@ export function useMachineEditor(
   initial: () => MachineDraft,
   machineId: string | null,
 ): MachineEditor {
+  const describeError = useErrorSentence();
   const api = useApi();
   const [draft, setDraft] = useState(initial);
   const [showAllLines, setShowAllLines] = useState(false);
@@ -95,12 +96,12 @@ export function useMachineEditor(
         ? await api.machines.create(check.json)
         : await api.machines.update(machineId, check.json);
     } catch (error) {
-      setSaveError(errorSentence(error));
+      setSaveError(describeError(error));
       return null;
     } finally {
       setSaving(false);
     }
-  }, [api, check, machineId, nameMissing]);
+  }, [api, check, machineId, nameMissing, describeError]);
   return {
     draft,
     check,

@@ -5,7 +5,6 @@
  * (no React here; useRecordingSession adapts it).
  */
 import type { AuscultApi, SessionResult } from '../../../shared/api/contract.ts';
-import { errorSentence } from '../../api/errors.ts';
 import { chunkSamplesFor } from './recordingChunker.ts';
 import { SessionUploader } from './sessionUploader.ts';
 
@@ -42,6 +41,7 @@ export class LiveRecording {
   private readonly recorder: LiveRecorder;
   private readonly machineId: string;
   private readonly onStatus: (status: RecordingStatus) => void;
+  private readonly describeError: (error: unknown) => string;
   private status: RecordingStatus = {
     phase: 'starting',
     capturedSeconds: 0,
@@ -61,11 +61,14 @@ export class LiveRecording {
     recorder: LiveRecorder;
     machineId: string;
     onStatus: (status: RecordingStatus) => void;
+    /** A failure in the page's language (useErrorSentence). */
+    describeError: (error: unknown) => string;
   }) {
     this.sessions = options.sessions;
     this.recorder = options.recorder;
     this.machineId = options.machineId;
     this.onStatus = options.onStatus;
+    this.describeError = options.describeError;
   }
 
   /** Opens the session and starts streaming; the status says how it went. */
@@ -94,7 +97,7 @@ export class LiveRecording {
       this.recorder.startChunks(chunkSamplesFor(sampleRateHz), (chunk) => this.onChunk(chunk));
       this.update({ phase: 'recording' });
     } catch (error) {
-      this.update({ phase: 'failed', error: errorSentence(error) });
+      this.update({ phase: 'failed', error: this.describeError(error) });
     }
   }
 
@@ -135,13 +138,13 @@ export class LiveRecording {
       await this.uploader.drain();
     } catch (error) {
       // What was written stays in the session's file; the host still finalises it below.
-      this.update({ error: errorSentence(error) });
+      this.update({ error: this.describeError(error) });
     }
     try {
       const result = await this.sessions.stop(this.sessionId);
       this.update({ phase: 'done', result, backlogSeconds: 0 });
     } catch (error) {
-      this.update({ phase: 'failed', error: errorSentence(error) });
+      this.update({ phase: 'failed', error: this.describeError(error) });
     }
   }
 

@@ -3,9 +3,10 @@
  * little-endian, a fixed number of samples each (the last one shorter), so the page never holds
  * more than a chunk of a recording that is still being captured.
  */
+import { SESSION_CHUNK_SECONDS } from '../../../shared/api/limits.ts';
 
 /** Chunks of 200 ms: few enough requests per second, small enough to lose little on a crash. */
-export const CHUNK_SECONDS = 0.2;
+export const CHUNK_SECONDS = SESSION_CHUNK_SECONDS;
 
 /** Samples per chunk at `sampleRateHz` for chunks of `seconds` (at least 1). */
 export function chunkSamplesFor(sampleRateHz: number, seconds = CHUNK_SECONDS): number {

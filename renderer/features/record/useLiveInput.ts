@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
 import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
 import {
@@ -62,6 +62,7 @@ export function useLiveInput(
   scale: FrequencyScale,
   baseline: BaselineSpectrumView | null,
 ): LiveInput {
+  const describeError = useErrorSentence();
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -127,7 +128,7 @@ export function useLiveInput(
         const devices = await navigator.mediaDevices.enumerateDevices();
         if (!cancelled) setMicrophones(microphoneChoices(devices));
       } catch (error) {
-        fail(captureFailure(error), errorSentence(error));
+        fail(captureFailure(error), describeError(error));
       }
     };
     void open();
@@ -138,7 +139,7 @@ export function useLiveInput(
       graph?.close();
       stopStream(stream);
     };
-  }, [key, deviceId]);
+  }, [key, deviceId, describeError]);
 
   useEffect(() => {
     const refresh = () => {

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiContext.tsx';
+import { useErrorSentence } from '../../api/errors.ts';
 import { LiveRecording } from './liveRecording.ts';
 import type { LiveRecorder, RecordingStatus } from './liveRecording.ts';
 
@@ -22,6 +23,7 @@ export function useRecordingSession(
   recorder: LiveRecorder | null,
 ): RecordingSession {
   const api = useApi();
+  const describeError = useErrorSentence();
   const [status, setStatus] = useState<RecordingStatus | null>(null);
   const recording = useRef<LiveRecording | null>(null);
   const active =
@@ -34,6 +36,7 @@ export function useRecordingSession(
       sessions: api.sessions,
       recorder,
       machineId,
+      describeError,
       onStatus: (s) => {
         setStatus(s);
         if (s.phase === 'done' || s.phase === 'failed') {
@@ -43,7 +46,7 @@ export function useRecordingSession(
     });
     recording.current = next;
     void next.start();
-  }, [api, machineId, recorder]);
+  }, [api, describeError, machineId, recorder]);
 
   const stop = useCallback(() => {
     void recording.current?.stop();

@@ -5,7 +5,7 @@
  */
 import type { AuscultApi, RecordingSummary } from '../../../shared/api/contract.ts';
 // The host's chunk size (4 MiB): steady progress, and few enough calls that overhead stays small.
-import { IMPORT_CHUNK_BYTES } from '../../../shared/api/httpProtocol.ts';
+import { IMPORT_CHUNK_BYTES } from '../../../shared/api/limits.ts';
 
 /** What the import reads: a File or Blob (name added for a Blob). */
 export interface ImportSource {

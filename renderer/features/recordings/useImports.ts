@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiContext.tsx';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import { importInChunks } from './chunkedImport.ts';
 
 export type ImportState = 'waiting' | 'sending' | 'done' | 'failed';
@@ -29,6 +29,7 @@ let itemCounter = 0;
  * each file the host accepted (to refresh the recording list).
  */
 export function useImports(machineId: string, onImported: () => void): Imports {
+  const describeError = useErrorSentence();
   const api = useApi();
   const [items, setItems] = useState<readonly ImportItem[]>([]);
   // The queue lives in a ref: it is worked through by one async loop, not rendered.
@@ -51,11 +52,11 @@ export function useImports(machineId: string, onImported: () => void): Imports {
         patch(key, { state: 'done', sentBytes: file.size });
         onImported();
       } catch (error) {
-        patch(key, { state: 'failed', error: errorSentence(error) });
+        patch(key, { state: 'failed', error: describeError(error) });
       }
     }
     running.current = false;
-  }, [api, machineId, onImported, patch]);
+  }, [api, machineId, onImported, patch, describeError]);
 
   const importFiles = useCallback(
     (files: readonly File[]) => {

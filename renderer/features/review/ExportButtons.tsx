@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpectrumTable } from '../../chart/spectrumTable.ts';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { canvasPng, downloadBlob, exportFileName } from './exportFiles.ts';
 import { spectrumCsv } from './spectrumCsv.ts';
@@ -16,6 +16,7 @@ export interface ExportButtonsProps {
 
 /** Downloads the shown spectrum as CSV and the chart as a PNG image. */
 export function ExportButtons({ table, canvas, recordingName, range }: ExportButtonsProps) {
+  const describeError = useErrorSentence();
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const exportCsv = () => {
@@ -28,7 +29,7 @@ export function ExportButtons({ table, canvas, recordingName, range }: ExportBut
     setError(null);
     canvasPng(element).then(
       (blob) => downloadBlob(blob, exportFileName(recordingName, range, 'png')),
-      (failure: unknown) => setError(errorSentence(failure)),
+      (failure: unknown) => setError(describeError(failure)),
     );
   };
   return (

@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorSentence } from '../../api/errors.ts';
+import { MAX_FAULT_NOTE_LENGTH } from '../../../shared/api/limits.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 
 type SaveState = 'idle' | 'saving' | 'saved';
 
 /** An optional note and the "Save to fault log" button; confirms once the host has stored it. */
 export function SaveToFaultLog({ onSave }: { onSave: (note: string) => Promise<void> }) {
+  const describeError = useErrorSentence();
   const { t } = useTranslation();
   const noteId = useId();
   const [note, setNote] = useState('');
@@ -21,7 +23,7 @@ export function SaveToFaultLog({ onSave }: { onSave: (note: string) => Promise<v
       () => setState('saved'),
       (failure: unknown) => {
         setState('idle');
-        setError(errorSentence(failure));
+        setError(describeError(failure));
       },
     );
   };
@@ -31,7 +33,7 @@ export function SaveToFaultLog({ onSave }: { onSave: (note: string) => Promise<v
       <textarea
         id={noteId}
         rows={2}
-        maxLength={2000}
+        maxLength={MAX_FAULT_NOTE_LENGTH}
         value={note}
         onChange={(event) => {
           setNote(event.target.value);

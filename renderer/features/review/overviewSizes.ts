@@ -1,10 +1,10 @@
 /**
  * How much of a recording's overview the Review screen asks the host for: waveform peak buckets
- * and spectrogram columns (the host's limits: 20 000 buckets, 4000 columns).
+ * and spectrogram columns, within the API's limits (shared/api/limits.ts).
  */
+import { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS } from '../../../shared/api/limits.ts';
 
-/** The host's limit on peak buckets (review.peaks). */
-export const MAX_PEAK_BUCKETS = 20_000;
+export { MAX_PEAK_BUCKETS };
 
 /**
  * Peak buckets asked of the host: one per millisecond, at least 2000 and at most
@@ -18,7 +18,7 @@ export function peakCount(durationSeconds: number): number {
 /** Columns of the first spectrogram: about the width of the page's waveform. */
 export const OVERVIEW_COLUMNS = 1200;
 /** Columns asked for once the view is zoomed far in (see needsDetail): the host's maximum. */
-export const DETAIL_COLUMNS = 4000;
+export const DETAIL_COLUMNS = MAX_SPECTROGRAM_COLUMNS;
 
 /**
  * Whether the overview is too coarse for what is on screen: fewer than one column per four

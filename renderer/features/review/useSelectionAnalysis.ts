@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SelectionAnalysis } from '../../../shared/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import type { TimeRange } from './defaultRegion.ts';
 
 /** A region change waits this long for the next before the host analyses it. */
@@ -25,6 +25,7 @@ export function useSelectionAnalysis(
   recordingId: string,
   region: TimeRange | null,
 ): SelectionState {
+  const describeError = useErrorSentence();
   const api = useApi();
   const [answer, setAnswer] = useState<Answer | null>(null);
   // The region by value: a new object for the same stretch is not a change.
@@ -42,7 +43,7 @@ export function useSelectionAnalysis(
           setAnswer((previous) => ({
             key,
             data: previous?.data ?? null,
-            error: errorSentence(error),
+            error: describeError(error),
           })),
       );
     }, SELECTION_DEBOUNCE_MS);
@@ -50,7 +51,7 @@ export function useSelectionAnalysis(
       live = false;
       clearTimeout(timer);
     };
-  }, [api, recordingId, startSeconds, endSeconds, key]);
+  }, [api, recordingId, startSeconds, endSeconds, key, describeError]);
   const sameRecording = answer?.data?.recordingId === recordingId;
   return {
     data: sameRecording ? (answer?.data ?? null) : null,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
-import { errorSentence } from '../../api/errors.ts';
+import { useErrorSentence } from '../../api/errors.ts';
 import { applyDocumentLanguage, cacheLanguage, isLanguage } from '../../i18n/i18n.ts';
 
 export interface LanguageSetting {
@@ -16,6 +16,7 @@ export interface LanguageSetting {
  * and remembered by the host. At start the host's setting wins over the local cache.
  */
 export function useLanguageSetting(): LanguageSetting {
+  const describeError = useErrorSentence();
   const api = useApi();
   const { i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -34,20 +35,20 @@ export function useLanguageSetting(): LanguageSetting {
         if (live && isLanguage(settings.language)) apply(settings.language);
       },
       (e: unknown) => {
-        if (live) setError(errorSentence(e));
+        if (live) setError(describeError(e));
       },
     );
     return () => {
       live = false;
     };
-  }, [api, apply]);
+  }, [api, apply, describeError]);
   const setLanguage = useCallback(
     (language: Language) => {
       apply(language);
       setError(null);
-      api.settings.set({ language }).catch((e: unknown) => setError(errorSentence(e)));
+      api.settings.set({ language }).catch((e: unknown) => setError(describeError(e)));
     },
-    [api, apply],
+    [api, apply, describeError],
   );
   const current = isLanguage(i18n.language) ? i18n.language : 'en';
   return { language: current, setLanguage, error };

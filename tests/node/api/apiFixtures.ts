@@ -5,7 +5,7 @@ import { dispatch } from '../../../node/api/dispatch.ts';
 import type { ErrorLogger } from '../../../node/api/errors.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import type { RecordingSummary } from '../../../shared/api/contract.ts';
+import type { ErrorBody, RecordingSummary } from '../../../shared/api/contract.ts';
 import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
 
 export interface ApiFixture {
@@ -64,14 +64,14 @@ export async function openApiFixture(
 export async function pollJob<T>(
   call: ApiFixture['call'],
   jobId: string,
-): Promise<{ state: string; progress: number; result: T | null; error: string | null }[]> {
+): Promise<{ state: string; progress: number; result: T | null; error: ErrorBody | null }[]> {
   const seen = [];
   for (;;) {
     const status = (await call('baselines.job', jobId)) as {
       state: string;
       progress: number;
       result: T | null;
-      error: string | null;
+      error: ErrorBody | null;
     };
     seen.push(status);
     if (status.state !== 'running') return seen;

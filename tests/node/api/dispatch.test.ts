@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
-import { METHOD_ARGUMENTS } from '../../../node/api/schemas.ts';
-import { MAX_CHUNK_BYTES } from '../../../node/workflows/importRecording.ts';
 import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
 import { API_METHODS, ApiError } from '../../../shared/api/contract.ts';
+import { MAX_CHUNK_BYTES } from '../../../shared/api/limits.ts';
+import { methodSpec } from '../../../shared/api/methods.ts';
 import type {
   AuscultApi,
   BaselineSpectrumView,
@@ -294,6 +294,9 @@ describe('errors of valid calls', () => {
     expect(error.message).toBe(
       'recording "blip.wav" is too short to analyse: 0.20 s, at least 0.5 s needed',
     );
+    // The page's sentence comes from these, in its language; the name is the recording's.
+    expect(error.reason).toBe('too-short');
+    expect(error.params).toEqual({ name: 'blip.wav', durationSeconds: 0.2, minSeconds: 0.5 });
   });
 
   it('reports a failed baseline job in one sentence without a path', async () => {
@@ -302,8 +305,10 @@ describe('errors of valid calls', () => {
     const seen = await pollJob(api.call, jobId);
     const last = seen[seen.length - 1];
     expect(last).toMatchObject({ state: 'failed', result: null });
-    expect(last.error).toMatch(/"blip\.wav" is too short/);
-    expect(last.error).not.toContain(api.library.home);
+    expect(last.error?.message).toMatch(/"blip\.wav" is too short/);
+    expect(last.error?.message).not.toContain(api.library.home);
+    expect(last.error).toMatchObject({ code: 'invalid-input', reason: 'too-short' });
+    expect(JSON.stringify(last.error?.params)).not.toContain(api.library.home);
   });
 
   it('turns an unexpected failure into internal, logs it, and never sends the stack', async () => {
@@ -351,7 +356,7 @@ describe('errors of valid calls', () => {
     };
     for (const method of API_METHODS) {
       const [domain, verb] = method.split('.');
-      const args = METHOD_ARGUMENTS[method].map(([name]) => sample[name] ?? 'no-such');
+      const args = methodSpec(method).args.map(([name]) => sample[name] ?? 'no-such');
       const fn = (
         api.service as unknown as Record<
           string,

@@ -6,7 +6,12 @@ function registry() {
   let next = 0;
   return createJobRegistry(
     () => `job-${next++}`,
-    (error) => `it failed: ${(error as Error).message}`,
+    (error) => ({
+      code: 'invalid-input' as const,
+      reason: 'too-short' as const,
+      params: { minSeconds: 0.5 },
+      message: `it failed: ${(error as Error).message}`,
+    }),
   );
 }
 
@@ -58,7 +63,12 @@ describe('the job registry', () => {
       state: 'failed',
       progress: 0.5,
       result: null,
-      error: 'it failed: the audio is too short',
+      error: {
+        code: 'invalid-input',
+        reason: 'too-short',
+        params: { minSeconds: 0.5 },
+        message: 'it failed: the audio is too short',
+      },
     });
   });
 

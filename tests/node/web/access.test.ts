@@ -86,7 +86,12 @@ describe('a loopback host without token', () => {
     });
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body)).toEqual({
-      error: { code: 'unauthorized', message: 'The request names another host.' },
+      error: {
+        code: 'unauthorized',
+        reason: 'unauthorized',
+        params: {},
+        message: 'The request names another host.',
+      },
     });
   });
 

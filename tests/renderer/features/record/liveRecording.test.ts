@@ -13,6 +13,8 @@ import type {
   RecordingStatus,
 } from '../../../../renderer/features/record/liveRecording.ts';
 import { RecordingChunker } from '../../../../renderer/features/record/recordingChunker.ts';
+import { errorSentence } from '../../../../renderer/api/errors.ts';
+import { translator } from '../../../helpers/translate.ts';
 import { openApiFixture } from '../../../node/api/apiFixtures.ts';
 import type { ApiFixture } from '../../../node/api/apiFixtures.ts';
 
@@ -50,6 +52,8 @@ afterEach(async () => {
   await fixture.close();
 });
 
+const t = translator('en');
+
 function record(sessions: AuscultApi['sessions'], recorder: LiveRecorder) {
   const statuses: RecordingStatus[] = [];
   const recording = new LiveRecording({
@@ -57,6 +61,7 @@ function record(sessions: AuscultApi['sessions'], recorder: LiveRecorder) {
     recorder,
     machineId,
     onStatus: (s) => statuses.push(s),
+    describeError: (error) => errorSentence(error, t),
   });
   return { recording, statuses, last: () => statuses[statuses.length - 1] };
 }

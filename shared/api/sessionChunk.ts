@@ -1,4 +1,7 @@
-/** The audio of one sessions.append call: little-endian float32 mono samples. */
+/**
+ * The audio of one sessions.append call: little-endian float32 mono samples. Pure: the method
+ * table (methods.ts) checks chunks with it and the live session decodes them.
+ */
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 

@@ -1,0 +1,240 @@
+/**
+ * The API contract as one table: for each method of AuscultApi, its arguments (the name a
+ * message uses and a valibot schema), whether an argument or the result is binary, and the
+ * largest request body the web host reads for it. `MethodTable` is mapped from AuscultApi, so a
+ * method missing here, or a schema whose output is not the parameter's type, does not compile.
+ * API_METHODS, the binary lists and the web host's body limits all derive from this table.
+ */
+import * as v from 'valibot';
+import type { AuscultApi } from './contract.ts';
+import {
+  ID_PATTERN,
+  LANGUAGES,
+  MAX_BASELINE_RECORDINGS,
+  MAX_BINARY_BODY_BYTES,
+  MAX_CHUNK_BYTES,
+  MAX_FAULT_NOTE_LENGTH,
+  MAX_FILE_NAME_LENGTH,
+  MAX_JSON_BODY_BYTES,
+  MAX_PEAK_BUCKETS,
+  MAX_SESSION_CHUNK_BYTES,
+  MAX_SESSION_SAMPLE_RATE_HZ,
+  MAX_SPECTROGRAM_COLUMNS,
+  MIN_SESSION_SAMPLE_RATE_HZ,
+} from './limits.ts';
+import { decodeSessionChunk } from './sessionChunk.ts';
+
+type Domain = keyof AuscultApi;
+type Parameters_<F> = F extends (...args: infer A) => unknown ? A : never;
+
+/** One argument: the name messages use, and a schema whose output is the parameter's type. */
+export type ArgumentSpec<T> = readonly [name: string, schema: v.GenericSchema<unknown, T>];
+
+type ArgumentSpecs<Args extends readonly unknown[]> = {
+  readonly [Index in keyof Args]: ArgumentSpec<Args[Index]>;
+};
+
+export interface MethodSpec<Args extends readonly unknown[] = readonly unknown[]> {
+  readonly args: ArgumentSpecs<Args>;
+  /** The last argument is an ArrayBuffer (the web host's octet-stream body). */
+  readonly binaryArgument: boolean;
+  /** The result is an ArrayBuffer (the web host's octet-stream answer). */
+  readonly binaryResult: boolean;
+  /** Largest request body the web host reads for this method, in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+/** Every method of AuscultApi, by domain and verb, with its arguments' types checked. */
+export type MethodTable = {
+  readonly [D in Domain]: {
+    readonly [Verb in keyof AuscultApi[D]]: MethodSpec<Parameters_<AuscultApi[D][Verb]>>;
+  };
+};
+
+/** `domain.verb`: IPC channels are `domain:verb`, HTTP paths `/api/domain/verb`. */
+export type ApiMethod = { [D in Domain]: `${D}.${keyof AuscultApi[D] & string}` }[Domain];
+
+const idSchema = v.pipe(
+  v.string('must be a string id'),
+  v.regex(ID_PATTERN, "must be an id of 1 to 64 letters, digits, '-' or '_'"),
+);
+
+const sizeSchema = v.pipe(
+  v.number('must be a number'),
+  v.safeInteger('must be a whole number of bytes'),
+  v.minValue(0, 'must not be negative'),
+);
+
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  // Not `instanceof`: an ArrayBuffer from another realm (a vm context, a worker) counts too.
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
+const chunkSchema = v.pipe(
+  v.custom<ArrayBuffer>(isArrayBuffer, 'must be an ArrayBuffer'),
+  v.check(
+    (buffer) => buffer.byteLength <= MAX_CHUNK_BYTES,
+    `must be at most ${MAX_CHUNK_BYTES} bytes (16 MiB)`,
+  ),
+);
+
+/** Float32 samples: whole samples, none NaN or infinite (a refused chunk leaves the session). */
+const sessionChunkSchema = v.pipe(
+  v.custom<ArrayBuffer>(isArrayBuffer, 'must be an ArrayBuffer'),
+  v.check(
+    (buffer) => buffer.byteLength <= MAX_SESSION_CHUNK_BYTES,
+    `must be at most ${MAX_SESSION_CHUNK_BYTES} bytes (16 MiB)`,
+  ),
+  v.check(
+    (buffer) => buffer.byteLength % 4 === 0,
+    'must hold whole float32 samples (a multiple of 4 bytes)',
+  ),
+  v.check((buffer) => {
+    try {
+      decodeSessionChunk(buffer);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must hold only finite samples (no NaN or infinity)'),
+);
+
+function wholeNumberSchema(min: number, max: number, unit: string) {
+  return v.pipe(
+    v.number('must be a number'),
+    v.safeInteger(`must be a whole number of ${unit}`),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+}
+
+const secondsSchema = v.pipe(
+  v.number('must be a number'),
+  v.finite('must be a finite number of seconds'),
+  v.minValue(0, 'must not be negative'),
+);
+
+const noteSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(MAX_FAULT_NOTE_LENGTH, `must be at most ${MAX_FAULT_NOTE_LENGTH} characters`),
+);
+
+const fileNameSchema = v.pipe(
+  v.string('must be a string'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(MAX_FILE_NAME_LENGTH, `must be at most ${MAX_FILE_NAME_LENGTH} characters`),
+);
+
+const recordingIdsSchema = v.pipe(
+  v.array(idSchema, 'must be an array of recording ids'),
+  v.minLength(1, 'must name at least one recording'),
+  v.maxLength(MAX_BASELINE_RECORDINGS, `must name at most ${MAX_BASELINE_RECORDINGS} recordings`),
+  v.check((ids) => new Set(ids).size === ids.length, 'must not name a recording twice'),
+);
+
+const settingsSchema = v.pipe(
+  v.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'must be an object',
+  ),
+  v.check(
+    (settings) => Object.keys(settings).every((key) => key === 'language'),
+    'must hold no field but language',
+  ),
+  // The object's message is what a missing field reports (on the field's path).
+  v.object(
+    { language: v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`) },
+    'is required',
+  ),
+);
+
+/** A method taking JSON arguments and answering JSON. */
+function json<Args extends readonly unknown[]>(args: ArgumentSpecs<Args>): MethodSpec<Args> {
+  return { args, binaryArgument: false, binaryResult: false, maxBodyBytes: MAX_JSON_BODY_BYTES };
+}
+
+/** A method whose last argument is binary (the body), the others JSON (a header). */
+function binaryArgument<Args extends readonly unknown[]>(
+  args: ArgumentSpecs<Args>,
+): MethodSpec<Args> {
+  return { args, binaryArgument: true, binaryResult: false, maxBodyBytes: MAX_BINARY_BODY_BYTES };
+}
+
+const id = (name: string): ArgumentSpec<string> => [name, idSchema];
+
+export const METHOD_TABLE: MethodTable = {
+  machines: {
+    list: json([]),
+    get: json([id('machineId')]),
+    create: json([['profile', v.unknown()]]),
+    update: json([id('machineId'), ['profile', v.unknown()]]),
+  },
+  recordings: {
+    list: json([id('machineId')]),
+    beginImport: json([id('machineId'), ['fileName', fileNameSchema], ['sizeBytes', sizeSchema]]),
+    appendImport: binaryArgument([id('importId'), ['chunk', chunkSchema]]),
+    finishImport: json([id('importId')]),
+    cancelImport: json([id('importId')]),
+    audio: { ...json([id('recordingId')]), binaryResult: true },
+    audioUrl: json([id('recordingId')]),
+  },
+  sessions: {
+    start: json([
+      id('machineId'),
+      [
+        'sampleRateHz',
+        wholeNumberSchema(MIN_SESSION_SAMPLE_RATE_HZ, MAX_SESSION_SAMPLE_RATE_HZ, 'hertz'),
+      ],
+    ]),
+    append: binaryArgument([id('sessionId'), ['chunk', sessionChunkSchema]]),
+    stop: json([id('sessionId')]),
+  },
+  review: {
+    selection: json([
+      id('recordingId'),
+      ['startSeconds', secondsSchema],
+      ['endSeconds', secondsSchema],
+    ]),
+    spectrogram: json([
+      id('recordingId'),
+      ['columns', wholeNumberSchema(1, MAX_SPECTROGRAM_COLUMNS, 'columns')],
+    ]),
+    peaks: json([id('recordingId'), ['count', wholeNumberSchema(1, MAX_PEAK_BUCKETS, 'buckets')]]),
+  },
+  faultLog: {
+    list: json([]),
+    add: json([id('diagnosisId'), ['note', noteSchema]]),
+  },
+  baselines: {
+    build: json([id('machineId'), ['recordingIds', recordingIdsSchema]]),
+    job: json([id('jobId')]),
+    spectrum: json([id('machineId')]),
+  },
+  diagnoses: {
+    run: json([id('recordingId')]),
+    list: json([id('recordingId')]),
+  },
+  settings: {
+    get: json([]),
+    set: json([['settings', settingsSchema]]),
+  },
+};
+
+/** Every method's name, in the table's order. */
+export const API_METHODS: readonly ApiMethod[] = Object.entries(METHOD_TABLE).flatMap(
+  ([domain, verbs]) => Object.keys(verbs as object).map((verb) => `${domain}.${verb}` as ApiMethod),
+);
+
+/** The table's row of `method`. */
+export function methodSpec(method: ApiMethod): MethodSpec {
+  const [domain, verb] = method.split('.') as [Domain, string];
+  return (METHOD_TABLE[domain] as unknown as Record<string, MethodSpec>)[verb];
+}
+
+/** Methods whose last argument, or result, is binary (ArrayBuffer). */
+export const BINARY_ARGUMENT_METHODS: readonly ApiMethod[] = API_METHODS.filter(
+  (method) => methodSpec(method).binaryArgument,
+);
+export const BINARY_RESULT_METHODS: readonly ApiMethod[] = API_METHODS.filter(
+  (method) => methodSpec(method).binaryResult,
+);
