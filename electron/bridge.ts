@@ -3,7 +3,7 @@
  * API_METHODS, each invoking its own `domain:verb` channel. Nothing generic: the page cannot
  * name a channel, and never sees ipcRenderer.
  */
-import { API_METHODS } from '../shared/api/contract.ts';
+import { API_METHODS } from '../shared/api/methods.ts';
 import { ipcChannel } from '../shared/api/httpProtocol.ts';
 import type { ApiEnvelope, DesktopBridge } from '../shared/api/httpProtocol.ts';
 

@@ -3,8 +3,9 @@
  * the envelope of shared/api/httpProtocol.ts after the sender check. Arguments are validated by
  * node/api's dispatch, as for the web host.
  */
-import { API_METHODS, ApiError, BINARY_RESULT_METHODS } from '../shared/api/contract.ts';
-import type { ApiMethod } from '../shared/api/contract.ts';
+import { ApiError } from '../shared/api/contract.ts';
+import { API_METHODS, BINARY_RESULT_METHODS } from '../shared/api/methods.ts';
+import type { ApiMethod } from '../shared/api/methods.ts';
 import { errorEnvelope, ipcChannel } from '../shared/api/httpProtocol.ts';
 import type { ApiEnvelope } from '../shared/api/httpProtocol.ts';
 import { ipcSenderRefusal } from './ipcSecurity.ts';

@@ -3,8 +3,8 @@
  * frame). Only the app's own page, in its main frame, may call the API, and only on a channel
  * that names an API method.
  */
-import { API_METHODS } from '../shared/api/contract.ts';
-import type { ApiMethod } from '../shared/api/contract.ts';
+import { API_METHODS } from '../shared/api/methods.ts';
+import type { ApiMethod } from '../shared/api/methods.ts';
 import { ipcChannel } from '../shared/api/httpProtocol.ts';
 import { isAppUrl } from './appOrigin.ts';
 

@@ -4,8 +4,10 @@
  * failure into an ApiError.
  */
 import * as v from 'valibot';
-import { API_METHODS, ApiError } from '../../shared/api/contract.ts';
-import type { ApiMethod, AuscultApi } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/contract.ts';
+import { API_METHODS } from '../../shared/api/methods.ts';
+import type { AuscultApi } from '../../shared/api/contract.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
 import { methodSpec } from '../../shared/api/methods.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';

@@ -21,7 +21,6 @@ import { InputError } from '../diagnosis/inputError.ts';
 import { isDiskFull } from '../files/diskFull.ts';
 import { NotFoundError } from '../store/errors.ts';
 import type { LibraryContext } from '../workflows/context.ts';
-import { MAX_CHUNK_BYTES } from '../workflows/importRecording.ts';
 import { commitPartialRecording, listPlacedRecording } from '../workflows/liveCommit.ts';
 import { liveSessionIds, partialPath, writeSidecar } from '../workflows/partialFiles.ts';
 import { decodeSessionChunk } from '../../shared/api/sessionChunk.ts';

@@ -2,7 +2,7 @@
  * The API on an open library, as both hosts use it: node/library's openLibrary, node/api's
  * service, and dispatch (which validates every argument and throws ApiError).
  */
-import type { ApiMethod } from '../../shared/api/contract.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { createAuscultService } from '../api/service.ts';
 import type { AuscultServiceOptions } from '../api/service.ts';

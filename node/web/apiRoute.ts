@@ -3,7 +3,7 @@
  * X-Auscult-Args header), performs the call and writes the envelope (docs/hosts.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiMethod } from '../../shared/api/contract.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
 import { methodSpec } from '../../shared/api/methods.ts';
 import {
   ARGS_HEADER,

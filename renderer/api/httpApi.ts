@@ -4,13 +4,14 @@
  * the other arguments in `X-Auscult-Args`. The access token, when the host needs one, travels as
  * its cookie, so the page sends nothing for it.
  */
+import { ApiError } from '../../shared/api/contract.ts';
 import {
-  ApiError,
   apiFromCall,
   BINARY_ARGUMENT_METHODS,
   BINARY_RESULT_METHODS,
-} from '../../shared/api/contract.ts';
-import type { ApiMethod, AuscultApi } from '../../shared/api/contract.ts';
+} from '../../shared/api/methods.ts';
+import type { AuscultApi } from '../../shared/api/contract.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
 import {
   apiPath,
   ARGS_HEADER,

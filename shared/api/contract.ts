@@ -9,8 +9,6 @@ import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
 import type { ErrorBody } from './errors.ts';
-import { API_METHODS } from './methods.ts';
-import type { ApiMethod } from './methods.ts';
 
 export interface MachineSummary {
   readonly id: string;
@@ -186,7 +184,8 @@ export interface SessionResult {
   readonly diagnosis: StoredDiagnosis | null;
 }
 
-export type Language = 'en' | 'zh-CN';
+export type { Language } from './limits.ts';
+import type { Language } from './limits.ts';
 
 export interface Settings {
   readonly language: Language;
@@ -268,23 +267,9 @@ export interface AuscultApi {
   };
 }
 
-// The method table (argument schemas, binary flags, body limits) and the names derived from it.
-export { API_METHODS, BINARY_ARGUMENT_METHODS, BINARY_RESULT_METHODS } from './methods.ts';
-export type { ApiMethod } from './methods.ts';
+// The method table (argument schemas, binary flags, body limits), the names derived from it and
+// apiFromCall live in shared/api/methods.ts, which builds on this interface.
 
 // Errors: a code, a reason and params (shared/api/errors.ts).
 export { ApiError } from './errors.ts';
 export type { ApiErrorCode, ApiErrorParams, ApiErrorReason, ErrorBody } from './errors.ts';
-
-/** Builds an AuscultApi from a function that performs one call, for clients of either host. */
-export function apiFromCall(
-  call: (method: ApiMethod, args: unknown[]) => Promise<unknown>,
-): AuscultApi {
-  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const method of API_METHODS) {
-    const [domain, verb] = method.split('.');
-    api[domain] ??= {};
-    api[domain][verb] = (...args: unknown[]) => call(method, args);
-  }
-  return api as unknown as AuscultApi;
-}

@@ -10,8 +10,9 @@
  *   the same envelope (an Error crossing Electron's contextBridge loses its code, an envelope
  *   does not). `apiFromDesktopBridge` turns it into an `AuscultApi`.
  */
-import { API_METHODS, apiFromCall } from './contract.ts';
-import type { ApiMethod, AuscultApi } from './contract.ts';
+import { API_METHODS, apiFromCall } from './methods.ts';
+import type { AuscultApi } from './contract.ts';
+import type { ApiMethod } from './methods.ts';
 import { ApiError, errorBody, errorFromBody } from './errors.ts';
 import type { ApiErrorCode, ErrorBody } from './errors.ts';
 

@@ -3,12 +3,13 @@
  * hosts enforce them (body sizes, chunk sizes) and the page sizes its requests by them. Pure
  * constants, so any layer may import this module.
  */
-import type { Language } from './contract.ts';
 
 const MIB = 1024 * 1024;
 
 /** The languages of the page and the values `settings.language` may take. */
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+/** The languages a person can read Auscult in. */
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /** Ids: short strings of a fixed charset, never paths (UUIDs in practice). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -238,3 +238,16 @@ export const BINARY_ARGUMENT_METHODS: readonly ApiMethod[] = API_METHODS.filter(
 export const BINARY_RESULT_METHODS: readonly ApiMethod[] = API_METHODS.filter(
   (method) => methodSpec(method).binaryResult,
 );
+
+/** Builds an AuscultApi from a function that performs one call, for clients of either host. */
+export function apiFromCall(
+  call: (method: ApiMethod, args: unknown[]) => Promise<unknown>,
+): AuscultApi {
+  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    const [domain, verb] = method.split('.');
+    api[domain] ??= {};
+    api[domain][verb] = (...args: unknown[]) => call(method, args);
+  }
+  return api as unknown as AuscultApi;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, ApiError } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/contract.ts';
+import { API_METHODS } from '../../shared/api/methods.ts';
 import { apiFromDesktopBridge } from '../../shared/api/httpProtocol.ts';
 import type { ApiEnvelope } from '../../shared/api/httpProtocol.ts';
 import { createDesktopBridge } from '../../electron/bridge.ts';

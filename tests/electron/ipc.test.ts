@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, ApiError } from '../../shared/api/contract.ts';
-import type { ApiMethod } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/contract.ts';
+import { API_METHODS } from '../../shared/api/methods.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
 import { bindApiToIpc, createIpcHandler } from '../../electron/ipcApi.ts';
 import type { IpcHandler } from '../../electron/ipcApi.ts';
 import { API_CHANNELS, ipcSenderRefusal, methodForChannel } from '../../electron/ipcSecurity.ts';

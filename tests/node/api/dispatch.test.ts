@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
 import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
-import { API_METHODS, ApiError } from '../../../shared/api/contract.ts';
+import { ApiError } from '../../../shared/api/contract.ts';
+import { API_METHODS } from '../../../shared/api/methods.ts';
 import { MAX_CHUNK_BYTES } from '../../../shared/api/limits.ts';
 import { methodSpec } from '../../../shared/api/methods.ts';
 import type {

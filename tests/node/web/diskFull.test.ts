@@ -16,7 +16,7 @@ import {
   BINARY_CONTENT_TYPE,
   encodeArgsHeader,
 } from '../../../shared/api/httpProtocol.ts';
-import type { ApiMethod } from '../../../shared/api/contract.ts';
+import type { ApiMethod } from '../../../shared/api/methods.ts';
 import { decodeWav } from '../../../shared/audio/wavReader.ts';
 import { exampleProfileJson } from '../../../shared/simulation/profiles.ts';
 import { mountSmallDisk } from '../../helpers/smallDisk.ts';

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiMethod } from '../../../shared/api/contract.ts';
+import type { ApiMethod } from '../../../shared/api/methods.ts';
 import { apiPath, JSON_CONTENT_TYPE } from '../../../shared/api/httpProtocol.ts';
 import { startWebHost } from '../../../node/web/server.ts';
 import type { WebHost, WebHostOptions } from '../../../node/web/server.ts';
