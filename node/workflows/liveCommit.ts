@@ -47,7 +47,13 @@ export async function listPlacedRecording(
     await removeSidecar(library.captureFolder, id);
     return null;
   }
-  const summary = await placeRecording(library, { id, ...listing, path, check: 'header' });
+  const summary = await placeRecording(library, {
+    id,
+    ...listing,
+    path,
+    check: 'header',
+    removeOnFailure: false,
+  });
   await removeSidecar(library.captureFolder, id);
   return summary;
 }
@@ -69,7 +75,13 @@ export async function commitPartialRecording(
     await removeSidecar(library.captureFolder, id);
     return null;
   }
-  const summary = await placeRecording(library, { id, ...listing, path: partial, check: 'header' });
+  const summary = await placeRecording(library, {
+    id,
+    ...listing,
+    path: partial,
+    check: 'header',
+    removeOnFailure: false,
+  });
   await removeSidecar(library.captureFolder, id);
   return summary;
 }

@@ -29,6 +29,12 @@ export interface PlaceRequest {
    * as it arrived (live recordings), which may be hours long.
    */
   readonly check?: 'decode' | 'header';
+  /**
+   * Whether the audio leaves the store again when the row cannot be written (default true):
+   * right for a copy whose original is elsewhere (an import). A live recording's audio exists
+   * nowhere else, so it stays in place for a later attempt or for recovery.
+   */
+  readonly removeOnFailure?: boolean;
 }
 
 async function headerInfo(path: string, name: string): Promise<WavInfo> {
@@ -73,8 +79,8 @@ export async function placeRecording(
   try {
     await store.recordings.insert(summary);
   } catch (error) {
-    // No row points to it: the copy goes (an import's original is elsewhere, untouched).
-    await context.audio.remove(id);
+    // No row points to it: a copy goes (an import's original is elsewhere, untouched).
+    if (request.removeOnFailure ?? true) await context.audio.remove(id);
     throw error;
   }
   return summary;
