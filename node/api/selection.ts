@@ -1,10 +1,14 @@
 /**
  * review.selection: a stretch of a recording analysed against its machine's baseline, with what
  * the Review screen draws (spectrum against the normal band, anomalous lines, envelope spectrum,
- * characteristic-frequency markers) and the stretch's diagnosis, stored.
+ * characteristic-frequency markers) and the stretch's diagnosis; diagnoses.save stores it.
  */
 import { ApiError } from '../../shared/api/contract.ts';
-import type { RecordingSummary, SelectionAnalysis } from '../../shared/api/contract.ts';
+import type {
+  RecordingSummary,
+  SelectionAnalysis,
+  StoredDiagnosis,
+} from '../../shared/api/contract.ts';
 import { compareWithBaseline } from '../../shared/diagnosis/baseline/compare.ts';
 import type { Comparison } from '../../shared/diagnosis/baseline/compare.ts';
 import { characteristicFrequencies } from '../../shared/diagnosis/characteristicFrequencies.ts';
@@ -12,6 +16,7 @@ import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { StoredBaseline } from '../store/types.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { recordingFeatures } from '../workflows/features.ts';
@@ -116,10 +121,50 @@ function markersOf(profile: MachineProfile, maxHz: number): SelectionAnalysis['m
     .map((f) => ({ id: f.id, name: f.name, kind: f.kind, frequencyHz: round(f.frequencyHz, 3) }));
 }
 
+interface StretchDiagnosis {
+  readonly recording: RecordingSummary;
+  readonly range: { readonly startFrame: number; readonly frameCount: number };
+  readonly features: RecordingFeatures;
+  readonly baseline: StoredBaseline | null;
+  readonly profile: MachineProfile;
+  readonly report: DiagnosisReport;
+}
+
+/** The features and diagnosis of [startSeconds, endSeconds) of a recording. */
+async function diagnoseStretch(
+  library: LibraryContext,
+  source: FeatureSource,
+  recordingId: string,
+  startSeconds: number,
+  endSeconds: number,
+): Promise<StretchDiagnosis> {
+  const recording = await library.store.recordings.get(recordingId);
+  const range = selectionFrames(recording, startSeconds, endSeconds);
+  const features = await recordingFeatures(library, recording, source, range);
+  const baseline = await library.store.baselines.current(recording.machineId);
+  const profile = await library.store.machines.profile(recording.machineId);
+  const report = diagnose({
+    fileName: `${recording.name} (${round(startSeconds, 2)}–${round(endSeconds, 2)} s)`,
+    features,
+    baseline: baseline?.signature ?? null,
+    profile,
+    rpmOverrides: {},
+  });
+  return { recording, range, features, baseline, profile, report };
+}
+
+/** The stretch actually analysed (whole frames), in seconds. */
+function stretchSeconds({ recording, range }: StretchDiagnosis) {
+  return {
+    startSeconds: range.startFrame / recording.sampleRateHz,
+    endSeconds: (range.startFrame + range.frameCount) / recording.sampleRateHz,
+  };
+}
+
 /**
- * Analyses [startSeconds, endSeconds) of the recording (see the file comment) and stores its
- * diagnosis. Rejects with NotFoundError for an unknown recording, ApiError 'invalid-argument'
- * for a stretch outside the recording or shorter than 0.5 s, InputError for unusable audio.
+ * Analyses [startSeconds, endSeconds) of the recording (see the file comment); nothing is
+ * stored. Rejects with NotFoundError for an unknown recording, ApiError 'invalid-argument' for a
+ * stretch outside the recording or shorter than 0.5 s, InputError for unusable audio.
  */
 export async function analyseSelection(
   library: LibraryContext,
@@ -128,29 +173,12 @@ export async function analyseSelection(
   startSeconds: number,
   endSeconds: number,
 ): Promise<SelectionAnalysis> {
-  const recording = await library.store.recordings.get(recordingId);
-  const range = selectionFrames(recording, startSeconds, endSeconds);
-  const features = await recordingFeatures(library, recording, source, range);
-  const baseline = await library.store.baselines.current(recording.machineId);
-  const profile = await library.store.machines.profile(recording.machineId);
+  const stretch = await diagnoseStretch(library, source, recordingId, startSeconds, endSeconds);
+  const { features, baseline, profile, report } = stretch;
   const comparison = baseline ? compareWithBaseline(features, baseline.signature.model) : null;
-  const report = diagnose({
-    fileName: `${recording.name} (${round(startSeconds, 2)}–${round(endSeconds, 2)} s)`,
-    features,
-    baseline: baseline?.signature ?? null,
-    profile,
-    rpmOverrides: {},
-  });
-  const diagnosis = await library.store.diagnoses.insert({
-    recordingId,
-    machineId: recording.machineId,
-    baselineId: baseline?.summary.id ?? null,
-    report,
-  });
   return {
     recordingId,
-    startSeconds: range.startFrame / recording.sampleRateHz,
-    endSeconds: (range.startFrame + range.frameCount) / recording.sampleRateHz,
+    ...stretchSeconds(stretch),
     spectrum: spectrumOf(features, baseline, comparison),
     baseline: baseline
       ? baselineSpectrumView(
@@ -167,6 +195,27 @@ export async function analyseSelection(
       })),
     envelope: envelopeOf(features),
     markers: markersOf(profile, features.analysedMaxHz),
-    diagnosis,
+    report,
   };
+}
+
+/**
+ * Diagnoses [startSeconds, endSeconds) as analyseSelection does (deterministic: the same report)
+ * and stores it with the stretch in its own columns. Rejects as analyseSelection does.
+ */
+export async function saveSelectionDiagnosis(
+  library: LibraryContext,
+  source: FeatureSource,
+  recordingId: string,
+  startSeconds: number,
+  endSeconds: number,
+): Promise<StoredDiagnosis> {
+  const stretch = await diagnoseStretch(library, source, recordingId, startSeconds, endSeconds);
+  return library.store.diagnoses.insert({
+    recordingId,
+    machineId: stretch.recording.machineId,
+    baselineId: stretch.baseline?.summary.id ?? null,
+    report: stretch.report,
+    region: stretchSeconds(stretch),
+  });
 }

@@ -25,6 +25,7 @@ import type { JobRegistry } from './jobs.ts';
 import { recordingMediaPath } from './mediaUrls.ts';
 import { poolFeatureSource } from './poolFeatures.ts';
 import { reviewApi } from './review.ts';
+import { saveSelectionDiagnosis } from './selection.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
@@ -153,6 +154,8 @@ export function createAuscultService(
     baselines: baselinesApi(library, jobs, features),
     diagnoses: {
       run: (recordingId) => diagnoseRecording(library, recordingId, features),
+      save: (recordingId, startSeconds, endSeconds) =>
+        saveSelectionDiagnosis(library, features, recordingId, startSeconds, endSeconds),
       list: (recordingId) => library.store.diagnoses.list(recordingId),
     },
     settings: {

@@ -119,8 +119,11 @@ export interface SelectionAnalysis {
     readonly kind: CharacteristicKind;
     readonly frequencyHz: number;
   }[];
-  /** The stretch's diagnosis, stored (so it can be saved to the fault log by id). */
-  readonly diagnosis: StoredDiagnosis;
+  /**
+   * The stretch's diagnosis, not stored: dragging the region makes no rows. Store it with
+   * diagnoses.save (same recording and stretch) to put it in the fault log.
+   */
+  readonly report: DiagnosisReport;
 }
 
 /**
@@ -260,6 +263,11 @@ export interface AuscultApi {
     /** Diagnoses a recording against its machine's baseline and stores the result. */
     run(recordingId: string): Promise<StoredDiagnosis>;
     list(recordingId: string): Promise<StoredDiagnosis[]>;
+    /**
+     * Diagnoses [startSeconds, endSeconds) of a recording (as review.selection does) and stores
+     * the result with its stretch, for the fault log.
+     */
+    save(recordingId: string, startSeconds: number, endSeconds: number): Promise<StoredDiagnosis>;
   };
   settings: {
     get(): Promise<Settings>;

@@ -213,6 +213,7 @@ export const METHOD_TABLE: MethodTable = {
   diagnoses: {
     run: json([id('recordingId')]),
     list: json([id('recordingId')]),
+    save: json([id('recordingId'), ['startSeconds', secondsSchema], ['endSeconds', secondsSchema]]),
   },
   settings: {
     get: json([]),

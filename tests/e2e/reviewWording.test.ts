@@ -52,8 +52,8 @@ interface Report {
 /** The host's real answer with its report turned into a pre-code one (English sentences). */
 async function answerWithLegacyReport(route: Route): Promise<void> {
   const response = await route.fetch();
-  const body = (await response.json()) as { result: { diagnosis: { report: Report } } };
-  const report = body.result.diagnosis.report;
+  const body = (await response.json()) as { result: { report: Report } };
+  const report = body.result.report;
   for (const finding of report.findings) finding.detail = LEGACY_DETAIL;
   for (const cause of report.causes) {
     cause.evidence = cause.evidence.map(() => LEGACY_EVIDENCE);

@@ -29,7 +29,7 @@ export function RecordResult({ result, reviewHref, onSaveToFaultLog }: RecordRes
       {diagnosis ? (
         <DiagnosisPanel
           report={diagnosis.report}
-          diagnosisId={diagnosis.id}
+          saveKey={diagnosis.id}
           onSaveToFaultLog={(note) => onSaveToFaultLog(diagnosis.id, note)}
         />
       ) : (

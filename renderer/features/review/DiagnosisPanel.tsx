@@ -9,8 +9,11 @@ import { scoreScale } from './scoreScale.ts';
 
 export interface DiagnosisPanelProps {
   readonly report: DiagnosisReport;
-  /** The stored diagnosis' id; with `onSaveToFaultLog`, the panel offers "Save to fault log". */
-  readonly diagnosisId?: string;
+  /**
+   * What would be saved (a stored diagnosis' id, or a stretch); with `onSaveToFaultLog`, the
+   * panel offers "Save to fault log", its form starting afresh when this changes.
+   */
+  readonly saveKey?: string;
   /** Stores the diagnosis in the fault log with the technician's note (may be empty). */
   readonly onSaveToFaultLog?: (note: string) => Promise<void>;
   /** The heading's text; defaults to "Diagnosis". */
@@ -53,12 +56,7 @@ function ScoreMeter({ report }: { report: DiagnosisReport }) {
  * cause (most confident first), or a clear "no fault found"; the findings behind it; and, when
  * the caller can store it, "Save to fault log". Presentational: the caller does the saving.
  */
-export function DiagnosisPanel({
-  report,
-  diagnosisId,
-  onSaveToFaultLog,
-  title,
-}: DiagnosisPanelProps) {
+export function DiagnosisPanel({ report, saveKey, onSaveToFaultLog, title }: DiagnosisPanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const healthy = !report.anomalous && report.causes.length === 0;
@@ -80,8 +78,8 @@ export function DiagnosisPanel({
         </div>
       )}
       <FindingsList findings={report.findings} />
-      {diagnosisId !== undefined && onSaveToFaultLog && (
-        <SaveToFaultLog key={diagnosisId} onSave={onSaveToFaultLog} />
+      {saveKey !== undefined && onSaveToFaultLog && (
+        <SaveToFaultLog key={saveKey} onSave={onSaveToFaultLog} />
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
 import { DiagnosisPanel } from './DiagnosisPanel.tsx';
 import { SpectrumPanel } from './SpectrumPanel.tsx';
-import { useFaultLogSave } from './useFaultLogSave.ts';
+import { useStretchSave } from './useFaultLogSave.ts';
 import type { ReviewSource } from './useReviewSource.ts';
 import { useReviewSource } from './useReviewSource.ts';
 import { useSelectionAnalysis } from './useSelectionAnalysis.ts';
@@ -26,12 +26,15 @@ function SelectionResults({
 }) {
   const { t } = useTranslation();
   const selection = useSelectionAnalysis(recordingId, region);
-  const save = useFaultLogSave();
+  const save = useStretchSave();
   const analysis = selection.data;
-  const diagnosisId = analysis?.diagnosis.id;
+  const stretch = analysis ? `${analysis.startSeconds}-${analysis.endSeconds}` : undefined;
   const onSave = useCallback(
-    (note: string) => (diagnosisId ? save(diagnosisId, note) : Promise.resolve()),
-    [save, diagnosisId],
+    (note: string) =>
+      analysis
+        ? save(recordingId, analysis.startSeconds, analysis.endSeconds, note)
+        : Promise.resolve(),
+    [save, recordingId, analysis],
   );
   return (
     <>
@@ -42,11 +45,7 @@ function SelectionResults({
       {analysis ? (
         <div className="review-results">
           <SpectrumPanel analysis={analysis} recordingName={name} />
-          <DiagnosisPanel
-            report={analysis.diagnosis.report}
-            diagnosisId={analysis.diagnosis.id}
-            onSaveToFaultLog={onSave}
-          />
+          <DiagnosisPanel report={analysis.report} saveKey={stretch} onSaveToFaultLog={onSave} />
         </div>
       ) : (
         selection.error === null && <p className="muted">{t('review.analysing')}</p>

@@ -14,3 +14,23 @@ export function useFaultLogSave(): (diagnosisId: string, note: string) => Promis
     [api],
   );
 }
+
+/**
+ * Stores the diagnosis of a stretch (diagnoses.save) and puts it in the fault log with the
+ * technician's note: Review's "Save to fault log", as its analysis is not stored by itself.
+ */
+export function useStretchSave(): (
+  recordingId: string,
+  startSeconds: number,
+  endSeconds: number,
+  note: string,
+) => Promise<void> {
+  const api = useApi();
+  return useCallback(
+    async (recordingId: string, startSeconds: number, endSeconds: number, note: string) => {
+      const stored = await api.diagnoses.save(recordingId, startSeconds, endSeconds);
+      await api.faultLog.add(stored.id, note);
+    },
+    [api],
+  );
+}

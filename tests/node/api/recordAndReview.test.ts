@@ -164,16 +164,27 @@ describe('review.selection', () => {
     analysis = (await api.call('review.selection', contaminated.id, 0.5, 3.5)) as SelectionAnalysis;
   }, 30_000);
 
-  it('analyses the stretch asked for and stores its diagnosis', async () => {
+  it('analyses the stretch asked for, and stores nothing however often it is asked', async () => {
     expect(analysis).toMatchObject({
       recordingId: contaminated.id,
       startSeconds: 0.5,
       endSeconds: 3.5,
     });
-    expect(analysis.diagnosis.report.durationSeconds).toBe(3);
-    expect(analysis.diagnosis.report.causes[0].id).toBe('lead-screw-contamination');
+    expect(analysis.report.durationSeconds).toBe(3);
+    expect(analysis.report.causes[0].id).toBe('lead-screw-contamination');
+    const before = (await api.call('diagnoses.list', contaminated.id)) as StoredDiagnosis[];
+    for (const start of [0.25, 0.5, 0.75]) {
+      await api.call('review.selection', contaminated.id, start, 3.5);
+    }
+    expect(await api.call('diagnoses.list', contaminated.id)).toEqual(before);
+  });
+
+  it('stores the same diagnosis on diagnoses.save, with its stretch', async () => {
+    const saved = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.5)) as StoredDiagnosis;
+    expect(saved.report).toEqual(analysis.report);
+    expect(saved.region).toEqual({ startSeconds: 0.5, endSeconds: 3.5 });
     const stored = (await api.call('diagnoses.list', contaminated.id)) as StoredDiagnosis[];
-    expect(stored[0]).toEqual(analysis.diagnosis);
+    expect(stored[0]).toEqual(saved);
   });
 
   it('sends spectra of at most 4000 points on ascending frequencies, with the baseline band', () => {
