@@ -1,5 +1,5 @@
 /**
- * The two kinds of failure the command line reports (DESIGN.md §3): wrong usage (exit 2) and
+ * The two kinds of failure the command line reports (docs/formats.md): wrong usage (exit 2) and
  * unreadable or invalid input (exit 1). Anything else is a bug: exit 1 with one line saying so.
  */
 import { InputError } from '../diagnosis/inputError.ts';

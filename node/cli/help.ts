@@ -1,4 +1,4 @@
-/** The help texts of the `auscult` command (DESIGN.md §3). */
+/** The help texts of the `auscult` command (docs/formats.md). */
 import type { CommandName } from './args.ts';
 
 const EXIT_STATUS = `Exit status: 0 when the work was done (whatever the verdict), 1 for unreadable or
@@ -37,7 +37,7 @@ must last at least 1 s). The anomaly threshold is calibrated by leave-one-out on
 recordings. Prints one line: the number of items and the threshold.
 
 Options:
-  --profile P.json   the machine profile (JSON, DESIGN.md §3): shafts with their rpm or feed,
+  --profile P.json   the machine profile (JSON, docs/formats.md): shafts with their rpm or feed,
                      and components (bearings, gears, ball screws, belts, motors)
   --out B.json       where to write the baseline (versioned JSON)
   -h, --help         show this help

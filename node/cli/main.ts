@@ -1,5 +1,5 @@
 /**
- * The `auscult` command line (DESIGN.md §3): baseline, diagnose, analyze. run.ts runs it on the
+ * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
