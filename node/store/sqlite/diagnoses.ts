@@ -5,7 +5,7 @@ import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
 import { storing } from '../../files/diskFull.ts';
 import type { DiagnosisStore } from '../types.ts';
-import { json, text } from './rows.ts';
+import { assertRow, json, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
 
@@ -60,9 +60,7 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
       return stored;
     },
     list(recordingId) {
-      if (!db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId)) {
-        throw new NotFoundError('recording', recordingId);
-      }
+      assertRow(db, 'recordings', 'recording', recordingId);
       return db
         .prepare(
           `SELECT ${COLUMNS} FROM diagnoses WHERE recording_id = ?

@@ -7,7 +7,7 @@ import type { FaultLogEntry } from '../../../shared/api/contract.ts';
 import type { CauseId, Severity } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
 import type { FaultLogRecord, FaultLogStore } from '../types.ts';
-import { number, text, textOrNull } from './rows.ts';
+import { assertRow, number, text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
 
@@ -54,11 +54,7 @@ function toSummary(row: Row): FaultLogEntry {
 }
 
 export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<FaultLogStore> {
-  const assertMachine = (machineId: string) => {
-    if (!db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId)) {
-      throw new NotFoundError('machine', machineId);
-    }
-  };
+  const assertMachine = (machineId: string) => assertRow(db, 'machines', 'machine', machineId);
   return {
     add(entry) {
       assertMachine(entry.machineId);

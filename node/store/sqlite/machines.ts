@@ -6,7 +6,7 @@ import type { MachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { NotFoundError } from '../errors.ts';
 import type { MachineStore } from '../types.ts';
 import { currentBaselineSummary } from './baselines.ts';
-import { number, rowVersion, text } from './rows.ts';
+import { hasRow, number, rowVersion, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
 
@@ -32,8 +32,7 @@ function toSummary(row: Row, profile: MachineProfile): MachineSummary {
 }
 
 export function sqliteMachines(db: DatabaseSync, clock: Clock): Synchronous<MachineStore> {
-  const exists = (machineId: string) =>
-    db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId) !== undefined;
+  const exists = (machineId: string) => hasRow(db, 'machines', machineId);
   return {
     list() {
       const rows = db

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
-import { number, rowVersion, text } from './rows.ts';
+import { assertRow, hasRow, number, rowVersion, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Synchronous } from './synchronous.ts';
 
@@ -27,9 +27,7 @@ function toSummary(row: Row): RecordingSummary {
 export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> {
   return {
     list(machineId) {
-      if (!db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId)) {
-        throw new NotFoundError('machine', machineId);
-      }
+      assertRow(db, 'machines', 'machine', machineId);
       return db
         .prepare(
           `SELECT ${COLUMNS} FROM recordings WHERE machine_id = ? ORDER BY created_at, rowid`,
@@ -42,8 +40,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
       if (!row) throw new NotFoundError('recording', recordingId);
       return toSummary(row);
     },
-    exists: (recordingId) =>
-      db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId) !== undefined,
+    exists: (recordingId) => hasRow(db, 'recordings', recordingId),
     insert(recording) {
       db.prepare(
         `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

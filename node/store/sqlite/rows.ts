@@ -50,3 +50,13 @@ export function rowVersion(
     version: number(row, 'version'),
   };
 }
+
+/** True when `table` has a row with this id. */
+export function hasRow(db: DatabaseSync, table: VersionedTable, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+}
+
+/** Throws NotFoundError naming `entity` unless `table` has a row with this id. */
+export function assertRow(db: DatabaseSync, table: VersionedTable, entity: EntityKind, id: string) {
+  if (!hasRow(db, table, id)) throw new NotFoundError(entity, id);
+}
