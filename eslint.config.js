@@ -115,6 +115,32 @@ export default tseslint.config(
     ]),
   },
   {
+    // The workflows see a library only through the store interfaces (docs/architecture.md).
+    files: ['node/workflows/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'node/ runs without Electron.' },
+      { group: ['react', 'react-*', 'wavesurfer.js'], message: 'node/ has no UI.' },
+      {
+        group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
+        message: 'node/ imports shared/ and node/ only.',
+      },
+      fftRule,
+      {
+        group: [
+          'node:sqlite',
+          '**/store/sqlite/**',
+          '**/store/folderAudioStore.ts',
+          '**/library/**',
+        ],
+        message: 'Workflows use the store interfaces (node/store/types.ts), not an implementation.',
+      },
+      {
+        group: ['**/node/api/**', '../api/**', '**/web/**', '**/cli/**'],
+        message: 'Workflows sit below the hosts: node/api, node/web and node/cli use them.',
+      },
+    ]),
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
