@@ -3,12 +3,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
-import { number, rowVersion, text } from './rows.ts';
+import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
+import { json, number, rowVersion, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Synchronous } from './synchronous.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
-  size_bytes, created_at`;
+  size_bytes, created_at, warnings`;
 
 function toSummary(row: Row): RecordingSummary {
   return {
@@ -21,6 +22,7 @@ function toSummary(row: Row): RecordingSummary {
     durationSeconds: number(row, 'duration_seconds'),
     sizeBytes: number(row, 'size_bytes'),
     createdAt: text(row, 'created_at'),
+    warnings: warningsFromJson(json(row, 'warnings')),
   };
 }
 
@@ -46,7 +48,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
       db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId) !== undefined,
     insert(recording) {
       db.prepare(
-        `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         recording.id,
         recording.machineId,
@@ -57,6 +59,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
         recording.durationSeconds,
         recording.sizeBytes,
         recording.createdAt,
+        JSON.stringify(recording.warnings),
         recording.createdAt,
       );
     },

@@ -2,3 +2,4 @@ export { RecordingsPanel } from './RecordingsPanel.tsx';
 export { useImports } from './useImports.ts';
 export type { ImportItem } from './useImports.ts';
 export { useRecordings } from './useRecordings.ts';
+export { noticeSentence, RecordingNotices } from './RecordingNotices.tsx';
