@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { errorSentence, SENTENCE_PARAMS } from '../../../renderer/api/errors.ts';
-import { noticeSentence } from '../../../renderer/features/recordings/RecordingNotices.tsx';
+import { noticeSentence } from '../../../renderer/features/recordings/noticeSentence.ts';
 import { problemSentence } from '../../../renderer/features/machines/problemAt.ts';
 import { checkDraft, problemText } from '../../../renderer/features/machines/profileProblems.ts';
 import {
