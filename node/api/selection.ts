@@ -69,7 +69,7 @@ export function selectionFrames(
   const duration = totalFrames / rate;
   const durationSeconds = round(duration, 3);
   const minSeconds = ANALYSIS.minDurationSeconds;
-  const fail = (why: string, reason: 'selection-outside' | 'too-short') =>
+  const fail = (why: string, reason: 'selection-outside') =>
     new ApiError(
       'invalid-argument',
       `review.selection: ${why} (the recording lasts ${durationSeconds} s).`,
@@ -83,7 +83,13 @@ export function selectionFrames(
     throw fail('endSeconds is past the end of the recording', 'selection-outside');
   }
   if (endSeconds - startSeconds < minSeconds) {
-    throw fail(`the stretch must last at least ${minSeconds} s`, 'too-short');
+    // The page words too-short with the stretch's own length, not the recording's.
+    const stretchSeconds = round(endSeconds - startSeconds, 3);
+    throw new ApiError(
+      'invalid-argument',
+      `review.selection: the stretch must last at least ${minSeconds} s (it lasts ${stretchSeconds} s).`,
+      { reason: 'too-short', params: { durationSeconds: stretchSeconds, minSeconds } },
+    );
   }
   const startFrame = Math.min(totalFrames, Math.round(startSeconds * rate));
   const endFrame = Math.min(totalFrames, Math.round(endSeconds * rate));

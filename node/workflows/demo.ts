@@ -101,6 +101,7 @@ async function stageDemoRecording(
     durationSeconds: samples.length / DEMO_SAMPLE_RATE_HZ,
     sizeBytes: fileSizeBytes,
     createdAt: library.now().toISOString(),
+    warnings: [],
   };
   return { spec, path, summary };
 }

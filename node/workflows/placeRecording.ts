@@ -5,6 +5,7 @@
  * audio; a failure leaves neither.
  */
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import { wavWarnings } from '../../shared/api/recordingNotices.ts';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { openWavFile } from '../audio/openWavFile.ts';
 import { InputError } from '../diagnosis/inputError.ts';
@@ -75,6 +76,7 @@ export async function placeRecording(
     durationSeconds: info.durationSeconds,
     sizeBytes,
     createdAt: request.createdAt ?? context.now().toISOString(),
+    warnings: wavWarnings(info),
   };
   try {
     await store.recordings.insert(summary);

@@ -14,7 +14,7 @@ import type { ApiErrorParams, ApiErrorReason } from '../../shared/api/errors.ts'
 export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>> = {
   'not-found': ['entity'],
   'disk-full': ['neededBytes'],
-  'too-short': ['minSeconds'],
+  'too-short': ['durationSeconds', 'minSeconds'],
   'unreadable-wav': ['name'],
   'unreadable-file': ['name'],
   'too-large': ['maxBytes'],
@@ -77,6 +77,9 @@ export function apiErrorSentence(error: ApiError, t: TFunction): string {
     return t(`errors.${error.reason}`, sentenceValues(error.params, t));
   }
   if (error.code === 'disk-full') return t('errors.disk-full-unsized');
+  if (error.reason === 'too-short' && typeof error.params.minSeconds === 'number') {
+    return t('errors.too-short-unsized', sentenceValues(error.params, t));
+  }
   return hasParams(error.code, error.params)
     ? t(`errors.${error.code}`, sentenceValues(error.params, t))
     : t(`errors.${error.code === 'not-found' ? 'invalid-input' : error.code}`);

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from '../components/ErrorText.tsx';
 import { FaultLogScreen } from '../features/faultLog/index.ts';
 import { MachinesScreen } from '../features/machines/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
@@ -67,7 +66,6 @@ export function App() {
         <LanguageSelector language={language.language} onChange={language.setLanguage} />
       </header>
       <main>
-        <ErrorText message={language.error} />
         <ScreenFor route={route} navigate={navigate} />
       </main>
     </div>

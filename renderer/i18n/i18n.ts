@@ -1,8 +1,8 @@
 /**
- * i18next set up for the page: English and Simplified Chinese, bundled (no network fetch), and
- * the language remembered in two places: the host's settings (the truth, shared by every window)
- * and localStorage (read synchronously at start, so the first paint is already in the right
- * language).
+ * i18next set up for the page: English and Simplified Chinese, bundled (no network fetch). The
+ * language belongs to the person, not to the library: it is remembered in this browser's
+ * localStorage (read synchronously at start, so the first paint is already in it) and otherwise
+ * follows the browser's preference. Later a signed-in user's profile can carry it.
  */
 import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
@@ -38,17 +38,17 @@ function readCachedLanguage(): string | null {
   try {
     return window.localStorage.getItem(CACHE_KEY);
   } catch {
-    // Storage can be disabled (privacy settings); the host's setting still applies a moment later.
+    // Storage can be disabled (privacy settings): the browser's preference applies instead.
     return null;
   }
 }
 
-/** Remembers the language for the next start's first paint. */
+/** Remembers the person's language in this browser, for every later start. */
 export function cacheLanguage(language: Language): void {
   try {
     window.localStorage.setItem(CACHE_KEY, language);
   } catch {
-    // Not fatal: the host keeps the setting.
+    // Not fatal: the choice holds until the page is closed.
   }
 }
 

@@ -30,6 +30,16 @@ export interface MachineDetail extends MachineSummary {
 
 export type RecordingOrigin = 'imported' | 'recorded' | 'recovered' | 'demo';
 
+/**
+ * Something found when a recording entered the library that a technician should know, as a code
+ * and numbers the page words (shared/api/recordingNotices.ts lists the codes and their params).
+ */
+export interface RecordingWarning {
+  /** 'cut-off': the file holds less than its header announces (durationSeconds, declaredDurationSeconds). */
+  readonly code: 'cut-off';
+  readonly params: Readonly<Record<string, number>>;
+}
+
 export interface RecordingSummary {
   readonly id: string;
   readonly machineId: string;
@@ -41,6 +51,8 @@ export interface RecordingSummary {
   readonly durationSeconds: number;
   readonly sizeBytes: number;
   readonly createdAt: string;
+  /** What was found when it entered the library (empty for most); stored with the row. */
+  readonly warnings: readonly RecordingWarning[];
 }
 
 export interface BaselineSummary {

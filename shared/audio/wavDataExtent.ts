@@ -22,6 +22,11 @@ export interface DataExtent {
   /** Bytes of whole frames that will be read (at most what the file holds). */
   readonly dataSizeBytes: number;
   readonly frameCount: number;
+  /**
+   * Frames the data chunk's header announces when the file ends before them (a recording cut
+   * off), else null. Kept as a number so the library can tell the technician how much is missing.
+   */
+  readonly declaredFrameCount: number | null;
 }
 
 /** Resolves the readable extent of `layout.dataChunk`; appends any warnings to `warnings`. */
@@ -34,6 +39,7 @@ export async function resolveDataExtent(
   const chunk = layout.dataChunk;
   const availableBytes = source.sizeBytes - chunk.payloadOffsetBytes;
   let sizeBytes = chunk.sizeBytes;
+  let declaredFrameCount: number | null = null;
   const unfinished =
     (layout.container === 'RIFF' && chunk.sizeField === 0xffffffff) ||
     (sizeBytes === 0 && availableBytes > 0 && !(await isChunkAt(source, chunk.payloadOffsetBytes)));
@@ -48,6 +54,7 @@ export async function resolveDataExtent(
       `the data chunk declares ${sizeBytes} bytes but the file ends after ${availableBytes}: ` +
         'the recording was cut off; read the whole frames that are there',
     );
+    declaredFrameCount = Math.floor(sizeBytes / blockAlignBytes);
     sizeBytes = availableBytes;
   } else {
     await warnAboutTrailingBytes(source, paddedEnd(chunk), warnings);
@@ -64,6 +71,7 @@ export async function resolveDataExtent(
     dataOffsetBytes: chunk.payloadOffsetBytes,
     dataSizeBytes: frameCount * blockAlignBytes,
     frameCount,
+    declaredFrameCount,
   };
 }
 

@@ -38,6 +38,11 @@ export interface WavInfo {
   readonly dataSizeBytes: number;
   readonly frameCount: number;
   readonly durationSeconds: number;
+  /**
+   * What the data chunk's header announces when the file holds less (a recording cut off by a
+   * crash or a copy that stopped early), else null: `durationSeconds` is what can be read.
+   */
+  readonly declaredDurationSeconds: number | null;
   /** True for WAVE_FORMAT_EXTENSIBLE; `channelMask` is its speaker mask (else null). */
   readonly extensible: boolean;
   readonly channelMask: number | null;
@@ -107,6 +112,8 @@ export async function openWav(source: ByteSource): Promise<WavReader> {
     dataSizeBytes: extent.dataSizeBytes,
     frameCount: extent.frameCount,
     durationSeconds: extent.frameCount / format.sampleRateHz,
+    declaredDurationSeconds:
+      extent.declaredFrameCount === null ? null : extent.declaredFrameCount / format.sampleRateHz,
     extensible: format.extensible,
     channelMask: format.channelMask,
     warnings: Object.freeze(warnings),

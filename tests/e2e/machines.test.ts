@@ -74,8 +74,8 @@ describe('the Machines screen', () => {
     await page.getByLabel('Type of the new component').selectOption('gear');
     await page.getByRole('button', { name: 'Add component' }).click();
     const gear = page.getByRole('group', { name: /Component 1/ });
-    // Not filled yet: the field says what is wrong, with its path, and saving is blocked.
-    await gear.getByText('components[0].teeth: is required').waitFor();
+    // Not filled yet: the field says in words where and what is wrong, and saving is blocked.
+    await gear.getByText('Component 1 (gear-1) · Number of teeth: is required').waitFor();
     await expect(page.getByRole('button', { name: 'Save machine' }).isDisabled()).resolves.toBe(
       true,
     );

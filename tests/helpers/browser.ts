@@ -59,8 +59,14 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with an empty profile; `extraArgs` are appended to the flags. */
-export async function launchBrowser(extraArgs: readonly string[] = []): Promise<TestBrowser> {
+/**
+ * Launches headless Chromium with an empty profile; `extraArgs` are appended to the flags;
+ * `locale` (default en-US) is the browser's language (navigator.language).
+ */
+export async function launchBrowser(
+  extraArgs: readonly string[] = [],
+  locale = 'en-US',
+): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'auscult-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
@@ -68,7 +74,7 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
       headless: true,
       args: [...CHROMIUM_ARGS, ...extraArgs],
       viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
+      locale,
       timeout: 30_000,
     });
     return {

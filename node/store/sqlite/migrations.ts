@@ -104,6 +104,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX settings_by_id ON settings (id);
     `,
   },
+  {
+    version: 3,
+    description: 'warnings found when a recording entered the library',
+    // A JSON array of { code, params } (RecordingWarning); recordings listed before have none.
+    sql: `
+      ALTER TABLE recordings ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'
+        CHECK (json_valid(warnings) AND json_type(warnings) = 'array');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,12 +3,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
-import { assertRow, hasRow, number, rowVersion, text } from './rows.ts';
+import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
+import { assertRow, hasRow, json, number, rowVersion, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Synchronous } from './synchronous.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
-  size_bytes, created_at`;
+  size_bytes, created_at, warnings`;
 
 function toSummary(row: Row): RecordingSummary {
   return {
@@ -21,6 +22,7 @@ function toSummary(row: Row): RecordingSummary {
     durationSeconds: number(row, 'duration_seconds'),
     sizeBytes: number(row, 'size_bytes'),
     createdAt: text(row, 'created_at'),
+    warnings: warningsFromJson(json(row, 'warnings')),
   };
 }
 
@@ -43,7 +45,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
     exists: (recordingId) => hasRow(db, 'recordings', recordingId),
     insert(recording) {
       db.prepare(
-        `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         recording.id,
         recording.machineId,
@@ -54,6 +56,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
         recording.durationSeconds,
         recording.sizeBytes,
         recording.createdAt,
+        JSON.stringify(recording.warnings),
         recording.createdAt,
       );
     },

@@ -63,7 +63,7 @@ export function MachineEditorView({ title, editor, onSave, onCancel }: MachineEd
   const { draft, check, actions } = editor;
   const problemAt = problemLookup(t, check);
   const nameProblem = editor.nameMissing
-    ? `name: ${t('problems.nameRequired')}`
+    ? t('where.problem', { where: t('fields.machineName'), problem: t('problems.nameRequired') })
     : problemAt('name', 'id', '');
   const canSave = check.ok && !editor.nameMissing && !editor.saving;
   return (

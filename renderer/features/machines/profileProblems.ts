@@ -15,7 +15,13 @@ export interface ProblemText {
 
 export type DraftCheck =
   | { readonly ok: true; readonly profile: MachineProfile; readonly json: Record<string, unknown> }
-  | { readonly ok: false; readonly path: string; readonly problem: ProblemText };
+  | {
+      readonly ok: false;
+      readonly path: string;
+      readonly problem: ProblemText;
+      /** The profile as sent, so the problem can name the shaft or component by its id. */
+      readonly json: Record<string, unknown>;
+    };
 
 interface Pattern {
   readonly pattern: RegExp;
@@ -72,7 +78,7 @@ export function checkDraft(draft: MachineDraft): DraftCheck {
     return { ok: true, profile: parseMachineProfile(json), json };
   } catch (error) {
     if (error instanceof ProfileError) {
-      return { ok: false, path: error.path, problem: problemText(error.problem) };
+      return { ok: false, path: error.path, problem: problemText(error.problem), json };
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { formatBytes, formatNumber } from '../../format/numbers.ts';
 import { DropZone } from './DropZone.tsx';
+import { RecordingNotices } from './RecordingNotices.tsx';
 import type { ImportItem } from './useImports.ts';
 
 export interface ImportPanelProps {
@@ -14,7 +15,9 @@ function ImportRow({ item }: { item: ImportItem }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const progressText = (): string => {
-    if (item.state === 'done') return t('import.done');
+    if (item.state === 'done') {
+      return t(item.notices.length > 0 ? 'import.doneWithNotices' : 'import.done');
+    }
     if (item.state === 'waiting') return t('import.waiting');
     // Every byte sent: the host is checking the WAV before it lists it.
     if (item.sentBytes >= item.sizeBytes) return t('import.checking');
@@ -38,6 +41,7 @@ function ImportRow({ item }: { item: ImportItem }) {
           text={progressText()}
         />
       )}
+      {item.state === 'done' && <RecordingNotices notices={item.notices} />}
     </li>
   );
 }

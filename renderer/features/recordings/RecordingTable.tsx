@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingSummary } from '../../../shared/api/contract.ts';
+import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
 import { formatDateTime, formatNumber } from '../../format/numbers.ts';
+import { RecordingNotices } from './RecordingNotices.tsx';
 
 export interface RecordingTableProps {
   readonly recordings: readonly RecordingSummary[];
@@ -37,8 +39,11 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
                 onChange={(event) => onToggle(recording.id, event.target.checked)}
               />
             </td>
-            <td className="name-cell">{recording.name}</td>
-            <td className="number">{formatNumber(recording.durationSeconds, lang, 1)}</td>
+            <td className="name-cell">
+              {recording.name}
+              <RecordingNotices notices={recordingNotices(recording)} />
+            </td>
+            <td className="number">{formatNumber(recording.durationSeconds, lang, 2)}</td>
             <td className="number">{formatNumber(recording.sampleRateHz, lang, 0)}</td>
             <td className="number">{recording.channelCount}</td>
             <td>{t(`origins.${recording.origin}`)}</td>

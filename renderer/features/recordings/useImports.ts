@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
+import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
+import type { RecordingNotice } from '../../../shared/api/recordingNotices.ts';
 import { importInChunks } from './chunkedImport.ts';
 
 export type ImportState = 'waiting' | 'sending' | 'done' | 'failed';
@@ -13,6 +15,8 @@ export interface ImportItem {
   readonly sentBytes: number;
   readonly state: ImportState;
   readonly error: string | null;
+  /** What the technician should know about the imported recording (a cut-off file, too short). */
+  readonly notices: readonly RecordingNotice[];
 }
 
 export interface Imports {
@@ -46,10 +50,10 @@ export function useImports(machineId: string, onImported: () => void): Imports {
       const { key, file } = next;
       patch(key, { state: 'sending' });
       try {
-        await importInChunks(api.recordings, machineId, file, (sentBytes) =>
+        const recording = await importInChunks(api.recordings, machineId, file, (sentBytes) =>
           patch(key, { sentBytes }),
         );
-        patch(key, { state: 'done', sentBytes: file.size });
+        patch(key, { state: 'done', sentBytes: file.size, notices: recordingNotices(recording) });
         onImported();
       } catch (error) {
         patch(key, { state: 'failed', error: describeError(error) });
@@ -73,6 +77,7 @@ export function useImports(machineId: string, onImported: () => void): Imports {
           sentBytes: 0,
           state: 'waiting' as const,
           error: null,
+          notices: [],
         })),
       ]);
       queue.current.push(...added);

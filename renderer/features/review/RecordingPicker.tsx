@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
 import { Pending } from '../../components/Pending.tsx';
+import { RecordingNotices } from '../recordings/index.ts';
 import { formatDateTime, formatNumber } from '../../format/numbers.ts';
 import type { MachineRecordings } from './useRecordingCatalogue.ts';
 
@@ -40,6 +42,7 @@ function MachineRecordingTable({
               <tr key={recording.id}>
                 <td className="name-cell">
                   <a href={hrefFor(recording.id)}>{recording.name}</a>
+                  <RecordingNotices notices={recordingNotices(recording)} />
                 </td>
                 <td className="number">{formatNumber(recording.durationSeconds, lang, 1)}</td>
                 <td>{t(`origins.${recording.origin}`)}</td>

@@ -2,7 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Pending } from '../../components/Pending.tsx';
+import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
 import { formatNumber } from '../../format/numbers.ts';
+import { noticeSentence } from '../recordings/index.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
 import { DiagnosisPanel } from './DiagnosisPanel.tsx';
@@ -65,6 +67,7 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
   const { t, i18n } = useTranslation();
   const { recording, machine } = source;
   const duration = recording.durationSeconds;
+  const tooShort = tooShortNotice(duration);
   const initialRegion = useMemo(() => defaultRegion(duration), [duration]);
   const [region, setRegion] = useState<TimeRange>(initialRegion);
   const onRegion = useCallback(
@@ -98,7 +101,14 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
         initialRegion={initialRegion}
         onRegion={onRegion}
       />
-      <SelectionResults recordingId={recording.id} name={recording.name} region={region} />
+      {tooShort === null ? (
+        <SelectionResults recordingId={recording.id} name={recording.name} region={region} />
+      ) : (
+        // Nothing to analyse: say why where the results would be, instead of asking the host.
+        <p className="notice" role="status">
+          {noticeSentence(tooShort, t, i18n.language)}
+        </p>
+      )}
     </section>
   );
 }

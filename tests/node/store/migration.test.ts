@@ -109,6 +109,8 @@ describe('a library of schema 1', () => {
       expect(await library.store.recordings.get(RECORDING)).toMatchObject({
         name: 'old.wav',
         sizeBytes: wav.length,
+        // Migration 3: a recording listed before warnings were stored has none.
+        warnings: [],
       });
       expect(await library.audio.read(RECORDING, 0, wav.length)).toEqual(wav);
       const [diagnosis] = await library.store.diagnoses.list(RECORDING);

@@ -51,6 +51,7 @@ export function recordingRow(id: string, machineId: string, createdAt: string) {
     durationSeconds: 2,
     sizeBytes: 64044,
     createdAt,
+    warnings: [],
   };
 }
 
@@ -121,6 +122,34 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.recordings.list(machine)).toEqual([early, late]);
       expect(await store.recordings.get(late.id)).toEqual(late);
       expect((await store.machines.get(machine)).recordingCount).toBe(2);
+    });
+
+    it('keeps the warnings found when a recording entered the library, in order', async () => {
+      const machine = await store.machines.insert(lathe);
+      const cut = {
+        ...recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z'),
+        durationSeconds: 0.28,
+        warnings: [
+          {
+            code: 'cut-off' as const,
+            params: { durationSeconds: 0.28, declaredDurationSeconds: 12 },
+          },
+        ],
+      };
+      const whole = recordingRow(crypto.randomUUID(), machine, '2026-01-02T00:00:00.000Z');
+      await store.recordings.insert(cut);
+      await store.recordings.insert(whole);
+      expect(await store.recordings.get(cut.id)).toEqual(cut);
+      expect((await store.recordings.list(machine)).map((r) => r.warnings)).toEqual([
+        cut.warnings,
+        [],
+      ]);
+      const other = await reopen();
+      try {
+        expect((await other.recordings.get(cut.id)).warnings).toEqual(cut.warnings);
+      } finally {
+        await other.close();
+      }
     });
 
     it('makes the latest baseline the current one', async () => {

@@ -14,6 +14,8 @@ describe('decodeWav when the data chunk size does not match the file', () => {
     const bytes = riff([fmt, declared.subarray(0, 8 + 18)]); // 4 frames and half of a fifth
     const { info, samples } = await decodeWav(bytes);
     expect(info).toMatchObject({ frameCount: 4, dataSizeBytes: 16, dataOffsetBytes: 44 });
+    // 400 bytes of 4-byte frames at 48 kHz: what the header announced, for the import's warning.
+    expect(info.declaredDurationSeconds).toBeCloseTo(100 / 48000, 12);
     expect(info.warnings).toEqual([
       expect.stringContaining('declares 400 bytes but the file ends after 18'),
       expect.stringContaining('partial frame of 2 bytes'),
@@ -25,6 +27,7 @@ describe('decodeWav when the data chunk size does not match the file', () => {
     const bytes = riff([fmt, chunk('data', frames.subarray(0, 19))]);
     const { info } = await decodeWav(bytes);
     expect(info.frameCount).toBe(4);
+    expect(info.declaredDurationSeconds).toBeNull();
     expect(info.warnings).toEqual([expect.stringContaining('partial frame of 3 bytes')]);
   });
 
@@ -35,6 +38,8 @@ describe('decodeWav when the data chunk size does not match the file', () => {
     const bytes = riff([fmt, chunk('data', frames, { sizeField: c.sizeField })]);
     const { info, samples } = await decodeWav(bytes);
     expect(info.frameCount).toBe(5);
+    // Unfinished, not cut off: nothing was announced that the file lacks.
+    expect(info.declaredDurationSeconds).toBeNull();
     expect(info.warnings).toEqual([expect.stringContaining('did not finish')]);
     expectArraysClose(samples, scaled([1.5, 3.5, 5.5, 7.5, 9.5]), 1e-7);
   });
