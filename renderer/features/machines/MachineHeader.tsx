@@ -29,7 +29,7 @@ export function MachineHeader({ machine, onEdit, onBack }: MachineHeaderProps) {
           {t('machines.edit')}
         </button>
       </div>
-      <MachineHealth machine={machine} />
+      <MachineHealth machine={machine} linkToReview />
       <p className="muted">
         {t('machines.profileSummary', {
           lineHz: profile.lineFrequencyHz,

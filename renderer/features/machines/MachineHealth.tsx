@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MachineSummary } from '../../../shared/api/contract.ts';
 import { machineHealth } from '../../../shared/diagnosis/health.ts';
 import { causeName } from '../../../shared/i18n/diagnosisText.ts';
+import { formatRoute } from '../../app/route.ts';
 import { HealthBadge } from '../../components/HealthBadge.tsx';
 import { formatDateTime } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -10,7 +11,14 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
  * A machine's state at a glance: its health from the newest diagnosis (with the cause named
  * when there is one to act on), when it was last recorded, and its open fault-log entries.
  */
-export function MachineHealth({ machine }: { machine: MachineSummary }) {
+export function MachineHealth({
+  machine,
+  linkToReview = false,
+}: {
+  machine: MachineSummary;
+  /** Name the cause as a link to the Review of the recording it was found in (not inside a button). */
+  linkToReview?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const verdict = machine.latestVerdict;
@@ -19,7 +27,18 @@ export function MachineHealth({ machine }: { machine: MachineSummary }) {
   return (
     <span className="machine-health">
       <HealthBadge health={health} />
-      {named && <span className="machine-cause">{causeName(verdict.causeId!, lang)}</span>}
+      {named &&
+        (linkToReview ? (
+          <a
+            className="machine-cause"
+            href={formatRoute({ screen: 'review', recordingId: verdict.recordingId })}
+            data-verdict-cause={verdict.causeId}
+          >
+            {causeName(verdict.causeId!, lang)}
+          </a>
+        ) : (
+          <span className="machine-cause">{causeName(verdict.causeId!, lang)}</span>
+        ))}
       <span className="muted">
         {machine.lastRecordingAt === null
           ? t('verdict.noRecording')
