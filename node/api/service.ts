@@ -84,6 +84,7 @@ function recordingsApi(
 ): AuscultApi['recordings'] {
   return {
     list: (machineId) => library.store.recordings.list(machineId),
+    verdicts: (machineId) => library.store.diagnoses.latestByMachine(machineId),
     beginImport: (machineId, fileName, sizeBytes) => imports.begin(machineId, fileName, sizeBytes),
     appendImport: (importId, chunk) => imports.append(importId, chunk),
     finishImport: (importId) => imports.finish(importId),

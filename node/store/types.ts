@@ -14,6 +14,7 @@ import type {
   MachineSummary,
   RecordingSummary,
   StoredDiagnosis,
+  VerdictSummary,
 } from '../../shared/api/contract.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
@@ -97,6 +98,12 @@ export interface DiagnosisStore {
   list(recordingId: string): Promise<StoredDiagnosis[]>;
   /** Rejects with NotFoundError. */
   get(diagnosisId: string): Promise<StoredDiagnosis>;
+  /**
+   * The newest diagnosis of each of the machine's recordings that has one, in short, in the
+   * recordings' order (one query, not one per recording). Rejects with NotFoundError for an
+   * unknown machine.
+   */
+  latestByMachine(machineId: string): Promise<VerdictSummary[]>;
 }
 
 /** A fault-log row as stored. */

@@ -18,6 +18,26 @@ export interface MachineSummary {
   readonly hasBaseline: boolean;
   /** Created on first start to show a newcomer a diagnosis at once. */
   readonly isDemo: boolean;
+  /** When its newest recording was added (ISO 8601), or null without recordings. */
+  readonly lastRecordingAt: string | null;
+  /** Its fault-log entries still open (today every entry counts as open). */
+  readonly openFaultCount: number;
+  /** Its newest stored diagnosis in short, or null: the machine's health at a glance. */
+  readonly latestVerdict: VerdictSummary | null;
+}
+
+/** A stored diagnosis in short: what a verdict badge and a machine's health need. */
+export interface VerdictSummary {
+  readonly diagnosisId: string;
+  readonly recordingId: string;
+  readonly createdAt: string;
+  readonly anomalous: boolean;
+  readonly anomalyScore: number;
+  readonly threshold: number;
+  /** The top cause, or null when none was named. */
+  readonly causeId: CauseId | null;
+  readonly componentId: string | null;
+  readonly severity: Severity | null;
 }
 
 export interface MachineDetail extends MachineSummary {
@@ -217,6 +237,8 @@ export interface AuscultApi {
   };
   recordings: {
     list(machineId: string): Promise<RecordingSummary[]>;
+    /** The newest stored diagnosis of each of the machine's recordings that has one. */
+    verdicts(machineId: string): Promise<VerdictSummary[]>;
     /** Starts a chunked import of a WAV file of `sizeBytes` bytes; returns its import id. */
     beginImport(machineId: string, fileName: string, sizeBytes: number): Promise<string>;
     /** Appends the next chunk; returns the bytes received so far. */

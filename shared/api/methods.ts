@@ -171,6 +171,7 @@ export const METHOD_TABLE: MethodTable = {
   },
   recordings: {
     list: json([id('machineId')]),
+    verdicts: json([id('machineId')]),
     beginImport: json([id('machineId'), ['fileName', fileNameSchema], ['sizeBytes', sizeSchema]]),
     appendImport: binaryArgument([id('importId'), ['chunk', chunkSchema]]),
     finishImport: json([id('importId')]),

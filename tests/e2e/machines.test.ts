@@ -108,7 +108,14 @@ describe('the Machines screen', () => {
     const row = page.getByRole('row', { name: /picked healthy\.wav/ });
     // 3 s at 16 kHz, mono, imported.
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells.slice(1, 6)).toEqual(['picked healthy.wav', '3', '16,000', '1', 'Imported']);
+    expect(cells.slice(1, 7)).toEqual([
+      'picked healthy.wav',
+      'Not diagnosed',
+      '3',
+      '16,000',
+      '1',
+      'Imported',
+    ]);
     expect(await page.getByRole('cell', { name: 'not audio.wav', exact: true }).count()).toBe(0);
     await screenshot(page, '04-imported');
   });
@@ -176,11 +183,13 @@ describe('the Machines screen', () => {
     await page.getByRole('heading', { name: 'E2E mill B' }).waitFor();
   });
 
-  it('lists the new machine with its baseline', async () => {
+  it('lists the new machine with its baseline, not checked yet', async () => {
     await page.getByRole('button', { name: '← All machines' }).click();
     const card = page.getByRole('button', { name: /E2E mill/ });
     await card.waitFor();
-    await expect(card.textContent()).resolves.toContain('Baseline built');
+    // A baseline but no diagnosis yet: no verdict to show.
+    await expect(card.textContent()).resolves.toContain('Not checked yet');
+    await expect(card.textContent()).resolves.toContain('Last recording');
     await screenshot(page, '07-machines-after');
   });
 

@@ -17,7 +17,15 @@ import { launchBrowser } from '../helpers/browser.ts';
 import type { TestBrowser } from '../helpers/browser.ts';
 import { startTestWebHost } from '../helpers/webHost.ts';
 import type { TestWebHost } from '../helpers/webHost.ts';
-import { screenshot, STARTUP_TIMEOUT_MS, STEP_TIMEOUT_MS, writeTempFile } from './support.ts';
+import {
+  inViewport,
+  screenshot,
+  screenshotFold,
+  STARTUP_TIMEOUT_MS,
+  STEP_TIMEOUT_MS,
+  VIEWPORTS,
+  writeTempFile,
+} from './support.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +117,31 @@ async function recordAndStop(page: Page, screenshotPrefix: string): Promise<Loca
   return result;
 }
 
+const HEADLINES = {
+  en: { label: 'Language', text: 'Chips or debris in the x ballscrew' },
+  'zh-CN': { label: '语言', text: 'x ballscrew内有切屑或杂物' },
+} as const;
+
+/**
+ * The result's verdict inside the first screen (no scrolling) at both viewports, in English and
+ * in Chinese; the page ends in English.
+ */
+async function expectVerdictOnFirstScreen(page: Page, name: string): Promise<void> {
+  const verdict = page.locator('.record-result .cause-verdict.primary');
+  for (const lang of ['zh-CN', 'en'] as const) {
+    await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
+    await page.getByLabel(HEADLINES[lang].label, { exact: true }).waitFor();
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expect(verdict.getAttribute('data-cause-id')).resolves.toBe('lead-screw-contamination');
+      await expect(verdict.textContent()).resolves.toContain(HEADLINES[lang].text);
+      await expect(inViewport(verdict)).resolves.toBe(true);
+      await screenshotFold(page, `${name}-${lang}-${viewport.width}x${viewport.height}`);
+    }
+  }
+}
+
 describe('recording the demo machine live', () => {
   it(
     'names lead-screw contamination as the top cause of a contaminated screw',
@@ -125,6 +158,7 @@ describe('recording the demo machine live', () => {
         );
         const review = result.getByRole('link', { name: 'Open the recording in Review' });
         await expect(review.getAttribute('href')).resolves.toMatch(/^#\/review\/[^/]+$/);
+        await expectVerdictOnFirstScreen(page, 'record-05-verdict');
         expect(errors).toEqual([]);
       } finally {
         await browser.close();

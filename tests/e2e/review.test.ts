@@ -100,7 +100,11 @@ describe('the Review screen', () => {
       .locator('[data-cause-id="lead-screw-contamination"]')
       .first()
       .waitFor({ state: 'visible' });
-    await page.getByText('Abnormal', { exact: true }).waitFor();
+    await page.getByText('Act now', { exact: true }).waitFor();
+    await page
+      .getByText(/^How unusual: [\d.]+ — [\d.]+ is the edge of normal for this machine\.$/)
+      .waitFor();
+    await page.locator('.analyst-details > summary').click();
     await page.getByText(/^Anomaly score [\d.]+, above the threshold [\d.]+\.$/).waitFor();
   });
 
@@ -213,7 +217,7 @@ describe('the Review screen', () => {
 
   it('finds no fault in the healthy review recording', async () => {
     await openRecording('review-1.wav');
-    await page.getByText('No fault found.').waitFor();
+    await page.getByText('No fault found', { exact: false }).waitFor();
     expect(await page.locator('[data-cause-id]').count()).toBe(0);
     await page.getByText('Normal', { exact: true }).waitFor();
     await screenshot(page, 'review-03-healthy');
@@ -221,7 +225,7 @@ describe('the Review screen', () => {
 
   it('shows the review in Simplified Chinese', async () => {
     await page.getByLabel('Language').selectOption('zh-CN');
-    await page.getByText('未发现故障。').waitFor();
+    await page.getByText('未发现故障', { exact: false }).waitFor();
     await page.getByRole('checkbox', { name: '轴承（BPFO、BPFI、BSF、FTF）' }).waitFor();
     await screenshot(page, 'review-04-zh');
     await page.getByLabel('语言').selectOption('en');

@@ -70,6 +70,7 @@ describe('the diagnosis in the page’s language', () => {
     const top = page.locator('[data-cause-id]').first();
     await expect(top.getAttribute('data-cause-id')).resolves.toBe('lead-screw-contamination');
     await expect(top.textContent()).resolves.toContain('丝杠污染（切屑或杂物）');
+    await page.locator('.analyst-details > summary').click();
     await page.locator('.findings summary').click();
     const texts = [
       ...(await page.locator('.cause-card').allTextContents()),
@@ -90,6 +91,7 @@ describe('the diagnosis in the page’s language', () => {
     await expect(card.textContent()).resolves.toContain('Lead-screw contamination');
     await expect(card.locator('.evidence li').first().textContent()).resolves.toBe(LEGACY_EVIDENCE);
     await expect(card.locator('.cause-action').textContent()).resolves.toBe(LEGACY_ACTION);
+    await page.locator('.analyst-details > summary').click();
     await page.locator('.findings summary').click();
     await page.getByText(LEGACY_DETAIL).first().waitFor();
     await screenshot(page, 'review-wording-02-legacy');

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { encodeWav } from '../../shared/audio/wavEncoder.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -122,4 +122,34 @@ export async function dropFiles(
     await target.dispatchEvent(type, { dataTransfer });
   }
   await dataTransfer.dispose();
+}
+
+/** The viewports a technician's laptop or small tablet has: the verdict must fit in both. */
+export const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 600 },
+] as const;
+
+/**
+ * Whether the element's box lies inside the viewport as the page is now (no scrolling): the
+ * box and the window's scroll position, read in the page.
+ */
+export async function inViewport(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return (
+      window.scrollY === 0 &&
+      box.height > 0 &&
+      box.top >= 0 &&
+      box.left >= 0 &&
+      box.bottom <= window.innerHeight &&
+      box.right <= window.innerWidth
+    );
+  });
+}
+
+/** Saves what the first screen shows (no scrolling) as test-output/e2e/<name>.png. */
+export async function screenshotFold(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

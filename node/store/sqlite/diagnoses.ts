@@ -1,6 +1,6 @@
 /** Stored diagnoses of recordings, in SQLite. */
 import type { DatabaseSync } from 'node:sqlite';
-import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
+import type { StoredDiagnosis, VerdictSummary } from '../../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
 import { storing } from '../../files/diskFull.ts';
@@ -8,6 +8,7 @@ import type { DiagnosisStore } from '../types.ts';
 import { assertRow, json, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
+import { toVerdict, verdictColumns } from './verdicts.ts';
 
 const COLUMNS = 'id, recording_id, machine_id, report, created_at, start_seconds, end_seconds';
 
@@ -68,6 +69,20 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
         )
         .all(recordingId)
         .map(toStored);
+    },
+    latestByMachine(machineId) {
+      if (!db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId)) {
+        throw new NotFoundError('machine', machineId);
+      }
+      const rows = db
+        .prepare(
+          `WITH latest AS (SELECT ${verdictColumns('d', 'recording_id')} FROM diagnoses d
+             WHERE d.machine_id = ?)
+           SELECT latest.* FROM latest JOIN recordings r ON r.id = latest.v_recording_id
+           WHERE latest.v_rank = 1 ORDER BY r.created_at, r.rowid`,
+        )
+        .all(machineId);
+      return rows.map((row) => toVerdict(row) as VerdictSummary);
     },
     get(diagnosisId) {
       const row = db.prepare(`SELECT ${COLUMNS} FROM diagnoses WHERE id = ?`).get(diagnosisId);

@@ -6,14 +6,25 @@ import type { MachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { NotFoundError } from '../errors.ts';
 import type { MachineStore } from '../types.ts';
 import { currentBaselineSummary } from './baselines.ts';
-import { hasRow, number, rowVersion, text } from './rows.ts';
+import { hasRow, number, rowVersion, text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
+import { toVerdict, verdictColumns } from './verdicts.ts';
 
-const SUMMARY_COLUMNS = `
-  m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
-  (SELECT count(*) FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
-  EXISTS (SELECT 1 FROM baselines b WHERE b.machine_id = m.id) AS has_baseline`;
+/**
+ * Machines with their counts and newest verdict in one query: the newest diagnosis of each
+ * machine is ranked by a window function and joined, so a list costs no query per machine.
+ * Every fault-log entry counts as open until entries have statuses.
+ */
+const SUMMARY_SELECT = `
+  WITH latest AS (SELECT d.machine_id, ${verdictColumns('d', 'machine_id')} FROM diagnoses d)
+  SELECT m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
+    (SELECT count(*) FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
+    (SELECT max(r.created_at) FROM recordings r WHERE r.machine_id = m.id) AS last_recording_at,
+    (SELECT count(*) FROM fault_log f WHERE f.machine_id = m.id) AS open_fault_count,
+    EXISTS (SELECT 1 FROM baselines b WHERE b.machine_id = m.id) AS has_baseline,
+    latest.*
+  FROM machines m LEFT JOIN latest ON latest.machine_id = m.id AND latest.v_rank = 1`;
 
 /** The stored profile, checked again: the database is a file a user can edit. */
 function storedProfile(row: Row): MachineProfile {
@@ -28,6 +39,9 @@ function toSummary(row: Row, profile: MachineProfile): MachineSummary {
     recordingCount: number(row, 'recording_count'),
     hasBaseline: number(row, 'has_baseline') === 1,
     isDemo: number(row, 'is_demo') === 1,
+    lastRecordingAt: textOrNull(row, 'last_recording_at'),
+    openFaultCount: number(row, 'open_fault_count'),
+    latestVerdict: toVerdict(row),
   };
 }
 
@@ -35,15 +49,11 @@ export function sqliteMachines(db: DatabaseSync, clock: Clock): Synchronous<Mach
   const exists = (machineId: string) => hasRow(db, 'machines', machineId);
   return {
     list() {
-      const rows = db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM machines m ORDER BY m.created_at, m.rowid`)
-        .all();
+      const rows = db.prepare(`${SUMMARY_SELECT} ORDER BY m.created_at, m.rowid`).all();
       return rows.map((row) => toSummary(row, storedProfile(row)));
     },
     get(machineId) {
-      const row = db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM machines m WHERE m.id = ?`)
-        .get(machineId);
+      const row = db.prepare(`${SUMMARY_SELECT} WHERE m.id = ?`).get(machineId);
       if (!row) throw new NotFoundError('machine', machineId);
       const profile = storedProfile(row);
       return {

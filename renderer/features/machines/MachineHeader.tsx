@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MachineDetail } from '../../../shared/api/contract.ts';
+import { MachineHealth } from './MachineHealth.tsx';
 
 export interface MachineHeaderProps {
   readonly machine: MachineDetail;
@@ -7,7 +8,10 @@ export interface MachineHeaderProps {
   readonly onBack: () => void;
 }
 
-/** The machine's name and its profile in one glance, with the way back and to editing. */
+/**
+ * The machine's name, its health and its profile in one glance, with the way back and to
+ * editing.
+ */
 export function MachineHeader({ machine, onEdit, onBack }: MachineHeaderProps) {
   const { t } = useTranslation();
   const { profile } = machine;
@@ -25,6 +29,7 @@ export function MachineHeader({ machine, onEdit, onBack }: MachineHeaderProps) {
           {t('machines.edit')}
         </button>
       </div>
+      <MachineHealth machine={machine} linkToReview />
       <p className="muted">
         {t('machines.profileSummary', {
           lineHz: profile.lineFrequencyHz,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MachineSummary } from '../../../shared/api/contract.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { MachineHealth } from './MachineHealth.tsx';
 
 export interface MachineListProps {
   readonly machines: readonly MachineSummary[] | null;
@@ -9,7 +10,10 @@ export interface MachineListProps {
   readonly onNew: () => void;
 }
 
-/** The library's machines, each opening its page, and the button that creates one. */
+/**
+ * The library's machines, each with its health at a glance and opening its page, and the button
+ * that creates one.
+ */
 export function MachineList({ machines, error, onOpen, onNew }: MachineListProps) {
   const { t } = useTranslation();
   return (
@@ -38,9 +42,7 @@ export function MachineList({ machines, error, onOpen, onNew }: MachineListProps
                     lineHz: machine.lineFrequencyHz,
                   })}
                 </span>
-                <span className="muted">
-                  {machine.hasBaseline ? t('machines.hasBaseline') : t('machines.noBaseline')}
-                </span>
+                <MachineHealth machine={machine} />
               </button>
             </li>
           ))}

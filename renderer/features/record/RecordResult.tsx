@@ -1,16 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionResult } from '../../../shared/api/contract.ts';
 import { formatNumber } from '../../format/numbers.ts';
-import { DiagnosisPanel } from '../review/index.ts';
+import { formatRoute } from '../../app/route.ts';
+import { DiagnosisPanel, NoBaselineVerdict } from '../review/index.ts';
 
 export interface RecordResultProps {
   readonly result: SessionResult;
   readonly reviewHref: string;
   readonly onSaveToFaultLog: (diagnosisId: string, note: string) => Promise<void>;
+  /** Whether the machine has a baseline: without one, the verdict's place says how to get one. */
+  readonly hasBaseline: boolean;
 }
 
-/** What Stop produced: the saved recording, its diagnosis, and the way to Review. */
-export function RecordResult({ result, reviewHref, onSaveToFaultLog }: RecordResultProps) {
+/** What Stop produced: the saved recording, its verdict first, and the way to Review. */
+export function RecordResult({
+  result,
+  reviewHref,
+  onSaveToFaultLog,
+  hasBaseline,
+}: RecordResultProps) {
   const { t, i18n } = useTranslation();
   const { recording, diagnosis } = result;
   return (
@@ -32,8 +40,16 @@ export function RecordResult({ result, reviewHref, onSaveToFaultLog }: RecordRes
           saveKey={diagnosis.id}
           onSaveToFaultLog={(note) => onSaveToFaultLog(diagnosis.id, note)}
         />
-      ) : (
+      ) : hasBaseline ? (
         <p className="notice">{t('record.noDiagnosis')}</p>
+      ) : (
+        <NoBaselineVerdict
+          machineHref={formatRoute({
+            screen: 'machines',
+            view: 'detail',
+            machineId: recording.machineId,
+          })}
+        />
       )}
     </section>
   );

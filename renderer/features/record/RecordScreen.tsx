@@ -47,6 +47,15 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
         </p>
       ) : (
         <>
+          {/* The result first: its verdict is what the technician came for. */}
+          {result && (
+            <RecordResult
+              result={result}
+              reviewHref={reviewHrefFor(result.recording.id)}
+              onSaveToFaultLog={saveToFaultLog}
+              hasBaseline={target.baseline !== null}
+            />
+          )}
           <InputPanel
             machines={target.machines}
             machineId={target.machineId}
@@ -69,13 +78,6 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
               onStop={session.stop}
             />
           </section>
-          {result && (
-            <RecordResult
-              result={result}
-              reviewHref={reviewHrefFor(result.recording.id)}
-              onSaveToFaultLog={saveToFaultLog}
-            />
-          )}
           {!target.baselineLoading && target.baseline === null && (
             <p className="notice">{target.baselineError ?? t('record.noBaseline')}</p>
           )}

@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import type { RecordingSummary } from '../../../shared/api/contract.ts';
+import { formatRoute } from '../../app/route.ts';
 import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
 import { formatDateTime, formatNumber } from '../../format/numbers.ts';
 import { RecordingNotices } from './RecordingNotices.tsx';
+import type { RecordingRow } from './useRecordings.ts';
+import { VerdictLink } from './VerdictLink.tsx';
 
 export interface RecordingTableProps {
-  readonly recordings: readonly RecordingSummary[];
+  readonly recordings: readonly RecordingRow[];
   /** Recordings chosen for the next baseline. */
   readonly selectedIds: ReadonlySet<string>;
   readonly onToggle: (recordingId: string, selected: boolean) => void;
 }
 
-/** A machine's recordings with a checkbox each to choose the healthy ones for a baseline. */
+/**
+ * A machine's recordings, each with its verdict as a link to Review, and a checkbox each to
+ * choose the healthy ones for a baseline.
+ */
 export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingTableProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -21,6 +26,7 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
         <tr>
           <th scope="col">{t('recordings.useColumn')}</th>
           <th scope="col">{t('recordings.name')}</th>
+          <th scope="col">{t('verdict.column')}</th>
           <th scope="col">{t('recordings.duration')}</th>
           <th scope="col">{t('recordings.sampleRate')}</th>
           <th scope="col">{t('recordings.channels')}</th>
@@ -42,6 +48,13 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
             <td className="name-cell">
               {recording.name}
               <RecordingNotices notices={recordingNotices(recording)} />
+            </td>
+            <td>
+              <VerdictLink
+                verdict={recording.verdict}
+                href={formatRoute({ screen: 'review', recordingId: recording.id })}
+                recordingName={recording.name}
+              />
             </td>
             <td className="number">{formatNumber(recording.durationSeconds, lang, 2)}</td>
             <td className="number">{formatNumber(recording.sampleRateHz, lang, 0)}</td>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { RecordingSummary } from '../../../shared/api/contract.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import type { ImportPanelProps } from './ImportPanel.tsx';
 import { RecordingTable } from './RecordingTable.tsx';
+import type { RecordingRow } from './useRecordings.ts';
 
 export interface RecordingsPanelProps extends ImportPanelProps {
-  readonly recordings: readonly RecordingSummary[] | null;
+  readonly recordings: readonly RecordingRow[] | null;
   readonly error: string | null;
   readonly selectedIds: ReadonlySet<string>;
   readonly onToggle: (recordingId: string, selected: boolean) => void;

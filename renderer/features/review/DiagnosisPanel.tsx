@@ -6,6 +6,7 @@ import { CauseCard } from './CauseCard.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { SaveToFaultLog } from './SaveToFaultLog.tsx';
 import { scoreScale } from './scoreScale.ts';
+import { NoBaselineVerdict, Verdict } from './Verdict.tsx';
 
 export interface DiagnosisPanelProps {
   readonly report: DiagnosisReport;
@@ -18,6 +19,11 @@ export interface DiagnosisPanelProps {
   readonly onSaveToFaultLog?: (note: string) => Promise<void>;
   /** The heading's text; defaults to "Diagnosis". */
   readonly title?: string;
+  /**
+   * Set when the machine has no baseline: the verdict's place says so and links here (the
+   * machine's page with its baseline panel); the report stays among the analyst's numbers.
+   */
+  readonly noBaselineHref?: string;
 }
 
 function ScoreMeter({ report }: { report: DiagnosisReport }) {
@@ -27,9 +33,6 @@ function ScoreMeter({ report }: { report: DiagnosisReport }) {
   const threshold = formatNumber(report.threshold, i18n.language, 1);
   return (
     <div className="score">
-      <p className={report.anomalous ? 'verdict verdict-abnormal' : 'verdict verdict-normal'}>
-        {report.anomalous ? t('diagnosis.abnormal') : t('diagnosis.normal')}
-      </p>
       <p>
         {t(report.anomalous ? 'diagnosis.scoreAbove' : 'diagnosis.scoreBelow', {
           score,
@@ -37,7 +40,7 @@ function ScoreMeter({ report }: { report: DiagnosisReport }) {
         })}
       </p>
       <meter
-        aria-label={t('diagnosis.scoreLabel')}
+        aria-label={t('verdict.scoreLabel')}
         min={0}
         max={scale.max}
         low={report.threshold}
@@ -51,26 +54,14 @@ function ScoreMeter({ report }: { report: DiagnosisReport }) {
   );
 }
 
-/**
- * A diagnosis: the anomaly score against the threshold with the verdict, one card per likely
- * cause (most confident first), or a clear "no fault found"; the findings behind it; and, when
- * the caller can store it, "Save to fault log". Presentational: the caller does the saving.
- */
-export function DiagnosisPanel({ report, saveKey, onSaveToFaultLog, title }: DiagnosisPanelProps) {
+/** The analyst's level, one click away: score against threshold, cause cards, findings. */
+function AnalystDetails({ report }: { report: DiagnosisReport }) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const healthy = !report.anomalous && report.causes.length === 0;
   return (
-    <section className="panel diagnosis" aria-labelledby={titleId}>
-      <h3 id={titleId}>{title ?? t('diagnosis.title')}</h3>
+    <details className="analyst-details">
+      <summary>{t('verdict.analystDetails')}</summary>
       <ScoreMeter report={report} />
-      {healthy ? (
-        <p className="no-fault" role="note">
-          <strong>{t('diagnosis.noFault')}</strong> {t('diagnosis.noFaultExplain')}
-        </p>
-      ) : report.causes.length === 0 ? (
-        <p className="notice">{t('diagnosis.noCause')}</p>
-      ) : (
+      {report.causes.length > 0 && (
         <div className="cause-list">
           {report.causes.map((cause, i) => (
             <CauseCard key={`${cause.id}-${cause.componentId ?? ''}`} cause={cause} rank={i + 1} />
@@ -78,6 +69,34 @@ export function DiagnosisPanel({ report, saveKey, onSaveToFaultLog, title }: Dia
         </div>
       )}
       <FindingsList findings={report.findings} />
+    </details>
+  );
+}
+
+/**
+ * A diagnosis, verdict first: in plain words what is wrong, how sure, how urgent and what was
+ * heard (or, without a baseline, the one action that makes a verdict possible); the analyst's
+ * numbers behind a disclosure; and, when the caller can store it, "Save to fault log".
+ * Presentational: the caller does the saving.
+ */
+export function DiagnosisPanel({
+  report,
+  saveKey,
+  onSaveToFaultLog,
+  title,
+  noBaselineHref,
+}: DiagnosisPanelProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section className="panel diagnosis" aria-labelledby={titleId}>
+      <h3 id={titleId}>{title ?? t('diagnosis.title')}</h3>
+      {noBaselineHref === undefined ? (
+        <Verdict report={report} />
+      ) : (
+        <NoBaselineVerdict machineHref={noBaselineHref} />
+      )}
+      <AnalystDetails report={report} />
       {saveKey !== undefined && onSaveToFaultLog && (
         <SaveToFaultLog key={saveKey} onSave={onSaveToFaultLog} />
       )}

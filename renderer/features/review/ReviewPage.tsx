@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRoute } from '../../app/route.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Pending } from '../../components/Pending.tsx';
 import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
@@ -13,21 +14,22 @@ import { useStretchSave } from './useFaultLogSave.ts';
 import type { ReviewSource } from './useReviewSource.ts';
 import { useReviewSource } from './useReviewSource.ts';
 import { useSelectionAnalysis } from './useSelectionAnalysis.ts';
+import type { SelectionState } from './useSelectionAnalysis.ts';
 import { useSpectrogram } from './useSpectrogram.ts';
 import type { SpectrogramState } from './useSpectrogram.ts';
 import { WaveformPanel } from './WaveformPanel.tsx';
 
-function SelectionResults({
+/** The stretch's verdict, first on the page: the Review page's answer before its charts. */
+function SelectionVerdict({
   recordingId,
-  name,
-  region,
+  machineId,
+  selection,
 }: {
   recordingId: string;
-  name: string;
-  region: TimeRange;
+  machineId: string;
+  selection: SelectionState;
 }) {
   const { t } = useTranslation();
-  const selection = useSelectionAnalysis(recordingId, region);
   const save = useStretchSave();
   const analysis = selection.data;
   const stretch = analysis ? `${analysis.startSeconds}-${analysis.endSeconds}` : undefined;
@@ -45,10 +47,16 @@ function SelectionResults({
       </p>
       <ErrorText message={selection.error} />
       {analysis ? (
-        <div className="review-results">
-          <SpectrumPanel analysis={analysis} recordingName={name} />
-          <DiagnosisPanel report={analysis.report} saveKey={stretch} onSaveToFaultLog={onSave} />
-        </div>
+        <DiagnosisPanel
+          report={analysis.report}
+          saveKey={stretch}
+          onSaveToFaultLog={onSave}
+          noBaselineHref={
+            analysis.baseline === null
+              ? formatRoute({ screen: 'machines', view: 'detail', machineId })
+              : undefined
+          }
+        />
       ) : (
         selection.error === null && <p className="muted">{t('review.analysing')}</p>
       )}
@@ -74,6 +82,8 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
     (next: TimeRange) => setRegion(normaliseRegion(next, duration)),
     [duration],
   );
+  // Nothing to analyse in a recording too short: the host is not asked.
+  const selection = useSelectionAnalysis(recording.id, tooShort === null ? region : null);
   const waveformSource = useMemo(
     () => ({ audioUrl: source.audioUrl, peaks: source.peaks, durationSeconds: duration }),
     [source.audioUrl, source.peaks, duration],
@@ -91,6 +101,14 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
           rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
         })}
       </p>
+      {tooShort === null ? (
+        <SelectionVerdict recordingId={recording.id} machineId={machine.id} selection={selection} />
+      ) : (
+        // Say why where the verdict would be.
+        <p className="notice" role="status">
+          {noticeSentence(tooShort, t, i18n.language)}
+        </p>
+      )}
       <WaveformPanel
         recordingName={recording.name}
         spectrogram={spectrogram.data}
@@ -101,19 +119,12 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
         initialRegion={initialRegion}
         onRegion={onRegion}
       />
-      {tooShort === null ? (
-        <SelectionResults recordingId={recording.id} name={recording.name} region={region} />
-      ) : (
-        // Nothing to analyse: say why where the results would be, instead of asking the host.
-        <p className="notice" role="status">
-          {noticeSentence(tooShort, t, i18n.language)}
-        </p>
-      )}
+      {selection.data && <SpectrumPanel analysis={selection.data} recordingName={recording.name} />}
     </section>
   );
 }
 
-/** One recording under review: loads it, then shows waveform, spectra and diagnosis. */
+/** One recording under review: loads it, then shows its verdict first, then waveform and spectra. */
 export function ReviewPage({ recordingId, listHref }: { recordingId: string; listHref: string }) {
   const { t } = useTranslation();
   const source = useReviewSource(recordingId);

@@ -65,7 +65,9 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
   };
   return (
     <section className="panel spectrum-panel" aria-labelledby="selection-spectrum-title">
-      <h3 id="selection-spectrum-title">{t('review.spectrumTitle', range)}</h3>
+      <h3 id="selection-spectrum-title">
+        {t(analysis.baseline === null ? 'verdict.spectrumTitle' : 'review.spectrumTitle', range)}
+      </h3>
       <div className="chart-controls">
         <label className="inline">
           <input

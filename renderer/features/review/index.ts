@@ -2,3 +2,4 @@ export { DiagnosisPanel } from './DiagnosisPanel.tsx';
 export type { DiagnosisPanelProps } from './DiagnosisPanel.tsx';
 export { ReviewScreen } from './ReviewScreen.tsx';
 export { useFaultLogSave } from './useFaultLogSave.ts';
+export { NoBaselineVerdict } from './Verdict.tsx';

@@ -72,6 +72,12 @@ describe('every API method through dispatch', () => {
         recordingCount: 5,
         hasBaseline: expect.any(Boolean),
         isDemo: false,
+        lastRecordingAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        openFaultCount: expect.any(Number),
+        latestVerdict: expect.toBeOneOf([
+          null,
+          expect.objectContaining({ recordingId: expect.any(String) }),
+        ]),
       },
       expect.objectContaining({ id: otherMachine.id, name: 'mill', recordingCount: 0 }),
     ]);

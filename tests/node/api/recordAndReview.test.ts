@@ -16,6 +16,7 @@ import type {
   SessionResult,
   SpectrogramView,
   StoredDiagnosis,
+  VerdictSummary,
   WaveformPeaks,
 } from '../../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
@@ -185,6 +186,22 @@ describe('review.selection', () => {
     expect(saved.region).toEqual({ startSeconds: 0.5, endSeconds: 3.5 });
     const stored = (await api.call('diagnoses.list', contaminated.id)) as StoredDiagnosis[];
     expect(stored[0]).toEqual(saved);
+  });
+
+  it('gives the saved diagnosis as the recording’s verdict and the machine’s newest', async () => {
+    const saved = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.5)) as StoredDiagnosis;
+    const verdicts = (await api.call(
+      'recordings.verdicts',
+      contaminated.machineId,
+    )) as VerdictSummary[];
+    expect(verdicts.find((v) => v.recordingId === contaminated.id)).toMatchObject({
+      diagnosisId: saved.id,
+      anomalous: true,
+      causeId: 'lead-screw-contamination',
+    });
+    const machines = (await api.call('machines.list')) as MachineSummary[];
+    const machine = machines.find((m) => m.id === contaminated.machineId);
+    expect(machine?.latestVerdict?.diagnosisId).toBe(saved.id);
   });
 
   it('sends spectra of at most 4000 points on ascending frequencies, with the baseline band', () => {

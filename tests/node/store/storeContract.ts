@@ -210,6 +210,57 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect((await store.faultLog.summaries()).map((e) => e.id)).toEqual([entry.id]);
     });
 
+    it('gives machines and recordings their newest verdict, last recording and open faults', async () => {
+      const machine = await store.machines.insert(lathe);
+      const other = await store.machines.insert({ ...lathe, name: 'Lathe 2' });
+      expect(await store.machines.get(machine)).toMatchObject({
+        lastRecordingAt: null,
+        openFaultCount: 0,
+        latestVerdict: null,
+      });
+      const [a, b] = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'].map((at) =>
+        recordingRow(crypto.randomUUID(), machine, at),
+      );
+      for (const row of [a, b]) await store.recordings.insert(row);
+      const healthy = { ...report, anomalous: false, anomalyScore: 1.2, causes: [] };
+      const add = (recordingId: string, r: DiagnosisReport) =>
+        store.diagnoses.insert({ recordingId, machineId: machine, baselineId: null, report: r });
+      await add(b.id, report);
+      const newestOfB = await add(b.id, healthy);
+      const ofA = await add(a.id, report);
+      await store.faultLog.add({ machineId: machine, diagnosisId: ofA.id, note: '' });
+      const verdicts = await store.diagnoses.latestByMachine(machine);
+      // In the recordings' order; b's newest diagnosis (healthy) wins over its older one.
+      expect(verdicts).toEqual([
+        {
+          diagnosisId: ofA.id,
+          recordingId: a.id,
+          createdAt: ofA.createdAt,
+          anomalous: true,
+          anomalyScore: 7.5,
+          threshold: 3,
+          causeId: 'unbalance',
+          componentId: 'spindle',
+          severity: 'serious',
+        },
+        expect.objectContaining({
+          diagnosisId: newestOfB.id,
+          anomalous: false,
+          causeId: null,
+          severity: null,
+        }),
+      ]);
+      const [listed] = await store.machines.list();
+      expect(listed).toMatchObject({
+        lastRecordingAt: b.createdAt,
+        openFaultCount: 1,
+        latestVerdict: verdicts[0],
+      });
+      expect(await store.machines.get(machine)).toMatchObject({ latestVerdict: verdicts[0] });
+      expect(await store.diagnoses.latestByMachine(other)).toEqual([]);
+      await expect(store.diagnoses.latestByMachine('no-such')).rejects.toThrow(NotFoundError);
+    });
+
     it('stores settings, and a new value replaces the old', async () => {
       expect(await store.settings.get('language')).toBeNull();
       await store.settings.set('language', 'zh-CN');

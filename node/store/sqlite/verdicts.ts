@@ -1,0 +1,53 @@
+/**
+ * Stored diagnoses in short (VerdictSummary), read out of the report's JSON by SQLite itself so
+ * a list of machines or recordings with their verdicts is one query, not one per row.
+ */
+import type { VerdictSummary } from '../../../shared/api/contract.ts';
+import { CAUSE_IDS, SEVERITIES } from '../../../shared/diagnosis/report.ts';
+import type { CauseId, Severity } from '../../../shared/diagnosis/report.ts';
+import { text, textOrNull } from './rows.ts';
+import type { Row } from './rows.ts';
+
+/**
+ * The columns of a verdict from diagnoses aliased `alias`, each named `v_…`, and `v_rank`: 1 for
+ * the newest diagnosis within `partition` (a column of `alias`).
+ */
+export function verdictColumns(alias: string, partition: string): string {
+  return `${alias}.id AS v_id, ${alias}.recording_id AS v_recording_id,
+    ${alias}.created_at AS v_created_at,
+    json_extract(${alias}.report, '$.anomalous') AS v_anomalous,
+    json_extract(${alias}.report, '$.anomalyScore') AS v_score,
+    json_extract(${alias}.report, '$.threshold') AS v_threshold,
+    json_extract(${alias}.report, '$.causes[0].id') AS v_cause,
+    json_extract(${alias}.report, '$.causes[0].componentId') AS v_component,
+    json_extract(${alias}.report, '$.causes[0].severity') AS v_severity,
+    row_number() OVER (PARTITION BY ${alias}.${partition}
+      ORDER BY ${alias}.created_at DESC, ${alias}.rowid DESC) AS v_rank`;
+}
+
+/** A finite number, or NaN: JSON stores a non-finite score as null. */
+function finite(value: unknown): number {
+  return typeof value === 'number' ? value : Number.NaN;
+}
+
+/** Codes the report file may hold that this version does not know count as none. */
+function known<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** The verdict of a row with `verdictColumns`, or null when the row has no diagnosis. */
+export function toVerdict(row: Row): VerdictSummary | null {
+  if (row.v_id === null || row.v_id === undefined) return null;
+  return {
+    diagnosisId: text(row, 'v_id'),
+    recordingId: text(row, 'v_recording_id'),
+    createdAt: text(row, 'v_created_at'),
+    // json_extract answers a JSON true as 1.
+    anomalous: row.v_anomalous === 1 || row.v_anomalous === 1n,
+    anomalyScore: finite(row.v_score),
+    threshold: finite(row.v_threshold),
+    causeId: known<CauseId>(textOrNull(row, 'v_cause'), CAUSE_IDS),
+    componentId: textOrNull(row, 'v_component'),
+    severity: known<Severity>(textOrNull(row, 'v_severity'), SEVERITIES),
+  };
+}
