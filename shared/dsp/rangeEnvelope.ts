@@ -164,7 +164,8 @@ class RangeEnvelopeStream implements RangeEnvelope {
     const input = this.#plan.input();
     const pending = this.#pending;
     const offset = frameStart - this.#pendingStart;
-    for (let i = 0; i < available; i++) input[i] = pending[offset + i];
+    // TypedArray.set converts (float64 to the plan's float32) natively, as assignment would.
+    input.set(pending.subarray(offset, offset + available));
     if (available < frameLength) input.fill(0, available);
     hilbertOfInput(this.#plan, this.#quadrature);
     const end = last ? outputEnd : Math.min(frameStart + frameLength - guardLength, outputEnd);
