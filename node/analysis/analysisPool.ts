@@ -11,6 +11,12 @@
  * same results; `onFallback` hears why, once. A worker that dies after it has started fails the
  * task it held, and a new one takes its place for the next task.
  *
+ * With `callerRuns`, the calling thread is one of the pool's threads: it takes a task whenever it
+ * is idle and no started worker is, so a command line, whose main thread has nothing else to do,
+ * starts one worker fewer and begins the first task (the plan) at once instead of after a
+ * worker's start-up (~60 ms of CPU each, which a 2-core machine feels in wall time). Not for a
+ * server: a task runs there synchronously for hundreds of milliseconds.
+ *
  * The worker is analysisWorker.ts, run by Node 24 from .ts directly; the CLI and Electron builds
  * bundle it as analysisWorker.js next to their main file (scripts/build/workerEntries.ts).
  */
@@ -23,7 +29,7 @@ import type { RangeResultMessage, RangeTaskMessage, WorkerMessage } from './rang
 import { runRangeTaskHere } from './runRangeTask.ts';
 
 export interface AnalysisPool {
-  /** Worker threads the pool runs (1 for the inline pool). */
+  /** Threads the pool computes on (1 for the inline pool), the caller's included if it runs tasks. */
   readonly threadCount: number;
   /**
    * Runs `job` once per range (each in some worker, opening `path` itself) and resolves to the
@@ -41,8 +47,10 @@ export interface AnalysisPool {
 }
 
 export interface AnalysisPoolOptions {
-  /** Worker threads; default os.availableParallelism(). */
+  /** Threads computing, the caller's included with `callerRuns`; default availableParallelism(). */
   readonly threads?: number;
+  /** The calling thread runs tasks too, in place of one worker (a command line's main thread). */
+  readonly callerRuns?: boolean;
   /** 'now': start the workers at once (a command about to analyse); default: at the first task. */
   readonly start?: 'now' | 'first-task';
   /** The worker's module; default analysisWorker.ts (or .js in a build) beside this file. */
@@ -109,6 +117,9 @@ class WorkerAnalysisPool implements AnalysisPool {
   readonly #workers: PoolWorker[] = [];
   #nextTaskId = 0;
   #closed = false;
+  /** Workers to run: one fewer than threadCount when the caller runs tasks. */
+  readonly #workerCount: number;
+  #callerBusy = false;
   /** Set when no worker could start: tasks run in this thread. */
   #inline = false;
   #drainingHere = false;
@@ -116,6 +127,7 @@ class WorkerAnalysisPool implements AnalysisPool {
   constructor(threads: number, options: AnalysisPoolOptions) {
     this.threadCount = threads;
     this.#options = options;
+    this.#workerCount = options.callerRuns ? threads - 1 : threads;
     if (options.start === 'now') this.#fillWorkers();
   }
 
@@ -153,7 +165,7 @@ class WorkerAnalysisPool implements AnalysisPool {
   }
 
   #fillWorkers(): void {
-    while (!this.#inline && this.#workers.length < this.threadCount) this.#startWorker();
+    while (!this.#inline && this.#workers.length < this.#workerCount) this.#startWorker();
   }
 
   #startWorker(): void {
@@ -175,22 +187,43 @@ class WorkerAnalysisPool implements AnalysisPool {
     this.#workers.push(entry);
   }
 
-  /** Gives queued tasks to idle workers (started if need be); a busy worker keeps Node alive. */
+  /**
+   * Gives queued tasks to idle workers (started if need be; with `callerRuns`, only to workers
+   * that have started, the caller taking the rest); a busy worker keeps Node alive.
+   */
   #dispatch(): void {
-    if (this.#inline) return void this.#runQueueHere();
+    if (this.#inline || this.#workerCount === 0) return void this.#runQueueHere();
     if (this.#queue.length > 0) this.#fillWorkers();
+    const callerRuns = this.#options.callerRuns === true;
     for (const entry of this.#workers) {
-      const task = entry.task === null ? this.#queue.shift() : undefined;
+      const idle = entry.task === null && (entry.started || !callerRuns);
+      const task = idle ? this.#queue.shift() : undefined;
       if (task === undefined) continue;
       entry.task = task;
       entry.worker.ref();
       entry.worker.postMessage(task.message);
+    }
+    if (callerRuns && !this.#callerBusy && this.#queue.length > 0) void this.#runOneHere();
+  }
+
+  /** The caller's turn: one queued task in this thread, then the next dispatch. */
+  async #runOneHere(): Promise<void> {
+    const task = this.#queue.shift();
+    if (task === undefined) return;
+    this.#callerBusy = true;
+    try {
+      const { job, path, range, options } = task.message;
+      await runRangeTaskHere(job, { path, range, options }).then(task.resolve, task.reject);
+    } finally {
+      this.#callerBusy = false;
+      if (!this.#closed) this.#dispatch();
     }
   }
 
   #onMessage(entry: PoolWorker, message: WorkerMessage): void {
     if ('ready' in message) {
       entry.started = true;
+      if (!this.#closed) this.#dispatch();
       return;
     }
     this.#settle(entry, message);

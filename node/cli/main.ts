@@ -22,11 +22,15 @@ async function run(args: Exclude<CliArgs, { command: 'help' }>, pool: AnalysisPo
   return runAnalyze(args, pool);
 }
 
-/** One pool for the whole command; its workers load while the files' headers are read. */
+/**
+ * One pool for the whole command; its workers load while the files' headers are read. This
+ * thread computes too (it would only wait): it plans while the workers start, and takes ranges.
+ */
 async function commandPool(io: CliIo): Promise<AnalysisPool> {
   const { createAnalysisPool } = await import('../analysis/analysisPool.ts');
   return createAnalysisPool({
     start: 'now',
+    callerRuns: true,
     onFallback: (error) =>
       io.stderr(
         `auscult: warning: ${oneLine(`the analysis workers could not start (${error.message}); analysing in one thread`)}\n`,

@@ -2,7 +2,9 @@
  * The `auscult` command line in the benchmark: `auscult analyze` of the same recording, whole
  * process, started three ways: the build run directly by Node 24, `auscult` from PATH as the
  * README documents (bin/auscult.mjs on the user's own `node`), and `npx auscult`. Wall time is
- * measured around the spawn; `--help` shows the start-up cost alone.
+ * measured around the spawn; `--help` shows the start-up cost alone. CPU time (user + system of
+ * the command and every process it waited for) comes from the POSIX shell's `times`: other work
+ * on the machine inflates it far less than wall time, so it shows what a change saved.
  */
 import { spawn } from 'node:child_process';
 import { delimiter, join } from 'node:path';
@@ -18,7 +20,14 @@ export interface CliWay {
 export interface CliFigures {
   readonly name: string;
   readonly analyzeSeconds: number;
+  /** CPU seconds (user + system) of `analyze`, or null where no POSIX shell measures them. */
+  readonly analyzeCpuSeconds: number | null;
   readonly helpSeconds: number;
+}
+
+interface TimedRun {
+  readonly wallSeconds: number;
+  readonly cpuSeconds: number | null;
 }
 
 /** PATH as a user's shell has it: without the node_modules/.bin folders npm puts first. */
@@ -45,10 +54,27 @@ export function cliWays(root: string): CliWay[] {
   ];
 }
 
-function wallSeconds(way: CliWay, args: readonly string[]): Promise<number> {
+/** Seconds in the last line `times` printed (children's "0m2.100s 0m0.310s"), summed. */
+function childrenCpuSeconds(stderr: string): number | null {
+  const lines = stderr.trim().split('\n');
+  const match = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/.exec(lines[lines.length - 1] ?? '');
+  if (!match) return null;
+  const [, um, us, sm, ss] = match.map(Number);
+  return um * 60 + us + sm * 60 + ss;
+}
+
+function timedRun(way: CliWay, args: readonly string[]): Promise<TimedRun> {
+  const posix = process.platform !== 'win32';
+  // `times` reports the shell's children: the command and all it waited for (bin's Node 24).
+  const [command, commandArgs] = posix
+    ? [
+        'sh',
+        ['-c', '"$@"; status=$?; times >&2; exit $status', 'sh', way.command, ...way.args, ...args],
+      ]
+    : [way.command, [...way.args, ...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(way.command, [...way.args, ...args], {
+    const child = spawn(command, commandArgs, {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: way.env,
     });
@@ -56,7 +82,9 @@ function wallSeconds(way: CliWay, args: readonly string[]): Promise<number> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve((performance.now() - started) / 1000);
+      const wallSeconds = (performance.now() - started) / 1000;
+      if (code === 0)
+        resolve({ wallSeconds, cpuSeconds: posix ? childrenCpuSeconds(stderr) : null });
       else reject(new Error(`${way.name} failed (exit ${code}): ${stderr.trim()}`));
     });
   });
@@ -73,21 +101,26 @@ export async function measureCli(
   numpy?: CliWay,
 ): Promise<{ figures: CliFigures[]; numpyWallSeconds: number | null }> {
   const numpyRuns: number[] = [];
-  const analyze = new Map<string, number[]>(ways.map((w) => [w.name, []]));
+  const analyze = new Map<string, TimedRun[]>(ways.map((w) => [w.name, []]));
   const help = new Map<string, number[]>(ways.map((w) => [w.name, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const way of ways) {
-      analyze.get(way.name)?.push(await wallSeconds(way, ['analyze', wav]));
-      help.get(way.name)?.push(await wallSeconds(way, ['--help']));
+      analyze.get(way.name)?.push(await timedRun(way, ['analyze', wav]));
+      help.get(way.name)?.push((await timedRun(way, ['--help'])).wallSeconds);
     }
-    if (numpy) numpyRuns.push(await wallSeconds(numpy, []));
+    if (numpy) numpyRuns.push((await timedRun(numpy, [])).wallSeconds);
     console.log(`  round ${round}/${rounds}  command line: ${ways.length} ways measured`);
   }
-  const figures = ways.map((w) => ({
-    name: w.name,
-    analyzeSeconds: median(analyze.get(w.name) ?? []),
-    helpSeconds: median(help.get(w.name) ?? []),
-  }));
+  const figures = ways.map((w) => {
+    const runs = analyze.get(w.name) ?? [];
+    const cpu = runs.map((r) => r.cpuSeconds);
+    return {
+      name: w.name,
+      analyzeSeconds: median(runs.map((r) => r.wallSeconds)),
+      analyzeCpuSeconds: cpu.every((c) => c !== null) ? median(cpu as number[]) : null,
+      helpSeconds: median(help.get(w.name) ?? []),
+    };
+  });
   return { figures, numpyWallSeconds: numpyRuns.length > 0 ? median(numpyRuns) : null };
 }
 
@@ -103,6 +136,7 @@ export function cliLines(
         : `, ${(f.analyzeSeconds / numpyWallSeconds).toFixed(2)}× python-numpy's wall ` +
           `(target ≤ 0.50×: ${f.analyzeSeconds <= 0.5 * numpyWallSeconds ? 'met' : 'MISSED'})`;
     const help = `--help ${(f.helpSeconds * 1000).toFixed(0)} ms (target < 150 ms: ${f.helpSeconds < 0.15 ? 'met' : 'MISSED'})`;
-    return `${f.name.padEnd(15)} analyze ${f.analyzeSeconds.toFixed(3)} s${ratio}; ${help}`;
+    const cpu = f.analyzeCpuSeconds === null ? '' : ` (CPU ${f.analyzeCpuSeconds.toFixed(2)} s)`;
+    return `${f.name.padEnd(15)} analyze ${f.analyzeSeconds.toFixed(3)} s${cpu}${ratio}; ${help}`;
   });
 }

@@ -91,12 +91,39 @@ function hilbertOfInput(plan: RealFftPlan, quadrature: Float64Array): void {
   // DC and Nyquist (slots 0 and 1) have no quadrature part.
   spectrum[0] = 0;
   spectrum[1] = 0;
-  for (let i = 2; i < plan.size; i += 2) {
+  rotateBins(spectrum, plan.size);
+  plan.inversePacked(quadrature);
+}
+
+/*
+ * The hot loops below end their functions: V8 compiles a long loop on the fly (on-stack
+ * replacement) before the code after it has ever run, and that code then sent every later call
+ * back to the interpreter (hundreds of deoptimisations per analysis, measured).
+ */
+
+/** −j·X for the packed bins 1..size/2−1 (slots 2..size−1). */
+function rotateBins(spectrum: Float32Array | Float64Array, size: number): void {
+  for (let i = 2; i < size; i += 2) {
     const re = spectrum[i];
     spectrum[i] = spectrum[i + 1];
     spectrum[i + 1] = -re;
   }
-  plan.inversePacked(quadrature);
+}
+
+/** out[i] = |x + j·h| for x = signal[xOffset + i], h = quadrature[hOffset + i], i < count. */
+function magnitudes(
+  out: Float64Array,
+  signal: Float64Array,
+  xOffset: number,
+  quadrature: Float64Array,
+  hOffset: number,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const x = signal[xOffset + i];
+    const h = quadrature[hOffset + i];
+    out[i] = Math.sqrt(x * x + h * h);
+  }
 }
 
 class RangeEnvelopeStream implements RangeEnvelope {
@@ -164,7 +191,8 @@ class RangeEnvelopeStream implements RangeEnvelope {
     const input = this.#plan.input();
     const pending = this.#pending;
     const offset = frameStart - this.#pendingStart;
-    for (let i = 0; i < available; i++) input[i] = pending[offset + i];
+    // TypedArray.set converts (float64 to the plan's float32) natively, as assignment would.
+    input.set(pending.subarray(offset, offset + available));
     if (available < frameLength) input.fill(0, available);
     hilbertOfInput(this.#plan, this.#quadrature);
     const end = last ? outputEnd : Math.min(frameStart + frameLength - guardLength, outputEnd);
@@ -175,16 +203,10 @@ class RangeEnvelopeStream implements RangeEnvelope {
   /** |x + j·H{x}| for [#emitted, end), from the pending samples and the frame's quadrature. */
   #emit(end: number): void {
     const count = end - this.#emitted;
-    const pending = this.#pending;
-    const quadrature = this.#quadrature;
     const out = this.#out;
     const xOffset = this.#emitted - this.#pendingStart;
     const hOffset = this.#emitted - this.#frameStart;
-    for (let i = 0; i < count; i++) {
-      const x = pending[xOffset + i];
-      const h = quadrature[hOffset + i];
-      out[i] = Math.sqrt(x * x + h * h);
-    }
+    magnitudes(out, this.#pending, xOffset, this.#quadrature, hOffset, count);
     if (count > 0) this.#onEnvelope(out.subarray(0, count));
     this.#emitted = end;
   }

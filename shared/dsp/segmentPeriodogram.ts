@@ -35,6 +35,63 @@ function planFor(size: number): RealFftPlan | null {
   }
 }
 
+/**
+ * Σ segment[0..n) as four interleaved sums, (s0 + s1) + (s2 + s3), the odd end in s0: four
+ * independent chains of additions run ~1.6× faster in V8 than one.
+ */
+function segmentSum(segment: SampleArray, n: number): number {
+  return n % 4 === 0 ? quadSum(segment, n) : quadSumWithOddEnd(segment, n);
+}
+
+/**
+ * `segmentSum` for n a multiple of 4 (every power-of-two segment). The loop ends the function
+ * (as in `windowInto`): V8 compiles a long first loop on the fly (on-stack replacement) before
+ * any code after it has run, and such code, met later in that compiled loop, sent every call back
+ * to the interpreter (measured: hundreds of deoptimisations per analysis).
+ */
+function quadSum(segment: SampleArray, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let total = 0;
+  for (let i = 0; i < n; i += 4) {
+    s0 += segment[i];
+    s1 += segment[i + 1];
+    s2 += segment[i + 2];
+    s3 += segment[i + 3];
+    total = s0 + s1 + (s2 + s3);
+  }
+  return total;
+}
+
+function quadSumWithOddEnd(segment: SampleArray, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += segment[i];
+    s1 += segment[i + 1];
+    s2 += segment[i + 2];
+    s3 += segment[i + 3];
+  }
+  for (; i < n; i++) s0 += segment[i];
+  return s0 + s1 + (s2 + s3);
+}
+
+/** input[j] = (segment[j] − mean)·window[j] for j < n. */
+function windowInto(
+  input: Float32Array | Float64Array,
+  segment: SampleArray,
+  mean: number,
+  window: Float64Array,
+  n: number,
+): void {
+  for (let j = 0; j < n; j++) input[j] = (segment[j] - mean) * window[j];
+}
+
 export class SegmentPeriodogram {
   readonly binCount: number;
   private readonly settings: SegmentSettings;
@@ -110,25 +167,10 @@ export class SegmentPeriodogram {
     accumulate: boolean,
   ): void {
     const { segmentLength, fftLength } = this.settings;
-    const window = this.window;
     const input = plan.input();
-    // A zero-based view and four independent sums: ~1.6× faster loops in V8 than indexing
-    // source[start + i] with one sum (a serial chain of dependent additions).
     const segment = source.subarray(start, start + segmentLength);
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let i = 0;
-    for (; i + 3 < segmentLength; i += 4) {
-      s0 += segment[i];
-      s1 += segment[i + 1];
-      s2 += segment[i + 2];
-      s3 += segment[i + 3];
-    }
-    for (; i < segmentLength; i++) s0 += segment[i];
-    const mean = (s0 + s1 + (s2 + s3)) / segmentLength;
-    for (let j = 0; j < segmentLength; j++) input[j] = (segment[j] - mean) * window[j];
+    const mean = segmentSum(segment, segmentLength) / segmentLength;
+    windowInto(input, segment, mean, this.window, segmentLength);
     // The input buffer belongs to a shared plan that others may have written: pad every time.
     if (fftLength > segmentLength) input.fill(0, segmentLength);
     plan.powerOfInput(out, accumulate);

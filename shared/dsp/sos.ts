@@ -2,6 +2,7 @@
  * Filtering with second-order sections: causal (scipy.signal.sosfilt, also block by block with
  * carried state) and zero-phase (scipy.signal.sosfiltfilt).
  */
+import { runSections } from './sosKernels.ts';
 import type { SampleArray } from './types.ts';
 import type { Sos } from './zpk.ts';
 
@@ -24,24 +25,6 @@ function assertState(state: ArrayLike<number>, sos: Sos, where: string): void {
     throw new RangeError(
       `${where}: initialState must hold 2 values per section (${2 * sos.length})`,
     );
-  }
-}
-
-/** Runs every section over `data` in place (transposed direct form II), updating `state`. */
-function runSections(sos: Sos, data: Float64Array, state: Float64Array): void {
-  for (let s = 0; s < sos.length; s++) {
-    const [b0, b1, b2, , a1, a2] = sos[s];
-    let z0 = state[2 * s];
-    let z1 = state[2 * s + 1];
-    for (let n = 0; n < data.length; n++) {
-      const x = data[n];
-      const y = b0 * x + z0;
-      z0 = b1 * x - a1 * y + z1;
-      z1 = b2 * x - a2 * y;
-      data[n] = y;
-    }
-    state[2 * s] = z0;
-    state[2 * s + 1] = z1;
   }
 }
 

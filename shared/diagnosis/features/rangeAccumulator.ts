@@ -13,7 +13,8 @@ import { createRangeEnvelope } from '../../dsp/rangeEnvelope.ts';
 import type { RangeEnvelope } from '../../dsp/rangeEnvelope.ts';
 import { createSosFilter } from '../../dsp/sos.ts';
 import type { SosFilterStream } from '../../dsp/sos.ts';
-import { addSamples, emptyStats, mergeStats } from '../../dsp/stats.ts';
+import { pairedBlockStats } from '../../dsp/pairedStats.ts';
+import { emptyStats, mergeStats } from '../../dsp/stats.ts';
 import type { StatsAccumulator } from '../../dsp/stats.ts';
 import type { SampleArray } from '../../dsp/types.ts';
 import { WelchAccumulator } from '../../dsp/welch.ts';
@@ -89,18 +90,30 @@ export function createRangeFeatureAccumulator(
   const pieces = new Map<number, StatsAccumulator>();
   let position = readStart;
 
-  const pushPieces = (filtered: Float64Array, from: number, to: number) => {
-    let at = from;
-    while (at < to) {
+  /**
+   * Statistics of block[from, to) and of its high-passed copy per piece, in one paired pass
+   * (pairedStats.ts): the same sums, in the same order, as one `addSamples` per span.
+   */
+  const addStatistics = (
+    block: SampleArray,
+    highPassed: Float64Array,
+    from: number,
+    to: number,
+  ) => {
+    const cuts = [0];
+    const indices: number[] = [];
+    for (let at = from; at < to;) {
       const frame = position + at;
       const index = Math.floor(frame / plan.pieceFrames);
-      const take = Math.min(to - at, (index + 1) * plan.pieceFrames - frame);
-      pieces.set(
-        index,
-        addSamples(pieces.get(index) ?? emptyStats(), filtered.subarray(at, at + take)),
-      );
-      at += take;
+      at += Math.min(to - at, (index + 1) * plan.pieceFrames - frame);
+      cuts.push(at - from);
+      indices.push(index);
     }
+    const paired = pairedBlockStats(block.subarray(from, to), highPassed.subarray(from, to), cuts);
+    statistics = mergeStats(statistics, paired.whole);
+    paired.parts.forEach((part, i) => {
+      pieces.set(indices[i], mergeStats(pieces.get(indices[i]) ?? emptyStats(), part));
+    });
   };
 
   return {
@@ -111,7 +124,6 @@ export function createRangeFeatureAccumulator(
       const statsStop = within(range.endFrame, position, block.length);
       const spectrumStop = within(spectrumEnd, position, block.length);
       if (spectrumStop > first) spectrum.push(block.subarray(first, spectrumStop));
-      if (statsStop > first) statistics = addSamples(statistics, block.subarray(first, statsStop));
       if (scratch.highPassed.length < block.length) {
         scratch = {
           highPassed: new Float64Array(block.length),
@@ -119,7 +131,7 @@ export function createRangeFeatureAccumulator(
         };
       }
       const highPassed = highPass.process(block, scratch.highPassed);
-      if (statsStop > first) pushPieces(highPassed, first, statsStop);
+      if (statsStop > first) addStatistics(block, highPassed, first, statsStop);
       envelope.push(bandPass.process(block, scratch.bandPassed));
       position += block.length;
     },
