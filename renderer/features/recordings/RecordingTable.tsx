@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingSummary } from '../../../shared/api/contract.ts';
-import { formatDateTime, formatNumber } from '../../format/numbers.ts';
+import { formatDateTime, formatNumber, formatSeconds } from '../../format/numbers.ts';
 
 export interface RecordingTableProps {
   readonly recordings: readonly RecordingSummary[];
@@ -38,7 +38,7 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
               />
             </td>
             <td className="name-cell">{recording.name}</td>
-            <td className="number">{formatNumber(recording.durationSeconds, lang, 1)}</td>
+            <td className="number">{formatSeconds(recording.durationSeconds, lang)}</td>
             <td className="number">{formatNumber(recording.sampleRateHz, lang, 0)}</td>
             <td className="number">{recording.channelCount}</td>
             <td>{t(`origins.${recording.origin}`)}</td>

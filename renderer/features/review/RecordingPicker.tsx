@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../../components/Pending.tsx';
-import { formatDateTime, formatNumber } from '../../format/numbers.ts';
+import { formatDateTime, formatSeconds } from '../../format/numbers.ts';
 import type { MachineRecordings } from './useRecordingCatalogue.ts';
 
 export interface RecordingPickerProps {
@@ -41,7 +41,7 @@ function MachineRecordingTable({
                 <td className="name-cell">
                   <a href={hrefFor(recording.id)}>{recording.name}</a>
                 </td>
-                <td className="number">{formatNumber(recording.durationSeconds, lang, 1)}</td>
+                <td className="number">{formatSeconds(recording.durationSeconds, lang)}</td>
                 <td>{t(`origins.${recording.origin}`)}</td>
                 <td>{formatDateTime(recording.createdAt, lang)}</td>
               </tr>

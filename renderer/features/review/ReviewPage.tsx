@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Pending } from '../../components/Pending.tsx';
-import { formatNumber } from '../../format/numbers.ts';
+import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
 import { DiagnosisPanel } from './DiagnosisPanel.tsx';
@@ -84,7 +84,7 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
       <p className="muted">
         {t('review.recordingSummary', {
           machine: machine.name,
-          duration: formatNumber(duration, i18n.language, 1),
+          duration: formatSeconds(duration, i18n.language),
           rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
         })}
       </p>
