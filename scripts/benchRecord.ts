@@ -6,7 +6,8 @@
  * IDLE_SECONDS with the live view open before recording, then RECORD_SECONDS while recording.
  * Prints % of one core for each phase. Linux only (it reads /proc). Prints figures; fails nothing.
  *
- * Environment: IDLE_SECONDS (default 20), RECORD_SECONDS (default 20).
+ * Environment: IDLE_SECONDS (default 20), RECORD_SECONDS (default 20), THREADS=1 to split the
+ * renderer processes' time by thread (main, worker, compositor, audio).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,6 +35,7 @@ const IDLE_SECONDS = positiveSeconds('IDLE_SECONDS', 20);
 const RECORD_SECONDS = positiveSeconds('RECORD_SECONDS', 20);
 /** The fake microphone loops its file; a long file keeps the loop's click out of the run. */
 const FILE_SECONDS = 60;
+const BY_THREAD = process.env.THREADS === '1';
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 interface ProcessInfo {
@@ -74,6 +76,22 @@ async function processTable(): Promise<Map<number, ProcessInfo>> {
   return table;
 }
 
+/** CPU ticks and name of each thread of `pid`. */
+async function threadTicks(pid: number): Promise<Map<number, { ticks: number; name: string }>> {
+  const out = new Map<number, { ticks: number; name: string }>();
+  try {
+    for (const tid of await readdir(`/proc/${pid}/task`)) {
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), { ticks: Number(fields[11]) + Number(fields[12]), name });
+    }
+  } catch {
+    // The process or a thread ended while read.
+  }
+  return out;
+}
+
 /** CPU ticks and process type of each Chromium process descending from this script. */
 async function chromiumTicks(): Promise<Map<number, { ticks: number; kind: string }>> {
   const table = await processTable();
@@ -85,7 +103,12 @@ async function chromiumTicks(): Promise<Map<number, { ticks: number; kind: strin
   };
   const out = new Map<number, { ticks: number; kind: string }>();
   for (const [pid, info] of table) {
-    if (/chrom/i.test(info.command) && isDescendant(pid)) {
+    if (!/chrom/i.test(info.command) || !isDescendant(pid)) continue;
+    if (BY_THREAD && info.kind === 'renderer') {
+      for (const [tid, thread] of await threadTicks(pid)) {
+        out.set(tid, { ticks: thread.ticks, kind: `renderer:${thread.name}` });
+      }
+    } else {
       out.set(pid, { ticks: info.cpuTicks, kind: info.kind });
     }
   }
