@@ -108,7 +108,7 @@ describe('the Machines screen', () => {
     const row = page.getByRole('row', { name: /picked healthy\.wav/ });
     // 3 s at 16 kHz, mono, imported.
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells.slice(1, 6)).toEqual(['picked healthy.wav', '3', '16,000', '1', 'Imported']);
+    expect(cells.slice(1, 6)).toEqual(['picked healthy.wav', '3.00', '16,000', '1', 'Imported']);
     expect(await page.getByRole('cell', { name: 'not audio.wav', exact: true }).count()).toBe(0);
     await screenshot(page, '04-imported');
   });
