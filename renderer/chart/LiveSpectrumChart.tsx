@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 import type { FrequencyAxis } from './frequencyAxis.ts';
 import { drawLiveSeries } from './liveSpectrumDraw.ts';
@@ -6,13 +6,20 @@ import { drawAxisTitles, drawGrid } from './plotFrame.ts';
 import { liveLevelRange, liveSpectrumLayout, widenRange } from './liveSpectrumLayout.ts';
 import type { LevelRange, LiveSeries } from './liveSpectrumLayout.ts';
 import type { SpectrumSeries } from './spectrumLayout.ts';
+import { useDrawGate } from './useDrawGate.ts';
 
 export interface LiveSpectrumChartProps {
   readonly axis: FrequencyAxis;
-  /** The newest live spectrum (redrawn whenever a new one arrives), or null before the first. */
-  readonly live: LiveSeries | null;
+  /**
+   * Subscribes to new live spectra (null: none yet); returns the unsubscribe function. Spectra
+   * reach the canvas without React: the chart redraws at most once per display frame, and not
+   * at all while it is off screen or its tab hidden.
+   */
+  readonly subscribe: (listener: (live: LiveSeries | null) => void) => () => void;
   /** The baseline's median and normal band drawn behind the live line, or null. */
   readonly baseline: SpectrumSeries | null;
+  /** A fixed level range, or null for one that follows the levels. */
+  readonly levels: LevelRange | null;
   /** Describes the chart for screen readers (the canvas itself is opaque to them). */
   readonly description: string;
   readonly frequencyLabel: string;
@@ -22,46 +29,61 @@ export interface LiveSpectrumChartProps {
 }
 
 /**
- * The live spectrum over the baseline's normal band on a canvas that follows its width. The dB
- * axis widens as louder or quieter levels arrive and starts afresh when the axis or the baseline
- * changes, so the picture does not jump at every frame.
+ * The live spectrum (and its held peaks) over the baseline's normal band on a canvas that
+ * follows its width. An automatic dB axis widens as louder or quieter levels arrive and starts
+ * afresh when the axis or the baseline changes, so the picture does not jump at every frame.
  */
-export function LiveSpectrumChart({
-  axis,
-  live,
-  baseline,
-  description,
-  frequencyLabel,
-  levelLabel,
-  formatTick,
-  heightPx = 280,
-}: LiveSpectrumChartProps) {
+export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
+  const { axis, baseline, levels, subscribe, formatTick, frequencyLabel, levelLabel } = props;
+  const heightPx = props.heightPx ?? 280;
   const canvas = useRef<HTMLCanvasElement>(null);
   const widthPx = useElementWidth(canvas);
-  const levels = useRef<{ key: unknown[]; range: LevelRange | null }>({ key: [], range: null });
-  useEffect(() => {
+  const live = useRef<LiveSeries | null>(null);
+  const autoRange = useRef<LevelRange | null>(null);
+
+  const draw = useCallback(() => {
     const element = canvas.current;
-    if (!element) return;
-    const ctx = prepareCanvas(element, widthPx, heightPx);
+    const ctx = element && prepareCanvas(element, widthPx, heightPx);
     if (!ctx) return;
-    const key = [axis, baseline];
-    const sticky = levels.current;
-    const sameView = sticky.key.length === 2 && sticky.key.every((value, i) => value === key[i]);
-    const range = widenRange(sameView ? sticky.range : null, liveLevelRange(live, baseline, axis));
-    levels.current = { key, range };
+    const range =
+      levels ??
+      (autoRange.current = widenRange(
+        autoRange.current,
+        liveLevelRange(live.current, baseline, axis),
+      ));
     if (range === null) return;
-    const layout = liveSpectrumLayout({ axis, levels: range, live, baseline }, widthPx, heightPx);
+    const layout = liveSpectrumLayout(
+      { axis, levels: range, live: live.current, baseline },
+      widthPx,
+      heightPx,
+    );
     drawGrid(ctx, layout, formatTick);
     drawLiveSeries(ctx, layout);
     drawAxisTitles(ctx, layout, frequencyLabel, levelLabel);
-  }, [axis, live, baseline, widthPx, heightPx, frequencyLabel, levelLabel, formatTick]);
+  }, [axis, baseline, levels, widthPx, heightPx, formatTick, frequencyLabel, levelLabel]);
+  const request = useDrawGate(canvas, draw);
+
+  // A new axis or baseline starts the automatic range afresh; any change of view redraws.
+  useEffect(() => {
+    autoRange.current = null;
+  }, [axis, baseline]);
+  useEffect(() => request(), [draw, request]);
+  useEffect(
+    () =>
+      subscribe((next) => {
+        live.current = next;
+        request();
+      }),
+    [subscribe, request],
+  );
+
   return (
     <canvas
       ref={canvas}
       className="spectrum-chart"
       style={{ height: heightPx }}
       role="img"
-      aria-label={description}
+      aria-label={props.description}
     />
   );
 }

@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { levelRange, sourceColumns, spectrogramPixels } from './spectrogramImage.ts';
+import { frequencyPosition, frequencyTicks } from './frequencyAxis.ts';
+import type { FrequencyAxis } from './frequencyAxis.ts';
+import {
+  levelRange,
+  sourceColumns,
+  spectrogramAxisPixels,
+  spectrogramRowBins,
+} from './spectrogramImage.ts';
 import type { SpectrogramGrid } from './spectrogramImage.ts';
 import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 
@@ -15,6 +22,8 @@ interface Range {
 
 export interface SpectrogramCanvasProps {
   readonly spectrogram: SpectrogramSource;
+  /** The frequency axis, bottom to top: log or linear, and the range zoomed to. */
+  readonly axis: FrequencyAxis;
   /** The stretch on screen, the same as the waveform's above it. */
   readonly visible: Range;
   /** The analysed stretch: what lies outside it is dimmed. */
@@ -25,31 +34,42 @@ export interface SpectrogramCanvasProps {
   readonly heightPx?: number;
 }
 
-/** The whole spectrogram as an offscreen image, made once per spectrogram. */
-function imageOf(spectrogram: SpectrogramSource): HTMLCanvasElement | null {
+/** Image rows on the frequency axis: enough for a tall chart on a dense screen. */
+const IMAGE_ROWS = 400;
+
+/** The whole spectrogram as an offscreen image on `axis`, made once per spectrogram and axis. */
+function imageOf(spectrogram: SpectrogramSource, axis: FrequencyAxis): HTMLCanvasElement | null {
   const range = levelRange(spectrogram.valuesDb);
-  if (range === null || spectrogram.columnCount === 0 || spectrogram.binCount === 0) return null;
+  if (range === null || spectrogram.columnCount === 0 || spectrogram.binCount < 2) return null;
+  const rows = spectrogramRowBins(
+    axis,
+    spectrogram.binCount,
+    spectrogram.maxFrequencyHz,
+    IMAGE_ROWS,
+  );
   const image = document.createElement('canvas');
   image.width = spectrogram.columnCount;
-  image.height = spectrogram.binCount;
-  const pixels = spectrogramPixels(spectrogram, range);
+  image.height = IMAGE_ROWS;
+  const pixels = spectrogramAxisPixels(spectrogram, range, rows);
   image
     .getContext('2d')
-    ?.putImageData(new ImageData(pixels, spectrogram.columnCount, spectrogram.binCount), 0, 0);
+    ?.putImageData(new ImageData(pixels, spectrogram.columnCount, IMAGE_ROWS), 0, 0);
   return image;
 }
 
 function drawAxis(
   ctx: CanvasRenderingContext2D,
   size: { width: number; height: number },
-  maxHz: number,
+  axis: FrequencyAxis,
   format: (hz: number) => string,
 ): void {
   ctx.font = '11px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
-  for (const fraction of [0.25, 0.5, 0.75]) {
-    const y = size.height * (1 - fraction);
-    const text = format(fraction * maxHz);
+  // Readable ticks whatever the range: 1-2-5 per decade (log) or round steps (linear).
+  for (const hz of frequencyTicks(axis, Math.max(3, Math.floor(size.height / 24)))) {
+    const y = size.height * (1 - frequencyPosition(hz, axis));
+    if (y < 8 || y > size.height - 8) continue;
+    const text = format(hz);
     ctx.fillStyle = 'rgba(0, 0, 0, 0.55)';
     ctx.fillRect(2, y - 7, ctx.measureText(text).width + 6, 14);
     ctx.fillStyle = '#fff';
@@ -79,14 +99,15 @@ function dimOutside(
 /**
  * The host's spectrogram (computed by the project's DSP, not in the page) under the waveform,
  * showing the same stretch: zooming and scrolling copy part of one cached image, so they stay
- * smooth for an hour of audio. Time runs left to right, frequency (linear) bottom to top.
+ * smooth for an hour of audio. Time runs left to right, frequency (log or linear, over the
+ * range asked for) bottom to top.
  */
 export function SpectrogramCanvas(props: SpectrogramCanvasProps) {
-  const { spectrogram, visible, region, description, formatFrequency } = props;
+  const { spectrogram, axis, visible, region, description, formatFrequency } = props;
   const heightPx = props.heightPx ?? 160;
   const canvas = useRef<HTMLCanvasElement>(null);
   const widthPx = useElementWidth(canvas);
-  const image = useMemo(() => imageOf(spectrogram), [spectrogram]);
+  const image = useMemo(() => imageOf(spectrogram, axis), [spectrogram, axis]);
   useEffect(() => {
     const element = canvas.current;
     if (!element || widthPx === 0 || !image) return;
@@ -104,10 +125,10 @@ export function SpectrogramCanvas(props: SpectrogramCanvasProps) {
       ctx.imageSmoothingEnabled = source.width > widthPx;
       ctx.drawImage(image, source.x, 0, source.width, image.height, 0, 0, widthPx, heightPx);
       if (region) dimOutside(ctx, size, visible, region);
-      drawAxis(ctx, size, spectrogram.maxFrequencyHz, formatFrequency);
+      drawAxis(ctx, size, axis, formatFrequency);
     });
     return () => cancelAnimationFrame(frame);
-  }, [image, spectrogram, visible, region, widthPx, heightPx, formatFrequency]);
+  }, [image, spectrogram, axis, visible, region, widthPx, heightPx, formatFrequency]);
   return (
     <canvas
       ref={canvas}

@@ -5,6 +5,7 @@ import type { SpectrogramRows } from './colormap.ts';
 import { frequencyPosition, frequencyTicks } from './frequencyAxis.ts';
 import type { FrequencyAxis } from './frequencyAxis.ts';
 import { MARGIN } from './spectrumLayout.ts';
+import { useDrawGate } from './useDrawGate.ts';
 
 export type { SpectrogramRows } from './colormap.ts';
 
@@ -33,7 +34,8 @@ const TEXT = '#4a5564';
 /**
  * A waterfall spectrogram sharing the live spectrum's frequency axis: frequency across, time
  * downwards, newest on top. The history lives in an off-screen canvas one pixel per cell and
- * line; each update scrolls it by the new lines and the visible canvas scales it to fit.
+ * line; each update scrolls it by the new lines, and the visible canvas scales it to fit at most
+ * once per display frame, only while it is on screen.
  */
 export function SpectrogramWaterfall({
   axis,
@@ -90,6 +92,7 @@ export function SpectrogramWaterfall({
     ctx.textBaseline = 'bottom';
     ctx.fillText(pastLabel, plot.left - 6, bottom);
   }, [axis, widthPx, heightPx, lut, frequencyLabel, nowLabel, pastLabel, formatTick]);
+  const request = useDrawGate(canvas, draw);
 
   useEffect(
     () =>
@@ -111,15 +114,15 @@ export function SpectrogramWaterfall({
         ctx.drawImage(store.canvas, 0, lines);
         const pixels = colourRows(newest, rows.cells, lut);
         ctx.putImageData(new ImageData(pixels, rows.cells, lines), 0, 0);
-        draw();
+        request();
       }),
-    [subscribe, resetKey, historyRows, lut, draw],
+    [subscribe, resetKey, historyRows, lut, request],
   );
 
   useEffect(() => {
     if (history.current && history.current.key !== resetKey) history.current = null;
-    draw();
-  }, [draw, resetKey]);
+    request();
+  }, [draw, request, resetKey]);
 
   return (
     <canvas

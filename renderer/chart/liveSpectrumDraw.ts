@@ -1,4 +1,5 @@
-/** Canvas drawing of the live spectrum layout: grid, baseline band and median, live line. */
+/** Canvas drawing of the live spectrum layout: grid, baseline band and median, held
+ * peaks, live line. */
 import type { LiveSpectrumLayout } from './liveSpectrumLayout.ts';
 import { CHART_COLORS } from './plotFrame.ts';
 
@@ -27,6 +28,12 @@ export function drawLiveSeries(ctx: CanvasRenderingContext2D, layout: LiveSpectr
     path(ctx, layout.median);
     ctx.strokeStyle = CHART_COLORS.median;
     ctx.lineWidth = 1.5;
+    ctx.stroke();
+  }
+  if (layout.peak.length > 0) {
+    path(ctx, layout.peak);
+    ctx.strokeStyle = CHART_COLORS.peak;
+    ctx.lineWidth = 1;
     ctx.stroke();
   }
   path(ctx, layout.live);

@@ -12,6 +12,8 @@ import type { SpectrumLayout, SpectrumSeries, Tick } from './spectrumLayout.ts';
 export interface LiveSeries {
   readonly frequenciesHz: ArrayLike<number>;
   readonly levelsDb: ArrayLike<number>;
+  /** Held peaks at the same frequencies, or null when peak hold is off. */
+  readonly peakDb?: ArrayLike<number> | null;
 }
 
 export interface LevelRange {
@@ -22,6 +24,8 @@ export interface LevelRange {
 export interface LiveSpectrumLayout extends Omit<SpectrumLayout, 'minHz' | 'maxHz'> {
   /** [x, y] pairs of the live line (the loudest bin of each pixel column). */
   readonly live: readonly (readonly [number, number])[];
+  /** [x, y] pairs of the held peaks (empty when peak hold is off). */
+  readonly peak: readonly (readonly [number, number])[];
 }
 
 /** The dB axis never spans more than this below its top: deeper is numerical floor, not sound. */
@@ -51,7 +55,9 @@ export function liveLevelRange(
   const range: [number, number] = [Infinity, -Infinity];
   if (live) {
     for (let i = 0; i < live.frequenciesHz.length; i++) {
-      if (inAxis(live.frequenciesHz[i], axis)) extend(range, live.levelsDb[i]);
+      if (!inAxis(live.frequenciesHz[i], axis)) continue;
+      extend(range, live.levelsDb[i]);
+      if (live.peakDb) extend(range, live.peakDb[i]);
     }
   }
   if (baseline) {
@@ -103,13 +109,14 @@ function pixelColumns(
 }
 
 function livePoints(
-  live: LiveSeries,
+  frequenciesHz: ArrayLike<number>,
+  levelsDb: ArrayLike<number>,
   axis: FrequencyAxis,
   x: (hz: number) => number,
   y: (db: number) => number,
 ): Point[] {
-  return pixelColumns(live.frequenciesHz, (i) => Number.isFinite(live.levelsDb[i]), axis, x).map(
-    (group) => [group.x, y(Math.max(...group.indices.map((i) => live.levelsDb[i])))] as const,
+  return pixelColumns(frequenciesHz, (i) => Number.isFinite(levelsDb[i]), axis, x).map(
+    (group) => [group.x, y(Math.max(...group.indices.map((i) => levelsDb[i])))] as const,
   );
 }
 
@@ -171,6 +178,9 @@ export function liveSpectrumLayout(
     levelTicks: dB.ticks.map((db) => tick(db, y(db))),
     median: base.median,
     band: base.band,
-    live: input.live ? livePoints(input.live, axis, x, y) : [],
+    live: input.live ? livePoints(input.live.frequenciesHz, input.live.levelsDb, axis, x, y) : [],
+    peak: input.live?.peakDb
+      ? livePoints(input.live.frequenciesHz, input.live.peakDb, axis, x, y)
+      : [],
   };
 }

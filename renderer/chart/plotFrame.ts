@@ -10,6 +10,7 @@ export const CHART_COLORS = {
   bandEdge: 'rgba(46, 125, 214, 0.55)',
   median: '#174a8b',
   live: '#d0461c',
+  peak: '#7b1fa2',
 };
 
 export interface PlotFrame {

@@ -5,6 +5,9 @@
  * part of this image, which costs the same for a minute or an hour of audio.
  */
 
+import { frequencyAt } from './frequencyAxis.ts';
+import type { FrequencyAxis } from './frequencyAxis.ts';
+
 export interface SpectrogramGrid {
   readonly columnCount: number;
   readonly binCount: number;
@@ -99,4 +102,68 @@ export function sourceColumns(
   const x = Math.max(0, startSeconds * perSecond);
   const end = Math.min(columnCount, endSeconds * perSecond);
   return { x, width: Math.max(end - x, 1e-6) };
+}
+
+/**
+ * For each of `rows` image rows (row 0 at the top, `axis.maxHz`) evenly spaced on a log or
+ * linear frequency axis, the first and last spectrogram bin it covers ([first, last] pairs);
+ * bins are `binCount` evenly from 0 Hz to `maxFrequencyHz`. A row narrower than a bin (low on a
+ * log axis) takes the bin nearest its centre, so machine lines below 1 kHz get rows of their own.
+ */
+export function spectrogramRowBins(
+  axis: FrequencyAxis,
+  binCount: number,
+  maxFrequencyHz: number,
+  rows: number,
+): Int32Array {
+  if (!(binCount >= 2) || !(maxFrequencyHz > 0) || !(rows >= 1)) {
+    throw new RangeError('spectrogramRowBins: need binCount >= 2, maxFrequencyHz > 0, rows >= 1');
+  }
+  const binHz = maxFrequencyHz / (binCount - 1);
+  const clamp = (k: number) => Math.min(binCount - 1, Math.max(0, k));
+  const out = new Int32Array(2 * rows);
+  for (let r = 0; r < rows; r++) {
+    const highHz = frequencyAt(1 - r / rows, axis);
+    const lowHz = frequencyAt(1 - (r + 1) / rows, axis);
+    // Bins whose frequency lies in [low, high); the top row also takes the top bin.
+    let first = Math.ceil(lowHz / binHz);
+    let last = r === 0 ? Math.floor(highHz / binHz) : Math.ceil(highHz / binHz) - 1;
+    if (last < first) first = last = Math.round((lowHz + highHz) / 2 / binHz);
+    out[2 * r] = clamp(first);
+    out[2 * r + 1] = clamp(last);
+  }
+  return out;
+}
+
+/**
+ * RGBA pixels of the grid on a frequency axis: `columnCount` wide, one row per [first, last]
+ * pair of `rowBins` (spectrogramRowBins), each the loudest of its bins (a line stays visible).
+ */
+export function spectrogramAxisPixels(
+  grid: SpectrogramGrid,
+  range: { minDb: number; maxDb: number },
+  rowBins: Int32Array,
+): Uint8ClampedArray<ArrayBuffer> {
+  const { columnCount, binCount, valuesDb } = grid;
+  const rows = rowBins.length / 2;
+  const lut = Array.from({ length: 256 }, (_, i) => colorAt(i / 255));
+  const span = range.maxDb - range.minDb || 1;
+  const pixels = new Uint8ClampedArray(columnCount * rows * 4);
+  for (let column = 0; column < columnCount; column++) {
+    const base = column * binCount;
+    for (let row = 0; row < rows; row++) {
+      let value = -Infinity;
+      for (let k = rowBins[2 * row]; k <= rowBins[2 * row + 1]; k++) {
+        if (valuesDb[base + k] > value) value = valuesDb[base + k];
+      }
+      const level = Number.isFinite(value) ? (value - range.minDb) / span : 0;
+      const [r, g, b] = lut[Math.round(255 * Math.min(1, Math.max(0, level)))];
+      const offset = (row * columnCount + column) * 4;
+      pixels[offset] = r;
+      pixels[offset + 1] = g;
+      pixels[offset + 2] = b;
+      pixels[offset + 3] = 255;
+    }
+  }
+  return pixels;
 }

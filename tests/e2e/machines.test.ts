@@ -111,7 +111,7 @@ describe('the Machines screen', () => {
     expect(cells.slice(1, 7)).toEqual([
       'picked healthy.wav',
       'Not diagnosed',
-      '3',
+      '3.00',
       '16,000',
       '1',
       'Imported',

@@ -179,8 +179,27 @@ describe('recording the demo machine live', () => {
         // The live view goes on after Stop: switch it to a linear axis, then to Chinese.
         await page.getByRole('radio', { name: 'Linear' }).check();
         await page.getByRole('img', { name: /linear frequency axis, over the baseline/ }).waitFor();
+        // The live view's settings: averaging, peak hold and a range to zoom to, kept on reload.
+        await page.getByLabel('Averaging').selectOption('3');
+        await page.getByRole('checkbox', { name: 'Peak hold' }).check();
+        const to = page.getByLabel('To (Hz)');
+        await to.fill('2000');
+        await to.press('Enter');
+        await page
+          .getByRole('img', { name: /0\.0 Hz to 2,000\.0 Hz/ })
+          .first()
+          .waitFor();
         await page.waitForTimeout(1500);
         await screenshot(page, 'record-03-linear');
+        await page.reload();
+        await page.getByRole('link', { name: 'Record', exact: true }).click();
+        await expect(page.getByRole('radio', { name: 'Linear' }).isChecked()).resolves.toBe(true);
+        await expect(page.getByRole('checkbox', { name: 'Peak hold' }).isChecked()).resolves.toBe(
+          true,
+        );
+        await expect(page.getByLabel('Averaging').inputValue()).resolves.toBe('3');
+        await expect(page.getByLabel('To (Hz)').inputValue()).resolves.toBe('2000');
+        await page.getByText('Held peak', { exact: true }).waitFor();
         await page.getByLabel('Language').selectOption('zh-CN');
         await page.getByRole('button', { name: '录制', exact: true }).waitFor();
         await page.getByRole('button', { name: '停止', exact: true }).waitFor();

@@ -211,7 +211,9 @@ describe('the Review screen', () => {
     ).toBeGreaterThan(0.3);
     await page.getByLabel('Analyse from (s)').fill('1');
     await page.getByLabel('Analyse from (s)').press('Enter');
-    await page.getByRole('heading', { name: 'Spectrum of 1–3.8 s against the baseline' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Spectrum of 1.00–3.80 s against the baseline' })
+      .waitFor();
     await page.locator('[data-cause-id="lead-screw-contamination"]').first().waitFor();
   });
 

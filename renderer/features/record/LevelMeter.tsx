@@ -1,13 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format/numbers.ts';
-import type { LevelReading } from './levelMeter.ts';
+import type { LiveFrame } from './liveMessages.ts';
+import { useFrameValue } from './useFrameValue.ts';
 
 /** The meter's scale, dBFS: quieter than −60 dBFS is no use for a diagnosis anyway. */
 const METER_MIN_DBFS = -60;
 
-/** Peak and RMS input level in dBFS with a clipping warning. */
-export function LevelMeter({ level }: { level: LevelReading | null }) {
+/** Peak and RMS input level in dBFS with a clipping warning; only this re-renders per frame. */
+export function LevelMeter({
+  subscribeFrames,
+}: {
+  subscribeFrames: (listener: (frame: LiveFrame) => void) => () => void;
+}) {
   const { t, i18n } = useTranslation();
+  const level = useFrameValue(subscribeFrames, (frame) => frame.level, null);
   const rows = [
     ['peak', level?.peakDbfs ?? null],
     ['rms', level?.rmsDbfs ?? null],

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionResult } from '../../../shared/api/contract.ts';
-import { formatNumber } from '../../format/numbers.ts';
+import { formatSeconds } from '../../format/numbers.ts';
 import { formatRoute } from '../../app/route.ts';
 import { DiagnosisPanel, NoBaselineVerdict } from '../review/index.ts';
 
@@ -27,7 +27,7 @@ export function RecordResult({
         <h3 id="record-result-title">
           {t('record.resultTitle', {
             name: recording.name,
-            seconds: formatNumber(recording.durationSeconds, i18n.language, 1),
+            seconds: formatSeconds(recording.durationSeconds, i18n.language),
           })}
         </h3>
         <a className="button-link" href={reviewHref}>

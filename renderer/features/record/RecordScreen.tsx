@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../../components/Pending.tsx';
-import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
 import { useFaultLogSave } from '../review/index.ts';
 import { InputPanel } from './InputPanel.tsx';
 import { LevelMeter } from './LevelMeter.tsx';
 import { LiveCharts } from './LiveCharts.tsx';
+import { loadLiveView, saveLiveView } from './liveViewSettings.ts';
+import type { LiveViewSettings } from './liveViewSettings.ts';
 import { rememberLastMachineId } from './machineChoice.ts';
 import { RecordControls } from './RecordControls.tsx';
 import { RecordResult } from './RecordResult.tsx';
@@ -24,9 +25,11 @@ export interface RecordScreenProps {
  */
 export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
   const { t } = useTranslation();
-  const [scale, setScale] = useState<FrequencyScale>('log');
+  // A per-person view setting: remembered by this browser, not by the library.
+  const [view, setView] = useState<LiveViewSettings>(() => loadLiveView(globalThis.localStorage));
+  useEffect(() => saveLiveView(globalThis.localStorage, view), [view]);
   const target = useRecordTarget();
-  const live = useLiveInput(scale, target.baseline);
+  const live = useLiveInput(view, target.baseline);
   const session = useRecordingSession(target.machineId, live.recorder);
   const saveToFaultLog = useFaultLogSave();
   const result = session.status?.phase === 'done' ? session.status.result : null;
@@ -69,7 +72,7 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
             live={live}
           />
           <section className="panel record-live" aria-label={t('record.controls')}>
-            <LevelMeter level={live.frame?.level ?? null} />
+            <LevelMeter subscribeFrames={live.subscribeFrames} />
             <RecordControls
               status={session.status}
               canRecord={live.recorder !== null && target.machineId !== null}
@@ -84,11 +87,11 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
           {live.sampleRateHz !== null && (
             <LiveCharts
               sampleRateHz={live.sampleRateHz}
-              scale={scale}
-              onScale={setScale}
-              spectrum={live.frame?.spectrum ?? null}
+              view={view}
+              onView={setView}
+              onResetPeak={live.resetPeak}
               baseline={target.baseline}
-              linesPerSecond={live.frame?.spectrogramLinesPerSecond ?? null}
+              subscribeFrames={live.subscribeFrames}
               subscribeRows={live.subscribeRows}
               inputKey={live.deviceId}
             />

@@ -1,13 +1,14 @@
 /**
  * Everything the live view shows, computed from the stream with shared/ DSP: level, Welch
- * spectrum over the last ~1.3 s shifted to the baseline's level, and waterfall lines. Free of
+ * spectrum over the last ~1.3 s (averaged further and peak-held as the view asks) shifted to
+ * the baseline's level, and waterfall lines. Free of
  * worker globals so it can be tested in Node; liveAnalysis.worker.ts only wires messages to it.
  */
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
 import { USABLE_BAND_FRACTION } from '../../chart/frequencyAxis.ts';
-import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
 import { LevelTracker } from './levelMeter.ts';
-import type { LiveFrame, LiveSpectrum } from './liveMessages.ts';
+import { PeakHold, SpectrumAverager } from './liveAveraging.ts';
+import type { LiveAnalysisView, LiveFrame, LiveSpectrum } from './liveMessages.ts';
 import { SlidingSpectrum } from './slidingSpectrum.ts';
 import { SpectrogramCells } from './spectrogramCells.ts';
 import {
@@ -26,25 +27,40 @@ export class LiveAnalyser {
   private readonly spectrum: SlidingSpectrum;
   private readonly spectrogram: SpectrogramCells;
   private readonly samplesPerFrame: number;
-  private scale: FrequencyScale;
+  private readonly averager = new SpectrumAverager();
+  private readonly peaks = new PeakHold();
+  private view: LiveAnalysisView;
   private baseline: BaselineSpectrumView | null = null;
   private lastSpectrum: LiveSpectrum | null = null;
   private samplesSinceFrame = 0;
+  private samplesSinceSpectrum = 0;
   private receivedSamples = 0;
 
-  constructor(sampleRateHz: number, scale: FrequencyScale) {
+  constructor(sampleRateHz: number, view: LiveAnalysisView) {
     this.sampleRateHz = sampleRateHz;
-    this.scale = scale;
+    this.view = view;
     this.level = new LevelTracker(sampleRateHz);
     this.spectrum = new SlidingSpectrum(sampleRateHz);
-    this.spectrogram = new SpectrogramCells(sampleRateHz, scale);
+    this.spectrogram = new SpectrogramCells(sampleRateHz, view.axis);
     this.samplesPerFrame = Math.round(sampleRateHz / FRAMES_PER_SECOND);
   }
 
-  /** The chart's frequency axis: the spectrum's points and the waterfall's cells follow it. */
-  setScale(scale: FrequencyScale): void {
-    this.scale = scale;
-    this.spectrogram.setScale(scale);
+  /** The view's axis, averaging and peak hold; a new axis also restarts the waterfall. */
+  setView(view: LiveAnalysisView): void {
+    const [a, b] = [view.axis, this.view.axis];
+    // Compared by value: the view arrives as a fresh copy in every message.
+    if (a.scale !== b.scale || a.minHz !== b.minHz || a.maxHz !== b.maxHz) {
+      this.spectrogram.setAxis(view.axis);
+    }
+    if (!view.peakHold) this.peaks.reset();
+    if (view.averagingSeconds !== this.view.averagingSeconds) this.averager.reset();
+    this.view = view;
+    this.lastSpectrum = null;
+  }
+
+  /** Forgets the held peaks. */
+  resetPeak(): void {
+    this.peaks.reset();
     this.lastSpectrum = null;
   }
 
@@ -60,6 +76,7 @@ export class LiveAnalyser {
     this.spectrum.push(block);
     this.spectrogram.push(block);
     this.samplesSinceFrame += block.length;
+    this.samplesSinceSpectrum += block.length;
     this.receivedSamples += block.length;
   }
 
@@ -85,16 +102,29 @@ export class LiveAnalyser {
   }
 
   private currentSpectrum(): LiveSpectrum | null {
-    const levelsDb = this.spectrum.levelsDb();
-    if (levelsDb === null) return null;
+    const welchDb = this.spectrum.levelsDb();
+    if (welchDb === null) return null;
+    const elapsedSeconds = this.samplesSinceSpectrum / this.sampleRateHz;
+    this.samplesSinceSpectrum = 0;
+    const levelsDb = this.averager.push(welchDb, elapsedSeconds, this.view.averagingSeconds);
     const { frequenciesHz } = this.spectrum;
-    const maxHz = USABLE_BAND_FRACTION * this.sampleRateHz;
-    // The level is matched on points reduced as the baseline's were; drawn on the axis's own.
-    const uniform = reduceSpectrum(frequenciesHz, levelsDb, maxHz);
-    const points =
-      this.scale === 'log' ? reduceSpectrumLog(frequenciesHz, levelsDb, maxHz) : uniform;
+    const { axis } = this.view;
+    const maxHz = axis.maxHz;
+    const reduce = (db: ArrayLike<number>) =>
+      axis.scale === 'log'
+        ? reduceSpectrumLog(frequenciesHz, db, maxHz)
+        : reduceSpectrum(frequenciesHz, db, maxHz);
+    // The level is matched on points reduced as the baseline's were (the whole usable band).
+    const uniform = reduceSpectrum(
+      frequenciesHz,
+      levelsDb,
+      USABLE_BAND_FRACTION * this.sampleRateHz,
+    );
     const gainDb = this.baseline ? baselineGainDb(uniform, this.baseline) : null;
-    const shown = gainDb === null ? points : shiftLevels(points, gainDb);
-    return { ...shown, gainDb };
+    const shift = (points: ReturnType<typeof reduce>) =>
+      gainDb === null ? points : shiftLevels(points, gainDb);
+    const shown = shift(reduce(levelsDb));
+    const peakDb = this.view.peakHold ? shift(reduce(this.peaks.push(levelsDb))).levelsDb : null;
+    return { ...shown, gainDb, peakDb };
   }
 }

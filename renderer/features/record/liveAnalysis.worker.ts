@@ -40,7 +40,7 @@ function onBlock(block: Float32Array): void {
 function onPageMessage(message: PageToWorker): void {
   switch (message.type) {
     case 'init':
-      analyser = new LiveAnalyser(message.sampleRateHz, message.scale);
+      analyser = new LiveAnalyser(message.sampleRateHz, message.view);
       message.port.onmessage = (event: MessageEvent<Float32Array>) => {
         try {
           onBlock(event.data);
@@ -49,8 +49,11 @@ function onPageMessage(message: PageToWorker): void {
         }
       };
       break;
-    case 'scale':
-      analyser?.setScale(message.scale);
+    case 'view':
+      analyser?.setView(message.view);
+      break;
+    case 'resetPeak':
+      analyser?.resetPeak();
       break;
     case 'baseline':
       analyser?.setBaseline(message.baseline);

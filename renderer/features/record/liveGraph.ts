@@ -4,9 +4,13 @@
  * same-origin files emitted by Vite, as the CSP (script-src and worker-src 'self') requires.
  */
 import processorUrl from './captureProcessor.worklet.ts?worker&url';
-import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
 import { CAPTURE_PROCESSOR_NAME } from './liveMessages.ts';
-import type { PageToWorker, WorkerToPage, WorkletConnect } from './liveMessages.ts';
+import type {
+  LiveAnalysisView,
+  PageToWorker,
+  WorkerToPage,
+  WorkletConnect,
+} from './liveMessages.ts';
 
 export interface LiveGraph {
   readonly context: AudioContext;
@@ -28,10 +32,12 @@ export function liveCaptureSupported(): boolean {
 
 export async function openLiveGraph(
   stream: MediaStream,
-  scale: FrequencyScale,
+  view: (sampleRateHz: number) => LiveAnalysisView,
   onMessage: (message: WorkerToPage) => void,
 ): Promise<LiveGraph> {
-  const context = new AudioContext({ latencyHint: 'interactive' });
+  // Nothing is played back, so latency does not matter: 'playback' lets the audio threads wake
+  // up less often (larger buffers), which saves a laptop's battery.
+  const context = new AudioContext({ latencyHint: 'playback' });
   let worker: Worker | null = null;
   try {
     await context.audioWorklet.addModule(processorUrl);
@@ -53,7 +59,7 @@ export async function openLiveGraph(
     const init: PageToWorker = {
       type: 'init',
       sampleRateHz: context.sampleRate,
-      scale,
+      view: view(context.sampleRate),
       port: channel.port2,
     };
     started.postMessage(init, [channel.port2]);

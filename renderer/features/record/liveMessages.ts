@@ -5,7 +5,7 @@
  * The page only draws and calls the API.
  */
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
-import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
+import type { FrequencyAxis } from '../../chart/frequencyAxis.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
 import type { LevelReading } from './levelMeter.ts';
 
@@ -21,15 +21,27 @@ export interface WorkletConnect {
   readonly port: MessagePort;
 }
 
+/** What the worker computes for the live view (the person's settings, liveViewSettings.ts). */
+export interface LiveAnalysisView {
+  /** The frequency axis: the spectrum's points and the waterfall's cells follow it. */
+  readonly axis: FrequencyAxis;
+  /** Time constant of the exponential average of the spectrum, seconds; 0: off. */
+  readonly averagingSeconds: number;
+  /** Whether the spectrum carries the highest levels since the last reset. */
+  readonly peakHold: boolean;
+}
+
 export type PageToWorker =
   | {
       readonly type: 'init';
       readonly sampleRateHz: number;
-      readonly scale: FrequencyScale;
+      readonly view: LiveAnalysisView;
       /** The other end of the worklet's channel: Float32Array blocks arrive here. */
       readonly port: MessagePort;
     }
-  | { readonly type: 'scale'; readonly scale: FrequencyScale }
+  | { readonly type: 'view'; readonly view: LiveAnalysisView }
+  /** Forget the held peaks; they start again from the next spectrum. */
+  | { readonly type: 'resetPeak' }
   | { readonly type: 'baseline'; readonly baseline: BaselineSpectrumView | null }
   /** From the next block on, cut the stream into chunks of `chunkSamples` for the host. */
   | { readonly type: 'record'; readonly chunkSamples: number }
@@ -42,6 +54,8 @@ export interface LiveSpectrum {
   readonly levelsDb: Float32Array;
   /** How far the live level was lowered to meet the baseline's, dB; null: not shifted. */
   readonly gainDb: number | null;
+  /** Peak hold: the highest level at each point since the last reset (same shift); or null. */
+  readonly peakDb: Float32Array | null;
 }
 
 export interface LiveFrame {

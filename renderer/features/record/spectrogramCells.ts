@@ -5,8 +5,8 @@
  */
 import { SpectrogramStream } from '../../../shared/dsp/stft.ts';
 import { nextPowerOfTwo } from '../../../shared/dsp/fft.ts';
-import { frequencyAt, liveFrequencyAxis } from '../../chart/frequencyAxis.ts';
-import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
+import { frequencyAt } from '../../chart/frequencyAxis.ts';
+import type { FrequencyAxis } from '../../chart/frequencyAxis.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
 
 /** Cells across the axis: finer than a spectrogram frame resolves at high frequencies. */
@@ -25,13 +25,11 @@ const MAX_PENDING_ROWS = 64;
  * covers ([first, last] pairs); a cell narrower than a bin takes the bin nearest its centre.
  */
 export function cellBins(
-  scale: FrequencyScale,
-  sampleRateHz: number,
+  axis: FrequencyAxis,
   binWidthHz: number,
   binCount: number,
   cells = SPECTROGRAM_CELLS,
 ): Int32Array {
-  const axis = liveFrequencyAxis(scale, sampleRateHz);
   const out = new Int32Array(2 * cells);
   const clampBin = (k: number) => Math.min(binCount - 1, Math.max(0, k));
   for (let c = 0; c < cells; c++) {
@@ -55,7 +53,7 @@ export class SpectrogramCells {
   private topDb = -Infinity;
   private pending: Uint8Array[] = [];
 
-  constructor(sampleRateHz: number, scale: FrequencyScale) {
+  constructor(sampleRateHz: number, axis: FrequencyAxis) {
     const segmentLength = nextPowerOfTwo(Math.ceil(SPECTROGRAM_SEGMENT_SECONDS * sampleRateHz));
     this.stream = new SpectrogramStream(sampleRateHz, {
       segmentLength,
@@ -64,12 +62,12 @@ export class SpectrogramCells {
     });
     this.sampleRateHz = sampleRateHz;
     this.linesPerSecond = sampleRateHz / (segmentLength / 2);
-    this.bins = this.binsFor(scale);
+    this.bins = this.binsFor(axis);
   }
 
   /** A new axis: lines from now on follow it; lines not yet taken are dropped. */
-  setScale(scale: FrequencyScale): void {
-    this.bins = this.binsFor(scale);
+  setAxis(axis: FrequencyAxis): void {
+    this.bins = this.binsFor(axis);
     this.pending = [];
   }
 
@@ -93,9 +91,9 @@ export class SpectrogramCells {
     return { cells: SPECTROGRAM_CELLS, levels };
   }
 
-  private binsFor(scale: FrequencyScale): Int32Array {
+  private binsFor(axis: FrequencyAxis): Int32Array {
     const binWidthHz = this.sampleRateHz / this.stream.settings.fftLength;
-    return cellBins(scale, this.sampleRateHz, binWidthHz, this.stream.binCount);
+    return cellBins(axis, binWidthHz, this.stream.binCount);
   }
 
   private line(frameDb: Float32Array): Uint8Array {

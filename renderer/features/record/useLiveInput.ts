@@ -1,14 +1,14 @@
 /**
  * The microphone's live path for the Record screen: asks for the chosen microphone with every
  * processing feature off and checks what the device kept on, builds the worklet → worker graph
- * (liveGraph.ts), hands the worker the axis and the baseline, and exposes the latest analysis
- * frame, the waterfall lines and a recorder for LiveRecording.
+ * (liveGraph.ts), hands the worker the view settings and the baseline, and passes analysis
+ * frames and waterfall lines to subscribers (not React state: a frame re-renders nothing) and
+ * a recorder to LiveRecording.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
 import { useErrorSentence } from '../../api/errors.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
-import type { FrequencyScale } from '../../chart/frequencyAxis.ts';
 import {
   audioConstraints,
   captureFailure,
@@ -18,7 +18,9 @@ import {
 import type { CaptureFailure, MicrophoneChoice, ProcessingFeature } from './inputDevices.ts';
 import { liveCaptureSupported, openLiveGraph } from './liveGraph.ts';
 import type { LiveGraph } from './liveGraph.ts';
-import type { LiveFrame, WorkerToPage } from './liveMessages.ts';
+import type { LiveAnalysisView, LiveFrame, WorkerToPage } from './liveMessages.ts';
+import { liveViewAxis } from './liveViewSettings.ts';
+import type { LiveViewSettings } from './liveViewSettings.ts';
 import type { LiveRecorder } from './liveRecording.ts';
 
 export type LivePhase = 'starting' | 'running' | 'suspended' | 'failed';
@@ -33,7 +35,6 @@ export interface LiveInput {
   readonly deviceId: string | null;
   readonly sampleRateHz: number | null;
   readonly keptOn: readonly ProcessingFeature[];
-  readonly frame: LiveFrame | null;
   /** Present while the live path runs. */
   readonly recorder: LiveRecorder | null;
   chooseDevice(deviceId: string | null): void;
@@ -41,6 +42,19 @@ export interface LiveInput {
   resume(): void;
   retry(): void;
   subscribeRows(listener: (rows: SpectrogramRows) => void): () => void;
+  /** Every analysis frame as it arrives (outside React: a frame re-renders nothing). */
+  subscribeFrames(listener: (frame: LiveFrame) => void): () => void;
+  /** Forgets the peaks the live spectrum holds. */
+  resetPeak(): void;
+}
+
+/** What the worker needs of the person's view settings at `sampleRateHz`. */
+export function analysisView(view: LiveViewSettings, sampleRateHz: number): LiveAnalysisView {
+  return {
+    axis: liveViewAxis(view, sampleRateHz),
+    averagingSeconds: view.averagingSeconds,
+    peakHold: view.peakHold,
+  };
 }
 
 interface Opened {
@@ -57,19 +71,19 @@ function stopStream(stream: MediaStream | null): void {
   stream?.getTracks().forEach((track) => track.stop());
 }
 
-/** The live input; `scale` and `baseline` reach the worker whenever they change. */
+/** The live input; `view` and `baseline` reach the worker whenever they change. */
 export function useLiveInput(
-  scale: FrequencyScale,
+  view: LiveViewSettings,
   baseline: BaselineSpectrumView | null,
 ): LiveInput {
   const describeError = useErrorSentence();
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [opened, setOpened] = useState<Opened | null>(null);
-  const [frame, setFrame] = useState<LiveFrame | null>(null);
   const [microphones, setMicrophones] = useState<MicrophoneChoice[]>([]);
-  const settings = useRef({ scale, baseline });
+  const settings = useRef({ view, baseline });
   const rowListeners = useRef(new Set<(rows: SpectrogramRows) => void>());
+  const frameListeners = useRef(new Set<(frame: LiveFrame) => void>());
   const chunkListener = useRef<((samples: ArrayBuffer) => void) | null>(null);
   const flushWaiters = useRef<(() => void)[]>([]);
   const key = `${deviceId ?? ''}|${attempt}`;
@@ -87,7 +101,7 @@ export function useLiveInput(
     const onMessage = (message: WorkerToPage) => {
       if (cancelled) return;
       if (message.type === 'frame') {
-        setFrame(message.frame);
+        frameListeners.current.forEach((listener) => listener(message.frame));
         const rows = message.frame.spectrogram;
         if (rows) rowListeners.current.forEach((listener) => listener(rows));
       } else if (message.type === 'chunk') {
@@ -105,7 +119,11 @@ export function useLiveInput(
         if (cancelled) return;
         const track = stream.getAudioTracks()[0];
         const keptOn = processingKeptOn(track.getSettings());
-        graph = await openLiveGraph(stream, settings.current.scale, onMessage);
+        graph = await openLiveGraph(
+          stream,
+          (sampleRateHz) => analysisView(settings.current.view, sampleRateHz),
+          onMessage,
+        );
         if (cancelled) return;
         graph.post({ type: 'baseline', baseline: settings.current.baseline });
         const running = graph;
@@ -155,10 +173,14 @@ export function useLiveInput(
   const graph = current?.graph ?? null;
 
   useEffect(() => {
-    settings.current = { scale, baseline };
-    graph?.post({ type: 'scale', scale });
+    settings.current = { view, baseline };
+  }, [view, baseline]);
+  useEffect(() => {
+    if (graph) graph.post({ type: 'view', view: analysisView(view, graph.sampleRateHz) });
+  }, [graph, view]);
+  useEffect(() => {
     graph?.post({ type: 'baseline', baseline });
-  }, [graph, scale, baseline]);
+  }, [graph, baseline]);
 
   const recorder = useMemo<LiveRecorder | null>(
     () =>
@@ -185,6 +207,16 @@ export function useLiveInput(
     };
   }, []);
 
+  const subscribeFrames = useCallback((listener: (frame: LiveFrame) => void) => {
+    const listeners = frameListeners.current;
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+
+  const resetPeak = useCallback(() => graph?.post({ type: 'resetPeak' }), [graph]);
+
   return {
     phase: current?.phase ?? 'starting',
     failure: current?.failure ?? null,
@@ -193,11 +225,12 @@ export function useLiveInput(
     deviceId,
     sampleRateHz: graph?.sampleRateHz ?? null,
     keptOn: current?.keptOn ?? [],
-    frame: current?.phase === 'running' || current?.phase === 'suspended' ? frame : null,
     recorder: current?.phase === 'running' ? recorder : null,
     chooseDevice: setDeviceId,
     resume: () => void graph?.context.resume(),
     retry: () => setAttempt((n) => n + 1),
     subscribeRows,
+    subscribeFrames,
+    resetPeak,
   };
 }

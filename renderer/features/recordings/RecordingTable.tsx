@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../app/route.ts';
 import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
-import { formatDateTime, formatNumber } from '../../format/numbers.ts';
+import { formatDateTime, formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { RecordingNotices } from './RecordingNotices.tsx';
 import type { RecordingRow } from './useRecordings.ts';
 import { VerdictLink } from './VerdictLink.tsx';
@@ -56,7 +56,7 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
                 recordingName={recording.name}
               />
             </td>
-            <td className="number">{formatNumber(recording.durationSeconds, lang, 2)}</td>
+            <td className="number">{formatSeconds(recording.durationSeconds, lang)}</td>
             <td className="number">{formatNumber(recording.sampleRateHz, lang, 0)}</td>
             <td className="number">{recording.channelCount}</td>
             <td>{t(`origins.${recording.origin}`)}</td>

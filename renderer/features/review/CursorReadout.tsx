@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SpectrumTable } from '../../chart/spectrumTable.ts';
-import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
+import { formatFrequencyHz, formatLevelDb } from '../../format/numbers.ts';
 
 /**
  * The values under the pointer: frequency, level and the baseline there (median and normal
@@ -12,7 +12,7 @@ export function CursorReadout({ table, index }: { table: SpectrumTable; index: n
   if (index === null || index < 0 || index >= table.frequenciesHz.length) {
     return <p className="readout muted">{t('review.readoutHint')}</p>;
   }
-  const db = (value: number | null) => (value === null ? '—' : formatNumber(value, lang, 1));
+  const db = (value: number | null) => (value === null ? '—' : formatLevelDb(value, lang));
   const median = table.medianDb[index];
   return (
     <p className="readout" data-testid="cursor-readout">

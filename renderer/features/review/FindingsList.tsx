@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/diagnosis/report.ts';
 import { renderFinding } from '../../../shared/i18n/diagnosisText.ts';
-import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
+import { formatFrequencyHz, formatLevelDb } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
 /**
@@ -29,7 +29,7 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
             <tr key={i}>
               <td>{t(`findingKinds.${finding.kind}`)}</td>
               <td className="number">{formatFrequencyHz(finding.frequencyHz, lang)}</td>
-              <td className="number">{formatNumber(finding.excessDb, lang, 1)}</td>
+              <td className="number">{formatLevelDb(finding.excessDb, lang)}</td>
               <td>{renderFinding(finding.detail, lang)}</td>
             </tr>
           ))}

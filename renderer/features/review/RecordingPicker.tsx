@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
 import { Pending } from '../../components/Pending.tsx';
 import { RecordingNotices } from '../recordings/index.ts';
-import { formatDateTime, formatNumber } from '../../format/numbers.ts';
+import { formatDateTime, formatSeconds } from '../../format/numbers.ts';
 import type { MachineRecordings } from './useRecordingCatalogue.ts';
 
 export interface RecordingPickerProps {
@@ -44,7 +44,7 @@ function MachineRecordingTable({
                   <a href={hrefFor(recording.id)}>{recording.name}</a>
                   <RecordingNotices notices={recordingNotices(recording)} />
                 </td>
-                <td className="number">{formatNumber(recording.durationSeconds, lang, 1)}</td>
+                <td className="number">{formatSeconds(recording.durationSeconds, lang)}</td>
                 <td>{t(`origins.${recording.origin}`)}</td>
                 <td>{formatDateTime(recording.createdAt, lang)}</td>
               </tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { secondsInputValue } from '../../format/numbers.ts';
 import type { TimeRange } from './defaultRegion.ts';
 
 export interface RegionFieldsProps {
@@ -25,10 +26,10 @@ function SecondsField(props: {
       {props.label}
       <input
         type="number"
-        step="0.1"
+        step="0.01"
         min="0"
         className="seconds"
-        value={draft ?? String(props.value)}
+        value={draft ?? secondsInputValue(props.value)}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         onKeyDown={(event: KeyboardEvent) => {

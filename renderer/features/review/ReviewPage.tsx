@@ -4,7 +4,7 @@ import { formatRoute } from '../../app/route.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Pending } from '../../components/Pending.tsx';
 import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
-import { formatNumber } from '../../format/numbers.ts';
+import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { noticeSentence } from '../recordings/index.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
@@ -97,7 +97,7 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
       <p className="muted">
         {t('review.recordingSummary', {
           machine: machine.name,
-          duration: formatNumber(duration, i18n.language, 1),
+          duration: formatSeconds(duration, i18n.language),
           rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
         })}
       </p>

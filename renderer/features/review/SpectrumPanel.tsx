@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SelectionAnalysis } from '../../../shared/api/contract.ts';
 import { SpectrumPlot } from '../../chart/SpectrumPlot.tsx';
 import { spectrumTable } from '../../chart/spectrumTable.ts';
-import { formatNumber } from '../../format/numbers.ts';
+import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { CursorReadout } from './CursorReadout.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { MarkerToggles } from './MarkerToggles.tsx';
@@ -60,8 +60,8 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
   const highlightsHz = useMemo(() => analysis.anomalies.map((a) => a.frequencyHz), [analysis]);
   const formatTick = useCallback((value: number) => formatNumber(value, lang, 1), [lang]);
   const range = {
-    from: formatNumber(analysis.startSeconds, lang, 2),
-    to: formatNumber(analysis.endSeconds, lang, 2),
+    from: formatSeconds(analysis.startSeconds, lang),
+    to: formatSeconds(analysis.endSeconds, lang),
   };
   return (
     <section className="panel spectrum-panel" aria-labelledby="selection-spectrum-title">

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpectrogramView } from '../../../shared/api/contract.ts';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SpectrogramCanvas } from '../../chart/SpectrogramCanvas.tsx';
 import { TimeAxis } from '../../chart/TimeAxis.tsx';
 import { formatTime } from '../../chart/timeTicks.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
@@ -11,6 +10,7 @@ import { formatNumber } from '../../format/numbers.ts';
 import { useWaveform } from '../../waveform/index.ts';
 import type { TimeRange, WaveformSource } from '../../waveform/index.ts';
 import { RegionFields } from './RegionFields.tsx';
+import { ReviewSpectrogram } from './ReviewSpectrogram.tsx';
 import { needsDetail } from './overviewSizes.ts';
 
 export interface WaveformPanelProps {
@@ -112,7 +112,7 @@ export function WaveformPanel(props: WaveformPanelProps) {
         description={t('review.timeAxis')}
       />
       {spectrogram ? (
-        <SpectrogramCanvas
+        <ReviewSpectrogram
           spectrogram={spectrogram}
           visible={waveform.view}
           region={region}

@@ -3,7 +3,9 @@ import {
   colorAt,
   levelRange,
   sourceColumns,
+  spectrogramAxisPixels,
   spectrogramPixels,
+  spectrogramRowBins,
 } from '../../../renderer/chart/spectrogramImage.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
 
@@ -81,5 +83,28 @@ describe('sourceColumns', () => {
   it('shows everything for an empty or unknown range', () => {
     expect(sourceColumns(100, 0, 0, 1)).toEqual({ x: 0, width: 100 });
     expect(sourceColumns(100, 10, 5, 5)).toEqual({ x: 0, width: 100 });
+  });
+});
+
+describe('spectrogram on a frequency axis', () => {
+  it('gives the low lines of a log axis rows of their own, top row at the top frequency', () => {
+    const axis = { scale: 'log' as const, minHz: 10, maxHz: 8000 };
+    // 1 Hz bins from 0 to 8000 Hz; 100 rows on the log axis.
+    const bins = spectrogramRowBins(axis, 8001, 8000, 100);
+    expect(bins[1]).toBe(8000);
+    expect(bins[2 * 99]).toBe(10);
+    // Below 100 Hz (the lowest third of the decades) still about a third of the rows.
+    const lowRows = Array.from({ length: 100 }, (_, r) => bins[2 * r + 1]).filter((k) => k < 100);
+    expect(lowRows.length).toBeGreaterThan(30);
+  });
+
+  it('colours each row with the loudest of its bins', () => {
+    const axis = { scale: 'linear' as const, minHz: 0, maxHz: 3 };
+    const grid = { columnCount: 1, binCount: 4, valuesDb: [0, 0, 10, 0] };
+    const rows = spectrogramRowBins(axis, 4, 3, 2);
+    const pixels = spectrogramAxisPixels(grid, { minDb: 0, maxDb: 10 }, rows);
+    // Top row (bins 2–3) holds the loud bin: the loudest colour; bottom row the quietest.
+    expect([...pixels.subarray(0, 3)]).toEqual(colorAt(1));
+    expect([...pixels.subarray(4, 7)]).toEqual(colorAt(0));
   });
 });

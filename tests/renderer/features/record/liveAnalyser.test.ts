@@ -3,11 +3,18 @@ import {
   FRAMES_PER_SECOND,
   LiveAnalyser,
 } from '../../../../renderer/features/record/liveAnalyser.ts';
+import { liveFrequencyAxis } from '../../../../renderer/chart/frequencyAxis.ts';
+import type { FrequencyScale } from '../../../../renderer/chart/frequencyAxis.ts';
+import type { LiveAnalysisView } from '../../../../renderer/features/record/liveMessages.ts';
 import { SPECTROGRAM_CELLS } from '../../../../renderer/features/record/spectrogramCells.ts';
 import { gaussianNoise } from '../../../helpers/signals.ts';
 import { expectClose } from '../../../helpers/tolerance.ts';
 
 const RATE = 8000;
+
+function viewOf(scale: FrequencyScale, averagingSeconds = 0, peakHold = false): LiveAnalysisView {
+  return { axis: liveFrequencyAxis(scale, RATE), averagingSeconds, peakHold };
+}
 
 /** White noise of density `densityPerHz` (one-sided) with a sine of amplitude 0.5 at 1 kHz. */
 function machineLike(seconds: number, densityPerHz: number): Float32Array {
@@ -28,7 +35,7 @@ function run(analyser: LiveAnalyser, signal: Float32Array) {
 
 describe('LiveAnalyser', () => {
   it('gives about ten frames per second of audio, with level, spectrum and waterfall lines', () => {
-    const frames = run(new LiveAnalyser(RATE, 'log'), machineLike(3, 1e-8));
+    const frames = run(new LiveAnalyser(RATE, viewOf('log')), machineLike(3, 1e-8));
     expect(frames.length).toBeGreaterThanOrEqual(3 * FRAMES_PER_SECOND - 3);
     expect(frames.length).toBeLessThanOrEqual(3 * FRAMES_PER_SECOND);
     const last = frames[frames.length - 1];
@@ -40,7 +47,7 @@ describe('LiveAnalyser', () => {
   });
 
   it('shows the noise floor at its density and the tone at 1 kHz, below 0.45 × the rate', () => {
-    const frames = run(new LiveAnalyser(RATE, 'linear'), machineLike(3, 1e-8));
+    const frames = run(new LiveAnalyser(RATE, viewOf('linear')), machineLike(3, 1e-8));
     const spectrum = frames[frames.length - 1].spectrum;
     const hz = [...(spectrum?.frequenciesHz ?? [])];
     const db = [...(spectrum?.levelsDb ?? [])];
@@ -52,7 +59,7 @@ describe('LiveAnalyser', () => {
   });
 
   it('lowers the live level onto the baseline’s when it has one', () => {
-    const analyser = new LiveAnalyser(RATE, 'log');
+    const analyser = new LiveAnalyser(RATE, viewOf('log'));
     const reference = run(analyser, machineLike(2, 1e-8)).pop()?.spectrum;
     const baseline = {
       baselineId: 'b',
@@ -64,5 +71,26 @@ describe('LiveAnalyser', () => {
     analyser.setBaseline(baseline);
     const frame = run(analyser, machineLike(0.5, 1e-8)).pop();
     expectClose(frame?.spectrum?.gainDb ?? NaN, 15, 1.5);
+  });
+
+  it('holds the peak of a tone that stopped until reset, and averages with a time constant', () => {
+    const analyser = new LiveAnalyser(RATE, viewOf('linear', 3, true));
+    run(analyser, machineLike(2, 1e-8));
+    const quiet = Float32Array.from(gaussianNoise(RATE * 2, 4, Math.sqrt((1e-8 * RATE) / 2)));
+    const after = run(analyser, quiet).pop()?.spectrum;
+    const hz = [...(after?.frequenciesHz ?? [])];
+    const near1k = hz.flatMap((f, i) => (Math.abs(f - 1000) < 10 ? [i] : []));
+    const at1k = (values: ArrayLike<number> | null | undefined) =>
+      Math.max(...near1k.map((i) => values?.[i] ?? NaN));
+    // The tone's peak is held; the 3 s average still remembers it (the noise floor is near
+    // −80 dB), but below the peak.
+    expect(at1k(after?.peakDb)).toBeGreaterThan(at1k(after?.levelsDb) + 1);
+    expect(at1k(after?.levelsDb)).toBeGreaterThan(-50);
+    analyser.resetPeak();
+    const reset = run(analyser, quiet.subarray(0, RATE / 2)).pop()?.spectrum;
+    expect(reset?.peakDb).not.toBeNull();
+    analyser.setView(viewOf('linear', 0, false));
+    const plain = run(analyser, quiet.subarray(0, RATE / 2)).pop()?.spectrum;
+    expect(plain?.peakDb).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ function sine(frequencyHz: number, samples: number): Float32Array {
 
 describe('cellBins', () => {
   it('covers the bins of a linear axis in order, without gaps', () => {
-    const bins = cellBins('linear', RATE, 10, 401, 36);
+    const bins = cellBins(liveFrequencyAxis('linear', RATE), 10, 401, 36);
     expect(bins[0]).toBe(0);
     for (let c = 1; c < 36; c++) {
       expect(bins[2 * c]).toBe(bins[2 * c - 1] + 1);
@@ -27,7 +27,7 @@ describe('cellBins', () => {
   });
 
   it('gives cells narrower than a bin (low on a log axis) the bin nearest their centre', () => {
-    const bins = cellBins('log', RATE, 10, 401, 64);
+    const bins = cellBins(liveFrequencyAxis('log', RATE), 10, 401, 64);
     expect(bins[0]).toBe(bins[1]);
     expect(bins[0]).toBe(1);
     for (let c = 1; c < 64; c++) expect(bins[2 * c]).toBeGreaterThanOrEqual(bins[2 * c - 2]);
@@ -36,7 +36,7 @@ describe('cellBins', () => {
 
 describe('SpectrogramCells', () => {
   it.each(['log', 'linear'] as const)('lights the cell of a 1 kHz sine on a %s axis', (scale) => {
-    const cells = new SpectrogramCells(RATE, scale);
+    const cells = new SpectrogramCells(RATE, liveFrequencyAxis(scale, RATE));
     cells.push(sine(1000, 4096));
     const rows = cells.take();
     expect(rows?.cells).toBe(SPECTROGRAM_CELLS);
@@ -52,7 +52,7 @@ describe('SpectrogramCells', () => {
   });
 
   it('makes one line per half segment, and hands each line over once', () => {
-    const cells = new SpectrogramCells(RATE, 'linear');
+    const cells = new SpectrogramCells(RATE, liveFrequencyAxis('linear', RATE));
     expect(cells.linesPerSecond).toBe(RATE / 512);
     cells.push(sine(500, 1024 + 3 * 512));
     expect((cells.take()?.levels.length ?? 0) / SPECTROGRAM_CELLS).toBe(4);
@@ -60,9 +60,9 @@ describe('SpectrogramCells', () => {
   });
 
   it('drops the lines not taken yet when the axis changes', () => {
-    const cells = new SpectrogramCells(RATE, 'log');
+    const cells = new SpectrogramCells(RATE, liveFrequencyAxis('log', RATE));
     cells.push(sine(500, 2048));
-    cells.setScale('linear');
+    cells.setAxis(liveFrequencyAxis('linear', RATE));
     expect(cells.take()).toBeNull();
   });
 });

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AVERAGING_CHOICES_SECONDS } from './liveAveraging.ts';
+import type { LiveViewSettings } from './liveViewSettings.ts';
+
+/** A fixed level range to start from when the automatic one is switched off, dB. */
+const FIXED_LEVELS_START = { minDb: -140, maxDb: -40 };
+
+/** A number typed in and taken on Enter or when the field is left; empty means `null`. */
+function NumberField(props: {
+  label: string;
+  value: number | null;
+  placeholder?: string;
+  onCommit: (value: number | null) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const value = draft.trim() === '' ? null : Number(draft);
+    if (value === null || Number.isFinite(value)) props.onCommit(value);
+    setDraft(null);
+  };
+  return (
+    <label className="inline">
+      {props.label}
+      <input
+        type="number"
+        className="view-number"
+        value={draft ?? (props.value === null ? '' : String(props.value))}
+        placeholder={props.placeholder}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event: KeyboardEvent) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+    </label>
+  );
+}
+
+export interface LiveViewControlsProps {
+  readonly view: LiveViewSettings;
+  readonly onView: (view: LiveViewSettings) => void;
+  readonly onResetPeak: () => void;
+  /** The ends of the frequency axis now, shown in empty range fields. */
+  readonly axisHz: { readonly minHz: number; readonly maxHz: number };
+}
+
+/**
+ * The live view's settings, as an RTA has them: frequency axis and range, averaging, peak hold
+ * with its reset, and the level range (automatic or fixed).
+ */
+export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveViewControlsProps) {
+  const { t } = useTranslation();
+  const set = (change: Partial<LiveViewSettings>) => onView({ ...view, ...change });
+  return (
+    <div className="live-view-controls">
+      <fieldset className="axis-switch">
+        <legend>{t('record.axis')}</legend>
+        {(['log', 'linear'] as const).map((option) => (
+          <label key={option}>
+            <input
+              type="radio"
+              name="record-axis"
+              value={option}
+              checked={view.scale === option}
+              onChange={() => set({ scale: option })}
+            />
+            {t(option === 'log' ? 'record.axisLog' : 'record.axisLinear')}
+          </label>
+        ))}
+      </fieldset>
+      <NumberField
+        label={t('record.rangeFrom')}
+        value={view.minHz}
+        placeholder={String(Math.round(axisHz.minHz))}
+        onCommit={(minHz) => set({ minHz })}
+      />
+      <NumberField
+        label={t('record.rangeTo')}
+        value={view.maxHz}
+        placeholder={String(Math.round(axisHz.maxHz))}
+        onCommit={(maxHz) => set({ maxHz })}
+      />
+      <label className="inline">
+        {t('record.averaging')}
+        <select
+          value={view.averagingSeconds}
+          onChange={(event) => set({ averagingSeconds: Number(event.target.value) })}
+        >
+          {AVERAGING_CHOICES_SECONDS.map((seconds) => (
+            <option key={seconds} value={seconds}>
+              {seconds === 0 ? t('record.averagingOff') : t('record.averagingSeconds', { seconds })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={view.peakHold}
+          onChange={(event) => set({ peakHold: event.target.checked })}
+        />
+        {t('record.peakHold')}
+      </label>
+      <button type="button" onClick={onResetPeak} disabled={!view.peakHold}>
+        {t('record.peakReset')}
+      </button>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={view.levels === null}
+          onChange={(event) => set({ levels: event.target.checked ? null : FIXED_LEVELS_START })}
+        />
+        {t('record.levelAuto')}
+      </label>
+      {view.levels !== null && (
+        <>
+          <NumberField
+            label={t('record.levelMin')}
+            value={view.levels.minDb}
+            onCommit={(minDb) => {
+              if (minDb !== null && view.levels && minDb < view.levels.maxDb) {
+                set({ levels: { ...view.levels, minDb } });
+              }
+            }}
+          />
+          <NumberField
+            label={t('record.levelMax')}
+            value={view.levels.maxDb}
+            onCommit={(maxDb) => {
+              if (maxDb !== null && view.levels && maxDb > view.levels.minDb) {
+                set({ levels: { ...view.levels, maxDb } });
+              }
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
