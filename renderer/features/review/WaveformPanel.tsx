@@ -87,7 +87,11 @@ export function WaveformPanel(props: WaveformPanelProps) {
   );
   const formatFrequency = useCallback(
     // A unit symbol, the same in every language.
-    (hz: number) => `${formatNumber(hz / 1000, i18n.language, 1)} kHz`,
+    // Hz below 1 kHz, where a log axis puts the machine's lines (10 Hz is not "0 kHz").
+    (hz: number) =>
+      hz < 1000
+        ? `${formatNumber(hz, i18n.language, 0)} Hz`
+        : `${formatNumber(hz / 1000, i18n.language, 1)} kHz`,
     [i18n.language],
   );
   return (
