@@ -3,7 +3,7 @@
  * machine through the form with its live preview, WAV imports by picker and by drop, a baseline
  * built with progress, and its spectrum drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { IMPORT_CHUNK_BYTES } from '../../shared/api/httpProtocol.ts';
@@ -11,23 +11,17 @@ import {
   dropFiles,
   healthyWav,
   toneWav,
-  openSession,
+  openSessionForFile,
   screenshot,
-  STARTUP_TIMEOUT_MS,
   writeTempFile,
 } from './support.ts';
 import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
 });
 
 /** Counts the canvas pixels that are not blank, in the page. */

@@ -7,27 +7,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import {
-  openSession,
-  screenshot,
-  SCREENSHOT_DIR,
-  STARTUP_TIMEOUT_MS,
-  STEP_TIMEOUT_MS,
-} from './support.ts';
+import { openSessionForFile, screenshot, SCREENSHOT_DIR, STEP_TIMEOUT_MS } from './support.ts';
 import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
 });
 
 /** Pixels of a canvas that are not fully transparent, and a checksum of all its pixels. */

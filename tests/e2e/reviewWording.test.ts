@@ -4,21 +4,16 @@
  * cause cards or findings; a report stored before codes existed (English sentences) still shows,
  * its sentences as they are.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { openSession, screenshot, STARTUP_TIMEOUT_MS } from './support.ts';
+import { openSessionForFile, screenshot } from './support.ts';
 import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
 });
 
 /** The demo machine's ids (user data, written as the user wrote them in any language). */

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { encodeWav } from '../../shared/audio/wavEncoder.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -152,4 +153,18 @@ export async function inViewport(locator: Locator): Promise<boolean> {
 export async function screenshotFold(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * One session for a test file: opened before its tests (handed to `onOpen`), closed after them.
+ */
+export function openSessionForFile(onOpen: (session: Session) => void): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await openSession();
+    onOpen(session);
+  }, STARTUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await session?.close();
+  });
 }

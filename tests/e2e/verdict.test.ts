@@ -5,16 +5,15 @@
  * Machines screen and the machine's page show health, last recording and open faults; a machine
  * without a baseline says so where the verdict would be, with the action that fixes it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiPath } from '../../shared/api/httpProtocol.ts';
 import {
   healthyWav,
   inViewport,
-  openSession,
+  openSessionForFile,
   screenshot,
   screenshotFold,
-  STARTUP_TIMEOUT_MS,
   VIEWPORTS,
   writeTempFile,
 } from './support.ts';
@@ -22,14 +21,9 @@ import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
 });
 
 const WORDS = {

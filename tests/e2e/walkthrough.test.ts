@@ -4,27 +4,16 @@
  * the test prints the clicks and the seconds from the start page to the action on screen, and
  * fails beyond 3 clicks or 2 minutes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import {
-  inViewport,
-  openSession,
-  screenshotFold,
-  STARTUP_TIMEOUT_MS,
-  VIEWPORTS,
-} from './support.ts';
+import { inViewport, openSessionForFile, screenshotFold, VIEWPORTS } from './support.ts';
 import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
 });
 
 describe('a newcomer’s first use', () => {
