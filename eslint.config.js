@@ -41,6 +41,16 @@ const rendererPatterns = [
   fftRule,
 ];
 
+const nodePatterns = [
+  { group: ['electron', 'electron/*'], message: 'node/ runs without Electron.' },
+  { group: ['react', 'react-*', 'wavesurfer.js'], message: 'node/ has no UI.' },
+  {
+    group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
+    message: 'node/ imports shared/ and node/ only.',
+  },
+  fftRule,
+];
+
 const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
@@ -104,27 +114,13 @@ export default tseslint.config(
   },
   {
     files: ['node/**/*.ts'],
-    rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'node/ runs without Electron.' },
-      { group: ['react', 'react-*', 'wavesurfer.js'], message: 'node/ has no UI.' },
-      {
-        group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
-        message: 'node/ imports shared/ and node/ only.',
-      },
-      fftRule,
-    ]),
+    rules: restrict(nodePatterns),
   },
   {
     // The workflows see a library only through the store interfaces (docs/architecture.md).
     files: ['node/workflows/**/*.ts'],
     rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'node/ runs without Electron.' },
-      { group: ['react', 'react-*', 'wavesurfer.js'], message: 'node/ has no UI.' },
-      {
-        group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
-        message: 'node/ imports shared/ and node/ only.',
-      },
-      fftRule,
+      ...nodePatterns,
       {
         group: [
           'node:sqlite',

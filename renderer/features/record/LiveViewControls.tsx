@@ -1,43 +1,10 @@
-import { useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { CommitNumberField } from '../../components/CommitNumberField.tsx';
 import { useTranslation } from 'react-i18next';
 import { AVERAGING_CHOICES_SECONDS } from './liveAveraging.ts';
 import type { LiveViewSettings } from './liveViewSettings.ts';
 
 /** A fixed level range to start from when the automatic one is switched off, dB. */
 const FIXED_LEVELS_START = { minDb: -140, maxDb: -40 };
-
-/** A number typed in and taken on Enter or when the field is left; empty means `null`. */
-function NumberField(props: {
-  label: string;
-  value: number | null;
-  placeholder?: string;
-  onCommit: (value: number | null) => void;
-}) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const value = draft.trim() === '' ? null : Number(draft);
-    if (value === null || Number.isFinite(value)) props.onCommit(value);
-    setDraft(null);
-  };
-  return (
-    <label className="inline">
-      {props.label}
-      <input
-        type="number"
-        className="view-number"
-        value={draft ?? (props.value === null ? '' : String(props.value))}
-        placeholder={props.placeholder}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event: KeyboardEvent) => {
-          if (event.key === 'Enter') commit();
-        }}
-      />
-    </label>
-  );
-}
 
 export interface LiveViewControlsProps {
   readonly view: LiveViewSettings;
@@ -71,13 +38,13 @@ export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveView
           </label>
         ))}
       </fieldset>
-      <NumberField
+      <CommitNumberField
         label={t('record.rangeFrom')}
         value={view.minHz}
         placeholder={String(Math.round(axisHz.minHz))}
         onCommit={(minHz) => set({ minHz })}
       />
-      <NumberField
+      <CommitNumberField
         label={t('record.rangeTo')}
         value={view.maxHz}
         placeholder={String(Math.round(axisHz.maxHz))}
@@ -117,7 +84,7 @@ export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveView
       </label>
       {view.levels !== null && (
         <>
-          <NumberField
+          <CommitNumberField
             label={t('record.levelMin')}
             value={view.levels.minDb}
             onCommit={(minDb) => {
@@ -126,7 +93,7 @@ export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveView
               }
             }}
           />
-          <NumberField
+          <CommitNumberField
             label={t('record.levelMax')}
             value={view.levels.maxDb}
             onCommit={(maxDb) => {

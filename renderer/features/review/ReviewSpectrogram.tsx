@@ -1,40 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
+import { CommitNumberField } from '../../components/CommitNumberField.tsx';
 import { useTranslation } from 'react-i18next';
 import { SpectrogramCanvas } from '../../chart/SpectrogramCanvas.tsx';
 import type { SpectrogramCanvasProps } from '../../chart/SpectrogramCanvas.tsx';
 import { loadSpectrogramView, saveSpectrogramView, spectrogramAxis } from './spectrogramView.ts';
 import type { SpectrogramViewSettings } from './spectrogramView.ts';
-
-/** A frequency in Hz typed in, taken on Enter or when left; empty means the axis's own end. */
-function HzField(props: {
-  label: string;
-  value: number | null;
-  onCommit: (hz: number | null) => void;
-}) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const hz = draft.trim() === '' ? null : Number(draft);
-    if (hz === null || Number.isFinite(hz)) props.onCommit(hz);
-    setDraft(null);
-  };
-  return (
-    <label className="inline">
-      {props.label}
-      <input
-        type="number"
-        min="0"
-        className="view-number"
-        value={draft ?? (props.value === null ? '' : String(props.value))}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-        }}
-      />
-    </label>
-  );
-}
 
 /**
  * The host's spectrogram with its frequency axis chosen by the person: log (machine lines below
@@ -61,12 +31,14 @@ export function ReviewSpectrogram(props: Omit<SpectrogramCanvasProps, 'axis'>) {
           />
           {t('review.spectrogramLog')}
         </label>
-        <HzField
+        <CommitNumberField
+          min={0}
           label={t('review.spectrogramFrom')}
           value={view.minHz}
           onCommit={(minHz) => setView({ ...view, minHz })}
         />
-        <HzField
+        <CommitNumberField
+          min={0}
           label={t('review.spectrogramTo')}
           value={view.maxHz}
           onCommit={(maxHz) => setView({ ...view, maxHz })}
