@@ -11,7 +11,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import type { TestBrowser } from '../helpers/browser.ts';
 import { truncatedWav } from '../helpers/truncatedWav.ts';
 import {
-  openSession,
+  openSessionForFile,
   screenshot,
   STARTUP_TIMEOUT_MS,
   STEP_TIMEOUT_MS,
@@ -21,16 +21,11 @@ import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
+openSessionForFile(async (opened) => {
+  session = opened;
+  page = opened.page;
   await page.goto(session.host.url);
   await page.getByRole('button', { name: /Demo lathe/ }).waitFor();
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);

@@ -2,23 +2,18 @@
  * End to end in Chromium: the screens not built yet say so honestly, and the language switches
  * to Simplified Chinese and back, remembered by this browser across a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, screenshot, STARTUP_TIMEOUT_MS } from './support.ts';
+import { openSessionForFile, screenshot } from './support.ts';
 import type { Session } from './support.ts';
 
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openSession();
-  page = session.page;
+openSessionForFile(async (opened) => {
+  session = opened;
+  page = opened.page;
   await page.goto(session.host.url);
   await page.getByRole('button', { name: /Demo lathe/ }).waitFor();
-}, STARTUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);

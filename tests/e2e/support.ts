@@ -156,13 +156,14 @@ export async function screenshotFold(page: Page, name: string): Promise<void> {
 }
 
 /**
- * One session for a test file: opened before its tests (handed to `onOpen`), closed after them.
+ * One session for a test file: opened before its tests (handed to `onOpen`, which may also
+ * prepare the page), closed after them.
  */
-export function openSessionForFile(onOpen: (session: Session) => void): void {
+export function openSessionForFile(onOpen: (session: Session) => void | Promise<void>): void {
   let session: Session | undefined;
   beforeAll(async () => {
     session = await openSession();
-    onOpen(session);
+    await onOpen(session);
   }, STARTUP_TIMEOUT_MS);
   afterAll(async () => {
     await session?.close();

@@ -3,9 +3,8 @@
  * results as in one thread, tasks taken by the caller while no worker has started, and by the
  * workers once they have.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -13,42 +12,19 @@ import {
   createInlineAnalysisPool,
 } from '../../../node/analysis/analysisPool.ts';
 import { splitFrameRange } from '../../../node/analysis/frameRanges.ts';
-import type { SpectraJobOptions } from '../../../node/analysis/spectraJob.ts';
-import { resolveWelchSettings } from '../../../shared/dsp/welchSegments.ts';
-import { SAMPLE_RATE_HZ, machineSignal, writeWav } from './machineWav.ts';
+import { FRAMES, jobOptions, twoSecondWav } from './poolFixture.ts';
 
-const FRAMES = SAMPLE_RATE_HZ * 2;
-let folder = '';
-let file = '';
-
-const jobOptions: SpectraJobOptions = {
-  welch: resolveWelchSettings('test', SAMPLE_RATE_HZ, { segmentLength: 1024 }),
-  envelope: null,
-  channel: 'mix',
-  blockFrames: 4096,
-  wasmFft: false,
-  frameCount: FRAMES,
-};
+const wav = twoSecondWav();
 const ranges = splitFrameRange(FRAMES, 6, 512);
-
-beforeAll(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), 'auscult-pool-caller-'));
-  file = path.join(folder, 'two-seconds.wav');
-  await writeWav(file, [machineSignal(2)], 'pcm16');
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
 
 describe('createAnalysisPool with callerRuns', () => {
   it('gives the results of one thread, whoever ran each range', async () => {
     const pool = createAnalysisPool({ threads: 2, callerRuns: true, start: 'now' });
     try {
-      const partials = await pool.run('spectra', file, ranges, jobOptions);
+      const partials = await pool.run('spectra', wav.path, ranges, jobOptions);
       // A second run, its worker started by now or not: the same results either way.
-      const again = await pool.run('spectra', file, ranges, jobOptions);
-      const inline = await createInlineAnalysisPool().run('spectra', file, ranges, jobOptions);
+      const again = await pool.run('spectra', wav.path, ranges, jobOptions);
+      const inline = await createInlineAnalysisPool().run('spectra', wav.path, ranges, jobOptions);
       expect(partials.map((p) => p.signal)).toEqual(inline.map((p) => p.signal));
       expect(again.map((p) => p.signal)).toEqual(inline.map((p) => p.signal));
       expect(pool.threadCount).toBe(2);
@@ -59,7 +35,7 @@ describe('createAnalysisPool with callerRuns', () => {
 
   it('runs everything in the caller while its worker has not started', async () => {
     // A worker that never says it is ready: every task must be the caller's.
-    const silent = path.join(folder, 'silent-worker.mjs');
+    const silent = path.join(wav.folder, 'silent-worker.mjs');
     await writeFile(silent, 'setInterval(() => {}, 1000);\n');
     const reasons: Error[] = [];
     const pool = createAnalysisPool({
@@ -69,7 +45,7 @@ describe('createAnalysisPool with callerRuns', () => {
       onFallback: (error) => reasons.push(error),
     });
     try {
-      const partials = await pool.run('spectra', file, ranges, jobOptions);
+      const partials = await pool.run('spectra', wav.path, ranges, jobOptions);
       expect(partials.map((p) => p.range)).toEqual(ranges);
       expect(reasons).toEqual([]);
     } finally {
@@ -78,7 +54,7 @@ describe('createAnalysisPool with callerRuns', () => {
   });
 
   it('starts no worker with one thread: the caller runs every task', async () => {
-    const missing = pathToFileURL(path.join(folder, 'no-such-worker.js'));
+    const missing = pathToFileURL(path.join(wav.folder, 'no-such-worker.js'));
     const reasons: Error[] = [];
     const pool = createAnalysisPool({
       threads: 1,
@@ -87,7 +63,7 @@ describe('createAnalysisPool with callerRuns', () => {
       onFallback: (error) => reasons.push(error),
     });
     try {
-      const partials = await pool.run('spectra', file, ranges, jobOptions);
+      const partials = await pool.run('spectra', wav.path, ranges, jobOptions);
       expect(partials).toHaveLength(ranges.length);
       // No worker was tried, so none failed to start.
       expect(reasons).toEqual([]);
