@@ -9,17 +9,13 @@ import type {
   SelectionAnalysis,
   StoredDiagnosis,
 } from '../../shared/api/contract.ts';
-import { compareWithBaseline } from '../../shared/diagnosis/baseline/compare.ts';
 import type { Comparison } from '../../shared/diagnosis/baseline/compare.ts';
-import { characteristicFrequencies } from '../../shared/diagnosis/characteristicFrequencies.ts';
-import { diagnose } from '../../shared/diagnosis/diagnose.ts';
+import type { CharacteristicFrequency } from '../../shared/diagnosis/characteristicFrequencies.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
-import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
-import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { StoredBaseline } from '../store/types.ts';
 import type { LibraryContext } from '../workflows/context.ts';
-import { recordingFeatures } from '../workflows/features.ts';
+import { diagnoseRecording, diagnoseStretch } from '../workflows/diagnose.ts';
 import type { FeatureSource } from '../workflows/features.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
@@ -121,50 +117,13 @@ function envelopeOf(features: RecordingFeatures): SelectionAnalysis['envelope'] 
   };
 }
 
-function markersOf(profile: MachineProfile, maxHz: number): SelectionAnalysis['markers'] {
-  return characteristicFrequencies(profile)
+function markersOf(
+  frequencies: readonly CharacteristicFrequency[],
+  maxHz: number,
+): SelectionAnalysis['markers'] {
+  return frequencies
     .filter((f) => f.frequencyHz > 0 && f.frequencyHz <= maxHz)
     .map((f) => ({ id: f.id, name: f.name, kind: f.kind, frequencyHz: round(f.frequencyHz, 3) }));
-}
-
-interface StretchDiagnosis {
-  readonly recording: RecordingSummary;
-  readonly range: { readonly startFrame: number; readonly frameCount: number };
-  readonly features: RecordingFeatures;
-  readonly baseline: StoredBaseline | null;
-  readonly profile: MachineProfile;
-  readonly report: DiagnosisReport;
-}
-
-/** The features and diagnosis of [startSeconds, endSeconds) of a recording. */
-async function diagnoseStretch(
-  library: LibraryContext,
-  source: FeatureSource,
-  recordingId: string,
-  startSeconds: number,
-  endSeconds: number,
-): Promise<StretchDiagnosis> {
-  const recording = await library.store.recordings.get(recordingId);
-  const range = selectionFrames(recording, startSeconds, endSeconds);
-  const features = await recordingFeatures(library, recording, source, range);
-  const baseline = await library.store.baselines.current(recording.machineId);
-  const profile = await library.store.machines.profile(recording.machineId);
-  const report = diagnose({
-    fileName: `${recording.name} (${round(startSeconds, 2)}–${round(endSeconds, 2)} s)`,
-    features,
-    baseline: baseline?.signature ?? null,
-    profile,
-    rpmOverrides: {},
-  });
-  return { recording, range, features, baseline, profile, report };
-}
-
-/** The stretch actually analysed (whole frames), in seconds. */
-function stretchSeconds({ recording, range }: StretchDiagnosis) {
-  return {
-    startSeconds: range.startFrame / recording.sampleRateHz,
-    endSeconds: (range.startFrame + range.frameCount) / recording.sampleRateHz,
-  };
 }
 
 /**
@@ -179,12 +138,14 @@ export async function analyseSelection(
   startSeconds: number,
   endSeconds: number,
 ): Promise<SelectionAnalysis> {
-  const stretch = await diagnoseStretch(library, source, recordingId, startSeconds, endSeconds);
-  const { features, baseline, profile, report } = stretch;
-  const comparison = baseline ? compareWithBaseline(features, baseline.signature.model) : null;
+  const recording = await library.store.recordings.get(recordingId);
+  const range = selectionFrames(recording, startSeconds, endSeconds);
+  const diagnosis = await diagnoseStretch(library, recording, source, range);
+  const { features, baseline, comparison, frequencies, report, region } = diagnosis;
   return {
     recordingId,
-    ...stretchSeconds(stretch),
+    startSeconds: region?.startSeconds ?? 0,
+    endSeconds: region?.endSeconds ?? recording.durationSeconds,
     spectrum: spectrumOf(features, baseline, comparison),
     baseline: baseline
       ? baselineSpectrumView(
@@ -200,7 +161,7 @@ export async function analyseSelection(
         excessDb: round(line.excessDb, 1),
       })),
     envelope: envelopeOf(features),
-    markers: markersOf(profile, features.analysedMaxHz),
+    markers: markersOf(frequencies, features.analysedMaxHz),
     report,
   };
 }
@@ -216,12 +177,7 @@ export async function saveSelectionDiagnosis(
   startSeconds: number,
   endSeconds: number,
 ): Promise<StoredDiagnosis> {
-  const stretch = await diagnoseStretch(library, source, recordingId, startSeconds, endSeconds);
-  return library.store.diagnoses.insert({
-    recordingId,
-    machineId: stretch.recording.machineId,
-    baselineId: stretch.baseline?.summary.id ?? null,
-    report: stretch.report,
-    region: stretchSeconds(stretch),
-  });
+  const recording = await library.store.recordings.get(recordingId);
+  const range = selectionFrames(recording, startSeconds, endSeconds);
+  return diagnoseRecording(library, recording, source, range);
 }

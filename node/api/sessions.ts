@@ -3,7 +3,7 @@
  * (node/recording), each diagnosed on Stop against its machine's current baseline.
  */
 import type { AuscultApi, RecordingSummary, StoredDiagnosis } from '../../shared/api/contract.ts';
-import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
+import { isTooShortToAnalyse } from '../../shared/api/recordingNotices.ts';
 import { DATABASE_PAGE_BYTES, needingSpace } from '../files/diskFull.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording } from '../workflows/diagnose.ts';
@@ -20,9 +20,9 @@ export async function diagnoseNewRecording(
   features: FeatureSource,
   recording: RecordingSummary,
 ): Promise<StoredDiagnosis | null> {
+  if (isTooShortToAnalyse(recording.durationSeconds)) return null;
   if ((await library.store.baselines.currentSummary(recording.machineId)) === null) return null;
-  if (recording.durationSeconds < ANALYSIS.minDurationSeconds) return null;
-  return diagnoseRecording(library, recording.id, features);
+  return diagnoseRecording(library, recording, features);
 }
 
 /** The open sessions of a service; close them with the service. */

@@ -7,6 +7,7 @@ import { compareWithBaseline } from './baseline/compare.ts';
 import type { Comparison } from './baseline/compare.ts';
 import type { BaselineSignature } from './baseline/signature.ts';
 import { characteristicFrequencies } from './characteristicFrequencies.ts';
+import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
 import type { RecordingFeatures } from './features/types.ts';
 import type { MachineProfile } from './profile.ts';
 import { withShaftSpeeds } from './profile.ts';
@@ -115,7 +116,22 @@ function byConfidence(a: Cause, b: Cause): number {
   );
 }
 
+/** A report with what it was computed from, for callers that draw the comparison too. */
+export interface DiagnosisDetail {
+  readonly report: DiagnosisReport;
+  /** The comparison with the baseline; null without one. */
+  readonly comparison: Comparison | null;
+  /** The profile's characteristic frequencies at the recording's speeds. */
+  readonly frequencies: readonly CharacteristicFrequency[];
+}
+
+/** The diagnosis of a recording's features (docs/diagnosis.md). */
 export function diagnose(input: DiagnoseInput): DiagnosisReport {
+  return diagnoseDetailed(input).report;
+}
+
+/** As diagnose, with the comparison and the frequencies it used (computed once). */
+export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
   const { features, baseline } = input;
   const baseProfile = input.profile ?? baseline?.profile ?? null;
   const profile = baseProfile ? withShaftSpeeds(baseProfile, input.rpmOverrides) : null;
@@ -155,7 +171,7 @@ export function diagnose(input: DiagnoseInput): DiagnosisReport {
       causes.sort(byConfidence);
     }
   }
-  return {
+  const report: DiagnosisReport = {
     file: input.fileName,
     sampleRateHz: features.sampleRateHz,
     durationSeconds: round(features.durationSeconds, 3),
@@ -165,4 +181,5 @@ export function diagnose(input: DiagnoseInput): DiagnosisReport {
     findings,
     causes,
   };
+  return { report, comparison, frequencies };
 }
