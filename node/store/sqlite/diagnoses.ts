@@ -8,7 +8,7 @@ import type { DiagnosisStore } from '../types.ts';
 import { assertRow, json, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
-import { toVerdict, verdictColumns } from './verdicts.ts';
+import { toVerdict, rankedDiagnoses, verdictFields } from './verdicts.ts';
 
 const COLUMNS = 'id, recording_id, machine_id, report, created_at, start_seconds, end_seconds';
 
@@ -71,15 +71,13 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
         .map(toStored);
     },
     latestByMachine(machineId) {
-      if (!db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId)) {
-        throw new NotFoundError('machine', machineId);
-      }
+      assertRow(db, 'machines', 'machine', machineId);
       const rows = db
         .prepare(
-          `WITH latest AS (SELECT ${verdictColumns('d', 'recording_id')} FROM diagnoses d
-             WHERE d.machine_id = ?)
-           SELECT latest.* FROM latest JOIN recordings r ON r.id = latest.v_recording_id
-           WHERE latest.v_rank = 1 ORDER BY r.created_at, r.rowid`,
+          `WITH ranked AS (${rankedDiagnoses('recording_id', 'WHERE machine_id = ?')})
+           SELECT ${verdictFields('d')} FROM ranked k
+           JOIN diagnoses d ON d.id = k.id JOIN recordings r ON r.id = k.recording_id
+           WHERE k.v_rank = 1 ORDER BY r.created_at, r.rowid`,
         )
         .all(machineId);
       return rows.map((row) => toVerdict(row) as VerdictSummary);

@@ -3,13 +3,14 @@
  * synchronous=FULL like everything in the database: an entry acknowledged is an entry kept.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { FaultLogEntry } from '../../../shared/api/contract.ts';
-import type { CauseId, Severity } from '../../../shared/diagnosis/report.ts';
+import type { FaultLogEntry, VerdictSummary } from '../../../shared/api/contract.ts';
+import type { CauseId } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
 import type { FaultLogRecord, FaultLogStore } from '../types.ts';
-import { assertRow, number, text, textOrNull } from './rows.ts';
+import { assertRow, text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
+import { toVerdict, verdictFields } from './verdicts.ts';
 
 function toRecord(row: Row): FaultLogRecord {
   return {
@@ -27,15 +28,15 @@ function toRecord(row: Row): FaultLogRecord {
 /** An entry with what the Fault log screen shows: names, and the diagnosis' verdict and top cause. */
 const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
     m.name AS machine_name, f.recording_id, r.name AS recording_name,
-    json_extract(d.report, '$.anomalous') AS anomalous,
-    json_extract(d.report, '$.anomalyScore') AS anomaly_score,
-    f.cause_id, f.component_id, json_extract(d.report, '$.causes[0].severity') AS severity
+    f.cause_id, f.component_id, ${verdictFields('d')}
   FROM fault_log f
   JOIN diagnoses d ON d.id = f.diagnosis_id
   JOIN machines m ON m.id = f.machine_id
   JOIN recordings r ON r.id = f.recording_id`;
 
 function toSummary(row: Row): FaultLogEntry {
+  // The join makes the diagnosis present; its verdict is read as every verdict list reads it.
+  const verdict = toVerdict(row) as VerdictSummary;
   return {
     id: text(row, 'id'),
     createdAt: text(row, 'created_at'),
@@ -45,11 +46,11 @@ function toSummary(row: Row): FaultLogEntry {
     machineName: text(row, 'machine_name'),
     recordingId: text(row, 'recording_id'),
     recordingName: text(row, 'recording_name'),
-    anomalous: number(row, 'anomalous') === 1,
-    anomalyScore: number(row, 'anomaly_score'),
+    anomalous: verdict.anomalous,
+    anomalyScore: verdict.anomalyScore,
     causeId: textOrNull(row, 'cause_id') as CauseId | null,
     componentId: textOrNull(row, 'component_id'),
-    severity: textOrNull(row, 'severity') as Severity | null,
+    severity: verdict.severity,
   };
 }
 

@@ -9,22 +9,25 @@ import { currentBaselineSummary } from './baselines.ts';
 import { hasRow, number, rowVersion, text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
-import { toVerdict, verdictColumns } from './verdicts.ts';
+import { rankedDiagnoses, toVerdict, verdictFields } from './verdicts.ts';
 
 /**
- * Machines with their counts and newest verdict in one query: the newest diagnosis of each
- * machine is ranked by a window function and joined, so a list costs no query per machine.
- * Every fault-log entry counts as open until entries have statuses.
+ * Machines with their counts and newest verdict in one query: the diagnoses are ranked by id per
+ * machine and only each machine's newest report is read, so a list costs no query per machine
+ * and no parse of older reports. Every fault-log entry counts as open until entries have
+ * statuses.
  */
 const SUMMARY_SELECT = `
-  WITH latest AS (SELECT d.machine_id, ${verdictColumns('d', 'machine_id')} FROM diagnoses d)
+  WITH ranked AS (${rankedDiagnoses('machine_id')})
   SELECT m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
     (SELECT count(*) FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
     (SELECT max(r.created_at) FROM recordings r WHERE r.machine_id = m.id) AS last_recording_at,
     (SELECT count(*) FROM fault_log f WHERE f.machine_id = m.id) AS open_fault_count,
     EXISTS (SELECT 1 FROM baselines b WHERE b.machine_id = m.id) AS has_baseline,
-    latest.*
-  FROM machines m LEFT JOIN latest ON latest.machine_id = m.id AND latest.v_rank = 1`;
+    ${verdictFields('d')}
+  FROM machines m
+  LEFT JOIN ranked k ON k.machine_id = m.id AND k.v_rank = 1
+  LEFT JOIN diagnoses d ON d.id = k.id`;
 
 /** The stored profile, checked again: the database is a file a user can edit. */
 function storedProfile(row: Row): MachineProfile {

@@ -113,6 +113,11 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (json_valid(warnings) AND json_type(warnings) = 'array');
     `,
   },
+  {
+    version: 4,
+    description: 'diagnoses by machine, for the newest verdict of each machine',
+    sql: `CREATE INDEX diagnoses_by_machine ON diagnoses (machine_id, created_at);`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -9,10 +9,17 @@ import { text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 
 /**
- * The columns of a verdict from diagnoses aliased `alias`, each named `v_…`, and `v_rank`: 1 for
- * the newest diagnosis within `partition` (a column of `alias`).
+ * A CTE body ranking diagnosis ids (no report is read): `v_rank` is 1 for the newest diagnosis
+ * within each `partition` column value. Join the winners' rows afterwards, so that SQLite parses
+ * only their reports.
  */
-export function verdictColumns(alias: string, partition: string): string {
+export function rankedDiagnoses(partition: 'machine_id' | 'recording_id', where = ''): string {
+  return `SELECT id, machine_id, recording_id, row_number() OVER (PARTITION BY ${partition}
+    ORDER BY created_at DESC, rowid DESC) AS v_rank FROM diagnoses ${where}`;
+}
+
+/** The columns of a verdict from the diagnoses row aliased `alias`, each named `v_…`. */
+export function verdictFields(alias: string): string {
   return `${alias}.id AS v_id, ${alias}.recording_id AS v_recording_id,
     ${alias}.created_at AS v_created_at,
     json_extract(${alias}.report, '$.anomalous') AS v_anomalous,
@@ -20,9 +27,7 @@ export function verdictColumns(alias: string, partition: string): string {
     json_extract(${alias}.report, '$.threshold') AS v_threshold,
     json_extract(${alias}.report, '$.causes[0].id') AS v_cause,
     json_extract(${alias}.report, '$.causes[0].componentId') AS v_component,
-    json_extract(${alias}.report, '$.causes[0].severity') AS v_severity,
-    row_number() OVER (PARTITION BY ${alias}.${partition}
-      ORDER BY ${alias}.created_at DESC, ${alias}.rowid DESC) AS v_rank`;
+    json_extract(${alias}.report, '$.causes[0].severity') AS v_severity`;
 }
 
 /** A finite number, or NaN: JSON stores a non-finite score as null. */
@@ -35,7 +40,7 @@ function known<T extends string>(value: string | null, allowed: readonly T[]): T
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** The verdict of a row with `verdictColumns`, or null when the row has no diagnosis. */
+/** The verdict of a row with `verdictFields`, or null when the row has no diagnosis. */
 export function toVerdict(row: Row): VerdictSummary | null {
   if (row.v_id === null || row.v_id === undefined) return null;
   return {
