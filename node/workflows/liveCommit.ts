@@ -8,7 +8,8 @@
  */
 import { rm } from 'node:fs/promises';
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
-import { openWavFile } from '../audio/openWavFile.ts';
+import { InputError } from '../diagnosis/inputError.ts';
+import { NotFoundError } from '../store/errors.ts';
 import { repairWavFile } from '../audio/wavFileRepair.ts';
 import type { LibraryContext } from './context.ts';
 import { partialPath, removeSidecar } from './partialFiles.ts';
@@ -21,41 +22,56 @@ export interface PartialListing {
   readonly createdAt: string;
 }
 
-async function frameCount(path: string): Promise<number> {
-  const reader = await openWavFile(path);
-  await reader.close();
-  return reader.info.frameCount;
+/**
+ * Places the live recording whose WAV is at `path` (this app wrote it and checked every chunk,
+ * so the header is enough), then removes the sidecar. Audio without a single frame is removed
+ * instead, and null returned: nothing is lost.
+ */
+async function placeLive(
+  library: LibraryContext,
+  id: string,
+  listing: PartialListing,
+  path: string,
+  removeEmpty: () => Promise<void>,
+): Promise<RecordingSummary | null> {
+  let summary: RecordingSummary | null;
+  try {
+    summary = await placeRecording(library, {
+      id,
+      ...listing,
+      path,
+      check: 'header',
+      removeOnFailure: false,
+    });
+  } catch (error) {
+    if (!(error instanceof InputError && error.reason === 'no-audio')) throw error;
+    await removeEmpty();
+    summary = null;
+  }
+  await removeSidecar(library.captureFolder, id);
+  return summary;
 }
 
 /**
- * Lists recording `id` whose audio is already in the audio store, unless a row exists; removes
- * the sidecar. Resolves to the summary, or null when the audio holds no frame (it is then
- * removed: nothing is lost).
+ * Lists recording `id` whose audio is already in the audio store (a Stop or a crash got past
+ * the move), unless a row exists; removes the sidecar. Resolves to the summary, or null when the
+ * audio holds no frame (it is then removed).
  */
 export async function listPlacedRecording(
   library: LibraryContext,
   id: string,
   listing: PartialListing,
 ): Promise<RecordingSummary | null> {
-  if (await library.store.recordings.exists(id)) {
+  const listed = await library.store.recordings.get(id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  if (listed) {
     await removeSidecar(library.captureFolder, id);
-    return library.store.recordings.get(id);
+    return listed;
   }
   const path = await library.audio.localPath(id);
-  if ((await frameCount(path)) === 0) {
-    await library.audio.remove(id);
-    await removeSidecar(library.captureFolder, id);
-    return null;
-  }
-  const summary = await placeRecording(library, {
-    id,
-    ...listing,
-    path,
-    check: 'header',
-    removeOnFailure: false,
-  });
-  await removeSidecar(library.captureFolder, id);
-  return summary;
+  return placeLive(library, id, listing, path, () => library.audio.remove(id));
 }
 
 /**
@@ -70,18 +86,5 @@ export async function commitPartialRecording(
 ): Promise<RecordingSummary | null> {
   const partial = partialPath(library.captureFolder, id);
   await repairWavFile(partial);
-  if ((await frameCount(partial)) === 0) {
-    await rm(partial, { force: true });
-    await removeSidecar(library.captureFolder, id);
-    return null;
-  }
-  const summary = await placeRecording(library, {
-    id,
-    ...listing,
-    path: partial,
-    check: 'header',
-    removeOnFailure: false,
-  });
-  await removeSidecar(library.captureFolder, id);
-  return summary;
+  return placeLive(library, id, listing, partial, () => rm(partial, { force: true }));
 }

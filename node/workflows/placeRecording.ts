@@ -6,9 +6,6 @@
  */
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
 import { wavWarnings } from '../../shared/api/recordingNotices.ts';
-import type { WavInfo } from '../../shared/audio/wavReader.ts';
-import { openWavFile } from '../audio/openWavFile.ts';
-import { InputError } from '../diagnosis/inputError.ts';
 import type { LibraryStore } from '../store/types.ts';
 import type { LibraryContext } from './context.ts';
 import { checkWavFile } from './wavCheck.ts';
@@ -38,17 +35,6 @@ export interface PlaceRequest {
   readonly removeOnFailure?: boolean;
 }
 
-async function headerInfo(path: string, name: string): Promise<WavInfo> {
-  const reader = await openWavFile(path);
-  await reader.close();
-  if (reader.info.frameCount === 0) {
-    throw new InputError(`cannot use recording "${name}": it holds no audio frames`, 'no-audio', {
-      name,
-    });
-  }
-  return reader.info;
-}
-
 /**
  * Checks the WAV at `request.path`, moves it into `context.audio` and lists it in `store`
  * (default the context's; pass a transaction's to place several at once). Resolves to the
@@ -60,10 +46,7 @@ export async function placeRecording(
   request: PlaceRequest,
   store: LibraryStore = context.store,
 ): Promise<RecordingSummary> {
-  const info =
-    request.check === 'header'
-      ? await headerInfo(request.path, request.name)
-      : await checkWavFile(request.path, request.name);
+  const info = await checkWavFile(request.path, request.name, request.check);
   const id = request.id ?? context.newId();
   const sizeBytes = await context.audio.putFile(id, request.path);
   const summary: RecordingSummary = {

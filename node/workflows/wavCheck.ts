@@ -7,13 +7,18 @@ import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
 const CHECK_BLOCK_FRAMES = 1 << 16;
 
 /**
- * Opens the WAV file at `path` with the project's reader and decodes every frame (a NaN or
- * infinite float sample is only found by reading it). Resolves to its info. Rejects with an
- * InputError whose message names `displayName` (never the temporary path) and gives the reader's
- * own sentence, e.g. `cannot use recording "a.wav": the file does not start with RIFF … (at byte
- * 0)`; a WAV without a single frame is refused too.
+ * Opens the WAV file at `path` with the project's reader and, with `depth` 'decode' (default),
+ * decodes every frame (a NaN or infinite float sample is only found by reading it); 'header'
+ * reads only the header. Resolves to its info. Rejects with an InputError whose message names
+ * `displayName` (never the temporary path) and gives the reader's own sentence, e.g. `cannot use
+ * recording "a.wav": the file does not start with RIFF … (at byte 0)`; a WAV without a single
+ * frame is refused too (reason 'no-audio').
  */
-export async function checkWavFile(path: string, displayName: string): Promise<WavInfo> {
+export async function checkWavFile(
+  path: string,
+  displayName: string,
+  depth: 'decode' | 'header' = 'decode',
+): Promise<WavInfo> {
   try {
     const reader = await openWavFile(path);
     try {
@@ -24,7 +29,9 @@ export async function checkWavFile(path: string, displayName: string): Promise<W
           { name: displayName },
         );
       }
-      for await (const block of reader.blocks(CHECK_BLOCK_FRAMES)) void block;
+      if (depth === 'decode') {
+        for await (const block of reader.blocks(CHECK_BLOCK_FRAMES)) void block;
+      }
       return reader.info;
     } finally {
       await reader.close();
