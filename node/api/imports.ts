@@ -10,7 +10,7 @@ import { NotFoundError } from '../store/errors.ts';
 import { beginImport } from '../workflows/importRecording.ts';
 import type { ImportSession } from '../workflows/importRecording.ts';
 import type { LibraryContext } from '../workflows/context.ts';
-import { STALE_STAGING_MS } from '../workflows/staging.ts';
+import { STALE_STAGING_MS } from '../files/staging.ts';
 
 /** An import untouched this long is abandoned (a closed page): it is cancelled. */
 export const STALE_IMPORT_MS = STALE_STAGING_MS;

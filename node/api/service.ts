@@ -8,8 +8,8 @@ import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
 import { createAnalysisPool, createInlineAnalysisPool } from '../analysis/analysisPool.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import type { SessionRegistryOptions } from '../recording/sessionRegistry.ts';
-import { NotFoundError } from '../store/errors.ts';
 import { buildMachineBaseline, recordingsOfMachine } from '../workflows/baselineBuild.ts';
+import { requireMachine } from '../workflows/context.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording } from '../workflows/diagnose.ts';
 import { addDiagnosisToFaultLog } from '../workflows/faultLog.ts';
@@ -71,12 +71,6 @@ function machinesApi({ store }: LibraryContext): AuscultApi['machines'] {
   };
 }
 
-async function assertMachineExists(library: LibraryContext, machineId: string): Promise<void> {
-  if (!(await library.store.machines.exists(machineId))) {
-    throw new NotFoundError('machine', machineId);
-  }
-}
-
 function recordingsApi(
   library: LibraryContext,
   imports: ImportRegistry,
@@ -105,7 +99,7 @@ function baselinesApi(
   return {
     async build(machineId, recordingIds) {
       // Checked now as well as in the job, so a wrong id fails the call, not a job later.
-      await assertMachineExists(library, machineId);
+      await requireMachine(library, machineId);
       await recordingsOfMachine(library, machineId, recordingIds);
       return jobs.start<BaselineSummary>((progress) =>
         buildMachineBaseline(library, machineId, recordingIds, features, progress),
@@ -113,7 +107,7 @@ function baselinesApi(
     },
     job: async (jobId) => jobs.status<BaselineSummary>(jobId),
     async spectrum(machineId) {
-      await assertMachineExists(library, machineId);
+      await requireMachine(library, machineId);
       const baseline = await library.store.baselines.current(machineId);
       if (!baseline) return null;
       return baselineSpectrumView(baseline.summary.id, baseline.signature.model.spectrum);

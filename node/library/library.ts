@@ -17,7 +17,7 @@ import type { LibraryContext } from '../workflows/context.ts';
 import { DEMO_CREATED_KEY } from '../workflows/settingKeys.ts';
 import { recoverPartialRecordings } from '../workflows/recovery.ts';
 import type { RecoveryLog } from '../workflows/recovery.ts';
-import { removeAbandonedStagingFiles } from '../workflows/staging.ts';
+import { removeAbandonedStagingFiles } from '../files/staging.ts';
 import { resolveLibraryHome } from './home.ts';
 
 export const DATABASE_FILE = 'auscult.db';

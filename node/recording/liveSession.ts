@@ -19,7 +19,7 @@ import type { WavWriter } from '../../shared/audio/wavWriter.ts';
 import { createWavFileWriter } from '../audio/wavFileWriter.ts';
 import { InputError } from '../diagnosis/inputError.ts';
 import { isDiskFull } from '../files/diskFull.ts';
-import { NotFoundError } from '../store/errors.ts';
+import { requireMachine } from '../workflows/context.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { commitPartialRecording, listPlacedRecording } from '../workflows/liveCommit.ts';
 import { liveSessionIds, partialPath, writeSidecar } from '../workflows/partialFiles.ts';
@@ -85,9 +85,7 @@ export async function startLiveSession(
   checkSampleRate(sampleRateHz);
   const flushIntervalSeconds = options.flushIntervalSeconds ?? FLUSH_INTERVAL_SECONDS;
   if (!(flushIntervalSeconds > 0)) throw new RangeError('flushIntervalSeconds must be positive');
-  if (!(await library.store.machines.exists(machineId))) {
-    throw new NotFoundError('machine', machineId);
-  }
+  await requireMachine(library, machineId);
   const id = library.newId();
   const startedAt = library.now().toISOString();
   liveSessionIds.add(id);

@@ -7,6 +7,7 @@ import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readAt } from '../audio/fileByteSource.ts';
 import { syncFolder } from '../files/fsync.ts';
+import { stagingFileName } from '../files/staging.ts';
 import { assertValidId } from './ids.ts';
 import type { AudioStore } from './types.ts';
 
@@ -31,8 +32,8 @@ export function createFolderAudioStore(folder: string): FolderAudioStore {
     assertValidId(recordingId, 'recordingId');
     return join(folder, `${recordingId}.wav`);
   };
-  // Named like a staging file (`<id>.<pid>.part`), so a killed write is cleaned up the same way.
-  const incoming = (recordingId: string) => join(folder, `${recordingId}.${process.pid}.part`);
+  // A staging file's name, so that a copy killed halfway is cleaned up as a killed import is.
+  const incoming = (recordingId: string) => join(folder, stagingFileName(recordingId));
   /** fsync, rename into place, fsync the folder; the temporary file goes on failure. */
   const commit = async (recordingId: string, temporary: string) => {
     try {

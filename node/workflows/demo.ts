@@ -21,7 +21,7 @@ import { reportOf } from './diagnose.ts';
 import { inlineFeatureSource } from './features.ts';
 import { placeRecording } from './placeRecording.ts';
 import { DEMO_CREATED_KEY } from './settingKeys.ts';
-import { stagingFileName } from './staging.ts';
+import { stagingFileName } from '../files/staging.ts';
 
 /** A reduced copy of the simulator's lathe (shared/simulation/profiles.ts). */
 export const DEMO_PROFILE_JSON = {

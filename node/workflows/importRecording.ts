@@ -12,10 +12,10 @@ import { MAX_CHUNK_BYTES } from '../../shared/api/limits.ts';
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
 import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
-import { NotFoundError } from '../store/errors.ts';
+import { requireMachine } from './context.ts';
 import type { LibraryContext } from './context.ts';
 import { placeRecording } from './placeRecording.ts';
-import { stagingFileName } from './staging.ts';
+import { stagingFileName } from '../files/staging.ts';
 import { recordingDisplayName } from './wavCheck.ts';
 
 /** Largest file accepted: 8 GiB (an RF64 file may exceed 4 GiB; a day at 48 kHz is 8 GiB). */
@@ -69,9 +69,7 @@ export async function beginImport(
       { name, sizeBytes, maxBytes: MAX_IMPORT_BYTES },
     );
   }
-  if (!(await library.store.machines.exists(machineId))) {
-    throw new NotFoundError('machine', machineId);
-  }
+  await requireMachine(library, machineId);
   const id = library.newId();
   const partPath = join(library.stagingFolder, stagingFileName(id));
   const sink = fileHandleByteSink(await open(partPath, 'wx'));

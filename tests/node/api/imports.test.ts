@@ -1,4 +1,4 @@
-import { stagingFileName } from '../../../node/workflows/staging.ts';
+import { stagingFileName } from '../../../node/files/staging.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createImportRegistry, MAX_OPEN_IMPORTS } from '../../../node/api/imports.ts';
 import type { ImportRegistry } from '../../../node/api/imports.ts';

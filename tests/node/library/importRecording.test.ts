@@ -10,7 +10,7 @@ import {
   MAX_IMPORT_BYTES,
 } from '../../../node/workflows/importRecording.ts';
 import { openLibrary } from '../../../node/library/library.ts';
-import { STALE_STAGING_MS, stagingFileName } from '../../../node/workflows/staging.ts';
+import { STALE_STAGING_MS, stagingFileName } from '../../../node/files/staging.ts';
 import type { Library } from '../../../node/library/library.ts';
 import { decodeWav } from '../../../shared/audio/wavReader.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';

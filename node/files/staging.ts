@@ -6,7 +6,7 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isProcessAlive } from '../files/processAlive.ts';
+import { isProcessAlive } from './processAlive.ts';
 
 /** A staging file of a live process untouched this long is abandoned all the same. */
 export const STALE_STAGING_MS = 10 * 60 * 1000;
