@@ -71,3 +71,31 @@ export function frequencyTicks(axis: FrequencyAxis, maxTicks = 12): number[] {
     ? logTicks(axis.minHz, axis.maxHz, maxTicks)
     : linearTicks(axis.minHz, axis.maxHz, Math.min(maxTicks, 10));
 }
+
+/**
+ * For each of `slots` equal slots of `axis` (slot 0 at its low end), the first and last bin it
+ * covers, as [first, last] pairs. `bins` says what a bin is: 'points' — bin k is the frequency
+ * k·binWidthHz (an FFT's bins: a slot narrower than a bin takes the bin nearest its centre);
+ * 'intervals' — bin k covers [k, k + 1)·binWidthHz (a spectrogram's pooled cells: every slot
+ * overlaps at least one).
+ */
+export function axisBinRanges(
+  axis: FrequencyAxis,
+  slots: number,
+  binWidthHz: number,
+  binCount: number,
+  bins: 'points' | 'intervals',
+): Int32Array {
+  const out = new Int32Array(2 * slots);
+  const clamp = (k: number) => Math.min(binCount - 1, Math.max(0, k));
+  for (let s = 0; s < slots; s++) {
+    const lowHz = frequencyAt(s / slots, axis);
+    const highHz = frequencyAt((s + 1) / slots, axis);
+    let first = bins === 'points' ? Math.ceil(lowHz / binWidthHz) : Math.floor(lowHz / binWidthHz);
+    let last = Math.ceil(highHz / binWidthHz) - 1;
+    if (last < first) first = last = Math.round((lowHz + highHz) / 2 / binWidthHz);
+    out[2 * s] = clamp(first);
+    out[2 * s + 1] = clamp(last);
+  }
+  return out;
+}

@@ -1,11 +1,11 @@
 /**
  * A spectrogram as pixels, computed without a canvas so it can be tested: a level range that
- * ignores outliers, a perceptually ordered colour map, and one RGBA pixel per (column, bin)
- * with the highest frequency in the top row. Drawing a zoomed view is then a scaled copy of a
+ * ignores outliers, a perceptually ordered colour map, and one RGBA pixel per column and row of
+ * a log or linear frequency axis, the highest frequency in the top row. Drawing a zoomed view is then a scaled copy of a
  * part of this image, which costs the same for a minute or an hour of audio.
  */
 
-import { frequencyAt } from './frequencyAxis.ts';
+import { axisBinRanges } from './frequencyAxis.ts';
 import type { FrequencyAxis } from './frequencyAxis.ts';
 
 export interface SpectrogramGrid {
@@ -58,36 +58,6 @@ export function levelRange(
 }
 
 /**
- * RGBA pixels of the grid: `columnCount` wide, `binCount` high, bin 0 (0 Hz) in the bottom row.
- * Values outside the range take the end colours; non-finite values the quietest colour.
- */
-export function spectrogramPixels(
-  grid: SpectrogramGrid,
-  range: { minDb: number; maxDb: number },
-): Uint8ClampedArray<ArrayBuffer> {
-  const { columnCount, binCount, valuesDb } = grid;
-  if (valuesDb.length !== columnCount * binCount) {
-    throw new RangeError('spectrogramPixels: valuesDb must hold columnCount × binCount values');
-  }
-  const lut = Array.from({ length: 256 }, (_, i) => colorAt(i / 255));
-  const span = range.maxDb - range.minDb || 1;
-  const pixels = new Uint8ClampedArray(columnCount * binCount * 4);
-  for (let column = 0; column < columnCount; column++) {
-    for (let bin = 0; bin < binCount; bin++) {
-      const value = valuesDb[column * binCount + bin];
-      const level = Number.isFinite(value) ? (value - range.minDb) / span : 0;
-      const [r, g, b] = lut[Math.round(255 * Math.min(1, Math.max(0, level)))];
-      const offset = ((binCount - 1 - bin) * columnCount + column) * 4;
-      pixels[offset] = r;
-      pixels[offset + 1] = g;
-      pixels[offset + 2] = b;
-      pixels[offset + 3] = 255;
-    }
-  }
-  return pixels;
-}
-
-/**
  * The part of the image (in fractional columns) that shows [startSeconds, endSeconds) of a
  * recording of `durationSeconds` whose columns evenly cover it.
  */
@@ -106,9 +76,9 @@ export function sourceColumns(
 
 /**
  * For each of `rows` image rows (row 0 at the top, `axis.maxHz`) evenly spaced on a log or
- * linear frequency axis, the first and last spectrogram bin it covers ([first, last] pairs);
- * bins are `binCount` evenly from 0 Hz to `maxFrequencyHz`. A row narrower than a bin (low on a
- * log axis) takes the bin nearest its centre, so machine lines below 1 kHz get rows of their own.
+ * linear frequency axis, the first and last spectrogram bin it covers ([first, last] pairs).
+ * The host's bin b covers [b, b + 1) · maxFrequencyHz / binCount (SpectrogramView), so every
+ * row overlaps a bin, and machine lines below 1 kHz get rows of their own on a log axis.
  */
 export function spectrogramRowBins(
   axis: FrequencyAxis,
@@ -116,22 +86,13 @@ export function spectrogramRowBins(
   maxFrequencyHz: number,
   rows: number,
 ): Int32Array {
-  if (!(binCount >= 2) || !(maxFrequencyHz > 0) || !(rows >= 1)) {
-    throw new RangeError('spectrogramRowBins: need binCount >= 2, maxFrequencyHz > 0, rows >= 1');
+  if (!(binCount >= 1) || !(maxFrequencyHz > 0) || !(rows >= 1)) {
+    throw new RangeError('spectrogramRowBins: need binCount >= 1, maxFrequencyHz > 0, rows >= 1');
   }
-  const binHz = maxFrequencyHz / (binCount - 1);
-  const clamp = (k: number) => Math.min(binCount - 1, Math.max(0, k));
+  const bottomUp = axisBinRanges(axis, rows, maxFrequencyHz / binCount, binCount, 'intervals');
   const out = new Int32Array(2 * rows);
-  for (let r = 0; r < rows; r++) {
-    const highHz = frequencyAt(1 - r / rows, axis);
-    const lowHz = frequencyAt(1 - (r + 1) / rows, axis);
-    // Bins whose frequency lies in [low, high); the top row also takes the top bin.
-    let first = Math.ceil(lowHz / binHz);
-    let last = r === 0 ? Math.floor(highHz / binHz) : Math.ceil(highHz / binHz) - 1;
-    if (last < first) first = last = Math.round((lowHz + highHz) / 2 / binHz);
-    out[2 * r] = clamp(first);
-    out[2 * r + 1] = clamp(last);
-  }
+  for (let r = 0; r < rows; r++)
+    out.set(bottomUp.subarray(2 * (rows - 1 - r), 2 * (rows - r)), 2 * r);
   return out;
 }
 
@@ -139,14 +100,25 @@ export function spectrogramRowBins(
  * RGBA pixels of the grid on a frequency axis: `columnCount` wide, one row per [first, last]
  * pair of `rowBins` (spectrogramRowBins), each the loudest of its bins (a line stays visible).
  */
+let colours: [number, number, number][] | null = null;
+
+/** The colour map in 256 steps, made once. */
+function colourTable(): [number, number, number][] {
+  colours ??= Array.from({ length: 256 }, (_, i) => colorAt(i / 255));
+  return colours;
+}
+
 export function spectrogramAxisPixels(
   grid: SpectrogramGrid,
   range: { minDb: number; maxDb: number },
   rowBins: Int32Array,
 ): Uint8ClampedArray<ArrayBuffer> {
   const { columnCount, binCount, valuesDb } = grid;
+  if (valuesDb.length !== columnCount * binCount) {
+    throw new RangeError('spectrogramAxisPixels: valuesDb must hold columnCount × binCount values');
+  }
   const rows = rowBins.length / 2;
-  const lut = Array.from({ length: 256 }, (_, i) => colorAt(i / 255));
+  const lut = colourTable();
   const span = range.maxDb - range.minDb || 1;
   const pixels = new Uint8ClampedArray(columnCount * rows * 4);
   for (let column = 0; column < columnCount; column++) {

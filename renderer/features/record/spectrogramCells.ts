@@ -5,7 +5,7 @@
  */
 import { SpectrogramStream } from '../../../shared/dsp/stft.ts';
 import { nextPowerOfTwo } from '../../../shared/dsp/fft.ts';
-import { frequencyAt } from '../../chart/frequencyAxis.ts';
+import { axisBinRanges } from '../../chart/frequencyAxis.ts';
 import type { FrequencyAxis } from '../../chart/frequencyAxis.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
 
@@ -21,8 +21,8 @@ export const SPECTROGRAM_DECAY_DB = 0.2;
 const MAX_PENDING_ROWS = 64;
 
 /**
- * For each of `cells` cells evenly spaced on the axis, the first and last spectrogram bin it
- * covers ([first, last] pairs); a cell narrower than a bin takes the bin nearest its centre.
+ * For each of `cells` cells evenly spaced on the axis, the first and last FFT bin it covers
+ * ([first, last] pairs); a cell narrower than a bin takes the bin nearest its centre.
  */
 export function cellBins(
   axis: FrequencyAxis,
@@ -30,18 +30,7 @@ export function cellBins(
   binCount: number,
   cells = SPECTROGRAM_CELLS,
 ): Int32Array {
-  const out = new Int32Array(2 * cells);
-  const clampBin = (k: number) => Math.min(binCount - 1, Math.max(0, k));
-  for (let c = 0; c < cells; c++) {
-    const lowHz = frequencyAt(c / cells, axis);
-    const highHz = frequencyAt((c + 1) / cells, axis);
-    let first = Math.ceil(lowHz / binWidthHz);
-    let last = Math.ceil(highHz / binWidthHz) - 1;
-    if (last < first) first = last = Math.round((lowHz + highHz) / 2 / binWidthHz);
-    out[2 * c] = clampBin(first);
-    out[2 * c + 1] = clampBin(last);
-  }
-  return out;
+  return axisBinRanges(axis, cells, binWidthHz, binCount, 'points');
 }
 
 /** Streams frames into waterfall lines of SPECTROGRAM_CELLS bytes. */

@@ -1,10 +1,10 @@
+import { frequencyPosition } from '../../../renderer/chart/frequencyAxis.ts';
 import { describe, expect, it } from 'vitest';
 import {
   colorAt,
   levelRange,
   sourceColumns,
   spectrogramAxisPixels,
-  spectrogramPixels,
   spectrogramRowBins,
 } from '../../../renderer/chart/spectrogramImage.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
@@ -43,10 +43,11 @@ describe('levelRange', () => {
   });
 });
 
-describe('spectrogramPixels', () => {
-  // Two columns, three bins: column 0 rises with frequency, column 1 is loud at bin 0 only.
+describe('spectrogramAxisPixels on a linear axis of one row per bin', () => {
+  // Two columns, three bins of 1 Hz: column 0 rises with frequency, column 1 is loud at bin 0.
   const grid = { columnCount: 2, binCount: 3, valuesDb: [-60, -40, -20, -20, -60, -60] };
-  const pixels = spectrogramPixels(grid, { minDb: -60, maxDb: -20 });
+  const rows = spectrogramRowBins({ scale: 'linear', minHz: 0, maxHz: 3 }, 3, 3, 3);
+  const pixels = spectrogramAxisPixels(grid, { minDb: -60, maxDb: -20 }, rows);
   const pixel = (x: number, y: number) =>
     Array.from(pixels.slice((y * 2 + x) * 4, (y * 2 + x) * 4 + 4));
 
@@ -63,9 +64,9 @@ describe('spectrogramPixels', () => {
   });
 
   it('rejects values that do not fill the grid', () => {
-    expect(() => spectrogramPixels({ ...grid, valuesDb: [0] }, { minDb: 0, maxDb: 1 })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      spectrogramAxisPixels({ ...grid, valuesDb: [0] }, { minDb: 0, maxDb: 1 }, rows),
+    ).toThrow(RangeError);
   });
 });
 
@@ -89,13 +90,28 @@ describe('sourceColumns', () => {
 describe('spectrogram on a frequency axis', () => {
   it('gives the low lines of a log axis rows of their own, top row at the top frequency', () => {
     const axis = { scale: 'log' as const, minHz: 10, maxHz: 8000 };
-    // 1 Hz bins from 0 to 8000 Hz; 100 rows on the log axis.
-    const bins = spectrogramRowBins(axis, 8001, 8000, 100);
-    expect(bins[1]).toBe(8000);
+    // 8000 bins of 1 Hz, bin b covering [b, b + 1) Hz; 100 rows on the log axis.
+    const bins = spectrogramRowBins(axis, 8000, 8000, 100);
+    expect(bins[1]).toBe(7999);
     expect(bins[2 * 99]).toBe(10);
     // Below 100 Hz (the lowest third of the decades) still about a third of the rows.
     const lowRows = Array.from({ length: 100 }, (_, r) => bins[2 * r + 1]).filter((k) => k < 100);
     expect(lowRows.length).toBeGreaterThan(30);
+  });
+
+  it.each([
+    [62, 0],
+    [150, 1],
+    [1000, 10],
+  ])('puts %i Hz in the row of the bin that covers it (93.75 Hz bins)', (hz, bin) => {
+    // The host's 256 bins at 48 kHz: bin b covers [b, b + 1) · 93.75 Hz.
+    const axis = { scale: 'log' as const, minHz: 5, maxHz: 24000 };
+    const rows = 400;
+    const bins = spectrogramRowBins(axis, 256, 24000, rows);
+    const row = Math.floor((1 - frequencyPosition(hz, axis)) * rows);
+    expect(bins[2 * row]).toBeLessThanOrEqual(bin);
+    expect(bins[2 * row + 1]).toBeGreaterThanOrEqual(bin);
+    expect(bins[2 * row + 1] - bins[2 * row]).toBeLessThanOrEqual(1);
   });
 
   it('colours each row with the loudest of its bins', () => {
