@@ -1,26 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionResult } from '../../../shared/api/contract.ts';
+import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
 import { formatSeconds } from '../../format/numbers.ts';
 import { formatRoute } from '../../app/route.ts';
+import { noticeSentence } from '../recordings/index.ts';
 import { DiagnosisPanel, NoBaselineVerdict } from '../review/index.ts';
 
 export interface RecordResultProps {
   readonly result: SessionResult;
   readonly reviewHref: string;
   readonly onSaveToFaultLog: (diagnosisId: string, note: string) => Promise<void>;
-  /** Whether the machine has a baseline: without one, the verdict's place says how to get one. */
-  readonly hasBaseline: boolean;
 }
 
 /** What Stop produced: the saved recording, its verdict first, and the way to Review. */
-export function RecordResult({
-  result,
-  reviewHref,
-  onSaveToFaultLog,
-  hasBaseline,
-}: RecordResultProps) {
+export function RecordResult({ result, reviewHref, onSaveToFaultLog }: RecordResultProps) {
   const { t, i18n } = useTranslation();
   const { recording, diagnosis } = result;
+  // The host leaves out the diagnosis for exactly two reasons: too short, or no baseline.
+  const tooShort = tooShortNotice(recording.durationSeconds);
   return (
     <section className="record-result" aria-labelledby="record-result-title">
       <div className="section-header">
@@ -40,8 +37,8 @@ export function RecordResult({
           saveKey={diagnosis.id}
           onSaveToFaultLog={(note) => onSaveToFaultLog(diagnosis.id, note)}
         />
-      ) : hasBaseline ? (
-        <p className="notice">{t('record.noDiagnosis')}</p>
+      ) : tooShort ? (
+        <p className="notice">{noticeSentence(tooShort, t, i18n.language)}</p>
       ) : (
         <NoBaselineVerdict
           machineHref={formatRoute({

@@ -56,7 +56,6 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
               result={result}
               reviewHref={reviewHrefFor(result.recording.id)}
               onSaveToFaultLog={saveToFaultLog}
-              hasBaseline={target.baseline !== null}
             />
           )}
           <InputPanel

@@ -4,18 +4,22 @@ import type { LiveFrame } from './liveMessages.ts';
 /**
  * One value picked from the live frames as React state: the component re-renders only when
  * the picked value changes (Object.is), so pick primitives (a rounded number, a flag) where
- * you can; frames themselves never pass through React.
+ * you can; frames themselves never pass through React. A new `subscribe` (a new capture graph,
+ * or none) starts again from `initial`: a stopped microphone shows no stale level.
  */
 export function useFrameValue<T>(
   subscribe: (listener: (frame: LiveFrame) => void) => () => void,
   pick: (frame: LiveFrame) => T,
   initial: T,
 ): T {
-  const [value, setValue] = useState<T>(initial);
+  const [state, setState] = useState<{ source: unknown; value: T } | null>(null);
   const picker = useRef(pick);
   useEffect(() => {
     picker.current = pick;
   });
-  useEffect(() => subscribe((frame) => setValue(picker.current(frame))), [subscribe]);
-  return value;
+  useEffect(
+    () => subscribe((frame) => setState({ source: subscribe, value: picker.current(frame) })),
+    [subscribe],
+  );
+  return state !== null && state.source === subscribe ? state.value : initial;
 }

@@ -207,13 +207,17 @@ export function useLiveInput(
     };
   }, []);
 
-  const subscribeFrames = useCallback((listener: (frame: LiveFrame) => void) => {
-    const listeners = frameListeners.current;
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, []);
+  // A new graph (or none, once the microphone stops) is a new source: readers start afresh.
+  const subscribeFrames = useCallback(
+    (listener: (frame: LiveFrame) => void) => {
+      const listeners = frameListeners.current;
+      if (graph) listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    [graph],
+  );
 
   const resetPeak = useCallback(() => graph?.post({ type: 'resetPeak' }), [graph]);
 
