@@ -11,8 +11,7 @@ export function killDelaysMs(count: number, seed: number, maxMs: number): number
 }
 
 export interface Acknowledged {
-  readonly ready: boolean;
-  /** `kind id` of each complete line after "ready". */
+  /** `kind id` of each complete line after "ready" (none when killed before it). */
   readonly writes: readonly [string, string][];
 }
 
@@ -51,8 +50,9 @@ export function runAndKill(
       // A line cut off by the kill was not acknowledged.
       const lines = stdout.split('\n').slice(0, -1);
       resolve({
-        ready: lines[0] === 'ready',
-        writes: lines.slice(1).map((line) => line.split(' ') as [string, string]),
+        writes: (lines[0] === 'ready' ? lines.slice(1) : []).map(
+          (line) => line.split(' ') as [string, string],
+        ),
       });
     });
   });

@@ -7,7 +7,6 @@ import { STALE_IMPORT_MS } from '../../../node/api/imports.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
-import { truncatedWav } from '../../helpers/truncatedWav.ts';
 import { libraryFiles, simWav, temporaryFolder } from '../library/libraryFixtures.ts';
 
 let folder: Awaited<ReturnType<typeof temporaryFolder>>;
@@ -55,21 +54,6 @@ describe('the imports in progress', () => {
     await expect(imports.append(importId, new ArrayBuffer(11))).rejects.toThrow(/larger than/);
     expect((await libraryFiles(library)).tmp).toEqual([]);
     await expect(imports.finish(importId)).rejects.toThrow(NotFoundError);
-  });
-
-  it('lists a file cut off before the length its header announces, with a cut-off warning', async () => {
-    const wav = truncatedWav(0.28, 12);
-    const importId = await imports.begin(machineId, 'cut.wav', wav.length);
-    await imports.append(importId, wav.slice().buffer);
-    const recording = await imports.finish(importId);
-    expect(recording.durationSeconds).toBeCloseTo(0.28, 6);
-    expect(recording.warnings).toEqual([
-      {
-        code: 'cut-off',
-        params: { durationSeconds: recording.durationSeconds, declaredDurationSeconds: 12 },
-      },
-    ]);
-    expect(await library.store.recordings.list(machineId)).toEqual([recording]);
   });
 
   it('forgets a finished import', async () => {

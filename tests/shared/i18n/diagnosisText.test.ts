@@ -170,7 +170,6 @@ describe('diagnosis texts', () => {
     }
     expect(causeName(id, 'en')).toMatch(/^[A-Z][a-z]/);
     expect(causeAction(id, 'en').length).toBeGreaterThan(20);
-    expect(renderAction({ code: id, params: {} }, 'zh-CN')).toBe(causeAction(id, 'zh-CN'));
   });
 
   it('name every severity in both languages', () => {
