@@ -5,6 +5,7 @@
  * to each browser: two browsers on one host keep different languages, and the host's settings
  * are not written.
  */
+import { apiPath } from '../../shared/api/httpProtocol.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -131,7 +132,14 @@ describe('the language belongs to the person, not to the library', () => {
   });
 
   it("leaves the library's settings alone", async () => {
+    // `page` chose Chinese in the test before: the host still holds its default, English.
     await expect(hostSettings(other)).resolves.toEqual({ language: 'en' });
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith(apiPath('settings.set'))) writes.push(request.url());
+    });
     await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('link', { name: 'Machines' }).waitFor();
+    expect(writes).toEqual([]);
   });
 });
