@@ -19,7 +19,9 @@ import type { GoldenCase } from '../../helpers/featureGoldens.ts';
 let folder = '';
 let cases: GoldenCase[] = [];
 let expected: Record<string, string> = {};
-const pool = createAnalysisPool({ threads: 2 });
+// Worker threads for real: a pool that fell back to this thread would test nothing new.
+const fallbacks: Error[] = [];
+const pool = createAnalysisPool({ threads: 2, onFallback: (error) => fallbacks.push(error) });
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'auscult-goldens-'));
@@ -28,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(fallbacks).toEqual([]);
   await pool.close();
   await rm(folder, { recursive: true, force: true });
 });

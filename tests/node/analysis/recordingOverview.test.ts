@@ -23,7 +23,9 @@ let long: string;
 const TONE_RATE = 8000;
 
 /** Two workers, so long files are analysed in ranges side by side. */
-const pool = createAnalysisPool({ threads: 2 });
+// Worker threads for real: a pool that fell back to this thread would test nothing new.
+const fallbacks: Error[] = [];
+const pool = createAnalysisPool({ threads: 2, onFallback: (error) => fallbacks.push(error) });
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'auscult-overview-'));
@@ -39,6 +41,7 @@ beforeAll(async () => {
   await writeFile(long, encodeWav([machineSignal(70)], SAMPLE_RATE_HZ));
 }, 60_000);
 afterAll(async () => {
+  expect(fallbacks).toEqual([]);
   await pool.close();
   await rm(folder, { recursive: true, force: true });
 });
