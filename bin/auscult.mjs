@@ -3,7 +3,7 @@
 // - The built command line (dist/cli/auscult.js, `npm run build:cli`, run by `npm install`) is
 //   imported in this process when this Node is recent enough for the command: --help runs on
 //   Node 20; the analyses want Node 24, whose V8 computes them with ~20 % less CPU than Node 20's
-//   (measured; docs/benchmark.md). A command that opened the library would need 22.5 (sqlite).
+//   (measured; docs/benchmark.md).
 // - An older Node starts the project's pinned Node 24 (node_modules/node) on the build, once;
 //   without it, the build runs here anyway (Node 20 gives the same results, more slowly).
 // - When the build is missing or older than a source file that went into it (a developer edited
@@ -18,9 +18,6 @@ const built = join(root, 'dist', 'cli', 'auscult.js');
 const sources = join(root, 'node', 'cli', 'run.ts');
 const pinned = join(root, 'node_modules', 'node', 'bin', 'node');
 const args = process.argv.slice(2);
-
-/** [major, minor] of Node each command wants in this process; commands not listed: default. */
-const NODE_NEEDED = { help: [20, 0], default: [24, 0] };
 
 function nodeAtLeast([major, minor]) {
   const [have, haveMinor] = process.versions.node.split('.').map(Number);
@@ -71,7 +68,7 @@ if (state !== 'fresh') {
       'starts slower. `npm run build:cli` rebuilds it.',
   );
   await runWith(node24(), sources, ['--no-warnings']);
-} else if (nodeAtLeast(NODE_NEEDED[command] ?? NODE_NEEDED.default) || !existsSync(pinned)) {
+} else if (nodeAtLeast(command === 'help' ? [20, 0] : [24, 0]) || !existsSync(pinned)) {
   await import(pathToFileURL(built).href);
 } else {
   await runWith(pinned, built, []);

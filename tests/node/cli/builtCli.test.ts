@@ -51,6 +51,8 @@ const commands: Record<string, string[]> = {
   diagnose: ['diagnose', '--baseline', 'b.json', '--json', 'rec.wav'],
   baseline: ['baseline', '--profile', 'profile.json', '--out', 'built-b.json', 'healthy.wav'],
   'a missing file': ['analyze', 'nowhere.wav'],
+  // A name that is also an Object.prototype property: a usage error like any unknown command.
+  'an unknown command named constructor': ['constructor'],
 };
 
 describe('bin/auscult.mjs on the build', () => {
@@ -61,6 +63,7 @@ describe('bin/auscult.mjs on the build', () => {
       name === 'baseline' ? await readFile(join(folder, 'built-b.json'), 'utf8') : '';
     const built = await bin(process.execPath, args);
     expect(built).toEqual(fromSources);
+    if (name.startsWith('an unknown')) expect(built.status).toBe(2);
     if (name === 'baseline') {
       expect(await readFile(join(folder, 'built-b.json'), 'utf8')).toBe(baselineBySources);
     }
