@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { isLanguage, LANGUAGES } from '../../shared/api/limits.ts';
 import type { Language } from '../../shared/api/contract.ts';
 import { UsageError } from './errors.ts';
 
@@ -69,15 +70,12 @@ function parseRpm(values: string[]): Record<string, number> {
   return overrides;
 }
 
-const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
-
 function parseLang(value: string | undefined): Language {
   if (value === undefined) return 'en';
-  const lang = LANGUAGES.find((l) => l === value);
-  if (!lang) {
+  if (!isLanguage(value)) {
     throw new UsageError(`diagnose: --lang expects ${LANGUAGES.join(' or ')}, got "${value}".`);
   }
-  return lang;
+  return value;
 }
 
 function single(command: string, positionals: string[], what: string): string {

@@ -1,23 +1,21 @@
 /** The API's Settings over the store's key-value settings. */
-import type { Language, Settings } from '../../shared/api/contract.ts';
+import type { Settings } from '../../shared/api/contract.ts';
 import type { LibraryContext } from './context.ts';
 
-import { LANGUAGES } from '../../shared/api/limits.ts';
+import { isLanguage, LANGUAGES } from '../../shared/api/limits.ts';
 export const DEFAULT_SETTINGS: Settings = { language: 'en' };
 
 /** The user's settings, defaults filled in; an unknown stored language falls back to 'en'. */
 export async function getSettings(library: LibraryContext): Promise<Settings> {
   const language = await library.store.settings.get('language');
   return {
-    language: LANGUAGES.includes(language as Language)
-      ? (language as Language)
-      : DEFAULT_SETTINGS.language,
+    language: isLanguage(language) ? language : DEFAULT_SETTINGS.language,
   };
 }
 
 /** Stores `settings` (validated by the caller) and returns them as now stored. */
 export async function setSettings(library: LibraryContext, settings: Settings): Promise<Settings> {
-  if (!LANGUAGES.includes(settings.language)) {
+  if (!isLanguage(settings.language)) {
     throw new RangeError(`settings.language must be one of ${LANGUAGES.join(', ')}`);
   }
   await library.store.settings.set('language', settings.language);

@@ -8,17 +8,11 @@ import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/api/contract.ts';
-import { LANGUAGES } from '../../shared/api/limits.ts';
+import { isLanguage, LANGUAGES } from '../../shared/api/limits.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export { LANGUAGES };
-
 const CACHE_KEY = 'auscult.language';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 /**
  * The language to paint first: the cached choice, else the browser's preference (any `zh` →

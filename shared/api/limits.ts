@@ -6,10 +6,13 @@
 
 const MIB = 1024 * 1024;
 
-/** The languages of the page and the values `settings.language` may take. */
-/** The languages a person can read Auscult in. */
+/** The languages a person can read Auscult in (the page, the command line, settings). */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
 
 /** Ids: short strings of a fixed charset, never paths (UUIDs in practice). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

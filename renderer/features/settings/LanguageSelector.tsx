@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/api/contract.ts';
-import { isLanguage, LANGUAGES } from '../../i18n/i18n.ts';
+import { isLanguage, LANGUAGES } from '../../../shared/api/limits.ts';
 
 export interface LanguageSelectorProps {
   readonly language: Language;

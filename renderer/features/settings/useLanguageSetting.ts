@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/api/contract.ts';
-import { applyDocumentLanguage, cacheLanguage, isLanguage } from '../../i18n/i18n.ts';
+import { applyDocumentLanguage, cacheLanguage } from '../../i18n/i18n.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 export interface LanguageSetting {
   readonly language: Language;
@@ -23,6 +24,5 @@ export function useLanguageSetting(): LanguageSetting {
     },
     [i18n],
   );
-  const current = isLanguage(i18n.language) ? i18n.language : 'en';
-  return { language: current, setLanguage };
+  return { language: useLanguage(), setLanguage };
 }
