@@ -75,7 +75,7 @@ interface PoolWorker {
 const WORKER_URL = new URL('./analysisWorker.ts', import.meta.url);
 
 /** Default thread count: what the OS says this process may use in parallel. */
-export function defaultThreadCount(): number {
+function defaultThreadCount(): number {
   return availableParallelism();
 }
 

@@ -12,7 +12,6 @@ import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
 import type { SpectrogramJobOptions, SpectrogramPartial } from './spectrogramJob.ts';
 import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
 
-export type { RangeJob, RangeTask } from './rangeTask.ts';
 import type { RangeJob } from './rangeTask.ts';
 
 /** Every job by name: the options it takes and the partial it returns. */

@@ -14,7 +14,6 @@ import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
 import type { RangeJobName, RangeJobOptions, RangeJobPartial } from './rangeJobs.ts';
 import type { SpectrogramPartial, SpectrogramPlan } from './spectrogramJob.ts';
 
-export { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS };
 export const MAX_SPECTROGRAM_BINS = 256;
 /** Files from this long on are cut into ranges (two per pool thread); shorter ones are one. */
 const PARALLEL_MIN_SECONDS = 60;

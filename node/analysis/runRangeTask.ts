@@ -3,7 +3,8 @@
  * is sent, and what the pool does itself when no worker can start.
  */
 import { isRangeJobName, rangeJobLoaders } from './rangeJobs.ts';
-import type { RangeJob, RangeJobName, RangeJobPartial, RangeTask } from './rangeJobs.ts';
+import type { RangeJobName, RangeJobPartial } from './rangeJobs.ts';
+import type { RangeJob, RangeTask } from './rangeTask.ts';
 
 /** Runs `job` on `task` here. Rejects with TypeError for a job name that does not exist. */
 export async function runRangeTaskHere<Name extends RangeJobName>(

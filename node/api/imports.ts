@@ -1,6 +1,6 @@
 /**
  * The chunked imports in progress (recordings.beginImport … finishImport), by import id. An
- * import left untouched for STALE_IMPORT_MS (a closed page) is cancelled, so its temporary file
+ * import left untouched for STALE_STAGING_MS (a closed page) is cancelled, so its temporary file
  * and open file handle do not linger.
  */
 import type { RecordingSummary } from '../../shared/api/contract.ts';
@@ -11,9 +11,6 @@ import { beginImport } from '../workflows/importRecording.ts';
 import type { ImportSession } from '../workflows/importRecording.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { STALE_STAGING_MS } from '../files/staging.ts';
-
-/** An import untouched this long is abandoned (a closed page): it is cancelled. */
-export const STALE_IMPORT_MS = STALE_STAGING_MS;
 
 /** Imports open at once (each holds a file handle). */
 export const MAX_OPEN_IMPORTS = 16;
@@ -108,7 +105,7 @@ class OpenImports implements ImportRegistry {
   #dropAbandoned(): void {
     const now = Date.now();
     for (const [id, session] of this.#sessions) {
-      if (now - session.lastActivityMs > STALE_IMPORT_MS) {
+      if (now - session.lastActivityMs > STALE_STAGING_MS) {
         this.#sessions.delete(id);
         void session.cancel();
       }

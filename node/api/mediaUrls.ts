@@ -4,7 +4,7 @@
  * on its own origin (`app://auscult/media/...`). Both hosts map the path back to an id with
  * `recordingIdFromMediaPath`, so the page never names a file.
  */
-import { ID_PATTERN } from '../store/ids.ts';
+import { assertValidId } from '../store/ids.ts';
 
 export const MEDIA_RECORDINGS_PATH = '/media/recordings/';
 /** Every media path starts with this. */
@@ -12,7 +12,7 @@ export const MEDIA_PATH_PREFIX = '/media/';
 
 /** `/media/recordings/<id>.wav`. Throws TypeError for an id that is not an id. */
 export function recordingMediaPath(recordingId: string): string {
-  if (!ID_PATTERN.test(recordingId)) throw new TypeError('recordingId must be an id');
+  assertValidId(recordingId, 'recordingId');
   return `${MEDIA_RECORDINGS_PATH}${recordingId}.wav`;
 }
 

@@ -28,12 +28,9 @@ export interface Library extends LibraryContext {
   /** The library folder, absolute. */
   readonly home: string;
   readonly databasePath: string;
-  readonly recordingsFolder: string;
-  readonly tmpFolder: string;
   readonly store: SqliteLibraryStore;
+  /** `recordings/`: its `pathOf(id)` is `recordings/<id>.wav` (the capture folder too). */
   readonly audio: FolderAudioStore;
-  /** `recordings/<id>.wav`; throws TypeError for an id that is not an id. */
-  recordingPath(recordingId: string): string;
   /** Closes the database; the library is unusable afterwards. Closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -86,15 +83,12 @@ export async function openLibrary(
   const library: Library = {
     home: folder,
     databasePath,
-    recordingsFolder,
-    tmpFolder,
     store,
     audio,
     stagingFolder: tmpFolder,
     captureFolder: recordingsFolder,
     now,
     newId,
-    recordingPath: (recordingId) => audio.pathOf(recordingId),
     close: () => store.close(),
   };
   try {

@@ -25,7 +25,6 @@ import { commitPartialRecording, listPlacedRecording } from '../workflows/liveCo
 import { liveSessionIds, partialPath, writeSidecar } from '../workflows/partialFiles.ts';
 import { decodeSessionChunk } from '../../shared/api/sessionChunk.ts';
 
-export { MAX_SESSION_CHUNK_BYTES, MAX_SESSION_SAMPLE_RATE_HZ, MIN_SESSION_SAMPLE_RATE_HZ };
 /** Header rewritten and file fsynced at least this often, in seconds of audio or of wall time. */
 export const FLUSH_INTERVAL_SECONDS = 2;
 

@@ -12,7 +12,6 @@ import { assertValidId } from './ids.ts';
 import type { AudioStore } from './types.ts';
 
 export interface FolderAudioStore extends AudioStore {
-  readonly folder: string;
   /** `<folder>/<id>.wav`; throws TypeError for an id that is not an id. */
   pathOf(recordingId: string): string;
 }
@@ -47,7 +46,6 @@ export function createFolderAudioStore(folder: string): FolderAudioStore {
     return (await stat(pathOf(recordingId))).size;
   };
   return {
-    folder,
     pathOf,
     async putFile(recordingId, path) {
       const target = pathOf(recordingId);

@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 // (`recordings/<id>.wav`), so anything path-like is refused before it reaches the file system.
 import { ID_PATTERN } from '../../shared/api/limits.ts';
 
-export { ID_PATTERN };
-
 export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value);
 }

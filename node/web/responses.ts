@@ -1,9 +1,8 @@
 /** Writing answers: the security headers every answer carries, JSON and error envelopes. */
 import type { ServerResponse } from 'node:http';
-import { ApiError } from '../../shared/api/errors.ts';
+import { ApiError, errorBody } from '../../shared/api/errors.ts';
 import type { ApiErrorCode, ApiErrorDetail } from '../../shared/api/errors.ts';
 import {
-  errorBody,
   HTTP_STATUS_BY_ERROR_CODE,
   JSON_CONTENT_TYPE,
   RENDERER_CSP,

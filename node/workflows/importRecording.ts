@@ -21,7 +21,6 @@ import { recordingDisplayName } from './wavCheck.ts';
 /** Largest file accepted: 8 GiB (an RF64 file may exceed 4 GiB; a day at 48 kHz is 8 GiB). */
 export const MAX_IMPORT_BYTES = 8 * 1024 ** 3;
 /** Largest chunk of one appendImport call. */
-export { MAX_CHUNK_BYTES };
 
 export interface ImportSession {
   readonly id: string;

@@ -47,7 +47,7 @@ function seconds(value: number): string {
 }
 
 /** The values a sentence interpolates: sizes in MB, seconds rounded, the entity translated. */
-export function sentenceValues(params: ApiErrorParams, t: TFunction): Record<string, string> {
+function sentenceValues(params: ApiErrorParams, t: TFunction): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     if (typeof value === 'number' && key.endsWith('Bytes')) {

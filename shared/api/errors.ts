@@ -84,12 +84,12 @@ export class ApiError extends Error {
 
 const REASONS: ReadonlySet<string> = new Set(API_ERROR_REASONS);
 
-export function isApiErrorReason(value: unknown): value is ApiErrorReason {
+function isApiErrorReason(value: unknown): value is ApiErrorReason {
   return typeof value === 'string' && REASONS.has(value);
 }
 
 /** The params of an envelope from the wire: only string and finite number values survive. */
-export function paramsFromWire(value: unknown): ApiErrorParams {
+function paramsFromWire(value: unknown): ApiErrorParams {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   const params: Record<string, string | number> = {};
   for (const [key, entry] of Object.entries(value)) {

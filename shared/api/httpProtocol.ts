@@ -16,9 +16,6 @@ import type { ApiMethod } from './methods.ts';
 import { ApiError, errorBody, errorFromBody } from './errors.ts';
 import type { ApiErrorCode, ErrorBody } from './errors.ts';
 
-export { errorBody, errorFromBody };
-export type { ErrorBody };
-
 /** Every API path starts with this; the rest is `<domain>/<verb>`. */
 export const API_PATH_PREFIX = '/api/';
 
@@ -33,9 +30,6 @@ export const TOKEN_HEADER = 'X-Auscult-Token';
 export const TOKEN_QUERY_PARAMETER = 'token';
 /** HttpOnly, SameSite=Strict cookie holding the token, sent with every later request. */
 export const TOKEN_COOKIE = 'auscult_token';
-
-// Body and chunk sizes live with the API's other limits; re-exported for the protocol's users.
-export { IMPORT_CHUNK_BYTES, MAX_BINARY_BODY_BYTES, MAX_JSON_BODY_BYTES } from './limits.ts';
 
 /** The HTTP status the web host answers with for each error code. */
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ApiErrorCode, number>> = {

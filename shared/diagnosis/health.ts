@@ -9,14 +9,6 @@ import type { Severity } from './vocabulary.ts';
 export type Verdict = 'normal' | 'watch' | 'act-now';
 export type Health = Verdict | 'no-baseline' | 'unchecked';
 
-export const HEALTHS: readonly Health[] = [
-  'normal',
-  'watch',
-  'act-now',
-  'no-baseline',
-  'unchecked',
-];
-
 /** The part of a diagnosis a verdict needs: anomalous or not, and its top cause's severity. */
 export interface VerdictBasis {
   readonly anomalous: boolean;

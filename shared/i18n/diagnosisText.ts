@@ -17,8 +17,6 @@ import { EN } from './diagnosisText/en.ts';
 import type { DiagnosisWords } from './diagnosisText/words.ts';
 import { ZH_CN } from './diagnosisText/zhCN.ts';
 
-export type { Language } from '../api/contract.ts';
-
 const WORDS: Readonly<Record<Language, DiagnosisWords>> = { en: EN, 'zh-CN': ZH_CN };
 
 /** Unknown languages fall back to English rather than failing a report. */

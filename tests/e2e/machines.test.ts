@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { IMPORT_CHUNK_BYTES } from '../../shared/api/httpProtocol.ts';
+import { IMPORT_CHUNK_BYTES } from '../../shared/api/limits.ts';
 import {
   dropFiles,
   healthyWav,

@@ -5,11 +5,8 @@
  */
 import { SESSION_CHUNK_SECONDS } from '../../../shared/api/limits.ts';
 
-/** Chunks of 200 ms: few enough requests per second, small enough to lose little on a crash. */
-export const CHUNK_SECONDS = SESSION_CHUNK_SECONDS;
-
 /** Samples per chunk at `sampleRateHz` for chunks of `seconds` (at least 1). */
-export function chunkSamplesFor(sampleRateHz: number, seconds = CHUNK_SECONDS): number {
+export function chunkSamplesFor(sampleRateHz: number, seconds = SESSION_CHUNK_SECONDS): number {
   if (!(sampleRateHz > 0)) throw new RangeError('chunkSamplesFor: sampleRateHz must be > 0');
   if (!(seconds > 0)) throw new RangeError('chunkSamplesFor: seconds must be > 0');
   return Math.max(1, Math.round(sampleRateHz * seconds));

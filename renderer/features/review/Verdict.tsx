@@ -49,7 +49,7 @@ function CauseVerdict({ cause, primary }: { cause: Cause; primary: boolean }) {
 }
 
 /** "How unusual: 13.9 — 3 is the edge of normal for this machine." */
-export function ScoreLine({ report }: { report: DiagnosisReport }) {
+function ScoreLine({ report }: { report: DiagnosisReport }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (

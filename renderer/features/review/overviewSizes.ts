@@ -4,8 +4,6 @@
  */
 import { MAX_PEAK_BUCKETS, MAX_SPECTROGRAM_COLUMNS } from '../../../shared/api/limits.ts';
 
-export { MAX_PEAK_BUCKETS };
-
 /**
  * Peak buckets asked of the host: one per millisecond, at least 2000 and at most
  * MAX_PEAK_BUCKETS, so a short recording stays detailed when zoomed and an hour costs little.

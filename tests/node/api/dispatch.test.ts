@@ -339,7 +339,7 @@ describe('errors of valid calls', () => {
 
   it('says so when the audio of a recording has vanished from the library folder', async () => {
     const [blip] = (await api.call('recordings.list', otherMachine.id)) as RecordingSummary[];
-    await rm(api.library.recordingPath(blip.id));
+    await rm(api.library.audio.pathOf(blip.id));
     const audio = await rejection(api.call('recordings.audio', blip.id));
     expect(audio).toMatchObject({
       code: 'invalid-input',

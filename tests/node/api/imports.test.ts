@@ -1,9 +1,8 @@
-import { stagingFileName } from '../../../node/files/staging.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createImportRegistry, MAX_OPEN_IMPORTS } from '../../../node/api/imports.ts';
 import type { ImportRegistry } from '../../../node/api/imports.ts';
 import { NotFoundError } from '../../../node/store/errors.ts';
-import { STALE_IMPORT_MS } from '../../../node/api/imports.ts';
+import { STALE_STAGING_MS, stagingFileName } from '../../../node/files/staging.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
@@ -32,7 +31,7 @@ describe('the imports in progress', () => {
   it('cancels an import untouched for the stale time, and keeps a busy one', async () => {
     const idle = await imports.begin(machineId, 'idle.wav', 1000);
     const busy = await imports.begin(machineId, 'busy.wav', 1000);
-    for (let minute = 0; minute * 60_000 <= STALE_IMPORT_MS + 60_000; minute++) {
+    for (let minute = 0; minute * 60_000 <= STALE_STAGING_MS + 60_000; minute++) {
       await imports.append(busy, new ArrayBuffer(1));
       await vi.advanceTimersByTimeAsync(60_000);
     }

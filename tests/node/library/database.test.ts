@@ -39,7 +39,7 @@ describe('a new library', () => {
     expect((await readdir(library.home)).sort()).toEqual(
       expect.arrayContaining([DATABASE_FILE, 'recordings', 'tmp']),
     );
-    expect((await stat(library.recordingsFolder)).isDirectory()).toBe(true);
+    expect((await stat(library.captureFolder)).isDirectory()).toBe(true);
   });
 
   it('applies every migration from an empty database, in order', async () => {

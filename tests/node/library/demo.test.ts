@@ -71,7 +71,7 @@ describe('the demo machine of a new library', () => {
     ]);
     expect(machine.baseline?.threshold).toBeGreaterThan(0);
     for (const recording of recordings) {
-      const info = await checkWavFile(library.recordingPath(recording.id), recording.name);
+      const info = await checkWavFile(library.audio.pathOf(recording.id), recording.name);
       expect(info.bitsPerSample).toBe(16);
       expect(info.durationSeconds).toBe(4);
     }

@@ -81,7 +81,7 @@ describe('importing a WAV file', () => {
     });
     expect(await library.store.recordings.list(machineId)).toEqual([recording]);
     expect(await libraryFiles(library)).toEqual({ recordings: [`${recording.id}.wav`], tmp: [] });
-    expect(await sha256(library.recordingPath(recording.id))).toBe(before);
+    expect(await sha256(library.audio.pathOf(recording.id))).toBe(before);
     expect(await sha256(original)).toBe(before);
     expect((await stat(original)).mtimeMs).toBe(mtimeMs);
   });
@@ -97,7 +97,7 @@ describe('importing a WAV file', () => {
     expect(await library.store.recordings.list(machineId)).toEqual([]); // nothing listed while copying
     const recording = await session.finish();
     expect(recording.name).toBe('take 2.wav');
-    expect(new Uint8Array(await readFile(library.recordingPath(recording.id)))).toEqual(wav);
+    expect(new Uint8Array(await readFile(library.audio.pathOf(recording.id)))).toEqual(wav);
     expect((await libraryFiles(library)).tmp).toEqual([]);
   });
 
@@ -187,8 +187,8 @@ describe('leftovers of imports at the next start', () => {
   }
 
   it("deletes at once the file of a killed import, and keeps a live process's", async () => {
-    const killed = join(library.tmpFolder, `killed-import.${deadPid()}.part`);
-    const live = join(library.tmpFolder, stagingFileName('live-import'));
+    const killed = join(library.stagingFolder, `killed-import.${deadPid()}.part`);
+    const live = join(library.stagingFolder, stagingFileName('live-import'));
     await writeFile(killed, 'half a file');
     await writeFile(live, 'half a file');
     await library.close();
@@ -197,8 +197,8 @@ describe('leftovers of imports at the next start', () => {
   });
 
   it('deletes a stale file of another name and keeps a fresh one', async () => {
-    const stale = join(library.tmpFolder, 'stale.part');
-    const fresh = join(library.tmpFolder, 'fresh.part');
+    const stale = join(library.stagingFolder, 'stale.part');
+    const fresh = join(library.stagingFolder, 'fresh.part');
     await writeFile(stale, 'half a file');
     await writeFile(fresh, 'half a file');
     const old = new Date(Date.now() - STALE_STAGING_MS - 60_000);
@@ -209,8 +209,8 @@ describe('leftovers of imports at the next start', () => {
   });
 
   it('deletes a killed copy into the recordings folder but never a recording', async () => {
-    const killed = join(library.recordingsFolder, `copy.${deadPid()}.part`);
-    const recording = join(library.recordingsFolder, 'not-listed.wav');
+    const killed = join(library.captureFolder, `copy.${deadPid()}.part`);
+    const recording = join(library.captureFolder, 'not-listed.wav');
     await writeFile(killed, 'half a file');
     await writeFile(recording, 'kept');
     const old = new Date(Date.now() - STALE_STAGING_MS - 60_000);

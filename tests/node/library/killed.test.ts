@@ -106,7 +106,7 @@ describe('a library whose writer is killed with SIGKILL', () => {
         expect(missing(library, acknowledged), JSON.stringify(moment)).toEqual([]);
         const rows = library.store.db.prepare('SELECT id, name, size_bytes FROM recordings').all();
         for (const row of rows) {
-          const path = library.recordingPath(String(row.id));
+          const path = library.audio.pathOf(String(row.id));
           expect((await stat(path)).size).toBe(Number(row.size_bytes));
           await using reader = await openWavFile(path);
           expect(reader.info.frameCount).toBe(FRAMES);

@@ -51,8 +51,8 @@ export async function libraryFiles(
   library: Library,
 ): Promise<{ recordings: string[]; tmp: string[] }> {
   return {
-    recordings: (await readdir(library.recordingsFolder)).sort(),
-    tmp: (await readdir(library.tmpFolder)).sort(),
+    recordings: (await readdir(library.captureFolder)).sort(),
+    tmp: (await readdir(library.stagingFolder)).sort(),
   };
 }
 

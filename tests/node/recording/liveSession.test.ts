@@ -29,7 +29,7 @@ afterEach(async () => {
 
 /** Frames the partial file's header claims right now (what a crash would keep at the least). */
 async function headerFrames(id: string): Promise<number> {
-  const bytes = await readFile(partialPath(library.recordingsFolder, id));
+  const bytes = await readFile(partialPath(library.captureFolder, id));
   // float32 layout: RIFF, fmt (18 bytes of body), fact, then the data chunk size at byte 54.
   return new DataView(bytes.buffer, bytes.byteOffset).getUint32(54, true) / 4;
 }
@@ -56,9 +56,9 @@ describe('a live recording session', () => {
     });
     expect(recording?.name).toMatch(/^Recording \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
     expect(await library.store.recordings.list(machineId)).toEqual([recording]);
-    expect(await readdir(library.recordingsFolder)).toEqual([`${session.id}.wav`]);
+    expect(await readdir(library.captureFolder)).toEqual([`${session.id}.wav`]);
     expect(liveSessionIds.has(session.id)).toBe(false);
-    const reader = await openWavFile(library.recordingPath(session.id));
+    const reader = await openWavFile(library.audio.pathOf(session.id));
     const read = await reader.readFrames(0, reader.info.frameCount);
     await reader.close();
     expect(reader.info.encoding).toBe('float');
@@ -105,7 +105,7 @@ describe('a live recording session', () => {
   it('removes the files of a session stopped before any audio, and lists nothing', async () => {
     const session = await startLiveSession(library, machineId, RATE);
     expect(await session.stop()).toBeNull();
-    expect(await readdir(library.recordingsFolder)).toEqual([]);
+    expect(await readdir(library.captureFolder)).toEqual([]);
     expect(await library.store.recordings.list(machineId)).toEqual([]);
   });
 
@@ -121,12 +121,12 @@ describe('a live recording session', () => {
     'refuses a sample rate of %s Hz before creating any file',
     async (rate) => {
       await expect(startLiveSession(library, machineId, rate)).rejects.toThrow(RangeError);
-      expect(await readdir(library.recordingsFolder)).toEqual([]);
+      expect(await readdir(library.captureFolder)).toEqual([]);
     },
   );
 
   it('refuses an unknown machine before creating any file', async () => {
     await expect(startLiveSession(library, 'nope', RATE)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await readdir(library.recordingsFolder)).toEqual([]);
+    expect(await readdir(library.captureFolder)).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ let logged: string[];
 
 /** Opens the library (which recovers), after `prepare` wrote files into recordings/. */
 async function reopen(prepare: (recordings: string) => Promise<unknown>): Promise<void> {
-  const recordings = library.recordingsFolder;
+  const recordings = library.captureFolder;
   await library.close();
   await prepare(recordings);
   library = await openLibrary(folder.path, { demo: false, log: (m) => logged.push(m) });
@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 async function recoveredSamples(id: string): Promise<number[]> {
-  return Array.from((await decodeWavFile(library.recordingPath(id))).samples);
+  return Array.from((await decodeWavFile(library.audio.pathOf(id))).samples);
 }
 
 describe('recovery of interrupted recordings at library open', () => {
@@ -68,7 +68,7 @@ describe('recovery of interrupted recordings at library open', () => {
         sampleRateHz: RATE,
       });
       expect(await recoveredSamples(ID)).toEqual(Array.from(sent));
-      expect(await readdir(library.recordingsFolder)).toEqual([`${ID}.wav`]);
+      expect(await readdir(library.captureFolder)).toEqual([`${ID}.wav`]);
       expect(logged.join('\n')).toMatch(/recovered an interrupted recording/);
     },
   );
@@ -112,7 +112,7 @@ describe('recovery of interrupted recordings at library open', () => {
       await writeFile(partialPath(recordings, ID), new Uint8Array(20));
       await writeSidecarFile(recordings, ID, { machineId });
     });
-    expect(await readdir(library.recordingsFolder)).toEqual([]);
+    expect(await readdir(library.captureFolder)).toEqual([]);
     expect((await library.store.machines.list()).map((m) => m.name)).toEqual(['mill']);
   });
 
@@ -122,10 +122,7 @@ describe('recovery of interrupted recordings at library open', () => {
       await writeFile(partialPath(recordings, ID), junk);
       await writeSidecarFile(recordings, ID, { machineId });
     });
-    expect(await readdir(library.recordingsFolder)).toEqual([
-      `${ID}.partial`,
-      `${ID}.partial.json`,
-    ]);
+    expect(await readdir(library.captureFolder)).toEqual([`${ID}.partial`, `${ID}.partial.json`]);
     expect(logged.join('\n')).toMatch(/could not recover .*left in place/);
   });
 
@@ -139,42 +136,36 @@ describe('recovery of interrupted recordings at library open', () => {
     expect(await library.store.recordings.list(machineId)).toMatchObject([
       { id: ID, durationSeconds: 1 },
     ]);
-    expect(await readdir(library.recordingsFolder)).toEqual([`${ID}.wav`]);
+    expect(await readdir(library.captureFolder)).toEqual([`${ID}.wav`]);
   });
 
   it('removes a sidecar left alone (killed before the audio file was created)', async () => {
     await reopen((r) => writeSidecarFile(r, ID, { machineId }));
-    expect(await readdir(library.recordingsFolder)).toEqual([]);
+    expect(await readdir(library.captureFolder)).toEqual([]);
   });
 
   it('leaves alone the files of a session this process is recording', async () => {
-    await writePartial(library.recordingsFolder, ID, { sampleRateHz: RATE, frames: RATE });
-    await writeSidecarFile(library.recordingsFolder, ID, { machineId, pid: process.pid });
+    await writePartial(library.captureFolder, ID, { sampleRateHz: RATE, frames: RATE });
+    await writeSidecarFile(library.captureFolder, ID, { machineId, pid: process.pid });
     liveSessionIds.add(ID);
     try {
       expect(await recoverPartialRecordings(library, () => undefined)).toEqual([]);
     } finally {
       liveSessionIds.delete(ID);
     }
-    expect(await readdir(library.recordingsFolder)).toEqual([
-      `${ID}.partial`,
-      `${ID}.partial.json`,
-    ]);
+    expect(await readdir(library.captureFolder)).toEqual([`${ID}.partial`, `${ID}.partial.json`]);
   });
 
   it('leaves alone the fresh files of a session another live process is recording', async () => {
-    await writePartial(library.recordingsFolder, ID, { sampleRateHz: RATE, frames: RATE });
+    await writePartial(library.captureFolder, ID, { sampleRateHz: RATE, frames: RATE });
     // The parent of this test process is alive and is not this process.
-    await writeSidecarFile(library.recordingsFolder, ID, { machineId, pid: process.ppid });
+    await writeSidecarFile(library.captureFolder, ID, { machineId, pid: process.ppid });
     expect(await recoverPartialRecordings(library, () => undefined)).toEqual([]);
-    expect(await readdir(library.recordingsFolder)).toEqual([
-      `${ID}.partial`,
-      `${ID}.partial.json`,
-    ]);
+    expect(await readdir(library.captureFolder)).toEqual([`${ID}.partial`, `${ID}.partial.json`]);
   });
 
   it('ignores files whose names are not ids', async () => {
     await reopen((r) => writeFile(`${r}/not an id.partial`, 'x'));
-    expect(await readdir(library.recordingsFolder)).toEqual(['not an id.partial']);
+    expect(await readdir(library.captureFolder)).toEqual(['not an id.partial']);
   });
 });

@@ -6,9 +6,8 @@ import {
   BINARY_CONTENT_TYPE,
   encodeArgsHeader,
   JSON_CONTENT_TYPE,
-  MAX_BINARY_BODY_BYTES,
-  MAX_JSON_BODY_BYTES,
 } from '../../../shared/api/httpProtocol.ts';
+import { MAX_BINARY_BODY_BYTES, MAX_JSON_BODY_BYTES } from '../../../shared/api/limits.ts';
 import { simpleWav } from '../../helpers/wavBytes.ts';
 import { postJson, startTestHost } from './webHostFixture.ts';
 import type { TestHost } from './webHostFixture.ts';

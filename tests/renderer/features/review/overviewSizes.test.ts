@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PEAK_BUCKETS } from '../../../../shared/api/limits.ts';
 import {
-  MAX_PEAK_BUCKETS,
   needsDetail,
   OVERVIEW_COLUMNS,
   peakCount,
