@@ -1,8 +1,8 @@
 /**
  * The range job 'features': the diagnosis features' mergeable partial over one frame range of a
  * stretch of a WAV file (see shared/diagnosis/features/rangeAccumulator.ts for which frames a
- * range reads). Runs inside a range worker; the plan, chosen once on the main thread, makes the
- * partials of all ranges merge into what one pass would give.
+ * range reads). Runs on an analysis-pool thread; the plan, chosen once (the 'featurePlan' job), makes
+ * the partials of all ranges merge into what one pass would give.
  */
 import { disableWasmFft, enableWasmFft } from '../../shared/dsp/fft.ts';
 import type { FeaturePlan } from '../../shared/diagnosis/features/plan.ts';

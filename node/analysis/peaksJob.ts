@@ -29,7 +29,7 @@ function bucketStart(bucket: number, options: PeaksJobOptions): number {
   return Math.ceil((bucket * options.frameCount) / options.bucketCount);
 }
 
-/** Runs the 'peaks' job over `task.range` (in a range worker, or inline for short files). */
+/** Runs the 'peaks' job over `task.range` (on an analysis-pool thread). */
 export async function runPeaksJob(task: RangeTask<PeaksJobOptions>): Promise<PeaksPartial> {
   const { options, range } = task;
   const firstBucket = bucketOf(range.startFrame, options);

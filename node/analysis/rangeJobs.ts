@@ -33,7 +33,11 @@ type RangeJobLoaders = {
   >;
 };
 
-/** Loaded on first use inside a worker, so the main thread never loads a job's DSP code. */
+/**
+ * Loaded on first use by the thread that runs a job (a pool worker, or the caller's thread for
+ * an inline pool and the command line's callerRuns), so a host that never runs one never loads
+ * its DSP code.
+ */
 export const rangeJobLoaders: RangeJobLoaders = {
   spectra: async () => (await import('./spectraJob.ts')).runSpectraJob,
   featurePlan: async () => (await import('./featurePlanJob.ts')).runFeaturePlanJob,

@@ -1,6 +1,6 @@
 /**
  * The range job 'spectra': Welch sums of the signal and of its Hilbert envelope, and the signal's
- * statistics, over one frame range of a WAV file. Runs inside a range worker.
+ * statistics, over one frame range of a WAV file. Runs on an analysis-pool thread.
  *
  * Which samples a range reads, for range [start, end) of a file of N frames, hop h, segment L:
  * - Welch takes the segments that start in [start, end); the last needs L − h frames past `end`,
@@ -90,7 +90,7 @@ function createRangeSinks(range: FrameRange, extent: RangeExtent, options: Spect
   return { signalWelch, envelopeWelch, envelope, stats: emptyStats() };
 }
 
-/** Runs the 'spectra' job over `task.range` (in a range worker). */
+/** Runs the 'spectra' job over `task.range` (on an analysis-pool thread). */
 export async function runSpectraJob(task: RangeTask<SpectraJobOptions>): Promise<SpectraPartial> {
   const started = performance.now();
   const { options, range } = task;

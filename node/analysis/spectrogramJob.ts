@@ -63,7 +63,7 @@ function framesOf(range: FrameRange, plan: SpectrogramPlan) {
   };
 }
 
-/** Runs the 'spectrogram' job over `task.range` (in a range worker, or inline for short files). */
+/** Runs the 'spectrogram' job over `task.range` (on an analysis-pool thread). */
 export async function runSpectrogramJob(
   task: RangeTask<SpectrogramJobOptions>,
 ): Promise<SpectrogramPartial> {

@@ -56,7 +56,7 @@ export interface DispatchOptions {
  * Calls `method` ('domain.verb', one of API_METHODS) of `service` with `args` (an array, as it
  * came over IPC or HTTP). Rejects with ApiError: 'invalid-argument' for an unknown method or an
  * argument that fails its schema (the message names it), else what the call raised, mapped by
- * toApiError ('not-found', 'invalid-input', 'internal').
+ * toApiError ('not-found', 'invalid-input', 'disk-full', 'internal').
  */
 export async function dispatch(
   service: AuscultApi,

@@ -1,5 +1,5 @@
 /**
- * The service's FeatureSource (node/library's seam): recording features computed on the
+ * The service's FeatureSource (node/workflows/features.ts): recording features computed on the
  * service's analysis pool (docs/architecture.md, "Where computation runs"), so a long recording never
  * stalls the host's replies; only the file's header is read in the host's thread.
  */

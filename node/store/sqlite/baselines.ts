@@ -8,7 +8,7 @@ import { json, number, text } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
 
-/** Summary columns read out of the JSON, so listing never parses the ~300 kB signature. */
+/** Summary columns read out of the JSON by SQLite: JavaScript never parses the ~300 kB signature. */
 const SUMMARY_COLUMNS = `id, machine_id, created_at, recording_ids,
   json_extract(signature, '$.threshold') AS threshold,
   json_extract(signature, '$.sources') AS sources`;

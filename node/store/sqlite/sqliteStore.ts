@@ -58,6 +58,12 @@ export function createSqliteStore(
     return work();
   };
   const direct: Runner = async (work) => work();
+  // What a transaction's work sees: the same tables, run at once (the gate is its own).
+  const tx: LibraryStore = {
+    ...tables(db, clock, direct),
+    transaction: (inner) => inner(tx),
+    close: () => Promise.reject(new Error('close the store, not a transaction')),
+  };
   const store: SqliteLibraryStore = {
     db,
     ...tables(db, clock, gated),
@@ -65,11 +71,6 @@ export function createSqliteStore(
       await waitForTransaction();
       let release = () => undefined as void;
       gate.open = new Promise<void>((resolve) => (release = resolve));
-      const tx: LibraryStore = {
-        ...tables(db, clock, direct),
-        transaction: (inner) => inner(tx),
-        close: () => store.close(),
-      };
       try {
         // IMMEDIATE takes the write lock at once: another process cannot make it fail halfway.
         db.exec('BEGIN IMMEDIATE');
