@@ -98,11 +98,10 @@ function baselinesApi(
 ): AuscultApi['baselines'] {
   return {
     async build(machineId, recordingIds) {
-      // Checked now as well as in the job, so a wrong id fails the call, not a job later.
-      await requireMachine(library, machineId);
-      await recordingsOfMachine(library, machineId, recordingIds);
+      // Checked before the job starts, so a wrong id fails the call, not a job later.
+      const recordings = await recordingsOfMachine(library, machineId, recordingIds);
       return jobs.start<BaselineSummary>((progress) =>
-        buildMachineBaseline(library, machineId, recordingIds, features, progress),
+        buildMachineBaseline(library, machineId, recordings, features, progress),
       );
     },
     job: async (jobId) => jobs.status<BaselineSummary>(jobId),

@@ -20,8 +20,9 @@ import { recordingFeatures } from './features.ts';
 import type { FeatureSource } from './features.ts';
 
 /**
- * The recordings `ids` of the machine, in order. Throws RangeError for an empty or repeating
- * list, NotFoundError for an unknown id or a recording of another machine.
+ * The recordings `ids` of the machine, in order, from one listing of the machine. Rejects with
+ * RangeError for an empty or repeating list, NotFoundError for an unknown machine, an unknown id
+ * or a recording of another machine.
  */
 export async function recordingsOfMachine(
   library: LibraryContext,
@@ -30,15 +31,14 @@ export async function recordingsOfMachine(
 ): Promise<RecordingSummary[]> {
   if (ids.length === 0) throw new RangeError('recordingIds must name at least one recording');
   if (new Set(ids).size !== ids.length) throw new RangeError('recordingIds has duplicates');
-  const recordings: RecordingSummary[] = [];
-  for (const id of ids) {
-    const recording = await library.store.recordings.get(id);
-    if (recording.machineId !== machineId) {
+  const byId = new Map((await library.store.recordings.list(machineId)).map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const recording = byId.get(id);
+    if (!recording) {
       throw new NotFoundError('recording', id, `machine "${machineId}" has no recording "${id}"`);
     }
-    recordings.push(recording);
-  }
-  return recordings;
+    return recording;
+  });
 }
 
 /** Features of a recording, or of a range of its frames. */
@@ -90,28 +90,29 @@ export async function computeBaselineSignature(
 }
 
 /**
- * Builds and stores the machine's new baseline from its recordings `recordingIds` (healthy, by
- * the user's word), with the machine's current profile; it becomes the current baseline.
- * `onProgress` receives 0..1. Rejects with NotFoundError for an unknown machine or a recording
- * not of this machine, RangeError for an empty or repeating list, InputError when the audio is
- * too short for a baseline.
+ * Builds and stores the machine's new baseline from its `recordings` (healthy, by the user's
+ * word; see recordingsOfMachine), with the machine's current profile; it becomes the current
+ * baseline. `onProgress` receives 0..1. Rejects with InputError when the audio is too short.
  */
 export async function buildMachineBaseline(
   library: LibraryContext,
   machineId: string,
-  recordingIds: readonly string[],
+  recordings: readonly RecordingSummary[],
   source: FeatureSource,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<BaselineSummary> {
   const profile = await library.store.machines.profile(machineId);
-  const recordings = await recordingsOfMachine(library, machineId, recordingIds);
   const signature = await computeBaselineSignature(
     recordings,
     profile,
     (recording, range) => recordingFeatures(library, recording, source, range),
     onProgress,
   );
-  const summary = await library.store.baselines.insert(machineId, signature, recordingIds);
+  const summary = await library.store.baselines.insert(
+    machineId,
+    signature,
+    recordings.map((r) => r.id),
+  );
   onProgress(1);
   return summary;
 }
