@@ -18,7 +18,7 @@ import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchRecordingPath, ensureBenchRecording } from './bench/benchRecording.ts';
-import { cliLines, cliWays, measureCli } from './bench/cliRuns.ts';
+import { cliLines, cliWays, measureCli, nodeStartLine } from './bench/cliRuns.ts';
 import { agreement, ratios, summarize, table } from './bench/report.ts';
 import { runPeer } from './bench/runPeer.ts';
 import type { PeerCommand, PeerRun } from './bench/runPeer.ts';
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   console.log('\nThe command line, `auscult analyze` of the same recording (medians, wall):');
   const root = fileURLToPath(new URL('..', import.meta.url));
   const numpy = peerCommands(wav, python.ok).find((p) => p.name === 'python-numpy');
-  const { figures, numpyWallSeconds } = await measureCli(
+  const { figures, numpyWallSeconds, nodeStartSeconds } = await measureCli(
     cliWays(root),
     wav,
     rounds,
@@ -143,6 +143,7 @@ async function main(): Promise<void> {
     console.log(`python-numpy    ${numpyWallSeconds.toFixed(3)} s wall in the same rounds`);
   }
   for (const line of cliLines(figures, numpyWallSeconds)) console.log(line);
+  console.log(nodeStartLine(nodeStartSeconds));
 }
 
 await main();

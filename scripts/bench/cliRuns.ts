@@ -99,8 +99,10 @@ export async function measureCli(
   wav: string,
   rounds: number,
   numpy?: CliWay,
-): Promise<{ figures: CliFigures[]; numpyWallSeconds: number | null }> {
+): Promise<{ figures: CliFigures[]; numpyWallSeconds: number | null; nodeStartSeconds: number }> {
   const numpyRuns: number[] = [];
+  const nodeStarts: number[] = [];
+  const bareNode: CliWay = { name: 'node', command: 'node', args: ['-e', '0'], env: userEnv() };
   const analyze = new Map<string, TimedRun[]>(ways.map((w) => [w.name, []]));
   const help = new Map<string, number[]>(ways.map((w) => [w.name, []]));
   for (let round = 1; round <= rounds; round++) {
@@ -109,6 +111,7 @@ export async function measureCli(
       help.get(way.name)?.push((await timedRun(way, ['--help'])).wallSeconds);
     }
     if (numpy) numpyRuns.push((await timedRun(numpy, [])).wallSeconds);
+    nodeStarts.push((await timedRun(bareNode, [])).wallSeconds);
     console.log(`  round ${round}/${rounds}  command line: ${ways.length} ways measured`);
   }
   const figures = ways.map((w) => {
@@ -121,7 +124,26 @@ export async function measureCli(
       helpSeconds: median(help.get(w.name) ?? []),
     };
   });
-  return { figures, numpyWallSeconds: numpyRuns.length > 0 ? median(numpyRuns) : null };
+  return {
+    figures,
+    numpyWallSeconds: numpyRuns.length > 0 ? median(numpyRuns) : null,
+    nodeStartSeconds: median(nodeStarts),
+  };
+}
+
+/**
+ * The floor under `auscult (PATH)`'s --help: the user's `node` starting and exiting with nothing
+ * to do. NODE_EXTRA_CA_CERTS (set on some managed machines, this one included) makes Node 20
+ * read and parse that certificate file at every start, before any script runs: ~40 ms here.
+ */
+export function nodeStartLine(nodeStartSeconds: number): string {
+  const certificates = process.env.NODE_EXTRA_CA_CERTS
+    ? '; NODE_EXTRA_CA_CERTS is set, which Node 20 loads at every start'
+    : '';
+  return (
+    `node -e 0       ${(nodeStartSeconds * 1000).toFixed(0)} ms: the user's node starting ` +
+    `with nothing to do, the floor under auscult (PATH)'s --help${certificates}`
+  );
 }
 
 /** One line per way: analyze and --help medians, analyze against the numpy peer's wall time. */

@@ -81,7 +81,7 @@ describe('bin/auscult.mjs on the build', () => {
     }
   });
 
-  it('runs the sources, and says so, when the build is older than them', async () => {
+  it('runs the sources, and says so, when the build is older than them (not for --help)', async () => {
     const record = await readFile(INPUTS, 'utf8');
     try {
       const stale = { ...JSON.parse(record), builtAtMs: 0 };
@@ -89,6 +89,10 @@ describe('bin/auscult.mjs on the build', () => {
       const result = await bin(process.execPath, commands.diagnose);
       expect(result.stderr).toMatch(/^auscult: notice: .*older than the sources.*build:cli/);
       expect(result.stdout).toBe((await auscult(folder, ...commands.diagnose)).stdout);
+      // Help is text: it comes from the build without the staleness check, and says nothing.
+      const help = await bin(process.execPath, ['--help']);
+      expect(help.stderr).toBe('');
+      expect(help.stdout).toBe((await auscult(folder, '--help')).stdout);
     } finally {
       await writeFile(INPUTS, record);
     }
