@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { drawOverlays } from './plotOverlays.ts';
-import type { Overlays, PlotMarker } from './plotOverlays.ts';
+import type { FrequencySpan, Overlays, PlotMarker } from './plotOverlays.ts';
 import { plotOptions } from './plotOptions.ts';
 import type { SpectrumTable } from './spectrumTable.ts';
 
@@ -12,6 +12,8 @@ export interface SpectrumPlotProps {
   readonly markers: readonly PlotMarker[];
   /** Frequencies to highlight as anomalous. */
   readonly highlightsHz: readonly number[];
+  /** Bands to wash as flagged (none when left out); keep the array stable (useMemo). */
+  readonly bands?: readonly FrequencySpan[];
   /** Describes the chart for screen readers (the canvas itself is opaque to them). */
   readonly description: string;
   readonly frequencyLabel: string;
@@ -36,12 +38,16 @@ function dataOf(table: SpectrumTable): uPlot.AlignedData {
   ];
 }
 
+const NO_BANDS: readonly FrequencySpan[] = [];
+
 function overlaysOf(
   table: SpectrumTable,
   markers: readonly PlotMarker[],
   highlightsHz: readonly number[],
+  bands: readonly FrequencySpan[],
 ): Overlays {
-  return { markers, highlightsHz, frequenciesHz: table.frequenciesHz, levelsDb: table.levelsDb };
+  const { frequenciesHz, levelsDb } = table;
+  return { markers, bands, highlightsHz, frequenciesHz, levelsDb };
 }
 
 /**
@@ -51,11 +57,12 @@ function overlaysOf(
  */
 export function SpectrumPlot(props: SpectrumPlotProps) {
   const { table, logFrequency, markers, highlightsHz, description } = props;
+  const bands = props.bands ?? NO_BANDS;
   const { frequencyLabel, levelLabel, formatTick } = props;
   const heightPx = props.heightPx ?? 320;
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const latest = useRef({ table, overlays: overlaysOf(table, markers, highlightsHz) });
+  const latest = useRef({ table, overlays: overlaysOf(table, markers, highlightsHz, bands) });
   const callbacks = useRef({ onCursor: props.onCursor, onCanvas: props.onCanvas });
   useEffect(() => {
     callbacks.current = { onCursor: props.onCursor, onCanvas: props.onCanvas };
@@ -91,10 +98,10 @@ export function SpectrumPlot(props: SpectrumPlotProps) {
   }, [logFrequency, frequencyLabel, levelLabel, formatTick, heightPx]);
   useEffect(() => {
     const tableChanged = latest.current.table !== table;
-    latest.current = { table, overlays: overlaysOf(table, markers, highlightsHz) };
+    latest.current = { table, overlays: overlaysOf(table, markers, highlightsHz, bands) };
     // New data rescales the axes; new markers alone only redraw.
     if (tableChanged) plot.current?.setData(dataOf(table));
     else plot.current?.redraw(false);
-  }, [table, markers, highlightsHz]);
+  }, [table, markers, highlightsHz, bands]);
   return <div ref={host} className="spectrum-plot" role="img" aria-label={description} />;
 }

@@ -2,7 +2,7 @@
  * A frequency axis that is either logarithmic or linear, free of DOM so the live spectrum, the
  * live spectrogram (drawn in a worker's cells) and their tests share one mapping.
  */
-import { linearPosition, logPosition, logTicks } from './scales.ts';
+import { linearPosition, linearTicks, logPosition, logTicks } from './scales.ts';
 
 export type FrequencyScale = 'log' | 'linear';
 
@@ -48,21 +48,6 @@ export function frequencyAt(position: number, axis: FrequencyAxis): number {
   return axis.scale === 'log'
     ? axis.minHz * (axis.maxHz / axis.minHz) ** position
     : axis.minHz + position * (axis.maxHz - axis.minHz);
-}
-
-/** Round tick values on a linear axis: steps of 1, 2 or 5 × 10^k, at most `maxTicks` of them. */
-export function linearTicks(min: number, max: number, maxTicks = 10): number[] {
-  if (!(max > min)) throw new RangeError('linearTicks: need min < max');
-  if (!(maxTicks >= 2)) throw new RangeError('linearTicks: maxTicks must be >= 2');
-  const rough = (max - min) / (maxTicks - 1);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let i = Math.ceil(min / step - 1e-9); i * step <= max * (1 + 1e-12); i++) {
-    // Built from the index (not summed) so that 0.6 comes out as 0.6, not 0.6000000000000001.
-    ticks.push(Number((i * step).toPrecision(12)));
-  }
-  return ticks;
 }
 
 /** Tick values of the axis: 1-2-5 per decade (log) or round steps (linear). */

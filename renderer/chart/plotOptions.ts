@@ -16,17 +16,24 @@ export interface PlotLabels {
   readonly level: string;
 }
 
-/** Frequency tick labels: on a log axis only 1, 2 and 5 × 10^k are written. */
-function frequencyValues(log: boolean, format: (hz: number) => string) {
-  return (_u: uPlot, splits: number[]) =>
-    splits.map((hz) => {
-      if (!log) return format(hz);
-      const mantissa = hz / 10 ** Math.floor(Math.log10(hz) + 1e-9);
-      return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? format(hz) : '';
-    });
+/**
+ * Frequency tick labels: every split is written (a log axis's splits are chosen to be, and its
+ * filter below keeps them all); a split uPlot left out comes as null and gets no label.
+ */
+function frequencyValues(format: (hz: number) => string) {
+  return (_u: uPlot, splits: (number | null)[]) =>
+    splits.map((hz) => (hz === null ? '' : format(hz)));
 }
 
-/** Splits of a log axis that land on 1-2-5 values, so grid lines match the labels. */
+/** Keeps every split of a log axis: uPlot's own filter labels only the decades. */
+function everySplit(_u: uPlot, splits: number[]): number[] {
+  return splits;
+}
+
+/**
+ * Splits of a log axis from logTicks: 1-2-5 values over a wide range, finer round values once
+ * zoomed in (uPlot's own log splits leave a zoomed axis with no labelled tick).
+ */
 function logSplits(_u: uPlot, _axis: number, min: number, max: number): number[] {
   return min > 0 && max > min ? logTicks(min, max, 30) : [];
 }
@@ -56,8 +63,8 @@ export function plotOptions(
       {
         ...axis,
         label: labels.frequency,
-        values: frequencyValues(log, formatTick),
-        ...(log ? { splits: logSplits } : {}),
+        values: frequencyValues(formatTick),
+        ...(log ? { splits: logSplits, filter: everySplit } : {}),
       },
       { ...axis, label: labels.level, values: (_u, splits) => splits.map(formatTick), size: 56 },
     ],

@@ -115,6 +115,17 @@ describe('the Review screen', () => {
     await poll(async () => (await canvasStats(envelope)).painted).toBeGreaterThan(2000);
   });
 
+  it('marks what the diagnosis flagged on the chart each finding came from', async () => {
+    const spectrum = page.getByRole('img', { name: /^Spectrum of/ });
+    const bands = Number(
+      /flagged bands shaded: (\d+)/.exec((await spectrum.getAttribute('aria-label')) ?? '')?.[1],
+    );
+    expect(bands).toBeGreaterThan(0);
+    await expect(page.getByText('Flagged band', { exact: true }).isVisible()).resolves.toBe(true);
+    const envelope = page.getByRole('img', { name: /^Envelope spectrum/ });
+    expect(await envelope.getAttribute('aria-label')).toMatch(/flagged lines highlighted: \d+$/);
+  });
+
   it('reads out the values under the pointer', async () => {
     const plotArea = page.getByRole('img', { name: /^Spectrum of/ }).locator('.u-over');
     const box = await plotArea.boundingBox();

@@ -7,6 +7,7 @@ import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { CursorReadout } from './CursorReadout.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { MarkerToggles } from './MarkerToggles.tsx';
+import { flaggedBands, flaggedEnvelopeLinesHz } from './flaggedMarks.ts';
 import { groupsPresent, visibleMarkers } from './markerGroups.ts';
 import type { MarkerGroup } from './markerGroups.ts';
 
@@ -58,6 +59,8 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
     [analysis.markers, markers.shown, envelopeMaxHz],
   );
   const highlightsHz = useMemo(() => analysis.anomalies.map((a) => a.frequencyHz), [analysis]);
+  const bands = useMemo(() => flaggedBands(analysis.report), [analysis.report]);
+  const envelopeLinesHz = useMemo(() => flaggedEnvelopeLinesHz(analysis.report), [analysis.report]);
   const formatTick = useCallback((value: number) => formatNumber(value, lang, 1), [lang]);
   const range = {
     from: formatSeconds(analysis.startSeconds, lang),
@@ -85,8 +88,10 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         logFrequency={logFrequency}
         markers={spectrumMarkers}
         highlightsHz={highlightsHz}
+        bands={bands}
         description={t('review.spectrumDescription', {
           anomalies: analysis.anomalies.length,
+          bands: bands.length,
           ...range,
         })}
         frequencyLabel={t('chart.frequencyHz')}
@@ -102,6 +107,9 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         {analysis.baseline && <span className="legend-median">{t('chart.median')}</span>}
         {analysis.baseline && <span className="legend-band">{t('chart.band')}</span>}
         <span className="legend-anomaly">{t('review.legendAnomaly')}</span>
+        {bands.length > 0 && (
+          <span className="legend-flagged">{t('review.legendFlaggedBand')}</span>
+        )}
         <span className="muted">{t('review.zoomHint')}</span>
       </p>
       {analysis.baseline === null && <p className="notice">{t('review.noBaseline')}</p>}
@@ -116,8 +124,8 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         table={envelope}
         logFrequency={false}
         markers={envelopeMarkers}
-        highlightsHz={[]}
-        description={t('review.envelopeDescription')}
+        highlightsHz={envelopeLinesHz}
+        description={t('review.envelopeDescription', { lines: envelopeLinesHz.length })}
         frequencyLabel={t('chart.frequencyHz')}
         levelLabel={t('review.envelopeLevel')}
         formatTick={formatTick}

@@ -12,8 +12,12 @@ export function bandCentreHz(position: number): number {
 }
 
 export function bandEdgesHz(position: number): [number, number] {
-  const centre = bandCentreHz(position);
-  return [centre / HALF_BAND_RATIO, centre * HALF_BAND_RATIO];
+  return bandEdgesAroundHz(bandCentreHz(position));
+}
+
+/** Lower and upper edge of the grid band centred on `centreHz` (a finding's band). */
+export function bandEdgesAroundHz(centreHz: number): [number, number] {
+  return [centreHz / HALF_BAND_RATIO, centreHz * HALF_BAND_RATIO];
 }
 
 /** Number of grid bands whose upper edge lies at or below maxFrequencyHz. */

@@ -3,9 +3,9 @@ import {
   frequencyAt,
   frequencyPosition,
   frequencyTicks,
-  linearTicks,
   liveFrequencyAxis,
 } from '../../../renderer/chart/frequencyAxis.ts';
+import { linearTicks } from '../../../renderer/chart/scales.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
 
 describe('liveFrequencyAxis', () => {

@@ -39,7 +39,27 @@ describe('logTicks', () => {
   });
 
   it('gives exact values below 1 Hz', () => {
-    expect(logTicks(0.15, 0.6)).toEqual([0.2, 0.5]);
+    expect(logTicks(0.15, 2.5)).toEqual([0.2, 0.5, 1, 2]);
+  });
+
+  // Zoomed in on a log axis: 1-2-5 leaves the axis with fewer than three ticks or none.
+  it.each([
+    [0.15, 0.6, [0.2, 0.3, 0.4, 0.5, 0.6]],
+    [250, 480, [250, 300, 350, 400, 450]],
+    [110, 180, [120, 140, 160, 180]],
+    [141.5, 142.4, [141.6, 141.8, 142, 142.2, 142.4]],
+  ])('keeps at least three ticks zoomed in to %d..%d Hz', (min, max, ticks) => {
+    expect(logTicks(min, max)).toEqual(ticks);
+  });
+
+  it('never leaves a zoomed range bare', () => {
+    for (let min = 1; min < 20_000; min *= 1.37) {
+      for (const span of [1.01, 1.2, 1.9, 3]) {
+        const ticks = logTicks(min, min * span);
+        expect(ticks.length, `${min}..${min * span}`).toBeGreaterThanOrEqual(2);
+        expect(ticks.every((t) => t >= min * 0.999 && t <= min * span * 1.001)).toBe(true);
+      }
+    }
   });
 
   it('falls back to decades when 1-2-5 would crowd the axis', () => {
