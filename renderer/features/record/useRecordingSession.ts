@@ -8,6 +8,7 @@ import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
 import { LiveRecording } from './liveRecording.ts';
 import type { LiveRecorder, RecordingStatus } from './liveRecording.ts';
+import { throttleStatus } from './statusThrottle.ts';
 
 export interface RecordingSession {
   /** Null before the first Record. */
@@ -37,12 +38,12 @@ export function useRecordingSession(
       recorder,
       machineId,
       describeError,
-      onStatus: (s) => {
+      onStatus: throttleStatus((s) => {
         setStatus(s);
         if (s.phase === 'done' || s.phase === 'failed') {
           if (recording.current === next) recording.current = null;
         }
-      },
+      }),
     });
     recording.current = next;
     void next.start();
