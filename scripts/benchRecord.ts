@@ -3,8 +3,10 @@
  * host (fresh library with the demo machine), drives the Record screen in headless Chromium
  * whose microphone plays a simulated WAV of the demo lathe, and measures the CPU time of every
  * Chromium process (utime + stime from /proc/<pid>/stat over the browser's process tree) for
- * IDLE_SECONDS with the live view open before recording, then RECORD_SECONDS while recording.
- * Prints % of one core for each phase. Linux only (it reads /proc). Prints figures; fails nothing.
+ * IDLE_SECONDS with the live view open before recording, then RECORD_SECONDS while recording,
+ * then RECORD_SECONDS more with the charts and level meter hidden (their drawing paused: the
+ * floor of capture, analysis and upload). Prints % of one core for each phase. Linux only (it
+ * reads /proc). Prints figures; fails nothing.
  *
  * Environment: IDLE_SECONDS (default 20), RECORD_SECONDS (default 20), THREADS=1 to split the
  * renderer processes' time by thread (main, worker, compositor, audio).
@@ -181,11 +183,20 @@ async function main(): Promise<void> {
     await screen.getByRole('button', { name: 'Stop', exact: true }).waitFor();
     await page.waitForTimeout(1000);
     const recording = await measure(RECORD_SECONDS);
+    // The floor: the same recording with the charts and the meter out of view, so their draws
+    // pause (useDrawGate); what remains is capture, analysis, upload and the page itself.
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll<HTMLElement>('.record-charts, .level-meter'))
+        element.style.display = 'none';
+    });
+    await page.waitForTimeout(1000);
+    const hidden = await measure(RECORD_SECONDS);
     await screen.getByRole('button', { name: 'Stop', exact: true }).click();
     console.log(`Record screen, headless Chromium (software rendering), ${cpus().length} cores`);
     console.log('CPU of all Chromium processes, % of one core [by process type]:');
     console.log(describe('live view, before recording', IDLE_SECONDS, idle));
     console.log(describe('while recording', RECORD_SECONDS, recording));
+    console.log(describe('while recording, charts and meter hidden', RECORD_SECONDS, hidden));
   } finally {
     await browser.close();
     await host.stop();
