@@ -1,7 +1,8 @@
 /**
  * The `auscult` command line in the benchmark: `auscult analyze` of the same recording, whole
- * process, started three ways: the build run directly by Node 24, `auscult` from PATH as the
- * README documents (bin/auscult.mjs on the user's own `node`), and `npx auscult`. Wall time is
+ * process, started four ways: the build run directly by Node 24, `auscult` from PATH as the
+ * README documents (the POSIX entry bin/auscult), bin/auscult.mjs on the user's own `node` (as
+ * `npm link` installs it), and `npx auscult`. Wall time is
  * measured around the spawn; `--help` shows the start-up cost alone. CPU time (user + system of
  * the command and every process it waited for) comes from the POSIX shell's `times`: other work
  * on the machine inflates it far less than wall time, so it shows what a change saved.
@@ -49,7 +50,10 @@ export function cliWays(root: string): CliWay[] {
       args: [join(root, 'dist', 'cli', 'auscult.js')],
       env: user,
     },
-    { name: 'auscult (PATH)', command: join(root, 'bin', 'auscult.mjs'), args: [], env: user },
+    // The README's way on Linux and macOS: the POSIX entry, one Node 24 start.
+    { name: 'auscult (PATH)', command: join(root, 'bin', 'auscult'), args: [], env: user },
+    // npm link's way (and Windows'): bin/auscult.mjs on the user's own `node`.
+    { name: 'npm link', command: join(root, 'bin', 'auscult.mjs'), args: [], env: user },
     { name: 'npx auscult', command: 'npx', args: ['--no-install', 'auscult'], env: user },
   ];
 }
@@ -132,7 +136,7 @@ export async function measureCli(
 }
 
 /**
- * The floor under `auscult (PATH)`'s --help: the user's `node` starting and exiting with nothing
+ * The floor under `npm link`'s --help: the user's `node` starting and exiting with nothing
  * to do. NODE_EXTRA_CA_CERTS (set on some managed machines, this one included) makes Node 20
  * read and parse that certificate file at every start, before any script runs: ~40 ms here.
  */
@@ -142,7 +146,7 @@ export function nodeStartLine(nodeStartSeconds: number): string {
     : '';
   return (
     `node -e 0       ${(nodeStartSeconds * 1000).toFixed(0)} ms: the user's node starting ` +
-    `with nothing to do, the floor under auscult (PATH)'s --help${certificates}`
+    `with nothing to do, the floor under npm link's --help${certificates}`
   );
 }
 

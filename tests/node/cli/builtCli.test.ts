@@ -1,10 +1,11 @@
 /**
  * The built command line as a user starts it: bin/auscult.mjs, on the Node that runs the tests
- * (24) and on the machine's own Node from PATH, loading dist/cli (built here first). Its output
- * is byte for byte what the sources print.
+ * (24) and on the machine's own Node from PATH, and the POSIX entry bin/auscult found on PATH
+ * through a symlink, loading dist/cli (built here first). Its output is byte for byte what the
+ * sources print.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auscult, createCliFolder, CWRU, removeFolder, root } from './cliFixture.ts';
@@ -66,6 +67,30 @@ describe('bin/auscult.mjs on the build', () => {
     if (name.startsWith('an unknown')) expect(built.status).toBe(2);
     if (name === 'baseline') {
       expect(await readFile(join(folder, 'built-b.json'), 'utf8')).toBe(baselineBySources);
+    }
+  });
+
+  it('gives the same results through the POSIX entry bin/auscult, symlinked into a PATH folder', async () => {
+    const pathFolder = join(folder, 'path-bin');
+    await mkdir(pathFolder);
+    await symlink(join(root, 'bin', 'auscult'), join(pathFolder, 'auscult'));
+    const env = { ...process.env, PATH: [pathFolder, userPath].join(delimiter) };
+    for (const name of ['help', 'analyze', 'a missing file']) {
+      const viaPath = await new Promise<Run>((done) => {
+        // Found on PATH by the shell, as a user types it.
+        execFile(
+          'sh',
+          ['-c', 'auscult "$@"', 'sh', ...commands[name]],
+          { cwd: folder, env },
+          (error, stdout, stderr) =>
+            done({
+              status: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+              stdout,
+              stderr,
+            }),
+        );
+      });
+      expect(viaPath, name).toEqual(await auscult(folder, ...commands[name]));
     }
   });
 
