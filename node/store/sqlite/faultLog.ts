@@ -79,7 +79,7 @@ function readRecord(db: DatabaseSync, entryId: string): FaultLogRecord {
   return toRecord(row);
 }
 
-/** Bumps the row's version and time after a change of `columns` (already set in `sets`). */
+/** Sets `sets` (SQL assignments with `values`) and bumps the row's updated time and version. */
 function updateEntry(
   db: DatabaseSync,
   entryId: string,
