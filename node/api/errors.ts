@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api/contract.ts';
 import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 import { BaselineError } from '../../shared/diagnosis/baseline/parseSignature.ts';
 import { ProfileError } from '../../shared/diagnosis/profile.ts';
+import { FaultLogRuleError } from '../../shared/faultLog/workflow.ts';
 import { InputError } from '../diagnosis/inputError.ts';
 import { DiskFullError, isDiskFull } from '../files/diskFull.ts';
 import { LibraryError, NotFoundError } from '../store/errors.ts';
@@ -57,6 +58,15 @@ function classified(error: unknown): ApiError | null {
   if (error instanceof WavFormatError) {
     return new ApiError('invalid-input', oneSentence(error.message), { reason: 'unreadable-wav' });
   }
+  if (error instanceof FaultLogRuleError) {
+    // A move the entry's current status forbids is a conflict (another person may have moved
+    // it first); the other problems are about what the call brought.
+    const code = error.problem === 'transition-not-allowed' ? 'conflict' : 'invalid-input';
+    return new ApiError(code, oneSentence(error.message), {
+      reason: error.problem,
+      params: error.params,
+    });
+  }
   if (error instanceof BaselineError) {
     return new ApiError('invalid-input', oneSentence(error.message), {
       reason: 'invalid-baseline',
@@ -68,7 +78,8 @@ function classified(error: unknown): ApiError | null {
 /**
  * Maps an error thrown while serving `method` to an ApiError: NotFoundError → 'not-found';
  * DiskFullError (or any ENOSPC/SQLITE_FULL) → 'disk-full' with params.neededBytes; InputError,
- * WavFormatError, ProfileError, BaselineError → 'invalid-input' with their reason; anything
+ * WavFormatError, ProfileError, BaselineError → 'invalid-input' with their reason;
+ * FaultLogRuleError → 'conflict' (transition-not-allowed) or 'invalid-input'; anything
  * else → 'internal' with a generic sentence (a LibraryError keeps its own, which says what to
  * do), after `log` has recorded the original with its stack.
  */

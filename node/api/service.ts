@@ -12,7 +12,12 @@ import { buildMachineBaseline, recordingsOfMachine } from '../workflows/baseline
 import { requireMachine } from '../workflows/context.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording } from '../workflows/diagnose.ts';
-import { addDiagnosisToFaultLog } from '../workflows/faultLog.ts';
+import {
+  addDiagnosisToFaultLog,
+  faultLogHistory,
+  setFaultLogArchived,
+  transitionFaultLogEntry,
+} from '../workflows/faultLog.ts';
 import type { FeatureSource } from '../workflows/features.ts';
 import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
@@ -114,6 +119,18 @@ function baselinesApi(
   };
 }
 
+function faultLogApi(library: LibraryContext): AuscultApi['faultLog'] {
+  return {
+    list: () => library.store.faultLog.summaries(),
+    add: (diagnosisId, note, recordedBy) =>
+      addDiagnosisToFaultLog(library, diagnosisId, note, recordedBy),
+    transition: (entryId, toStatus, change) =>
+      transitionFaultLogEntry(library, entryId, toStatus, change),
+    setArchived: (entryId, archived, by) => setFaultLogArchived(library, entryId, archived, by),
+    history: (entryId) => faultLogHistory(library, entryId),
+  };
+}
+
 /** The pool's fallback to the host's thread, logged as the unexpected event it is. */
 function poolLog(log: ErrorLogger): (error: Error) => void {
   return (error) => log('analysis workers could not start; analysing in the host thread', error);
@@ -141,10 +158,7 @@ export function createAuscultService(
     recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
     sessions: sessionsApi(sessions),
     review: reviewApi(library, features, pool),
-    faultLog: {
-      list: () => library.store.faultLog.summaries(),
-      add: (diagnosisId, note) => addDiagnosisToFaultLog(library, diagnosisId, note),
-    },
+    faultLog: faultLogApi(library),
     baselines: baselinesApi(library, jobs, features),
     diagnoses: {
       run: (recordingId) => diagnoseRecording(library, recordingId, features),

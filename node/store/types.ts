@@ -10,6 +10,7 @@
 import type {
   BaselineSummary,
   FaultLogEntry,
+  FaultLogEvent,
   MachineDetail,
   MachineSummary,
   RecordingSummary,
@@ -19,6 +20,7 @@ import type {
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
+import type { FaultStatus } from '../../shared/faultLog/workflow.ts';
 
 /** Where a row stands in its history: enough to tell which of two copies is newer. */
 export interface RowVersion {
@@ -116,20 +118,59 @@ export interface FaultLogRecord {
   readonly componentId: string | null;
   readonly note: string;
   readonly createdAt: string;
+  readonly status: FaultStatus;
+  readonly archived: boolean;
+  /** Who saved it ('' when unknown). */
+  readonly recordedBy: string;
+  /** The follow-up recording that verified it (null until verified). */
+  readonly followUpRecordingId: string | null;
 }
 
 export type NewFaultLogRecord = Pick<FaultLogRecord, 'machineId' | 'note'> &
-  Partial<Pick<FaultLogRecord, 'diagnosisId' | 'recordingId' | 'causeId' | 'componentId'>>;
+  Partial<
+    Pick<FaultLogRecord, 'diagnosisId' | 'recordingId' | 'causeId' | 'componentId' | 'recordedBy'>
+  >;
+
+/** A status change as the store writes it (the workflow has checked the follow-up recording). */
+export interface FaultLogTransition {
+  readonly toStatus: FaultStatus;
+  /** The person's name, trimmed and non-empty. */
+  readonly by: string;
+  /** '' when none. */
+  readonly reason: string;
+  readonly followUpRecordingId: string | null;
+}
 
 export interface FaultLogStore {
-  /** Adds an entry. Rejects with NotFoundError for an unknown machine. */
+  /**
+   * Adds an entry, open, with its creation as the first event of its history (one
+   * transaction). Rejects with NotFoundError for an unknown machine.
+   */
   add(entry: NewFaultLogRecord): Promise<FaultLogRecord>;
+  /** One entry as stored. Rejects with NotFoundError. */
+  get(entryId: string): Promise<FaultLogRecord>;
   /** A machine's entries, newest first. Rejects with NotFoundError for an unknown machine. */
   listByMachine(machineId: string): Promise<FaultLogRecord[]>;
-  /** Every entry made from a diagnosis, with names and verdict, newest first. */
+  /** Every entry made from a diagnosis, archived ones included, with names and verdict, newest first. */
   summaries(): Promise<FaultLogEntry[]>;
   /** One such entry. Rejects with NotFoundError. */
   summary(entryId: string): Promise<FaultLogEntry>;
+  /**
+   * Moves the entry to `change.toStatus` and writes the event, in one transaction; the row's
+   * version grows by one. Checks the status rules against the entry's status at that moment
+   * (shared/faultLog/workflow.ts) and rejects with FaultLogRuleError, leaving nothing changed,
+   * when the move breaks one; NotFoundError for an unknown entry or follow-up recording.
+   */
+  transition(entryId: string, change: FaultLogTransition): Promise<FaultLogRecord>;
+  /**
+   * Sets the archive flag and writes the event, in one transaction (version + 1); setting the
+   * value it already has changes and writes nothing. Rejects with NotFoundError.
+   */
+  setArchived(entryId: string, archived: boolean, by: string): Promise<FaultLogRecord>;
+  /** The entry's events, oldest first (the creation first). Rejects with NotFoundError. */
+  history(entryId: string): Promise<FaultLogEvent[]>;
+  /** The row's UUID, times and version. Rejects with NotFoundError. */
+  version(entryId: string): Promise<RowVersion>;
 }
 
 export interface SettingStore {

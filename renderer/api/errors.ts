@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { ApiErrorParams, ApiErrorReason } from '../../shared/api/errors.ts';
+import { isFaultStatus } from '../../shared/faultLog/workflow.ts';
 
 /** The params each reason's sentence uses; the others need none. */
 export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>> = {
@@ -24,6 +25,11 @@ export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>>
   'baseline-needs-more': ['minSeconds'],
   'selection-outside': ['durationSeconds'],
   'no-audio': ['name'],
+  'transition-not-allowed': ['from', 'to'],
+  'follow-up-other-machine': ['name'],
+  'follow-up-before-entry': ['name'],
+  'follow-up-not-diagnosed': ['name'],
+  'follow-up-not-normal': ['name'],
 };
 
 const ENTITIES = new Set([
@@ -34,7 +40,11 @@ const ENTITIES = new Set([
   'import',
   'job',
   'session',
+  'fault-log entry',
 ]);
+
+/** Params that name a fault-log status, worded by the status' name in the page's language. */
+const STATUS_PARAMS = ['from', 'to'];
 
 /** Megabytes (10^6 bytes) with one decimal, never shown as 0. */
 export function megabytes(bytes: number): string {
@@ -61,13 +71,19 @@ function sentenceValues(params: ApiErrorParams, t: TFunction): Record<string, st
   if (typeof params.entity === 'string' && ENTITIES.has(params.entity)) {
     values.entity = t(`errors.entities.${params.entity}`);
   }
+  for (const key of STATUS_PARAMS) {
+    if (isFaultStatus(params[key])) values[key] = t(`faultLog.statuses.${params[key]}`);
+  }
   return values;
 }
 
 function hasParams(reason: ApiErrorReason, params: ApiErrorParams): boolean {
   const needed = SENTENCE_PARAMS[reason] ?? [];
   return needed.every(
-    (name) => name in params && (name !== 'entity' || ENTITIES.has(String(params.entity))),
+    (name) =>
+      name in params &&
+      (name !== 'entity' || ENTITIES.has(String(params.entity))) &&
+      (!STATUS_PARAMS.includes(name) || isFaultStatus(params[name])),
   );
 }
 

@@ -8,6 +8,7 @@ import type { BaselineSource } from '../diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
+import type { FaultEventKind, FaultStatus } from '../faultLog/workflow.ts';
 import type { ErrorBody } from './errors.ts';
 
 export interface MachineSummary {
@@ -20,7 +21,7 @@ export interface MachineSummary {
   readonly isDemo: boolean;
   /** When its newest recording was added (ISO 8601), or null without recordings. */
   readonly lastRecordingAt: string | null;
-  /** Its fault-log entries still open (today every entry counts as open). */
+  /** Its fault-log entries not yet verified or dismissed, archived ones left out. */
   readonly openFaultCount: number;
   /** Its newest stored diagnosis in short, or null: the machine's health at a glance. */
   readonly latestVerdict: VerdictSummary | null;
@@ -98,6 +99,8 @@ export interface StoredDiagnosis {
   readonly id: string;
   readonly recordingId: string;
   readonly machineId: string;
+  /** The baseline it was made against; null: kinematic evidence only (no baseline yet). */
+  readonly baselineId: string | null;
   readonly createdAt: string;
   readonly report: DiagnosisReport;
   /** The stretch it was made on, seconds from the recording's start; null: the whole of it. */
@@ -201,6 +204,42 @@ export interface FaultLogEntry {
   readonly causeId: CauseId | null;
   readonly componentId: string | null;
   readonly severity: Severity | null;
+  /** Where it stands in the workflow (shared/faultLog/workflow.ts). */
+  readonly status: FaultStatus;
+  /** Archived entries are still listed; the Fault log screen hides them unless asked. */
+  readonly archived: boolean;
+  /** Who saved it ('' when the page did not know). */
+  readonly recordedBy: string;
+  /** The follow-up recording that verified it (null until verified). */
+  readonly followUpRecordingId: string | null;
+}
+
+/** One change of a fault-log entry, as its history keeps it. */
+export interface FaultLogEvent {
+  readonly id: string;
+  readonly entryId: string;
+  /** When, ISO 8601 in UTC. */
+  readonly at: string;
+  /** Who: the name the caller gave ('' for entries made before names were kept). */
+  readonly by: string;
+  readonly kind: FaultEventKind;
+  /** Null for the creation. */
+  readonly fromStatus: FaultStatus | null;
+  /** The status after the change (unchanged by archiving). */
+  readonly toStatus: FaultStatus;
+  /** The reason or note given ('' when none). */
+  readonly reason: string;
+  readonly followUpRecordingId: string | null;
+}
+
+/** What a status change brings besides its target. */
+export interface FaultLogChange {
+  /** The person's name, 1–100 characters once trimmed. */
+  readonly by: string;
+  /** Required for dismissed; a note otherwise (≤ 2000 characters). */
+  readonly reason?: string;
+  /** Required for verified: a later recording of the machine, diagnosed normal. */
+  readonly followUpRecordingId?: string;
 }
 
 /** A live recording's progress, as the host has written it to disk. */
@@ -282,10 +321,23 @@ export interface AuscultApi {
     peaks(recordingId: string, count: number): Promise<WaveformPeaks>;
   };
   faultLog: {
-    /** Every machine's entries, newest first. */
+    /** Every machine's entries, archived ones included, newest first. */
     list(): Promise<FaultLogEntry[]>;
-    /** Saves a stored diagnosis with a note (≤ 2000 characters). */
-    add(diagnosisId: string, note: string): Promise<FaultLogEntry>;
+    /**
+     * Saves a stored diagnosis with a note (≤ 2000 characters) and the name of who saved it
+     * (≤ 100 characters, '' when unknown); the entry starts open.
+     */
+    add(diagnosisId: string, note: string, recordedBy: string): Promise<FaultLogEntry>;
+    /** Moves an entry to `toStatus` (shared/faultLog/workflow.ts says which moves are allowed). */
+    transition(
+      entryId: string,
+      toStatus: FaultStatus,
+      change: FaultLogChange,
+    ): Promise<FaultLogEntry>;
+    /** Archives or unarchives an entry; nothing is deleted. */
+    setArchived(entryId: string, archived: boolean, by: string): Promise<FaultLogEntry>;
+    /** The entry's changes, oldest first; its creation is the first. */
+    history(entryId: string): Promise<FaultLogEvent[]>;
   };
   baselines: {
     /** Starts building the machine's baseline from healthy recordings; returns a job id. */

@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   'not-found',
   'invalid-input',
   'unauthorized',
+  /** The call does not fit the current state of what it changes (a fault-log entry's status). */
+  'conflict',
   /** The disk is full: params.neededBytes says how much the operation needed. */
   'disk-full',
   'internal',
@@ -25,6 +27,7 @@ export const API_ERROR_REASONS = [
   'not-found',
   'invalid-input',
   'unauthorized',
+  'conflict',
   'disk-full',
   'internal',
   /** Too short to analyse: params.minSeconds, params.durationSeconds (when known). */
@@ -56,6 +59,17 @@ export const API_ERROR_REASONS = [
   /** The page could not reach its host, or could not read its answer. */
   'host-unreachable',
   'bad-answer',
+  // The fault log's workflow (shared/faultLog/workflow.ts, FaultLogProblem).
+  /** Not a forward move, or from a final status: params.from, params.to (status codes). */
+  'transition-not-allowed',
+  'reason-required',
+  'follow-up-required',
+  'follow-up-not-expected',
+  /** The follow-up recording's problem: params.name (the recording's name). */
+  'follow-up-other-machine',
+  'follow-up-before-entry',
+  'follow-up-not-diagnosed',
+  'follow-up-not-normal',
 ] as const;
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number];
 

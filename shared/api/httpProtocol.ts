@@ -36,6 +36,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ApiErrorCode, number>> =
   'invalid-argument': 400,
   unauthorized: 401,
   'not-found': 404,
+  conflict: 409,
   'invalid-input': 422,
   // 507 Insufficient Storage (RFC 4918): the request was fine, the disk is not.
   'disk-full': 507,

@@ -48,5 +48,7 @@ export const MAX_PEAK_BUCKETS = 20000;
 
 /** Longest note of a fault-log entry, in characters. */
 export const MAX_FAULT_NOTE_LENGTH = 2000;
+/** Longest name of the person who records or changes a fault-log entry, in characters (trimmed). */
+export const MAX_PERSON_NAME_LENGTH = 100;
 /** Most recordings one baseline is built from. */
 export const MAX_BASELINE_RECORDINGS = 1000;

@@ -17,12 +17,14 @@ import {
   MAX_FILE_NAME_LENGTH,
   MAX_JSON_BODY_BYTES,
   MAX_PEAK_BUCKETS,
+  MAX_PERSON_NAME_LENGTH,
   MAX_SESSION_CHUNK_BYTES,
   MAX_SESSION_SAMPLE_RATE_HZ,
   MAX_SPECTROGRAM_COLUMNS,
   MIN_SESSION_SAMPLE_RATE_HZ,
 } from './limits.ts';
 import { decodeSessionChunk } from './sessionChunk.ts';
+import { FAULT_STATUSES } from '../faultLog/workflow.ts';
 
 type Domain = keyof AuscultApi;
 type Parameters_<F> = F extends (...args: infer A) => unknown ? A : never;
@@ -119,6 +121,28 @@ const noteSchema = v.pipe(
   v.maxLength(MAX_FAULT_NOTE_LENGTH, `must be at most ${MAX_FAULT_NOTE_LENGTH} characters`),
 );
 
+/** A person's name, trimmed: 1–100 characters, or also empty with `allowEmpty`. */
+function personSchema(allowEmpty: boolean) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.minLength(allowEmpty ? 0 : 1, 'must name a person'),
+    v.maxLength(MAX_PERSON_NAME_LENGTH, `must be at most ${MAX_PERSON_NAME_LENGTH} characters`),
+  );
+}
+
+const faultStatusSchema = v.picklist(FAULT_STATUSES, `must be one of ${FAULT_STATUSES.join(', ')}`);
+
+/** A status change's details; fields other than these are refused, not ignored. */
+const faultLogChangeSchema = v.strictObject(
+  {
+    by: personSchema(false),
+    reason: v.optional(noteSchema),
+    followUpRecordingId: v.optional(idSchema),
+  },
+  'must be an object with by, and optionally reason and followUpRecordingId',
+);
+
 const fileNameSchema = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
@@ -204,7 +228,18 @@ export const METHOD_TABLE: MethodTable = {
   },
   faultLog: {
     list: json([]),
-    add: json([id('diagnosisId'), ['note', noteSchema]]),
+    add: json([id('diagnosisId'), ['note', noteSchema], ['recordedBy', personSchema(true)]]),
+    transition: json([
+      id('entryId'),
+      ['toStatus', faultStatusSchema],
+      ['change', faultLogChangeSchema],
+    ]),
+    setArchived: json([
+      id('entryId'),
+      ['archived', v.boolean('must be true or false')],
+      ['by', personSchema(false)],
+    ]),
+    history: json([id('entryId')]),
   },
   baselines: {
     build: json([id('machineId'), ['recordingIds', recordingIdsSchema]]),

@@ -5,12 +5,13 @@ import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
 import { storing } from '../../files/diskFull.ts';
 import type { DiagnosisStore } from '../types.ts';
-import { assertRow, json, text } from './rows.ts';
+import { assertRow, json, text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
 import { toVerdict, rankedDiagnoses, verdictFields } from './verdicts.ts';
 
-const COLUMNS = 'id, recording_id, machine_id, report, created_at, start_seconds, end_seconds';
+const COLUMNS =
+  'id, recording_id, machine_id, baseline_id, report, created_at, start_seconds, end_seconds';
 
 function toStored(row: Row): StoredDiagnosis {
   const start = row.start_seconds;
@@ -19,6 +20,7 @@ function toStored(row: Row): StoredDiagnosis {
     id: text(row, 'id'),
     recordingId: text(row, 'recording_id'),
     machineId: text(row, 'machine_id'),
+    baselineId: textOrNull(row, 'baseline_id'),
     createdAt: text(row, 'created_at'),
     report: json<DiagnosisReport>(row, 'report'),
     region:
@@ -35,6 +37,7 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
         id: clock.newId(),
         recordingId: diagnosis.recordingId,
         machineId: diagnosis.machineId,
+        baselineId: diagnosis.baselineId,
         createdAt: clock.now().toISOString(),
         report: diagnosis.report,
         region: diagnosis.region ?? null,

@@ -14,15 +14,16 @@ import { rankedDiagnoses, toVerdict, verdictFields } from './verdicts.ts';
 /**
  * Machines with their counts and newest verdict in one query: the diagnoses are ranked by id per
  * machine and only each machine's newest report is read, so a list costs no query per machine
- * and no parse of older reports. Every fault-log entry counts as open until entries have
- * statuses.
+ * and no parse of older reports. A fault-log entry counts as open until it is verified or
+ * dismissed, unless it is archived.
  */
 const SUMMARY_SELECT = `
   WITH ranked AS (${rankedDiagnoses('machine_id')})
   SELECT m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
     (SELECT count(*) FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
     (SELECT max(r.created_at) FROM recordings r WHERE r.machine_id = m.id) AS last_recording_at,
-    (SELECT count(*) FROM fault_log f WHERE f.machine_id = m.id) AS open_fault_count,
+    (SELECT count(*) FROM fault_log f WHERE f.machine_id = m.id AND f.archived = 0
+      AND f.status NOT IN ('verified', 'dismissed')) AS open_fault_count,
     EXISTS (SELECT 1 FROM baselines b WHERE b.machine_id = m.id) AS has_baseline,
     ${verdictFields('d')}
   FROM machines m

@@ -12,6 +12,11 @@ export interface Migration {
   readonly sql: string;
 }
 
+/** A random version-4 UUID in SQL, evaluated per row (for rows a migration creates). */
+const SQL_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+
+const STATUSES = `('open', 'acknowledged', 'repair-planned', 'repaired', 'verified', 'dismissed')`;
+
 /** STRICT tables: SQLite refuses a value of the wrong type instead of storing it anyway. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -117,6 +122,39 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'diagnoses by machine, for the newest verdict of each machine',
     sql: `CREATE INDEX diagnoses_by_machine ON diagnoses (machine_id, created_at);`,
+  },
+  {
+    version: 5,
+    description: 'fault-log status workflow, archive flag, who recorded, and history events',
+    // Entries made before statuses existed become open, each with its creation back-filled as
+    // the first event of its history (who unknown: ''). Events are never changed once written;
+    // they carry the same id, times and version as every row so they can move between stores.
+    sql: `
+      ALTER TABLE fault_log ADD COLUMN status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ${STATUSES});
+      ALTER TABLE fault_log ADD COLUMN archived INTEGER NOT NULL DEFAULT 0
+        CHECK (archived IN (0, 1));
+      ALTER TABLE fault_log ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+      ALTER TABLE fault_log ADD COLUMN follow_up_recording_id TEXT REFERENCES recordings (id);
+      CREATE TABLE fault_log_events (
+        id TEXT PRIMARY KEY,
+        entry_id TEXT NOT NULL REFERENCES fault_log (id),
+        kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'archived', 'unarchived')),
+        who TEXT NOT NULL,
+        from_status TEXT CHECK (from_status IN ${STATUSES}),
+        to_status TEXT NOT NULL CHECK (to_status IN ${STATUSES}),
+        reason TEXT NOT NULL DEFAULT '',
+        follow_up_recording_id TEXT REFERENCES recordings (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX fault_log_events_by_entry ON fault_log_events (entry_id, created_at);
+      INSERT INTO fault_log_events (id, entry_id, kind, who, from_status, to_status, created_at,
+          updated_at)
+        SELECT ${SQL_UUID}, id, 'created', '', NULL, 'open', created_at, created_at
+        FROM fault_log ORDER BY created_at, rowid;
+    `,
   },
 ];
 

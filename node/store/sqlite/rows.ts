@@ -30,7 +30,13 @@ export function json<T>(row: Row, column: string): T {
 
 /** The tables whose rows carry a version (every table but schema_migrations). */
 export type VersionedTable =
-  'machines' | 'recordings' | 'baselines' | 'diagnoses' | 'fault_log' | 'settings';
+  | 'machines'
+  | 'recordings'
+  | 'baselines'
+  | 'diagnoses'
+  | 'fault_log'
+  | 'fault_log_events'
+  | 'settings';
 
 /** A row's id, times and version. Throws NotFoundError naming `entity`. */
 export function rowVersion(

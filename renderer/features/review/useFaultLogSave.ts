@@ -9,7 +9,8 @@ export function useFaultLogSave(): (diagnosisId: string, note: string) => Promis
   const api = useApi();
   return useCallback(
     async (diagnosisId: string, note: string) => {
-      await api.faultLog.add(diagnosisId, note);
+      // The page knows no person's name yet (no sign-in): the entry is saved without one.
+      await api.faultLog.add(diagnosisId, note, '');
     },
     [api],
   );
@@ -29,7 +30,7 @@ export function useStretchSave(): (
   return useCallback(
     async (recordingId: string, startSeconds: number, endSeconds: number, note: string) => {
       const stored = await api.diagnoses.save(recordingId, startSeconds, endSeconds);
-      await api.faultLog.add(stored.id, note);
+      await api.faultLog.add(stored.id, note, '');
     },
     [api],
   );

@@ -183,9 +183,11 @@ describe('every API method through dispatch', () => {
   it('covers every method of the contract, here or in recordAndReview.test.ts', async () => {
     const { readFile } = await import('node:fs/promises');
     const sources = await Promise.all(
-      [import.meta.url, new URL('./recordAndReview.test.ts', import.meta.url)].map((url) =>
-        readFile(new URL(url), 'utf8'),
-      ),
+      [
+        import.meta.url,
+        new URL('./recordAndReview.test.ts', import.meta.url),
+        new URL('./faultLogWorkflow.test.ts', import.meta.url),
+      ].map((url) => readFile(new URL(url), 'utf8')),
     );
     for (const method of API_METHODS) expect(sources.join('\n')).toContain(`'${method}'`);
   });

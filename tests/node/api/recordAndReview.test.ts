@@ -342,6 +342,7 @@ describe('faultLog', () => {
       'faultLog.add',
       diagnosis.id,
       'chips in the X screw',
+      '  Li Wei ',
     )) as FaultLogEntry;
     const top = diagnosis.report.causes[0];
     expect(first).toEqual({
@@ -358,12 +359,16 @@ describe('faultLog', () => {
       causeId: 'lead-screw-contamination',
       componentId: top.componentId,
       severity: top.severity,
+      status: 'open',
+      archived: false,
+      recordedBy: 'Li Wei',
+      followUpRecordingId: null,
     });
     const healthy = ((await api.call('recordings.list', demo.id)) as RecordingSummary[]).find(
       (r) => r.name === 'review-1.wav',
     ) as RecordingSummary;
     const [calm] = (await api.call('diagnoses.list', healthy.id)) as StoredDiagnosis[];
-    const second = (await api.call('faultLog.add', calm.id, 'x'.repeat(2000))) as FaultLogEntry;
+    const second = (await api.call('faultLog.add', calm.id, 'x'.repeat(2000), '')) as FaultLogEntry;
     expect(second).toMatchObject({
       anomalous: false,
       causeId: null,
@@ -375,10 +380,11 @@ describe('faultLog', () => {
   });
 
   it.each([
-    [['nope', 'note'], 'not-found'],
-    [['nope', 'x'.repeat(2001)], 'invalid-argument'],
-    [['nope', 5], 'invalid-argument'],
-    [['nope'], 'invalid-argument'],
+    [['nope', 'note', ''], 'not-found'],
+    [['nope', 'x'.repeat(2001), ''], 'invalid-argument'],
+    [['nope', 5, ''], 'invalid-argument'],
+    [['nope', 'note', 'x'.repeat(101)], 'invalid-argument'],
+    [['nope', 'note'], 'invalid-argument'],
   ])('faultLog.add(%j) fails with %s', async (args, code) => {
     const shown = args.map((a) =>
       typeof a === 'string' && a.length > 50 ? `${a.length} chars` : a,

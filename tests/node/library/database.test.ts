@@ -57,6 +57,7 @@ describe('a new library', () => {
       'baselines',
       'diagnoses',
       'fault_log',
+      'fault_log_events',
       'machines',
       'recordings',
       'schema_migrations',

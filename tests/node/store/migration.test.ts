@@ -15,6 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const MACHINE = '5b0c2f7e-8d1a-4f3b-9c2d-1e2f3a4b5c6d';
 const RECORDING = '7d9e1f20-3a4b-4c5d-8e6f-708192a3b4c5';
 const DIAGNOSIS = '0a1b2c3d-4e5f-4a6b-9c7d-8e9fa0b1c2d3';
+const ENTRY = 'f0e1d2c3-b4a5-4968-8776-655443322110';
 const AT = '2026-11-02T08:30:00.000Z';
 const PROFILE = { id: 'lathe', name: 'Old lathe', lineFrequencyHz: 50, shafts: [], components: [] };
 const REPORT = {
@@ -66,7 +67,7 @@ async function writeSchemaOneLibrary(home: string): Promise<Uint8Array> {
     AT,
   );
   db.prepare('INSERT INTO fault_log VALUES (?, ?, ?, ?, NULL, NULL, ?, ?)').run(
-    'f0e1d2c3-b4a5-4968-8776-655443322110',
+    ENTRY,
     MACHINE,
     DIAGNOSIS,
     RECORDING,
@@ -118,6 +119,38 @@ describe('a library of schema 1', () => {
       expect(await library.store.faultLog.summaries()).toMatchObject([
         { note: 'checked the belt', recordingName: 'old.wav', machineName: 'Old lathe' },
       ]);
+      // Migration 5: an entry made before statuses is open, unarchived, by nobody known, with
+      // its creation back-filled as the one event of its history.
+      expect(await library.store.faultLog.get(ENTRY)).toMatchObject({
+        status: 'open',
+        archived: false,
+        recordedBy: '',
+        followUpRecordingId: null,
+      });
+      const [created, ...more] = await library.store.faultLog.history(ENTRY);
+      expect(more).toEqual([]);
+      expect(created).toEqual({
+        id: expect.stringMatching(UUID),
+        entryId: ENTRY,
+        at: AT,
+        by: '',
+        kind: 'created',
+        fromStatus: null,
+        toStatus: 'open',
+        reason: '',
+        followUpRecordingId: null,
+      });
+      const event = db.prepare('SELECT updated_at, version FROM fault_log_events').get();
+      expect(event).toEqual({ updated_at: AT, version: 1 });
+      expect(await library.store.machines.get(MACHINE)).toMatchObject({ openFaultCount: 1 });
+      // The migrated entry moves through the workflow like a new one.
+      await library.store.faultLog.transition(ENTRY, {
+        toStatus: 'acknowledged',
+        by: 'Ana',
+        reason: '',
+        followUpRecordingId: null,
+      });
+      expect(await library.store.faultLog.version(ENTRY)).toMatchObject({ version: 2 });
       expect(await library.store.settings.get('language')).toBe('zh-CN');
       const settings = db.prepare('SELECT id, created_at, updated_at, version FROM settings').all();
       expect(settings).toHaveLength(2);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
+import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeStoreContract } from './storeContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
 
@@ -14,9 +15,12 @@ afterAll(async () => {
   await folder.remove();
 });
 
-describeStoreContract('SQLite', {
+const harness = {
   async fresh() {
     const spec = ['sqlite', join(folder.path, `store-${++count}.db`)];
     return { store: await openStoreBySpec(spec), reopen: () => openStoreBySpec(spec), spec };
   },
-});
+};
+
+describeStoreContract('SQLite', harness);
+describeFaultLogContract('SQLite', harness);

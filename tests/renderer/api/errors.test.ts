@@ -91,6 +91,37 @@ describe('error sentences', () => {
     }
   });
 
+  it("name fault-log statuses in the reader's language, and fall back without them", () => {
+    const refused = errorFromBody({
+      code: 'conflict',
+      reason: 'transition-not-allowed',
+      params: { from: 'repair-planned', to: 'acknowledged' },
+      message: 'a fault-log entry cannot go from repair-planned to acknowledged',
+    });
+    expect(errorSentence(refused, english)).toMatch(
+      /^An entry that is “Repair planned” cannot become “Acknowledged”: /,
+    );
+    expect(errorSentence(refused, chinese)).toMatch(/^状态为“已计划维修”的条目不能改为“已确认”：/);
+    const unknown = new ApiError('conflict', 'x', {
+      reason: 'transition-not-allowed',
+      params: { from: 'closed', to: 'open' },
+    });
+    expect(errorSentence(unknown, english)).toBe(
+      'Someone changed this in the meantime. Reload the page and try again.',
+    );
+    const notNormal = new ApiError('invalid-input', 'x', {
+      reason: 'follow-up-not-normal',
+      params: { name: 'after-repair.wav' },
+    });
+    expect(errorSentence(notNormal, chinese)).toBe(
+      '“after-repair.wav”的诊断结果不是正常，不能用来验证维修。',
+    );
+    const gone = new ApiError('not-found', 'x', { params: { entity: 'fault-log entry' } });
+    expect(errorSentence(gone, english)).toBe(
+      'This fault-log entry no longer exists; it may have been removed. Reload the page.',
+    );
+  });
+
   it("keep a browser error's own message", () => {
     expect(errorSentence(new DOMException('Permission denied', 'NotAllowedError'), english)).toBe(
       'Permission denied',

@@ -1,0 +1,244 @@
+/**
+ * The fault log's status workflow through dispatch, on a library with the demo machine and its
+ * baseline: real recordings (the demo's, and new ones recorded through live sessions and
+ * diagnosed against the baseline on Stop), real diagnoses, real SQLite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
+import { ApiError } from '../../../shared/api/contract.ts';
+import type {
+  FaultLogEntry,
+  FaultLogEvent,
+  MachineDetail,
+  MachineSummary,
+  RecordingSummary,
+  SessionResult,
+  StoredDiagnosis,
+} from '../../../shared/api/contract.ts';
+import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import type { FaultSpec } from '../../../shared/simulation/faults.ts';
+import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { simWav } from '../library/libraryFixtures.ts';
+import { openApiFixture } from './apiFixtures.ts';
+import type { ApiFixture } from './apiFixtures.ts';
+
+let api: ApiFixture;
+let demo: MachineSummary;
+let bare: MachineDetail;
+let faultyDiagnosis: StoredDiagnosis;
+let healthyBefore: RecordingSummary;
+
+beforeAll(async () => {
+  api = await openApiFixture({ demo: true });
+  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  bare = (await api.call('machines.create', { id: 'mill', lineFrequencyHz: 60 })) as MachineDetail;
+  const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
+  const faulty = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
+  healthyBefore = recordings.find((r) => r.name === 'review-1.wav') as RecordingSummary;
+  [faultyDiagnosis] = (await api.call('diagnoses.list', faulty.id)) as StoredDiagnosis[];
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+});
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+/** Records 3 s of the demo lathe (with `faults`) through a live session, as the page does. */
+async function recordDemo(machineId: string, seed: number, faults: readonly FaultSpec[] = []) {
+  const samples = Float32Array.from(
+    simulateMachine({
+      profile: parseMachineProfile(DEMO_PROFILE_JSON),
+      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
+      durationSeconds: 3,
+      seed,
+      faults,
+    }),
+  );
+  const sessionId = (await api.call('sessions.start', machineId, DEMO_SAMPLE_RATE_HZ)) as string;
+  const chunk = DEMO_SAMPLE_RATE_HZ / 2;
+  for (let start = 0; start < samples.length; start += chunk) {
+    await api.call('sessions.append', sessionId, samples.slice(start, start + chunk).buffer);
+  }
+  return (await api.call('sessions.stop', sessionId)) as SessionResult;
+}
+
+const newEntry = async (by = 'Li Wei') =>
+  (await api.call('faultLog.add', faultyDiagnosis.id, 'chips in the X screw', by)) as FaultLogEntry;
+
+const history = async (entryId: string) =>
+  (await api.call('faultLog.history', entryId)) as FaultLogEvent[];
+
+describe('faultLog workflow', () => {
+  it('verifies only with a later, normal recording of the same machine, and keeps the history', async () => {
+    const entry = await newEntry();
+    expect(entry).toMatchObject({ status: 'open', recordedBy: 'Li Wei', archived: false });
+    const acknowledged = (await api.call('faultLog.transition', entry.id, 'acknowledged', {
+      by: ' Ana ',
+      reason: 'seen it',
+    })) as FaultLogEntry;
+    expect(acknowledged.status).toBe('acknowledged');
+    await api.call('faultLog.transition', entry.id, 'repaired', { by: 'Bo' });
+    const verify = (followUpRecordingId?: string) =>
+      refusal(
+        api.call('faultLog.transition', entry.id, 'verified', { by: 'Cai', followUpRecordingId }),
+      );
+
+    expect(await verify()).toMatchObject({ code: 'invalid-input', reason: 'follow-up-required' });
+    expect(await verify(healthyBefore.id)).toMatchObject({
+      code: 'invalid-input',
+      reason: 'follow-up-before-entry',
+      params: { name: 'review-1.wav' },
+    });
+    const elsewhere = await recordDemo(bare.id, 31);
+    expect(await verify(elsewhere.recording.id)).toMatchObject({
+      reason: 'follow-up-other-machine',
+    });
+    const stillFaulty = await recordDemo(demo.id, 32, [
+      { kind: 'lead-screw-contamination', componentId: 'x-ballscrew' },
+    ]);
+    expect(stillFaulty.diagnosis?.report.anomalous).toBe(true);
+    expect(await verify(stillFaulty.recording.id)).toMatchObject({
+      reason: 'follow-up-not-normal',
+      params: { name: stillFaulty.recording.name },
+    });
+    const undiagnosed = await api.importWav(demo.id, 'later.wav', simWav({ seed: 33 }));
+    expect(await verify(undiagnosed.id)).toMatchObject({ reason: 'follow-up-not-diagnosed' });
+    expect(await verify('no-such-recording')).toMatchObject({ code: 'not-found' });
+    // Every refusal left the entry as it was.
+    expect((await history(entry.id)).map((e) => e.toStatus)).toEqual([
+      'open',
+      'acknowledged',
+      'repaired',
+    ]);
+
+    const normal = await recordDemo(demo.id, 34);
+    expect(normal.diagnosis?.report.anomalous).toBe(false);
+    const verified = (await api.call('faultLog.transition', entry.id, 'verified', {
+      by: 'Cai',
+      followUpRecordingId: normal.recording.id,
+    })) as FaultLogEntry;
+    expect(verified).toMatchObject({
+      status: 'verified',
+      followUpRecordingId: normal.recording.id,
+    });
+
+    const events = await history(entry.id);
+    expect(events.map((e) => [e.kind, e.by, e.fromStatus, e.toStatus, e.reason])).toEqual([
+      ['created', 'Li Wei', null, 'open', ''],
+      ['status', 'Ana', 'open', 'acknowledged', 'seen it'],
+      ['status', 'Bo', 'acknowledged', 'repaired', ''],
+      ['status', 'Cai', 'repaired', 'verified', ''],
+    ]);
+    expect(events[3].followUpRecordingId).toBe(normal.recording.id);
+    expect(events[0].at).toBe(entry.createdAt);
+    for (const event of events) expect(event.at).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    const times = events.map((e) => Date.parse(e.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+
+    // Verified is final.
+    expect(
+      await refusal(
+        api.call('faultLog.transition', entry.id, 'dismissed', { by: 'Di', reason: 'x' }),
+      ),
+    ).toMatchObject({
+      code: 'conflict',
+      reason: 'transition-not-allowed',
+      params: { from: 'verified', to: 'dismissed' },
+    });
+  }, 60_000);
+
+  it('moves only forward: back to an earlier status is a conflict naming both', async () => {
+    const entry = await newEntry();
+    await api.call('faultLog.transition', entry.id, 'repair-planned', { by: 'Ana' });
+    expect(
+      await refusal(api.call('faultLog.transition', entry.id, 'acknowledged', { by: 'Ana' })),
+    ).toMatchObject({
+      code: 'conflict',
+      reason: 'transition-not-allowed',
+      params: { from: 'repair-planned', to: 'acknowledged' },
+    });
+    expect(
+      await refusal(
+        api.call('faultLog.transition', entry.id, 'repaired', {
+          by: 'Ana',
+          followUpRecordingId: healthyBefore.id,
+        }),
+      ),
+    ).toMatchObject({ reason: 'follow-up-not-expected' });
+  });
+
+  it('dismisses only with a reason, and then refuses any further move', async () => {
+    const entry = await newEntry('');
+    expect(entry.recordedBy).toBe('');
+    for (const reason of [undefined, '', '   ']) {
+      expect(
+        await refusal(
+          api.call('faultLog.transition', entry.id, 'dismissed', { by: 'Ana', reason }),
+        ),
+      ).toMatchObject({ code: 'invalid-input', reason: 'reason-required' });
+    }
+    const dismissed = (await api.call('faultLog.transition', entry.id, 'dismissed', {
+      by: 'Ana',
+      reason: ' sensor was loose ',
+    })) as FaultLogEntry;
+    expect(dismissed.status).toBe('dismissed');
+    expect((await history(entry.id)).map((e) => [e.by, e.toStatus, e.reason])).toEqual([
+      ['', 'open', ''],
+      ['Ana', 'dismissed', 'sensor was loose'],
+    ]);
+    expect(
+      await refusal(api.call('faultLog.transition', entry.id, 'repaired', { by: 'Ana' })),
+    ).toMatchObject({ code: 'conflict', params: { from: 'dismissed', to: 'repaired' } });
+  });
+
+  it('keeps archived entries in the list, flagged, with the change in the history', async () => {
+    const entry = await newEntry();
+    const archived = (await api.call(
+      'faultLog.setArchived',
+      entry.id,
+      true,
+      'Ana',
+    )) as FaultLogEntry;
+    expect(archived).toMatchObject({ id: entry.id, archived: true, status: 'open' });
+    const listed = (await api.call('faultLog.list')) as FaultLogEntry[];
+    expect(listed.find((e) => e.id === entry.id)).toEqual(archived);
+    // Archived entries still move through the workflow.
+    await api.call('faultLog.transition', entry.id, 'acknowledged', { by: 'Bo' });
+    const back = (await api.call('faultLog.setArchived', entry.id, false, 'Cai')) as FaultLogEntry;
+    expect(back).toMatchObject({ archived: false, status: 'acknowledged' });
+    expect((await history(entry.id)).map((e) => [e.kind, e.by])).toEqual([
+      ['created', 'Li Wei'],
+      ['archived', 'Ana'],
+      ['status', 'Bo'],
+      ['unarchived', 'Cai'],
+    ]);
+  });
+
+  it.each([
+    ['faultLog.transition', ['nope', 'acknowledged', { by: 'Ana' }], 'not-found'],
+    ['faultLog.transition', ['nope', 'closed', { by: 'Ana' }], 'invalid-argument'],
+    ['faultLog.transition', ['nope', 'acknowledged', { by: '  ' }], 'invalid-argument'],
+    ['faultLog.transition', ['nope', 'acknowledged', { by: 'x'.repeat(101) }], 'invalid-argument'],
+    [
+      'faultLog.transition',
+      ['nope', 'acknowledged', { by: 'A', reason: 'x'.repeat(2001) }],
+      'invalid-argument',
+    ],
+    ['faultLog.transition', ['nope', 'acknowledged', { by: 'A', note: 'x' }], 'invalid-argument'],
+    ['faultLog.transition', ['nope', 'acknowledged'], 'invalid-argument'],
+    ['faultLog.setArchived', ['nope', true, 'Ana'], 'not-found'],
+    ['faultLog.setArchived', ['nope', 'yes', 'Ana'], 'invalid-argument'],
+    ['faultLog.setArchived', ['nope', true, ''], 'invalid-argument'],
+    ['faultLog.history', ['nope'], 'not-found'],
+    ['faultLog.history', [], 'invalid-argument'],
+  ])('%s(%j) fails with %s', async (method, args, code) => {
+    expect((await refusal(api.call(method, ...args))).code).toBe(code);
+  });
+});
