@@ -36,6 +36,26 @@ export function liveFrequencyAxis(scale: FrequencyScale, sampleRateHz: number): 
   };
 }
 
+/**
+ * The axis for a range a person asked for (null: that end of the axis), kept inside what the
+ * axis can show (from 5 Hz on a log axis, 0 Hz on a linear one, up to `topHz`) and wide enough
+ * to read (on a log axis max ≥ 1.1 × min, on a linear one a thousandth of the band); the whole
+ * band when the range makes no sense there (empty or reversed).
+ */
+export function zoomedAxis(
+  scale: FrequencyScale,
+  minHz: number | null,
+  maxHz: number | null,
+  topHz: number,
+): FrequencyAxis {
+  const floorHz = scale === 'log' ? LOG_AXIS_MIN_HZ : 0;
+  const clamp = (hz: number) => Math.min(Math.max(hz, floorHz), topHz);
+  const low = clamp(minHz ?? floorHz);
+  const high = clamp(maxHz ?? topHz);
+  const wideEnough = scale === 'log' ? high >= low * 1.1 : high - low >= (topHz - floorHz) / 1000;
+  return wideEnough ? { scale, minHz: low, maxHz: high } : { scale, minHz: floorHz, maxHz: topHz };
+}
+
 /** Position of `frequencyHz` on the axis: 0 at minHz, 1 at maxHz (outside: below 0, above 1). */
 export function frequencyPosition(frequencyHz: number, axis: FrequencyAxis): number {
   return axis.scale === 'log'

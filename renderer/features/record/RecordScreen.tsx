@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pending } from '../../components/Pending.tsx';
 import { useFaultLogSave } from '../review/index.ts';
 import { InputPanel } from './InputPanel.tsx';
 import { LevelMeter } from './LevelMeter.tsx';
 import { LiveCharts } from './LiveCharts.tsx';
-import { loadLiveView, saveLiveView } from './liveViewSettings.ts';
-import type { LiveViewSettings } from './liveViewSettings.ts';
+import { useStoredState } from '../../hooks/useStoredState.ts';
+import { LIVE_VIEW_STORAGE_KEY, parseLiveView } from './liveViewSettings.ts';
 import { rememberLastMachineId } from './machineChoice.ts';
 import { RecordControls } from './RecordControls.tsx';
 import { RecordResult } from './RecordResult.tsx';
@@ -26,8 +25,7 @@ export interface RecordScreenProps {
 export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
   const { t } = useTranslation();
   // A per-person view setting: remembered by this browser, not by the library.
-  const [view, setView] = useState<LiveViewSettings>(() => loadLiveView(globalThis.localStorage));
-  useEffect(() => saveLiveView(globalThis.localStorage, view), [view]);
+  const [view, setView] = useStoredState(LIVE_VIEW_STORAGE_KEY, parseLiveView);
   const target = useRecordTarget();
   const live = useLiveInput(view, target.baseline);
   const session = useRecordingSession(target.machineId, live.recorder);

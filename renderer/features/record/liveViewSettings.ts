@@ -1,9 +1,9 @@
 /**
  * The person's settings of the live view (axis, frequency range, averaging, peak hold, level
- * range), checked when read back from localStorage: a view setting belongs to the person and the
- * browser, not to the library. Pure apart from the two storage functions.
+ * range), remembered by this browser (useStoredState) and checked when read back. Pure.
  */
-import { LOG_AXIS_MIN_HZ, USABLE_BAND_FRACTION } from '../../chart/frequencyAxis.ts';
+import { storedNumber, storedObject } from '../../app/storedSetting.ts';
+import { USABLE_BAND_FRACTION, zoomedAxis } from '../../chart/frequencyAxis.ts';
 import type { FrequencyAxis, FrequencyScale } from '../../chart/frequencyAxis.ts';
 import type { LevelRange } from '../../chart/liveSpectrumLayout.ts';
 import { AVERAGING_CHOICES_SECONDS } from './liveAveraging.ts';
@@ -31,65 +31,26 @@ export const DEFAULT_LIVE_VIEW: LiveViewSettings = {
 
 export const LIVE_VIEW_STORAGE_KEY = 'auscult.liveView';
 
-const finiteOrNull = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null;
-
 /** Settings from stored JSON; anything missing or malformed takes its default. */
 export function parseLiveView(text: string | null): LiveViewSettings {
-  let raw: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = text === null ? null : JSON.parse(text);
-    if (parsed !== null && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
-  } catch {
-    return DEFAULT_LIVE_VIEW;
-  }
+  const raw = storedObject(text);
+  if (raw === null) return DEFAULT_LIVE_VIEW;
   const levels = raw.levels as Record<string, unknown> | null | undefined;
-  const minDb = finiteOrNull(levels?.minDb);
-  const maxDb = finiteOrNull(levels?.maxDb);
+  const minDb = storedNumber(levels?.minDb);
+  const maxDb = storedNumber(levels?.maxDb);
   const averaging = AVERAGING_CHOICES_SECONDS.find((s) => s === raw.averagingSeconds);
   return {
     scale: raw.scale === 'linear' ? 'linear' : 'log',
-    minHz: finiteOrNull(raw.minHz),
-    maxHz: finiteOrNull(raw.maxHz),
+    minHz: storedNumber(raw.minHz),
+    maxHz: storedNumber(raw.maxHz),
     averagingSeconds: averaging ?? 0,
     peakHold: raw.peakHold === true,
     levels: minDb !== null && maxDb !== null && maxDb > minDb ? { minDb, maxDb } : null,
   };
 }
 
-/**
- * The axis the settings give at `sampleRateHz`: the range asked for, kept inside what the axis
- * can show (from 5 Hz on a log axis, 0 Hz on a linear one, up to 0.45 × the rate) and at least
- * a tenth of it wide; the whole band when the range makes no sense there.
- */
+/** The axis the settings give at `sampleRateHz`: up to 0.45 × the rate (see zoomedAxis). */
 export function liveViewAxis(settings: LiveViewSettings, sampleRateHz: number): FrequencyAxis {
-  const floorHz = settings.scale === 'log' ? LOG_AXIS_MIN_HZ : 0;
   const topHz = USABLE_BAND_FRACTION * sampleRateHz;
-  const minHz = Math.min(Math.max(settings.minHz ?? floorHz, floorHz), topHz);
-  const maxHz = Math.min(Math.max(settings.maxHz ?? topHz, floorHz), topHz);
-  const wideEnough =
-    settings.scale === 'log' ? maxHz >= minHz * 1.1 : maxHz - minHz >= (topHz - floorHz) / 1000;
-  return wideEnough
-    ? { scale: settings.scale, minHz, maxHz }
-    : { scale: settings.scale, minHz: floorHz, maxHz: topHz };
-}
-
-export function loadLiveView(storage: Pick<Storage, 'getItem'> | undefined): LiveViewSettings {
-  try {
-    return parseLiveView(storage?.getItem(LIVE_VIEW_STORAGE_KEY) ?? null);
-  } catch {
-    // Storage refused (private mode, a policy): the defaults.
-    return DEFAULT_LIVE_VIEW;
-  }
-}
-
-export function saveLiveView(
-  storage: Pick<Storage, 'setItem'> | undefined,
-  settings: LiveViewSettings,
-): void {
-  try {
-    storage?.setItem(LIVE_VIEW_STORAGE_KEY, JSON.stringify(settings));
-  } catch {
-    // Not remembered; the view still works.
-  }
+  return zoomedAxis(settings.scale, settings.minHz, settings.maxHz, topHz);
 }

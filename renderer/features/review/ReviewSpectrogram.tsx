@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CommitNumberField } from '../../components/CommitNumberField.tsx';
 import { useTranslation } from 'react-i18next';
 import { SpectrogramCanvas } from '../../chart/SpectrogramCanvas.tsx';
 import type { SpectrogramCanvasProps } from '../../chart/SpectrogramCanvas.tsx';
-import { loadSpectrogramView, saveSpectrogramView, spectrogramAxis } from './spectrogramView.ts';
-import type { SpectrogramViewSettings } from './spectrogramView.ts';
+import { useStoredState } from '../../hooks/useStoredState.ts';
+import { parseSpectrogramView, SPECTROGRAM_VIEW_KEY, spectrogramAxis } from './spectrogramView.ts';
 
 /**
  * The host's spectrogram with its frequency axis chosen by the person: log (machine lines below
@@ -12,10 +12,7 @@ import type { SpectrogramViewSettings } from './spectrogramView.ts';
  */
 export function ReviewSpectrogram(props: Omit<SpectrogramCanvasProps, 'axis'>) {
   const { t } = useTranslation();
-  const [view, setView] = useState<SpectrogramViewSettings>(() =>
-    loadSpectrogramView(globalThis.localStorage),
-  );
-  useEffect(() => saveSpectrogramView(globalThis.localStorage, view), [view]);
+  const [view, setView] = useStoredState(SPECTROGRAM_VIEW_KEY, parseSpectrogramView);
   const maxHz = props.spectrogram.maxFrequencyHz;
   const axis = useMemo(() => spectrogramAxis(view, maxHz), [view, maxHz]);
   return (

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readStored, writeStored } from '../../../../renderer/app/storedSetting.ts';
 import {
   DEFAULT_LIVE_VIEW,
+  LIVE_VIEW_STORAGE_KEY,
   liveViewAxis,
-  loadLiveView,
   parseLiveView,
-  saveLiveView,
 } from '../../../../renderer/features/record/liveViewSettings.ts';
 
 describe('live view settings', () => {
@@ -22,8 +22,8 @@ describe('live view settings', () => {
       peakHold: true,
       levels: { minDb: -120, maxDb: -20 },
     };
-    saveLiveView(storage, settings);
-    expect(loadLiveView(storage)).toEqual(settings);
+    writeStored(storage, LIVE_VIEW_STORAGE_KEY, settings);
+    expect(readStored(storage, LIVE_VIEW_STORAGE_KEY, parseLiveView)).toEqual(settings);
   });
 
   it('take the defaults for what is missing or malformed', () => {

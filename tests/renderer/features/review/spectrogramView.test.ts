@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readStored, writeStored } from '../../../../renderer/app/storedSetting.ts';
 import {
-  loadSpectrogramView,
-  saveSpectrogramView,
+  parseSpectrogramView,
+  SPECTROGRAM_VIEW_KEY,
   spectrogramAxis,
 } from '../../../../renderer/features/review/spectrogramView.ts';
 
@@ -12,11 +13,12 @@ describe('the spectrogram view on Review', () => {
       getItem: (key: string) => stored.get(key) ?? null,
       setItem: (key: string, value: string) => void stored.set(key, value),
     };
-    expect(loadSpectrogramView(storage)).toEqual({ scale: 'log', minHz: null, maxHz: null });
-    saveSpectrogramView(storage, { scale: 'linear', minHz: 20, maxHz: 1000 });
-    expect(loadSpectrogramView(storage)).toEqual({ scale: 'linear', minHz: 20, maxHz: 1000 });
+    const load = () => readStored(storage, SPECTROGRAM_VIEW_KEY, parseSpectrogramView);
+    expect(load()).toEqual({ scale: 'log', minHz: null, maxHz: null });
+    writeStored(storage, SPECTROGRAM_VIEW_KEY, { scale: 'linear', minHz: 20, maxHz: 1000 });
+    expect(load()).toEqual({ scale: 'linear', minHz: 20, maxHz: 1000 });
     stored.set('auscult.spectrogramView', '{oops');
-    expect(loadSpectrogramView(storage).scale).toBe('log');
+    expect(load().scale).toBe('log');
   });
 
   it('keeps the range inside what the spectrogram holds', () => {
