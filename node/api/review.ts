@@ -18,12 +18,12 @@ import { analyseSelection } from './selection.ts';
 async function onRecordingFile<T>(
   library: LibraryContext,
   recordingId: string,
-  work: (path: string) => Promise<T>,
+  work: (path: string, recording: RecordingSummary) => Promise<T>,
 ): Promise<T> {
   const recording = await library.store.recordings.get(recordingId);
   const path = await library.audio.localPath(recording.id);
   try {
-    return await work(path);
+    return await work(path, recording);
   } catch (error) {
     throw recordingInputError(error, recording.name);
   }
@@ -53,13 +53,12 @@ export function reviewApi(
   return {
     selection: (recordingId, startSeconds, endSeconds) =>
       analyseSelection(library, features, recordingId, startSeconds, endSeconds),
-    spectrogram: async (recordingId, columns) => {
-      assertSpectrogramFits(await library.store.recordings.get(recordingId));
-      return onRecordingFile(library, recordingId, async (path) => ({
-        recordingId,
-        ...(await computeSpectrogram(path, columns, { pool })),
-      }));
-    },
+    spectrogram: (recordingId, columns) =>
+      onRecordingFile(library, recordingId, async (path, recording) => {
+        // An InputError naming the recording already: recordingInputError passes it through.
+        assertSpectrogramFits(recording);
+        return { recordingId, ...(await computeSpectrogram(path, columns, { pool })) };
+      }),
     peaks: (recordingId, count) =>
       onRecordingFile(library, recordingId, async (path) => ({
         recordingId,

@@ -60,7 +60,8 @@ async function readArgs(request: IncomingMessage, method: ApiMethod): Promise<un
   if (mediaType(request) !== JSON_CONTENT_TYPE) {
     throw new ProtocolError(415, `${method} takes a ${JSON_CONTENT_TYPE} body.`);
   }
-  const text = Buffer.from(await readBody(request, maxBodyBytes)).toString('utf8');
+  // Decoded where it lies (Buffer.from would copy the body first); bad UTF-8 becomes U+FFFD.
+  const text = new TextDecoder().decode(await readBody(request, maxBodyBytes));
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
