@@ -25,13 +25,13 @@ export const TIME_AXIS_COLORS = { axis: '#4a5564', grid: '#e3e7ec' };
 /** Shown around a single instant (all points at one time), so the chart is not a hairline. */
 const MIN_SPAN_SECONDS = 60;
 
-/** The x range: every point and marker, padded by 4 % (at least a minute wide). */
+/** The x range: every point and marker, padded by 5 % (a minute around a single instant). */
 export function timeRange(timesSeconds: readonly number[]): [number, number] {
   const finite = timesSeconds.filter(Number.isFinite);
   if (finite.length === 0) return [0, MIN_SPAN_SECONDS];
   const min = Math.min(...finite);
   const max = Math.max(...finite);
-  const pad = Math.max((max - min) * 0.04, MIN_SPAN_SECONDS / 2);
+  const pad = max > min ? (max - min) * 0.05 : MIN_SPAN_SECONDS / 2;
   return [min - pad, max + pad];
 }
 
