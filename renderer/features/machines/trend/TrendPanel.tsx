@@ -4,8 +4,9 @@ import type { MachineTrend, TrendLine } from '../../../../shared/api/contract.ts
 import { FAULT_STATUSES } from '../../../../shared/faultLog/workflow.ts';
 import { frequencyRefName } from '../../../../shared/i18n/frequencyName.ts';
 import { TimeSeriesPlot } from '../../../chart/TimeSeriesPlot.tsx';
+import type { TimeMarker } from '../../../chart/TimeSeriesPlot.tsx';
 import { Pending } from '../../../components/Pending.tsx';
-import { formatFrequencyHz, formatLevelDb, formatNumber } from '../../../format/numbers.ts';
+import { formatFrequencyHz, formatNumber } from '../../../format/numbers.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { CausesByMonth } from './CausesByMonth.tsx';
 import {
@@ -53,39 +54,36 @@ function Legend({ items }: { items: readonly { key: string; label: string; swatc
   );
 }
 
-function TrendCharts({ trend }: { trend: MachineTrend }) {
+/** Axis labels of a chart in the reader's language: times, and values rounded to 0.1. */
+function useAxisLabels(valueKey: string) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const lineName = useLineName();
-  const times = useMemo(() => pointTimesSeconds(trend), [trend]);
-  const markers = useMemo(() => faultMarkers(trend), [trend]);
+  return useMemo(
+    () => ({
+      value: t(valueKey),
+      formatTime: (seconds: number, span: number) => formatTrendTime(seconds, span, lang),
+      formatValue: (v: number) => formatNumber(v, lang, 1),
+    }),
+    [t, lang, valueKey],
+  );
+}
+
+interface ChartProps {
+  readonly trend: MachineTrend;
+  readonly times: readonly number[];
+  readonly markers: readonly TimeMarker[];
+}
+
+function ScoreChart({ trend, times, markers }: ChartProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const labels = useAxisLabels('trend.score');
   const score = useMemo(
     () => scoreSeries(trend, { score: t('trend.score'), threshold: t('trend.threshold') }),
     [trend, t],
   );
-  const levels = useMemo(() => levelSeries(trend, lineName), [trend, lineName]);
-  const formatTime = useCallback(
-    (seconds: number, span: number) => formatTrendTime(seconds, span, lang),
-    [lang],
-  );
-  const scoreLabels = useMemo(
-    () => ({
-      value: t('trend.score'),
-      formatTime,
-      formatValue: (v: number) => formatNumber(v, lang, 1),
-    }),
-    [t, lang, formatTime],
-  );
-  const levelLabels = useMemo(
-    () => ({
-      value: t('trend.levelAxis'),
-      formatTime,
-      formatValue: (v: number) => formatLevelDb(v, lang),
-    }),
-    [t, lang, formatTime],
-  );
   const threshold = trend.points[trend.points.length - 1].threshold;
-  const shownStatuses = FAULT_STATUSES.filter((s) =>
+  const statuses = FAULT_STATUSES.filter((s) =>
     trend.faults.some((f) => !f.archived && f.status === s),
   );
   return (
@@ -94,7 +92,7 @@ function TrendCharts({ trend }: { trend: MachineTrend }) {
         timesSeconds={times}
         series={score}
         markers={markers}
-        labels={scoreLabels}
+        labels={labels}
         description={t('trend.scoreChart', {
           points: trend.points.length,
           threshold: formatNumber(threshold ?? Number.NaN, lang, 1),
@@ -105,13 +103,24 @@ function TrendCharts({ trend }: { trend: MachineTrend }) {
         items={[
           { key: 'score', label: t('trend.score'), swatch: 'swatch-score' },
           { key: 'threshold', label: t('trend.threshold'), swatch: 'swatch-threshold' },
-          ...shownStatuses.map((s) => ({
+          ...statuses.map((s) => ({
             key: s,
             label: t('trend.faultMarker', { status: t(`faultLog.statuses.${s}`) }),
             swatch: `swatch-status-${s}`,
           })),
         ]}
       />
+    </>
+  );
+}
+
+function LevelsChart({ trend, times, markers }: ChartProps) {
+  const { t } = useTranslation();
+  const lineName = useLineName();
+  const labels = useAxisLabels('trend.levelAxis');
+  const levels = useMemo(() => levelSeries(trend, lineName), [trend, lineName]);
+  return (
+    <>
       <h4>{t('trend.levelsTitle')}</h4>
       <p className="muted">{t('trend.levelsExplain')}</p>
       {levels.length === 0 ? (
@@ -122,7 +131,7 @@ function TrendCharts({ trend }: { trend: MachineTrend }) {
             timesSeconds={times}
             series={levels}
             markers={markers}
-            labels={levelLabels}
+            labels={labels}
             heightPx={200}
             description={t('trend.levelsChart', { lines: levels.length, points: times.length })}
           />
@@ -135,6 +144,17 @@ function TrendCharts({ trend }: { trend: MachineTrend }) {
           />
         </>
       )}
+    </>
+  );
+}
+
+function TrendCharts({ trend }: { trend: MachineTrend }) {
+  const times = useMemo(() => pointTimesSeconds(trend), [trend]);
+  const markers = useMemo(() => faultMarkers(trend), [trend]);
+  return (
+    <>
+      <ScoreChart trend={trend} times={times} markers={markers} />
+      <LevelsChart trend={trend} times={times} markers={markers} />
     </>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { MachineTrend, TrendLine } from '../../../../shared/api/contract.ts';
 import type { FaultStatus } from '../../../../shared/faultLog/workflow.ts';
-import type { TimeMarker, TimeSeries } from '../../../chart/TimeSeriesPlot.tsx';
+import type { TimeMarker, TimeSeries } from '../../../chart/timeSeriesOptions.ts';
 
 export const SCORE_COLOR = '#e65100';
 export const THRESHOLD_COLOR = '#37474f';
