@@ -19,6 +19,7 @@ import {
   transitionFaultLogEntry,
 } from '../workflows/faultLog.ts';
 import type { FeatureSource } from '../workflows/features.ts';
+import { readMachineTrend } from '../workflows/machineTrend.ts';
 import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
 import { consoleLogger, toApiError } from './errors.ts';
@@ -62,7 +63,8 @@ export interface AuscultService extends AuscultApi {
   close(): Promise<void>;
 }
 
-function machinesApi({ store }: LibraryContext): AuscultApi['machines'] {
+function machinesApi(library: LibraryContext): AuscultApi['machines'] {
+  const { store } = library;
   return {
     list: () => store.machines.list(),
     get: (machineId) => store.machines.get(machineId),
@@ -73,6 +75,7 @@ function machinesApi({ store }: LibraryContext): AuscultApi['machines'] {
       await store.machines.updateProfile(machineId, parseMachineProfile(profile));
       return store.machines.get(machineId);
     },
+    trend: (machineId) => readMachineTrend(library, machineId),
   };
 }
 

@@ -106,6 +106,11 @@ export interface DiagnosisStore {
    * unknown machine.
    */
   latestByMachine(machineId: string): Promise<VerdictSummary[]>;
+  /**
+   * Every diagnosis of the machine's recordings, oldest first (one query: the machine's trend).
+   * Rejects with NotFoundError for an unknown machine.
+   */
+  listByMachine(machineId: string): Promise<StoredDiagnosis[]>;
 }
 
 /** A fault-log row as stored. */

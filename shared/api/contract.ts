@@ -9,6 +9,7 @@ import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
 import type { FaultEventKind, FaultStatus } from '../faultLog/workflow.ts';
+import type { MachineTrend } from '../trend/machineTrend.ts';
 import type { ErrorBody } from './errors.ts';
 
 export interface MachineSummary {
@@ -258,6 +259,14 @@ export interface SessionResult {
   readonly diagnosis: StoredDiagnosis | null;
 }
 
+export type {
+  MachineTrend,
+  MonthCauses,
+  TrendFault,
+  TrendLine,
+  TrendPoint,
+} from '../trend/machineTrend.ts';
+
 export type { Language } from './limits.ts';
 import type { Language } from './limits.ts';
 
@@ -273,6 +282,11 @@ export interface AuscultApi {
     /** The profile as edited in the UI (validated with parseMachineProfile on the host). */
     create(profile: unknown): Promise<MachineDetail>;
     update(machineId: string, profile: unknown): Promise<MachineDetail>;
+    /**
+     * The machine's diagnoses against a baseline over time (the newest of each recording or
+     * stretch), its characteristic lines' levels, fault-log entries and causes by month.
+     */
+    trend(machineId: string): Promise<MachineTrend>;
   };
   recordings: {
     list(machineId: string): Promise<RecordingSummary[]>;

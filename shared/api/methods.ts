@@ -192,6 +192,7 @@ export const METHOD_TABLE: MethodTable = {
     get: json([id('machineId')]),
     create: json([['profile', v.unknown()]]),
     update: json([id('machineId'), ['profile', v.unknown()]]),
+    trend: json([id('machineId')]),
   },
   recordings: {
     list: json([id('machineId')]),

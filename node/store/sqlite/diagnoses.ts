@@ -85,6 +85,13 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
         .all(machineId);
       return rows.map((row) => toVerdict(row) as VerdictSummary);
     },
+    listByMachine(machineId) {
+      assertRow(db, 'machines', 'machine', machineId);
+      return db
+        .prepare(`SELECT ${COLUMNS} FROM diagnoses WHERE machine_id = ? ORDER BY created_at, rowid`)
+        .all(machineId)
+        .map(toStored);
+    },
     get(diagnosisId) {
       const row = db.prepare(`SELECT ${COLUMNS} FROM diagnoses WHERE id = ?`).get(diagnosisId);
       if (!row) throw new NotFoundError('diagnosis', diagnosisId);

@@ -5,6 +5,7 @@ import { useSelection } from '../../hooks/useSelection.ts';
 import { BaselinePanel, useBaselineBuild, useBaselineSpectrum } from '../baselines/index.ts';
 import { RecordingsPanel, useImports, useRecordings } from '../recordings/index.ts';
 import { MachineHeader } from './MachineHeader.tsx';
+import { TrendPanel } from './trend/TrendPanel.tsx';
 import { useMachine } from './useMachines.ts';
 
 export interface MachineDetailPageProps {
@@ -13,7 +14,7 @@ export interface MachineDetailPageProps {
   readonly onBack: () => void;
 }
 
-/** One machine: its profile at a glance, its recordings and imports, its baseline. */
+/** One machine: its profile at a glance, its recordings and imports, its baseline, its trend. */
 export function MachineDetailPage({ machineId, onEdit, onBack }: MachineDetailPageProps) {
   const { t } = useTranslation();
   const machine = useMachine(machineId);
@@ -60,6 +61,7 @@ export function MachineDetailPage({ machineId, onEdit, onBack }: MachineDetailPa
         spectrum={spectrum.data}
         spectrumError={spectrum.error}
       />
+      <TrendPanel machineId={machineId} />
     </div>
   );
 }

@@ -266,6 +266,36 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       await expect(store.diagnoses.latestByMachine('no-such')).rejects.toThrow(NotFoundError);
     });
 
+    it("lists every diagnosis of a machine's recordings, oldest first", async () => {
+      const machine = await store.machines.insert(lathe);
+      const other = await store.machines.insert({ ...lathe, name: 'Lathe 2' });
+      const [a, b] = [machine, other].map((id) =>
+        recordingRow(crypto.randomUUID(), id, '2026-01-01T00:00:00.000Z'),
+      );
+      for (const row of [a, b]) await store.recordings.insert(row);
+      const first = await store.diagnoses.insert({
+        recordingId: a.id,
+        machineId: machine,
+        baselineId: null,
+        report,
+      });
+      await store.diagnoses.insert({
+        recordingId: b.id,
+        machineId: other,
+        baselineId: null,
+        report,
+      });
+      const second = await store.diagnoses.insert({
+        recordingId: a.id,
+        machineId: machine,
+        baselineId: null,
+        report,
+        region: { startSeconds: 1, endSeconds: 2 },
+      });
+      expect(await store.diagnoses.listByMachine(machine)).toEqual([first, second]);
+      await expect(store.diagnoses.listByMachine('no-such')).rejects.toThrow(NotFoundError);
+    });
+
     it('stores settings, and a new value replaces the old', async () => {
       expect(await store.settings.get('language')).toBeNull();
       await store.settings.set('language', 'zh-CN');

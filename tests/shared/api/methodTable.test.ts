@@ -23,6 +23,7 @@ describe('the method table', () => {
       'machines.get',
       'machines.create',
       'machines.update',
+      'machines.trend',
       'recordings.list',
       'recordings.verdicts',
       'recordings.beginImport',

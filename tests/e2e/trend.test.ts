@@ -1,0 +1,133 @@
+/**
+ * The machine page's Trend panel end to end in Chromium with a fresh library: the demo machine's
+ * recordings diagnosed through the host's HTTP API, one more recorded live with a bearing defect
+ * (so characteristic lines rise), the contaminated one saved to the fault log; the page draws
+ * the score chart (its canvas painted, its label naming the points), the line levels and the
+ * causes-by-month table, in English and in Chinese, at 1366×768; a machine with no diagnosis
+ * shows the empty state.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
+import type {
+  MachineSummary,
+  RecordingSummary,
+  StoredDiagnosis,
+} from '../../shared/api/contract.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
+import { apiPath, encodeArgsHeader } from '../../shared/api/httpProtocol.ts';
+import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
+import { simulateMachine } from '../../shared/simulation/machineSim.ts';
+import { openSessionForFile, screenshot, screenshotFold } from './support.ts';
+import type { Session } from './support.ts';
+
+let session: Session;
+let page: Page;
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
+});
+
+/** Calls the host's API from the test, as the page would (JSON, or a binary last argument). */
+async function call<T>(method: ApiMethod, args: unknown[], body?: ArrayBuffer): Promise<T> {
+  const url = new URL(apiPath(method), session.host.url);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: body
+      ? { 'Content-Type': 'application/octet-stream', 'X-Auscult-Args': encodeArgsHeader(args) }
+      : { 'Content-Type': 'application/json' },
+    body: body ?? JSON.stringify({ args }),
+  });
+  const answer = (await response.json()) as { result: T };
+  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(answer)}`);
+  return answer.result;
+}
+
+/** Records 3 s of the demo lathe with a spindle-bearing outer-race defect, as a live session. */
+async function recordBearingDefect(machineId: string): Promise<void> {
+  const samples = Float32Array.from(
+    simulateMachine({
+      profile: parseMachineProfile(DEMO_PROFILE_JSON),
+      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
+      durationSeconds: 3,
+      seed: 11,
+      faults: [{ kind: 'bearing-outer-race', componentId: 'spindle-bearing' }],
+    }),
+  );
+  const sessionId = await call<string>('sessions.start', [machineId, DEMO_SAMPLE_RATE_HZ]);
+  await call('sessions.append', [sessionId], samples.buffer);
+  await call('sessions.stop', [sessionId]);
+}
+
+/** Counts the canvas pixels that are not blank in the chart labelled `name`. */
+function paintedPixels(name: RegExp): Promise<number> {
+  return page
+    .getByRole('img', { name })
+    .locator('canvas')
+    .evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < (data?.length ?? 0); i += 4)
+        if ((data as Uint8ClampedArray)[i] > 0) painted++;
+      return painted;
+    });
+}
+
+let demo: MachineSummary;
+
+describe('the Trend panel', () => {
+  it('shows the empty state for a machine without diagnoses', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const bare = await call<{ id: string }>('machines.create', [
+      { id: 'bare', name: 'Bare mill', lineFrequencyHz: 50 },
+    ]);
+    await page.goto(`${session.host.url}#/machines/${bare.id}`);
+    const panel = page.getByRole('region', { name: 'Trend' });
+    await panel.getByText(/A trend needs at least two diagnoses .* has 0\./).waitFor();
+  });
+
+  it("draws the demo machine's scores, line levels, fault marker and causes by month", async () => {
+    [demo] = await call<MachineSummary[]>('machines.list', []);
+    const recordings = await call<RecordingSummary[]>('recordings.list', [demo.id]);
+    const diagnoses: StoredDiagnosis[] = [];
+    for (const r of recordings) diagnoses.push(await call('diagnoses.run', [r.id]));
+    await recordBearingDefect(demo.id);
+    const faulty = diagnoses[recordings.findIndex((r) => r.name === 'review-2.wav')];
+    await call('faultLog.add', [faulty.id, 'chips in the X screw', 'Li Wei']);
+
+    await page.goto(`${session.host.url}#/machines/${demo.id}`);
+    const panel = page.getByRole('region', { name: 'Trend' });
+    const chart = panel.getByRole('img', { name: /^Anomaly score over time: 7 diagnoses/ });
+    await chart.waitFor();
+    await expect(chart.getAttribute('aria-label')).resolves.toBe(
+      'Anomaly score over time: 7 diagnoses, threshold 3, fault-log entries marked: 1',
+    );
+    await expect.poll(() => paintedPixels(/^Anomaly score over time/)).toBeGreaterThan(2000);
+    await expect.poll(() => paintedPixels(/^Characteristic line levels/)).toBeGreaterThan(1000);
+    await panel.getByText('Fault-log entry: Open').waitFor();
+    await panel.getByText(/BPFO of spindle-bearing, 88\.4 Hz \(envelope\)/).waitFor();
+    const table = panel.getByRole('table', { name: 'Causes by month' });
+    const row = table.getByRole('row').nth(1);
+    await expect(row.textContent()).resolves.toMatch(
+      /7.*Lead-screw contamination \(chips or debris\) \(1\)/,
+    );
+    await expect(row.textContent()).resolves.toMatch(/Bearing outer-race defect \(1\)/);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshotFold(page, 'trend-01-en-1366x768');
+    await screenshot(page, 'trend-02-en-full');
+  });
+
+  it('says the same in Chinese', async () => {
+    await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
+    const panel = page.getByRole('region', { name: '趋势' });
+    const chart = panel.getByRole('img', { name: /^异常分数随时间变化：7 次诊断/ });
+    await chart.waitFor();
+    await expect.poll(() => paintedPixels(/^异常分数随时间变化/)).toBeGreaterThan(2000);
+    await panel.getByText('故障日志条目：待处理').waitFor();
+    await panel.getByRole('table', { name: '按月统计的故障原因' }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await screenshotFold(page, 'trend-03-zh-CN-1366x768');
+    expect(session.pageErrors).toEqual([]);
+  });
+});
