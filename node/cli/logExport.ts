@@ -1,8 +1,9 @@
 /**
  * `auscult log export`: the fault log of a library folder as a CSV file (docs/formats.md, "Fault
- * log CSV"). The library is opened as the web host opens it (migrated if older, interrupted
- * recordings recovered) but no demo machine is made, and a folder without a library is refused
- * rather than created: an export should not leave a new library behind a typo.
+ * log CSV"). The library is opened as the web host opens it (migrated if older; interrupted
+ * recordings no running process is writing are recovered, and that is printed as a warning) but
+ * no demo machine is made, and a folder without a library is refused rather than created: an
+ * export should not leave a new library behind a typo.
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ function hasSqlite(version: string = process.versions.node): boolean {
   return major > 23 || (major === 23 && minor >= 4) || (major === 22 && minor >= 13);
 }
 
-async function openExisting(home: string): Promise<Library> {
+/** The library in `home`; what recovery of interrupted recordings did goes to `warnings`. */
+async function openExisting(home: string, warnings: string[]): Promise<Library> {
   const { DATABASE_FILE, openLibrary } = await import('../library/library.ts');
   try {
     await access(join(home, DATABASE_FILE));
@@ -29,7 +31,7 @@ async function openExisting(home: string): Promise<Library> {
     throw new InputError(`no Auscult library in "${home}" (it has no ${DATABASE_FILE})`);
   }
   try {
-    return await openLibrary(home, { demo: false, log: () => undefined });
+    return await openLibrary(home, { demo: false, log: (message) => warnings.push(message) });
   } catch (error) {
     const { LibraryError } = await import('../store/errors.ts');
     if (error instanceof LibraryError) throw new InputError(error.message);
@@ -66,7 +68,8 @@ export async function runLogExport(args: LogExportArgs): Promise<CommandOutput> 
       `log export needs Node 22.13 or later to read a library (this is Node ${process.versions.node})`,
     );
   }
-  const library = await openExisting(resolveLibraryHome(args.home));
+  const warnings: string[] = [];
+  const library = await openExisting(resolveLibraryHome(args.home), warnings);
   try {
     const all = await library.store.faultLog.summaries();
     const entries = await selectedEntries(library, all, args);
@@ -74,7 +77,7 @@ export async function runLogExport(args: LogExportArgs): Promise<CommandOutput> 
     const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
     return {
       stdout: `Fault log exported to ${args.outPath}: ${count} of ${all.length}.\n`,
-      warnings: [],
+      warnings,
     };
   } finally {
     await library.close();

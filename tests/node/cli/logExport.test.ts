@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../node/library/library.ts';
@@ -16,7 +17,8 @@ import {
 import type { FaultLogEntry, MachineSummary } from '../../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { csvRecords, readCsv } from '../../helpers/csvReader.ts';
-import { auscult, expectOneLineError, removeFolder } from './cliFixture.ts';
+import { auscult, expectOneLineError, removeFolder, root } from './cliFixture.ts';
+import type { Run } from './cliFixture.ts';
 
 const MACHINE_NAME = '立式加工中心，X 轴';
 const NOTE = '=1+1, "丝杠" 有切屑\r\n下一班前清理';
@@ -66,6 +68,20 @@ afterAll(async () => {
   await removeFolder(folder);
 });
 
+/** The command from the sources with AUSCULT_HOME set, as a user's shell would have it. */
+function withHome(libraryHome: string, ...args: string[]): Promise<Run> {
+  const env = { ...process.env, AUSCULT_HOME: libraryHome };
+  const main = join(root, 'node', 'cli', 'run.ts');
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--no-warnings', main, ...args],
+      { cwd: folder, env },
+      (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
 async function exported(name: string) {
   const text = await readFile(join(folder, name), 'utf8');
   return { text, file: readCsv(text), records: csvRecords(readCsv(text)) };
@@ -109,6 +125,14 @@ describe('auscult log export', () => {
     expect(Number(first['Confidence (%)'])).toBeCloseTo((faulty.confidence ?? 0) * 100, 1);
     expect(first['Component']).toBe(faulty.componentId ?? '');
     expect(first['Likely cause']).not.toBe('');
+  });
+
+  it('reads the library in AUSCULT_HOME when --home is not given', async () => {
+    const result = await withHome(home, 'log', 'export', '--format', 'csv', '--out', 'env.csv');
+    expect(result.stdout).toBe('Fault log exported to env.csv: 2 entries of 2.\n');
+    expect(await readFile(join(folder, 'env.csv'), 'utf8')).toBe(
+      await readFile(join(folder, 'a.csv'), 'utf8'),
+    );
   });
 
   it('writes the header and the words in Chinese with --lang zh-CN', async () => {
