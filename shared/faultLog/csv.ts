@@ -21,8 +21,12 @@ export interface FaultLogCsvOptions {
   readonly byteOrderMark?: boolean;
 }
 
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** ISO 8601 in UTC with `Z` and milliseconds; a time that does not parse is kept as stored. */
 export function utcIsoTime(stored: string): string {
+  // The store writes this form already (Date.toISOString); parsing 100 000 of them costs time.
+  if (CANONICAL_UTC.test(stored)) return stored;
   const time = new Date(stored);
   return Number.isNaN(time.getTime()) ? stored : time.toISOString();
 }
