@@ -19,6 +19,8 @@ Commands:
       no baseline yet: which characteristic frequencies stand out (kinematic evidence only)
   analyze [--json] rec.wav
       signal statistics, spectrum peaks and envelope-spectrum peaks
+  log export [--home DIR] --format csv --out FILE [--machine M] [--status S] [--lang L]
+      write the fault log of a library folder as a CSV file for spreadsheets
 
 Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
@@ -91,6 +93,33 @@ Options:
                                    binWidthHz, peaks: [...] } }
   -h, --help         show this help
 
+${EXIT_STATUS}
+`,
+  log: `Usage: auscult log export [--home DIR] --format csv --out FILE [--machine M] [--status S]
+                          [--lang L]
+
+Writes the fault log of an Auscult library folder (the one the app and the web host use) to
+FILE as CSV: UTF-8 with a byte-order mark, one header row in --lang, one row per entry, newest
+first, archived entries included (the Archived column says which). Times are ISO 8601 in UTC
+(ending in Z); numbers use a dot decimal. Text cells starting with = + - @ get a leading
+apostrophe so that spreadsheets do not run them as formulas. The columns are listed in
+docs/formats.md. Prints one line: the file and the number of entries written. The library is
+only read (an older one is migrated first, as the app would); a folder without a library is an
+error, not a new library.
+
+Options:
+  --home DIR      the library folder; default: AUSCULT_HOME if set, else the per-user data
+                  folder the app uses
+  --format csv    the file's format; only csv is available (pdf is not available yet)
+  --out FILE      where to write the CSV (replaced atomically)
+  --machine M     only the entries of this machine (its id or its exact name)
+  --status S      only the entries in this status: open, acknowledged, repair-planned,
+                  repaired, verified or dismissed
+  --lang L        the language of the header and of the causes, severities and statuses:
+                  en (default) or zh-CN (Simplified Chinese)
+  -h, --help      show this help
+
+Needs Node 22.13 or later (the library is a SQLite database read with node:sqlite).
 ${EXIT_STATUS}
 `,
 };

@@ -1,5 +1,5 @@
 /**
- * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze. run.ts runs it on the
+ * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, log export. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
@@ -15,7 +15,7 @@ export interface CliIo {
 }
 
 // The commands and the pool load only for a command: `auscult --help` stays a quick start.
-async function run(args: Exclude<CliArgs, { command: 'help' }>, pool: AnalysisPool) {
+async function run(args: Exclude<CliArgs, { command: 'help' | 'log' }>, pool: AnalysisPool) {
   const { runAnalyze, runBaseline, runDiagnose } = await import('./commands.ts');
   if (args.command === 'baseline') return runBaseline(args, pool);
   if (args.command === 'diagnose') return runDiagnose(args, pool);
@@ -47,8 +47,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(helpText(args.topic));
       return exitStatus.done;
     }
-    pool = await commandPool(io);
-    const output: CommandOutput = await run(args, pool);
+    let output: CommandOutput;
+    if (args.command === 'log') {
+      // Reads the library's database; no analysis, so no pool.
+      const { runLogExport } = await import('./logExport.ts');
+      output = await runLogExport(args);
+    } else {
+      pool = await commandPool(io);
+      output = await run(args, pool);
+    }
     for (const warning of output.warnings) io.stderr(`auscult: warning: ${oneLine(warning)}\n`);
     io.stdout(output.stdout);
     return exitStatus.done;

@@ -205,6 +205,8 @@ export interface FaultLogEntry {
   readonly causeId: CauseId | null;
   readonly componentId: string | null;
   readonly severity: Severity | null;
+  /** The top cause's confidence, 0..1, or null when none was named. */
+  readonly confidence: number | null;
   /** Where it stands in the workflow (shared/faultLog/workflow.ts). */
   readonly status: FaultStatus;
   /** Archived entries are still listed; the Fault log screen hides them unless asked. */

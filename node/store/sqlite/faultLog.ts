@@ -46,7 +46,8 @@ function toRecord(row: Row): FaultLogRecord {
 const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
     m.name AS machine_name, f.recording_id, r.name AS recording_name,
     f.cause_id, f.component_id, f.status, f.archived, f.recorded_by, f.follow_up_recording_id,
-    ${verdictFields('d')}
+    ${verdictFields('d')},
+    json_extract(d.report, '$.causes[0].confidence') AS top_confidence
   FROM fault_log f
   JOIN diagnoses d ON d.id = f.diagnosis_id
   JOIN machines m ON m.id = f.machine_id
@@ -69,6 +70,7 @@ function toSummary(row: Row): FaultLogEntry {
     causeId: textOrNull(row, 'cause_id') as CauseId | null,
     componentId: textOrNull(row, 'component_id'),
     severity: verdict.severity,
+    confidence: typeof row.top_confidence === 'number' ? row.top_confidence : null,
     ...workflowFields(row),
   };
 }

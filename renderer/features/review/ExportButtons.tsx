@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SpectrumTable } from '../../chart/spectrumTable.ts';
 import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { canvasPng, downloadBlob, exportFileName } from './exportFiles.ts';
+import { downloadBlob } from '../../files/download.ts';
+import { canvasPng, exportFileName } from './exportFiles.ts';
 import { spectrumCsv } from './spectrumCsv.ts';
 
 export interface ExportButtonsProps {

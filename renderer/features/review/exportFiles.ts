@@ -1,6 +1,6 @@
 /**
- * Exports of the Review screen as downloads: the file names, and saving a Blob or a chart canvas
- * through a temporary download link (the page never writes files itself).
+ * Exports of the Review screen: the file names, and a chart canvas as a PNG; they are saved
+ * through renderer/files/download.ts.
  */
 
 /**
@@ -20,20 +20,6 @@ export function exportFileName(
       .slice(0, 80) || 'recording';
   const seconds = (s: number) => String(Math.round(s * 100) / 100);
   return `${stem}-spectrum-${seconds(range.startSeconds)}-${seconds(range.endSeconds)}s.${extension}`;
-}
-
-/** Offers `blob` as a download named `fileName`. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by the next task; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The canvas as a PNG on a white background (a chart's canvas is transparent). */

@@ -359,6 +359,7 @@ describe('faultLog', () => {
       causeId: 'lead-screw-contamination',
       componentId: top.componentId,
       severity: top.severity,
+      confidence: top.confidence,
       status: 'open',
       archived: false,
       recordedBy: 'Li Wei',
@@ -374,6 +375,7 @@ describe('faultLog', () => {
       causeId: null,
       componentId: null,
       severity: null,
+      confidence: null,
     });
     const list = (await api.call('faultLog.list')) as FaultLogEntry[];
     expect(list.map((e) => e.id)).toEqual([second.id, first.id]);

@@ -52,6 +52,9 @@ const commands: Record<string, string[]> = {
   diagnose: ['diagnose', '--baseline', 'b.json', '--json', 'rec.wav'],
   baseline: ['baseline', '--profile', 'profile.json', '--out', 'built-b.json', 'healthy.wav'],
   'a missing file': ['analyze', 'nowhere.wav'],
+  'log export of a folder without a library':
+    'log export --home none --format csv --out l.csv'.split(' '),
+  'log export as PDF': ['log', 'export', '--format', 'pdf', '--out', 'log.pdf'],
   // A name that is also an Object.prototype property: a usage error like any unknown command.
   'an unknown command named constructor': ['constructor'],
 };
@@ -100,7 +103,7 @@ describe('bin/auscult.mjs on the build', () => {
       env: { ...process.env, PATH: userPath },
     }).trim();
     const env = { ...process.env, PATH: userPath };
-    for (const name of ['analyze', 'diagnose']) {
+    for (const name of ['analyze', 'diagnose', 'log export of a folder without a library']) {
       const built = await bin('node', commands[name], env);
       expect(built, `node ${version}`).toEqual(await auscult(folder, ...commands[name]));
     }

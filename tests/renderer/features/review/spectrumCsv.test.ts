@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  csvNumber,
-  csvText,
   SPECTRUM_CSV_HEADER,
   spectrumCsv,
 } from '../../../../renderer/features/review/spectrumCsv.ts';
@@ -39,34 +37,5 @@ describe('spectrumCsv', () => {
     const cells = lines.slice(1, -1).flatMap((line) => line.split(','));
     const risky = cells.filter((cell) => /^[=+\-@]/.test(cell) && !Number.isFinite(Number(cell)));
     expect(risky).toEqual([]);
-  });
-});
-
-describe('csvText', () => {
-  it.each([
-    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
-    ['+1', "'+1"],
-    ['-cmd', "'-cmd"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tTab', "'\tTab"],
-    ['a,b', '"a,b"'],
-    ['plain (Hz)', 'plain (Hz)'],
-  ])('writes %j as %j', (text, expected) => {
-    expect(csvText(text)).toBe(expected);
-  });
-});
-
-describe('csvNumber', () => {
-  it.each([
-    [12.3456789, 2, '12.35'],
-    [100, 4, '100'],
-    [-0.001, 2, '0'],
-    [1e-7, 4, '0'],
-    [123456789012, 2, '123456789012'],
-    [null, 2, ''],
-    [NaN, 2, ''],
-    [-Infinity, 2, ''],
-  ])('writes %d with at most %d decimals as %j', (value, digits, expected) => {
-    expect(csvNumber(value, digits)).toBe(expected);
   });
 });

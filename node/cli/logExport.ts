@@ -1,0 +1,85 @@
+/**
+ * `auscult log export`: the fault log of a library folder as a CSV file (docs/formats.md, "Fault
+ * log CSV"). The library is opened as the web host opens it (migrated if older; interrupted
+ * recordings no running process is writing are recovered, and that is printed as a warning) but
+ * no demo machine is made, and a folder without a library is refused rather than created: an
+ * export should not leave a new library behind a typo.
+ */
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FaultLogEntry } from '../../shared/api/contract.ts';
+import { faultLogCsv } from '../../shared/faultLog/csv.ts';
+import { writeFileAtomic } from '../diagnosis/jsonFiles.ts';
+import { resolveLibraryHome } from '../library/home.ts';
+import type { Library } from '../library/library.ts';
+import type { LogExportArgs } from './args.ts';
+import type { CommandOutput } from './commands.ts';
+import { InputError } from './errors.ts';
+
+/** node:sqlite has no flag from Node 22.13 and 23.4; earlier versions cannot open a library. */
+function hasSqlite(version: string = process.versions.node): boolean {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 23 || (major === 23 && minor >= 4) || (major === 22 && minor >= 13);
+}
+
+/** The library in `home`; what recovery of interrupted recordings did goes to `warnings`. */
+async function openExisting(home: string, warnings: string[]): Promise<Library> {
+  const { DATABASE_FILE, openLibrary } = await import('../library/library.ts');
+  try {
+    await access(join(home, DATABASE_FILE));
+  } catch {
+    throw new InputError(`no Auscult library in "${home}" (it has no ${DATABASE_FILE})`);
+  }
+  try {
+    return await openLibrary(home, { demo: false, log: (message) => warnings.push(message) });
+  } catch (error) {
+    const { LibraryError } = await import('../store/errors.ts');
+    if (error instanceof LibraryError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** The entries the options select, in the library's order (newest first). */
+async function selectedEntries(
+  library: Library,
+  all: readonly FaultLogEntry[],
+  args: LogExportArgs,
+): Promise<readonly FaultLogEntry[]> {
+  let entries = all;
+  if (args.machine !== undefined) {
+    const machines = await library.store.machines.list();
+    const machine =
+      machines.find((m) => m.id === args.machine) ?? machines.find((m) => m.name === args.machine);
+    if (!machine) {
+      const known = machines.map((m) => `${m.name} (${m.id})`).join(', ') || 'none';
+      throw new InputError(
+        `--machine "${args.machine}" names no machine of the library in "${library.home}" (its machines: ${known})`,
+      );
+    }
+    entries = entries.filter((entry) => entry.machineId === machine.id);
+  }
+  if (args.status !== undefined) entries = entries.filter((entry) => entry.status === args.status);
+  return entries;
+}
+
+export async function runLogExport(args: LogExportArgs): Promise<CommandOutput> {
+  if (!hasSqlite()) {
+    throw new InputError(
+      `log export needs Node 22.13 or later to read a library (this is Node ${process.versions.node})`,
+    );
+  }
+  const warnings: string[] = [];
+  const library = await openExisting(resolveLibraryHome(args.home), warnings);
+  try {
+    const all = await library.store.faultLog.summaries();
+    const entries = await selectedEntries(library, all, args);
+    await writeFileAtomic(args.outPath, faultLogCsv(entries, args.lang));
+    const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
+    return {
+      stdout: `Fault log exported to ${args.outPath}: ${count} of ${all.length}.\n`,
+      warnings,
+    };
+  } finally {
+    await library.close();
+  }
+}
