@@ -1,0 +1,125 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { causeName, severityName } from '../../../shared/i18n/diagnosisText.ts';
+import { VirtualTable } from '../../components/VirtualTable.tsx';
+import { formatNumber } from '../../format/numbers.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { SORT_COLUMNS } from './filterEntries.ts';
+import type { FaultLogSort, IndexedEntry, SortColumn } from './filterEntries.ts';
+
+/** Matches `.fault-log-table tr` in the styles: the virtual table relies on it. */
+export const ROW_HEIGHT_PX = 34;
+
+const HEADER_KEYS: Readonly<Record<SortColumn, string>> = {
+  machine: 'faultLog.columns.machine',
+  time: 'faultLog.columns.time',
+  cause: 'faultLog.columns.cause',
+  severity: 'faultLog.columns.severity',
+  score: 'faultLog.columns.score',
+  status: 'faultLog.columns.status',
+  recordedBy: 'faultLog.columns.recordedBy',
+  note: 'faultLog.columns.note',
+};
+
+export interface FaultLogTableProps {
+  readonly rows: readonly IndexedEntry[];
+  readonly sort: FaultLogSort;
+  readonly onSort: (column: SortColumn) => void;
+  readonly hrefFor: (entryId: string) => string;
+  /** Changes when the rows are filtered or sorted anew: the table goes back to the top. */
+  readonly resetKey: unknown;
+}
+
+function SortHeader({
+  column,
+  sort,
+  onSort,
+}: {
+  column: SortColumn;
+  sort: FaultLogSort;
+  onSort: (column: SortColumn) => void;
+}) {
+  const { t } = useTranslation();
+  const active = sort.column === column;
+  const direction = sort.descending ? 'descending' : 'ascending';
+  return (
+    <th aria-sort={active ? direction : 'none'} className={`column-${column}`}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {t(HEADER_KEYS[column])}
+        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * The entries as a work-order list: one line each, sorted by a click on a column's header, a
+ * click on a line (or its time, a link) opens the entry. Virtualised: only lines in sight exist.
+ */
+export function FaultLogTable({ rows, sort, onSort, hrefFor, resetKey }: FaultLogTableProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  // One formatter for every line: building one per cell costs more than the rest of the line.
+  const dateTime = useMemo(
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+    [lang],
+  );
+  const renderRow = (index: number) => {
+    const { entry, timeMs } = rows[index];
+    const href = hrefFor(entry.id);
+    return (
+      <tr
+        key={entry.id}
+        aria-rowindex={index + 2}
+        data-entry-id={entry.id}
+        className={entry.archived ? 'archived' : undefined}
+        onClick={() => {
+          window.location.hash = href;
+        }}
+      >
+        <td>{entry.machineName}</td>
+        <td>
+          <a href={href}>{dateTime.format(timeMs)}</a>
+        </td>
+        <td>
+          {entry.causeId === null ? t('faultLog.noCause') : causeName(entry.causeId, lang)}
+          {entry.componentId !== null && ` · ${entry.componentId}`}
+        </td>
+        <td>
+          {entry.severity !== null && (
+            <span className={`severity severity-${entry.severity}`}>
+              {severityName(entry.severity, lang)}
+            </span>
+          )}
+        </td>
+        <td className="number">{formatNumber(entry.anomalyScore, lang, 1)}</td>
+        <td>
+          <span className={`status status-${entry.status}`}>
+            {t(`faultLog.statuses.${entry.status}`)}
+          </span>
+          {entry.archived && <span className="muted"> · {t('faultLog.archivedMark')}</span>}
+        </td>
+        <td>{entry.recordedBy}</td>
+        <td title={entry.note}>{entry.note}</td>
+      </tr>
+    );
+  };
+  return (
+    <VirtualTable
+      className="fault-log-table"
+      label={t('faultLog.tableLabel')}
+      rowCount={rows.length}
+      rowHeightPx={ROW_HEIGHT_PX}
+      columnCount={SORT_COLUMNS.length}
+      resetKey={resetKey}
+      header={
+        <tr aria-rowindex={1}>
+          {SORT_COLUMNS.map((column) => (
+            <SortHeader key={column} column={column} sort={sort} onSort={onSort} />
+          ))}
+        </tr>
+      }
+      renderRow={renderRow}
+    />
+  );
+}
