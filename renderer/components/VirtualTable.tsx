@@ -49,7 +49,8 @@ export function VirtualTable({
   resetKey,
 }: VirtualTableProps) {
   const boxRef = useRef<HTMLDivElement>(null);
-  const [scrollTopPx, setScrollTopPx] = useState(0);
+  // The first row in sight, not the scroll offset: scrolling within a row renders nothing.
+  const [topRow, setTopRow] = useState(0);
   const [viewportHeightPx, setViewportHeightPx] = useState(600);
 
   useEffect(() => {
@@ -64,7 +65,7 @@ export function VirtualTable({
   const [shownKey, setShownKey] = useState(resetKey);
   if (shownKey !== resetKey) {
     setShownKey(resetKey);
-    setScrollTopPx(0);
+    setTopRow(0);
   }
   useEffect(() => {
     const box = boxRef.current;
@@ -72,7 +73,7 @@ export function VirtualTable({
   }, [resetKey]);
 
   const { first, last } = visibleRange(
-    scrollTopPx,
+    topRow * rowHeightPx,
     viewportHeightPx,
     rowHeightPx,
     rowCount,
@@ -84,7 +85,7 @@ export function VirtualTable({
     <div
       ref={boxRef}
       className={`virtual-table ${className ?? ''}`}
-      onScroll={(event) => setScrollTopPx(event.currentTarget.scrollTop)}
+      onScroll={(event) => setTopRow(Math.floor(event.currentTarget.scrollTop / rowHeightPx))}
     >
       <table aria-label={label} aria-rowcount={rowCount + 1}>
         <thead>{header}</thead>

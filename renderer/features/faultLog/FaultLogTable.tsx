@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { causeName, severityName } from '../../../shared/i18n/diagnosisText.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { formatNumber } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { SORT_COLUMNS } from './filterEntries.ts';
 import type { FaultLogSort, IndexedEntry, SortColumn } from './filterEntries.ts';
@@ -44,13 +43,68 @@ function SortHeader({
   const direction = sort.descending ? 'descending' : 'ascending';
   return (
     <th aria-sort={active ? direction : 'none'} className={`column-${column}`}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+      <button
+        type="button"
+        className="sort-button"
+        title={t(HEADER_KEYS[column])}
+        onClick={() => onSort(column)}
+      >
         {t(HEADER_KEYS[column])}
         <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
   );
 }
+
+interface EntryRowProps {
+  readonly row: IndexedEntry;
+  readonly rowIndex: number;
+  readonly href: string;
+  readonly dateTime: Intl.DateTimeFormat;
+  readonly score: Intl.NumberFormat;
+}
+
+/** One entry's line; memoised, so a scroll renders only the lines that come into sight. */
+const EntryRow = memo(function EntryRow({ row, rowIndex, href, dateTime, score }: EntryRowProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { entry, timeMs } = row;
+  return (
+    <tr
+      aria-rowindex={rowIndex + 2}
+      data-entry-id={entry.id}
+      className={entry.archived ? 'archived' : undefined}
+      onClick={() => {
+        window.location.hash = href;
+      }}
+    >
+      <td>{entry.machineName}</td>
+      <td>
+        <a href={href}>{dateTime.format(timeMs)}</a>
+      </td>
+      <td>
+        {entry.causeId === null ? t('faultLog.noCause') : causeName(entry.causeId, lang)}
+        {entry.componentId !== null && ` · ${entry.componentId}`}
+      </td>
+      <td>
+        {entry.severity !== null && (
+          <span className={`severity severity-${entry.severity}`}>
+            {severityName(entry.severity, lang)}
+          </span>
+        )}
+      </td>
+      <td className="number">{score.format(entry.anomalyScore)}</td>
+      <td>
+        <span className={`status status-${entry.status}`}>
+          {t(`faultLog.statuses.${entry.status}`)}
+        </span>
+        {entry.archived && <span className="muted"> · {t('faultLog.archivedMark')}</span>}
+      </td>
+      <td>{entry.recordedBy}</td>
+      <td title={entry.note}>{entry.note}</td>
+    </tr>
+  );
+});
 
 /**
  * The entries as a work-order list: one line each, sorted by a click on a column's header, a
@@ -59,49 +113,24 @@ function SortHeader({
 export function FaultLogTable({ rows, sort, onSort, hrefFor, resetKey }: FaultLogTableProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  // One formatter for every line: building one per cell costs more than the rest of the line.
+  // One formatter of each kind for every line: building one per cell costs more than the line.
   const dateTime = useMemo(
     () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
     [lang],
   );
+  // Anomaly scores to 0.1, as Review shows them.
+  const score = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }), [lang]);
   const renderRow = (index: number) => {
-    const { entry, timeMs } = rows[index];
-    const href = hrefFor(entry.id);
+    const row = rows[index];
     return (
-      <tr
-        key={entry.id}
-        aria-rowindex={index + 2}
-        data-entry-id={entry.id}
-        className={entry.archived ? 'archived' : undefined}
-        onClick={() => {
-          window.location.hash = href;
-        }}
-      >
-        <td>{entry.machineName}</td>
-        <td>
-          <a href={href}>{dateTime.format(timeMs)}</a>
-        </td>
-        <td>
-          {entry.causeId === null ? t('faultLog.noCause') : causeName(entry.causeId, lang)}
-          {entry.componentId !== null && ` · ${entry.componentId}`}
-        </td>
-        <td>
-          {entry.severity !== null && (
-            <span className={`severity severity-${entry.severity}`}>
-              {severityName(entry.severity, lang)}
-            </span>
-          )}
-        </td>
-        <td className="number">{formatNumber(entry.anomalyScore, lang, 1)}</td>
-        <td>
-          <span className={`status status-${entry.status}`}>
-            {t(`faultLog.statuses.${entry.status}`)}
-          </span>
-          {entry.archived && <span className="muted"> · {t('faultLog.archivedMark')}</span>}
-        </td>
-        <td>{entry.recordedBy}</td>
-        <td title={entry.note}>{entry.note}</td>
-      </tr>
+      <EntryRow
+        key={row.entry.id}
+        row={row}
+        rowIndex={index}
+        href={hrefFor(row.entry.id)}
+        dateTime={dateTime}
+        score={score}
+      />
     );
   };
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FaultLogEntry } from '../../../shared/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useLoad } from '../../hooks/useLoad.ts';
@@ -9,6 +9,8 @@ import {
   indexEntries,
   nextSort,
   NO_FILTERS,
+  prepareSort,
+  SORT_COLUMNS,
   sortEntries,
 } from './filterEntries.ts';
 import type { FaultLogFilters, FaultLogSort, IndexedEntry, SortColumn } from './filterEntries.ts';
@@ -45,6 +47,7 @@ export function useFaultLogList(): [
   const [sort, setSort] = useState<FaultLogSort>(DEFAULT_SORT);
   const index = useMemo(() => indexEntries(loaded.data ?? []), [loaded.data]);
   const sorted = useMemo(() => sortEntries(index, sort), [index, sort]);
+  usePreparedSorts(index);
   const rows = useMemo(() => filterEntries(sorted, filters), [sorted, filters]);
   const machines = useMemo(() => machinesOf(loaded.data ?? []), [loaded.data]);
   const { ref: timingRef, markChange } = useUpdateTiming<HTMLElement>(rows);
@@ -72,4 +75,20 @@ function machinesOf(entries: readonly FaultLogEntry[]): { id: string; name: stri
   return [...names]
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Ranks every column of a new index, one column per task, so the page stays responsive. */
+function usePreparedSorts(index: readonly IndexedEntry[]): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const prepare = (next: number) => {
+      if (next >= SORT_COLUMNS.length) return;
+      timer = setTimeout(() => {
+        prepareSort(index, SORT_COLUMNS[next]);
+        prepare(next + 1);
+      }, 0);
+    };
+    prepare(0);
+    return () => clearTimeout(timer);
+  }, [index]);
 }

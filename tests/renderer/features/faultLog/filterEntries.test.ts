@@ -81,9 +81,13 @@ const filtered = (filters: Partial<FaultLogFilters>) =>
   ids(filterEntries(INDEX, { ...NO_FILTERS, ...filters }));
 
 describe('filterEntries', () => {
+  it('indexes the entries newest first, equal times by id', () => {
+    expect(ids(indexEntries([...ENTRIES].reverse()))).toEqual(['a', 'b', 'd', 'c']);
+  });
+
   it('hides archived entries unless asked to show them', () => {
     expect(filtered({})).toEqual(['a', 'b', 'd']);
-    expect(filtered({ showArchived: true })).toEqual(['a', 'b', 'c', 'd']);
+    expect(filtered({ showArchived: true })).toEqual(['a', 'b', 'd', 'c']);
   });
 
   it('filters by machine, cause, status and severity', () => {
@@ -99,7 +103,7 @@ describe('filterEntries', () => {
     const from = Date.parse('2026-03-02T10:00:00.000Z');
     const until = Date.parse('2026-03-03T10:00:00.000Z');
     expect(filtered({ fromMs: from, showArchived: true })).toEqual(['a', 'b', 'd']);
-    expect(filtered({ untilMs: until, showArchived: true })).toEqual(['b', 'c', 'd']);
+    expect(filtered({ untilMs: until, showArchived: true })).toEqual(['b', 'd', 'c']);
     expect(filtered({ fromMs: from, untilMs: until })).toEqual(['b', 'd']);
   });
 
