@@ -12,6 +12,7 @@
 import type { Page } from 'playwright-core';
 import { openLibrary } from '../node/library/library.ts';
 import { createHttpApi } from '../renderer/api/httpApi.ts';
+import type { StoredDiagnosis } from '../shared/api/contract.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { startTestWebHost } from '../tests/helpers/webHost.ts';
 
@@ -33,7 +34,7 @@ const PEOPLE = ['Li Wei', 'Ana', 'Bo', 'Cai', '王芳'];
 async function seed(home: string, origin: string): Promise<void> {
   const api = createHttpApi({ origin });
   const [demo] = await api.machines.list();
-  const diagnoses = [];
+  const diagnoses: StoredDiagnosis[] = [];
   for (const recording of await api.recordings.list(demo.id)) {
     diagnoses.push(...(await api.diagnoses.list(recording.id)));
   }
@@ -121,7 +122,11 @@ async function measure(page: Page): Promise<void> {
   const status = page.getByLabel('Status', { exact: true });
   const search = page.getByLabel('Search names and notes');
   const cases: [string, () => Promise<void>, () => Promise<void>][] = [
-    ['filter by status (open)', () => status.selectOption('open'), () => status.selectOption('')],
+    [
+      'filter by status (open)',
+      async () => void (await status.selectOption('open')),
+      async () => void (await status.selectOption('')),
+    ],
     ['filter by text ("screw #1")', () => search.fill('screw #1'), () => search.fill('')],
     [
       'show archived',
