@@ -26,6 +26,38 @@ function actionKey(status: FaultStatus): string {
   return 'faultLog.actions.moveTo';
 }
 
+/** The recordings that may verify the entry: the machine's, made after it, newest first. */
+function FollowUpSelect({
+  followUps,
+  value,
+  onChange,
+}: {
+  followUps: readonly RecordingSummary[];
+  value: string;
+  onChange: (recordingId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('faultLog.actions.followUp')}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">
+          {followUps.length === 0
+            ? t('faultLog.actions.noFollowUps')
+            : t('faultLog.actions.chooseFollowUp')}
+        </option>
+        {followUps.map((recording) => (
+          <option key={recording.id} value={recording.id}>
+            {`${recording.name} · ${formatDateTime(recording.createdAt, lang)}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * What a supervisor can do with an entry: move it to a status the workflow allows next (verify
  * with a follow-up recording, dismiss with a reason), and archive or unarchive it. Every change
@@ -34,13 +66,11 @@ function actionKey(status: FaultStatus): string {
  */
 export function EntryActions({ entry, followUps, onChanged }: EntryActionsProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const api = useApi();
   const describeError = useErrorSentence();
   const { name } = usePersonName();
   const nameInput = useRef<HTMLInputElement>(null);
   const reasonId = useId();
-  const followUpId = useId();
   const [reason, setReason] = useState('');
   const [followUpRecordingId, setFollowUp] = useState('');
   const [busy, setBusy] = useState(false);
@@ -92,25 +122,7 @@ export function EntryActions({ entry, followUps, onChanged }: EntryActionsProps)
         </div>
       )}
       {statuses.includes('verified') && (
-        <div className="field">
-          <label htmlFor={followUpId}>{t('faultLog.actions.followUp')}</label>
-          <select
-            id={followUpId}
-            value={followUpRecordingId}
-            onChange={(event) => setFollowUp(event.target.value)}
-          >
-            <option value="">
-              {followUps.length === 0
-                ? t('faultLog.actions.noFollowUps')
-                : t('faultLog.actions.chooseFollowUp')}
-            </option>
-            {followUps.map((recording) => (
-              <option key={recording.id} value={recording.id}>
-                {`${recording.name} · ${formatDateTime(recording.createdAt, lang)}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FollowUpSelect followUps={followUps} value={followUpRecordingId} onChange={setFollowUp} />
       )}
       <div className="row fault-log-buttons">
         {statuses.map((status) => (

@@ -36,7 +36,7 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
             total: formatNumber(total, lang, 0),
           })}
         </p>
-        {/* The lead wires <ExportCsvButton entries={rows} filters={…} /> in here. */}
+        {/* Export CSV goes here: <ExportCsvButton entries={list.entries} filters={list.filters} /> */}
         <PersonNameField />
       </div>
       {total === 0 ? (

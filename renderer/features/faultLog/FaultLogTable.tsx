@@ -1,5 +1,7 @@
 import { memo, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/api/contract.ts';
 import { causeName, severityName } from '../../../shared/i18n/diagnosisText.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -62,12 +64,14 @@ interface EntryRowProps {
   readonly href: string;
   readonly dateTime: Intl.DateTimeFormat;
   readonly score: Intl.NumberFormat;
+  /** The table's `t` and language: a useTranslation per line costs more than the line. */
+  readonly t: TFunction;
+  readonly lang: Language;
 }
 
 /** One entry's line; memoised, so a scroll renders only the lines that come into sight. */
-const EntryRow = memo(function EntryRow({ row, rowIndex, href, dateTime, score }: EntryRowProps) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
+const EntryRow = memo(function EntryRow(props: EntryRowProps) {
+  const { row, rowIndex, href, dateTime, score, t, lang } = props;
   const { entry, timeMs } = row;
   return (
     <tr
@@ -130,6 +134,8 @@ export function FaultLogTable({ rows, sort, onSort, hrefFor, resetKey }: FaultLo
         href={hrefFor(row.entry.id)}
         dateTime={dateTime}
         score={score}
+        t={t}
+        lang={lang}
       />
     );
   };

@@ -20,6 +20,8 @@ export interface FaultLogList {
   readonly loaded: Loaded<FaultLogEntry[]>;
   /** The entries the filters let through, in the chosen order. */
   readonly rows: readonly IndexedEntry[];
+  /** The same entries without their index: what an export writes. */
+  readonly entries: readonly FaultLogEntry[];
   /** Every machine that has an entry, by name. */
   readonly machines: readonly { readonly id: string; readonly name: string }[];
   readonly filters: FaultLogFilters;
@@ -49,6 +51,7 @@ export function useFaultLogList(): [
   const sorted = useMemo(() => sortEntries(index, sort), [index, sort]);
   usePreparedSorts(index);
   const rows = useMemo(() => filterEntries(sorted, filters), [sorted, filters]);
+  const entries = useMemo(() => rows.map((row) => row.entry), [rows]);
   const machines = useMemo(() => machinesOf(loaded.data ?? []), [loaded.data]);
   const { ref: timingRef, markChange } = useUpdateTiming<HTMLElement>(rows);
   const setFilters = useCallback(
@@ -66,7 +69,7 @@ export function useFaultLogList(): [
     },
     [markChange],
   );
-  return [{ loaded, rows, machines, filters, days, setFilters, sort, sortBy }, timingRef];
+  return [{ loaded, rows, entries, machines, filters, days, setFilters, sort, sortBy }, timingRef];
 }
 
 function machinesOf(entries: readonly FaultLogEntry[]): { id: string; name: string }[] {
