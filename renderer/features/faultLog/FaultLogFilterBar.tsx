@@ -87,7 +87,7 @@ export function FaultLogFilterBar({ filters, days, machines, onChange }: FilterB
         onChange={(value) => set({ machineId: value === '' ? null : value })}
       />
       <Select
-        label={t('faultLog.columns.cause')}
+        label={t('faultLog.filters.cause')}
         value={filters.causeId ?? ''}
         options={CAUSE_IDS.map((id) => ({ value: id, label: causeName(id, lang) }))}
         onChange={(value) => set({ causeId: value === '' ? null : (value as CauseId) })}

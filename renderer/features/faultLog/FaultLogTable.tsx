@@ -119,7 +119,7 @@ export function FaultLogTable({ rows, sort, onSort, hrefFor, resetKey }: FaultLo
   const lang = useLanguage();
   // One formatter of each kind for every line: building one per cell costs more than the line.
   const dateTime = useMemo(
-    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }),
     [lang],
   );
   // Anomaly scores to 0.1, as Review shows them.
