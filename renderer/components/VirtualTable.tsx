@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { visibleRange } from './visibleRange.ts';
 
 export interface VirtualTableProps {
   readonly rowCount: number;
@@ -16,20 +17,6 @@ export interface VirtualTableProps {
   readonly className?: string;
   /** Goes back to the top when this changes (a new filter or sort). */
   readonly resetKey?: unknown;
-}
-
-/** The rows from `first` to before `last` that a scroll position and height show, with margins. */
-export function visibleRange(
-  scrollTopPx: number,
-  viewportHeightPx: number,
-  rowHeightPx: number,
-  rowCount: number,
-  overscanRows: number,
-): { first: number; last: number } {
-  const first = Math.max(0, Math.floor(scrollTopPx / rowHeightPx) - overscanRows);
-  const shown = Math.ceil(viewportHeightPx / rowHeightPx) + 1;
-  const last = Math.min(rowCount, Math.floor(scrollTopPx / rowHeightPx) + shown + overscanRows);
-  return { first, last: Math.max(first, last) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleRange } from '../../../renderer/components/VirtualTable.tsx';
+import { visibleRange } from '../../../renderer/components/visibleRange.ts';
 
 describe('visibleRange', () => {
   it('draws the rows in sight plus the margin, clipped to the table', () => {
