@@ -35,7 +35,14 @@ function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route)
         />
       );
     case 'fault-log':
-      return <FaultLogScreen />;
+      return (
+        <FaultLogScreen
+          entryId={'entryId' in route ? route.entryId : null}
+          hrefFor={(entryId) => formatRoute({ screen: 'fault-log', entryId })}
+          listHref={formatRoute({ screen: 'fault-log' })}
+          reviewHrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
+        />
+      );
   }
 }
 

@@ -9,7 +9,8 @@ export type Route =
   | { readonly screen: 'machines'; readonly view: 'new' }
   | { readonly screen: 'machines'; readonly view: 'detail' | 'edit'; readonly machineId: string }
   | { readonly screen: 'record' | 'review' | 'fault-log' }
-  | { readonly screen: 'review'; readonly recordingId: string };
+  | { readonly screen: 'review'; readonly recordingId: string }
+  | { readonly screen: 'fault-log'; readonly entryId: string };
 
 export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log'];
 
@@ -32,6 +33,9 @@ export function parseRoute(hash: string): Route {
   if (screen === 'review' && parts.length === 2 && second !== '') {
     return { screen, recordingId: second };
   }
+  if (screen === 'fault-log' && parts.length === 2 && second !== '') {
+    return { screen, entryId: second };
+  }
   if (screen === 'record' || screen === 'review' || screen === 'fault-log') return { screen };
   if (screen !== 'machines' || second === undefined || second === '') return DEFAULT_ROUTE;
   if (second === 'new' && parts.length === 2) return { screen: 'machines', view: 'new' };
@@ -45,6 +49,7 @@ export function parseRoute(hash: string): Route {
 /** The hash of a route; `parseRoute(formatRoute(r))` gives `r` back. */
 export function formatRoute(route: Route): string {
   if ('recordingId' in route) return `#/review/${encodeURIComponent(route.recordingId)}`;
+  if ('entryId' in route) return `#/fault-log/${encodeURIComponent(route.entryId)}`;
   if (route.screen !== 'machines') return `#/${route.screen}`;
   switch (route.view) {
     case 'list':

@@ -1,6 +1,6 @@
 /**
- * End to end in Chromium: the screens not built yet say so honestly, and the language switches
- * to Simplified Chinese and back, remembered by this browser across a reload.
+ * End to end in Chromium: the Fault log on a fresh library says it is empty, and the language
+ * switches to Simplified Chinese and back, remembered by this browser across a reload.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -18,21 +18,18 @@ openSessionForFile(async (opened) => {
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
-describe('the screens of later versions', () => {
-  it.each([['Fault log', 'fault-log', /The fault log is not available in this version yet/]])(
-    '%s says what it will do and that it is not available yet',
-    async (name, hash, notYet) => {
-      await page.getByRole('link', { name }).click();
-      expect(page.url()).toMatch(new RegExp(`#/${hash}$`));
-      const screen = page.getByRole('region', { name });
-      await screen.getByText(/^Here you will /).waitFor();
-      await screen.getByText(notYet).waitFor();
-      await expect(page.getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe(
-        'page',
-      );
-      await screenshot(page, `10-${hash}`);
-    },
-  );
+describe('the Fault log on a fresh library', () => {
+  it('says what it keeps and that it has no entry yet', async () => {
+    await page.getByRole('link', { name: 'Fault log' }).click();
+    expect(page.url()).toMatch(/#\/fault-log$/);
+    const screen = page.getByRole('region', { name: 'Fault log' });
+    await screen.getByText(/^A dated log of each machine/).waitFor();
+    await screen.getByText(/^No entries yet/).waitFor();
+    await expect(
+      page.getByRole('link', { name: 'Fault log' }).getAttribute('aria-current'),
+    ).resolves.toBe('page');
+    await screenshot(page, '10-fault-log');
+  });
 });
 
 describe('the language', () => {
@@ -68,9 +65,9 @@ describe('the language', () => {
     await expect(lang(page)).resolves.toBe('zh-CN');
   });
 
-  it('shows a screen of a later version in Chinese', async () => {
+  it('shows the Fault log in Chinese', async () => {
     await page.getByRole('link', { name: '故障日志' }).click();
-    await page.getByText('本版本尚不支持故障日志。').waitFor();
+    await page.getByText(/^还没有记录。/).waitFor();
     await screenshot(page, '14-fault-log-zh');
   });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_FAULT_NOTE_LENGTH } from '../../../shared/api/limits.ts';
 import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { PersonNameField } from '../settings/index.ts';
 
 type SaveState = 'idle' | 'saving' | 'saved';
 
@@ -40,6 +41,7 @@ export function SaveToFaultLog({ onSave }: { onSave: (note: string) => Promise<v
           if (state === 'saved') setState('idle');
         }}
       />
+      <PersonNameField />
       <div className="row">
         <button type="submit" className="primary" disabled={state === 'saving'}>
           {state === 'saving' ? t('diagnosis.saving') : t('diagnosis.save')}

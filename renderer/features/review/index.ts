@@ -1,3 +1,4 @@
+export { CauseCard } from './CauseCard.tsx';
 export { DiagnosisPanel } from './DiagnosisPanel.tsx';
 export type { DiagnosisPanelProps } from './DiagnosisPanel.tsx';
 export { ReviewScreen } from './ReviewScreen.tsx';

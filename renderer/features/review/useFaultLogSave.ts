@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useApi } from '../../api/ApiContext.tsx';
+import { usePersonName } from '../settings/index.ts';
 
 /**
  * Stores a diagnosis in the fault log with the technician's note: the callback a
@@ -7,12 +8,13 @@ import { useApi } from '../../api/ApiContext.tsx';
  */
 export function useFaultLogSave(): (diagnosisId: string, note: string) => Promise<void> {
   const api = useApi();
+  const { name } = usePersonName();
   return useCallback(
     async (diagnosisId: string, note: string) => {
-      // The page knows no person's name yet (no sign-in): the entry is saved without one.
-      await api.faultLog.add(diagnosisId, note, '');
+      // The name this browser remembers ('' when none was given: the entry is kept anyway).
+      await api.faultLog.add(diagnosisId, note, name);
     },
-    [api],
+    [api, name],
   );
 }
 
@@ -27,11 +29,12 @@ export function useStretchSave(): (
   note: string,
 ) => Promise<void> {
   const api = useApi();
+  const { name } = usePersonName();
   return useCallback(
     async (recordingId: string, startSeconds: number, endSeconds: number, note: string) => {
       const stored = await api.diagnoses.save(recordingId, startSeconds, endSeconds);
-      await api.faultLog.add(stored.id, note, '');
+      await api.faultLog.add(stored.id, note, name);
     },
-    [api],
+    [api, name],
   );
 }

@@ -13,6 +13,7 @@ describe('routes', () => {
     ['#/review/r_1', { screen: 'review', recordingId: 'r_1' }],
     ['#/review/r%201', { screen: 'review', recordingId: 'r 1' }],
     ['#/fault-log', { screen: 'fault-log' }],
+    ['#/fault-log/f_1', { screen: 'fault-log', entryId: 'f_1' }],
   ])('reads %s and writes it back', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(formatRoute(route)).toBe(hash);

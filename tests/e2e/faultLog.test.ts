@@ -1,0 +1,191 @@
+/**
+ * End to end in Chromium against `npm run serve` with a fresh library: the supervisor's Fault
+ * log. The demo's lead-screw diagnosis is saved from Review under a remembered name; a second
+ * entry (the healthy recording, acknowledged) comes through the API. The list filters by status
+ * and words and sorts by a header; the entry opens with its cause card, is acknowledged (after
+ * the page asks for a name), refused as verified by a later faulty recording (the host's reason
+ * shown as a sentence), verified by a later normal one, archived; the history says who did what.
+ * Follow-up recordings are made through the API's live sessions, as the Record screen does.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
+import { createHttpApi } from '../../renderer/api/httpApi.ts';
+import type { AuscultApi, RecordingSummary } from '../../shared/api/contract.ts';
+import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { FaultSpec } from '../../shared/simulation/faults.ts';
+import { simulateMachine } from '../../shared/simulation/machineSim.ts';
+import { openSessionForFile, screenshot, STEP_TIMEOUT_MS, VIEWPORTS } from './support.ts';
+import type { Session } from './support.ts';
+
+let session: Session;
+let page: Page;
+let api: AuscultApi;
+openSessionForFile((opened) => {
+  session = opened;
+  page = opened.page;
+  api = createHttpApi({ origin: new URL(opened.host.url).origin });
+});
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT_MS });
+
+/** Records 3 s of the demo lathe through a live session; the host diagnoses it on Stop. */
+async function recordDemo(seed: number, faults: readonly FaultSpec[] = []) {
+  const [demo] = await api.machines.list();
+  const samples = Float32Array.from(
+    simulateMachine({
+      profile: parseMachineProfile(DEMO_PROFILE_JSON),
+      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
+      durationSeconds: 3,
+      seed,
+      faults,
+    }),
+  );
+  const sessionId = await api.sessions.start(demo.id, DEMO_SAMPLE_RATE_HZ);
+  const chunk = DEMO_SAMPLE_RATE_HZ / 2;
+  for (let start = 0; start < samples.length; start += chunk) {
+    await api.sessions.append(sessionId, samples.slice(start, start + chunk).buffer);
+  }
+  return api.sessions.stop(sessionId);
+}
+
+const table = (name = 'Fault log entries') => page.getByRole('table', { name });
+/** The data rows the table draws (not its spacers). */
+const dataRows = (tableName?: string) => table(tableName).locator('tbody tr[data-entry-id]');
+const rowTexts = () => dataRows().allInnerTexts();
+
+let faultyFollowUp: RecordingSummary;
+let normalFollowUp: RecordingSummary;
+
+describe('the Fault log screen', () => {
+  it('saves the lead-screw diagnosis from Review under the name typed there', async () => {
+    await page.goto(`${session.host.url}#/review`);
+    await page.getByRole('link', { name: 'review-2.wav', exact: true }).click();
+    await page.getByRole('heading', { name: 'Diagnosis', exact: true }).waitFor();
+    await page.getByLabel('Your name').fill('Li Wei');
+    await page.getByLabel('Note for the fault log (optional)').fill('Chips in the X screw guard');
+    await page.getByRole('button', { name: 'Save to fault log' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved to the fault log.' }).waitFor();
+    const [entry] = await api.faultLog.list();
+    expect(entry).toMatchObject({ recordedBy: 'Li Wei', causeId: 'lead-screw-contamination' });
+
+    // A second entry, from the healthy recording, already acknowledged by someone else.
+    const [demo] = await api.machines.list();
+    const healthy = (await api.recordings.list(demo.id)).find((r) => r.name === 'review-1.wav');
+    const [diagnosis] = await api.diagnoses.list(healthy?.id ?? '');
+    const second = await api.faultLog.add(diagnosis.id, 'Routine check after service', 'Ana');
+    await api.faultLog.transition(second.id, 'acknowledged', { by: 'Ana' });
+    // Follow-ups made after both entries: one still faulty, one normal.
+    const faulty = await recordDemo(41, [
+      { kind: 'lead-screw-contamination', componentId: 'x-ballscrew' },
+    ]);
+    const normal = await recordDemo(42);
+    expect([faulty.diagnosis?.report.anomalous, normal.diagnosis?.report.anomalous]).toEqual([
+      true,
+      false,
+    ]);
+    faultyFollowUp = faulty.recording;
+    normalFollowUp = normal.recording;
+  }, 60_000);
+
+  it('lists the entries, filters them by status and words, and sorts by a header', async () => {
+    await page.getByRole('link', { name: 'Fault log', exact: true }).click();
+    await table().waitFor();
+    await page.getByText('Showing 2 of 2 entries').waitFor();
+    await poll(rowTexts).toHaveLength(2);
+    await page.getByLabel('Status', { exact: true }).selectOption('open');
+    await poll(rowTexts).toEqual([expect.stringContaining('Chips in the X screw guard')]);
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await page.getByLabel('Search names and notes').fill('ROUTINE service');
+    await poll(rowTexts).toEqual([expect.stringContaining('Acknowledged')]);
+    await page.getByLabel('Search names and notes').fill('');
+    await poll(rowTexts).toHaveLength(2);
+
+    const byRecorder = page.getByRole('button', { name: /^Recorded by/ });
+    await byRecorder.click();
+    await poll(async () => (await rowTexts())[0]).toContain('Ana');
+    await expect(
+      page.getByRole('columnheader', { name: /^Recorded by/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('ascending');
+    await byRecorder.click();
+    await poll(async () => (await rowTexts())[0]).toContain('Li Wei');
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `fault-log-01-list-${viewport.width}x${viewport.height}`);
+    }
+  });
+
+  it('opens the entry with its cause card and a link to its review', async () => {
+    await dataRows().filter({ hasText: 'Li Wei' }).click();
+    expect(page.url()).toMatch(/#\/fault-log\/[A-Za-z0-9_-]+$/);
+    await page.locator('[data-cause-id="lead-screw-contamination"]').first().waitFor();
+    const review = page.getByRole('link', { name: 'Open review-2.wav in Review' });
+    await expect(review.getAttribute('href')).resolves.toMatch(/^#\/review\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('Li Wei');
+  });
+
+  it('asks for a name before a change, then acknowledges the entry', async () => {
+    await page.getByLabel('Your name').fill('');
+    await page.getByRole('button', { name: 'Mark Acknowledged' }).click();
+    await page.getByText('Type your name first').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      await page.getByLabel('Your name').getAttribute('id'),
+    );
+    await page.getByLabel('Your name').fill('Cai');
+    await page.getByLabel('Reason or note (required to dismiss)').fill('Seen on the X axis');
+    await page.getByRole('button', { name: 'Mark Acknowledged' }).click();
+    const history = page.getByRole('table', { name: 'History' });
+    await history.getByText('Open → Acknowledged').waitFor();
+    await history.getByText('Seen on the X axis').waitFor();
+  });
+
+  it('refuses a faulty follow-up with the host’s sentence and verifies with a normal one', async () => {
+    const followUp = page.getByLabel('Follow-up recording (to verify)');
+    await followUp.selectOption(faultyFollowUp.id);
+    await page.getByRole('button', { name: 'Verify with the follow-up' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `“${faultyFollowUp.name}” is not diagnosed normal` })
+      .waitFor();
+    await followUp.selectOption(normalFollowUp.id);
+    await page.getByRole('button', { name: 'Verify with the follow-up' }).click();
+    const history = page.getByRole('table', { name: 'History' });
+    await history.getByText('Acknowledged → Verified').waitFor();
+    const link = history.getByRole('link', { name: normalFollowUp.name });
+    await expect(link.getAttribute('href')).resolves.toBe(`#/review/${normalFollowUp.id}`);
+    expect(await history.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/Li Wei\s+Entered as Open/),
+      expect.stringMatching(/Cai\s+Open → Acknowledged\s+Seen on the X axis/),
+      expect.stringMatching(/Cai\s+Acknowledged → Verified/),
+    ]);
+    await page.getByRole('button', { name: /^Mark / }).waitFor({ state: 'detached' });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `fault-log-02-entry-${viewport.width}x${viewport.height}`);
+    }
+  });
+
+  it('archives the entry: hidden from the list unless archived ones are shown', async () => {
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    await page.getByRole('button', { name: 'Unarchive' }).waitFor();
+    await page.getByRole('link', { name: '← All fault-log entries' }).click();
+    await poll(rowTexts).toEqual([expect.stringContaining('Ana')]);
+    await page.getByLabel('Show archived').check();
+    await poll(rowTexts).toHaveLength(2);
+  });
+
+  it('reads in Simplified Chinese', async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '故障日志' }).waitFor();
+    await page.getByRole('button', { name: /^记录人/ }).waitFor();
+    await dataRows('故障日志记录').filter({ hasText: 'Li Wei' }).click();
+    const history = page.getByRole('table', { name: '历史' });
+    await history.getByText('从已确认改为已验证').waitFor();
+    await screenshot(page, 'fault-log-03-entry-zh');
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    // The refused verification is the one failed request the browser logs (422, by design).
+    expect(session.pageErrors.filter((text) => !/status of 422/.test(text))).toEqual([]);
+    expect(session.pageErrors).toHaveLength(1);
+  });
+});
