@@ -7,6 +7,7 @@
  * shown as a sentence), verified by a later normal one, archived; the history says who did what.
  * Follow-up recordings are made through the API's live sessions, as the Record screen does.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
@@ -172,6 +173,21 @@ describe('the Fault log screen', () => {
     await poll(rowTexts).toEqual([expect.stringContaining('Ana')]);
     await page.getByLabel('Show archived').check();
     await poll(rowTexts).toHaveLength(2);
+  });
+
+  it('exports the entries shown as a CSV file Excel reads (byte-order mark, a header, a row each)', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^fault-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = await readFile(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^Entry ID,"Recorded at \(ISO 8601, UTC\)",Machine,/);
+    // Both entries are shown (archived ones included above): a header and two rows.
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).join('\n')).toMatch(/Lead-screw contamination/);
   });
 
   it('reads in Simplified Chinese', async () => {
