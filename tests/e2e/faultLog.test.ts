@@ -10,12 +10,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
 import { createHttpApi } from '../../renderer/api/httpApi.ts';
 import type { AuscultApi, RecordingSummary } from '../../shared/api/contract.ts';
-import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
+import { recordDemoThroughSession } from '../helpers/demoSession.ts';
 import type { FaultSpec } from '../../shared/simulation/faults.ts';
-import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { openSessionForFile, screenshot, STEP_TIMEOUT_MS, VIEWPORTS } from './support.ts';
 import type { Session } from './support.ts';
 
@@ -33,21 +31,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TI
 /** Records 3 s of the demo lathe through a live session; the host diagnoses it on Stop. */
 async function recordDemo(seed: number, faults: readonly FaultSpec[] = []) {
   const [demo] = await api.machines.list();
-  const samples = Float32Array.from(
-    simulateMachine({
-      profile: parseMachineProfile(DEMO_PROFILE_JSON),
-      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
-      durationSeconds: 3,
-      seed,
-      faults,
-    }),
-  );
-  const sessionId = await api.sessions.start(demo.id, DEMO_SAMPLE_RATE_HZ);
-  const chunk = DEMO_SAMPLE_RATE_HZ / 2;
-  for (let start = 0; start < samples.length; start += chunk) {
-    await api.sessions.append(sessionId, samples.slice(start, start + chunk).buffer);
-  }
-  return api.sessions.stop(sessionId);
+  return recordDemoThroughSession(api.sessions, demo.id, seed, faults);
 }
 
 const table = (name = 'Fault log entries') => page.getByRole('table', { name });

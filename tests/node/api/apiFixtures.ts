@@ -5,7 +5,8 @@ import { dispatch } from '../../../node/api/dispatch.ts';
 import type { ErrorLogger } from '../../../node/api/errors.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import type { ErrorBody, RecordingSummary } from '../../../shared/api/contract.ts';
+import type { AuscultApi, ErrorBody, RecordingSummary } from '../../../shared/api/contract.ts';
+import { apiFromCall } from '../../../shared/api/methods.ts';
 import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
 
 export interface ApiFixture {
@@ -14,6 +15,8 @@ export interface ApiFixture {
   /** What the host saw logged (unexpected errors only). */
   readonly logged: unknown[];
   call(method: string, ...args: unknown[]): Promise<unknown>;
+  /** The same calls, typed: the AuscultApi the page's clients build over their transport. */
+  readonly typed: AuscultApi;
   /** Imports `bytes` through begin/append/finish in chunks of `chunkBytes`. */
   importWav(
     machineId: string,
@@ -41,6 +44,7 @@ export async function openApiFixture(
     service,
     logged,
     call,
+    typed: apiFromCall((method, args) => call(method, ...args)),
     async importWav(machineId, name, bytes, chunkBytes = 64 * 1024) {
       const importId = await call('recordings.beginImport', machineId, name, bytes.length);
       for (let offset = 0; offset < bytes.length; offset += chunkBytes) {

@@ -4,7 +4,6 @@
  * diagnosed against the baseline on Stop), real diagnoses, real SQLite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   FaultLogEntry,
@@ -12,12 +11,10 @@ import type {
   MachineDetail,
   MachineSummary,
   RecordingSummary,
-  SessionResult,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import { recordDemoThroughSession } from '../../helpers/demoSession.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simWav } from '../library/libraryFixtures.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
@@ -50,24 +47,8 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-/** Records 3 s of the demo lathe (with `faults`) through a live session, as the page does. */
-async function recordDemo(machineId: string, seed: number, faults: readonly FaultSpec[] = []) {
-  const samples = Float32Array.from(
-    simulateMachine({
-      profile: parseMachineProfile(DEMO_PROFILE_JSON),
-      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
-      durationSeconds: 3,
-      seed,
-      faults,
-    }),
-  );
-  const sessionId = (await api.call('sessions.start', machineId, DEMO_SAMPLE_RATE_HZ)) as string;
-  const chunk = DEMO_SAMPLE_RATE_HZ / 2;
-  for (let start = 0; start < samples.length; start += chunk) {
-    await api.call('sessions.append', sessionId, samples.slice(start, start + chunk).buffer);
-  }
-  return (await api.call('sessions.stop', sessionId)) as SessionResult;
-}
+const recordDemo = (machineId: string, seed: number, faults: readonly FaultSpec[] = []) =>
+  recordDemoThroughSession(api.typed.sessions, machineId, seed, faults);
 
 const newEntry = async (by = 'Li Wei') =>
   (await api.call('faultLog.add', faultyDiagnosis.id, 'chips in the X screw', by)) as FaultLogEntry;

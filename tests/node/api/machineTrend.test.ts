@@ -15,11 +15,8 @@ import type {
   RecordingSummary,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import type { SessionResult } from '../../../shared/api/contract.ts';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
-import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import { recordDemoThroughSession } from '../../helpers/demoSession.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
@@ -53,16 +50,7 @@ const LIVE_FAULTS: readonly (readonly [number, FaultSpec])[] = [
 
 /** Records 3 s of the demo lathe with `fault` through a live session; its stored diagnosis. */
 async function recordDemo(seed: number, fault: FaultSpec): Promise<StoredDiagnosis> {
-  const samples = simulateMachine({
-    profile: parseMachineProfile(DEMO_PROFILE_JSON),
-    sampleRateHz: DEMO_SAMPLE_RATE_HZ,
-    durationSeconds: 3,
-    seed,
-    faults: [fault],
-  });
-  const sessionId = (await api.call('sessions.start', demo.id, DEMO_SAMPLE_RATE_HZ)) as string;
-  await api.call('sessions.append', sessionId, Float32Array.from(samples).buffer);
-  const result = (await api.call('sessions.stop', sessionId)) as SessionResult;
+  const result = await recordDemoThroughSession(api.typed.sessions, demo.id, seed, [fault]);
   return result.diagnosis as StoredDiagnosis;
 }
 
