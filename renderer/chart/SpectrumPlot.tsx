@@ -5,6 +5,7 @@ import { drawOverlays } from './plotOverlays.ts';
 import type { FrequencySpan, Overlays, PlotMarker } from './plotOverlays.ts';
 import { plotOptions } from './plotOptions.ts';
 import type { SpectrumTable } from './spectrumTable.ts';
+import { followWidth } from './followWidth.ts';
 
 export interface SpectrumPlotProps {
   readonly table: SpectrumTable;
@@ -84,13 +85,9 @@ export function SpectrumPlot(props: SpectrumPlotProps) {
     );
     plot.current = chart;
     callbacks.current.onCanvas?.(chart.ctx.canvas);
-    const observer = new ResizeObserver(() => {
-      const width = Math.floor(element.clientWidth);
-      if (width > 0 && width !== chart.width) chart.setSize({ width, height: heightPx });
-    });
-    observer.observe(element);
+    const stopFollowing = followWidth(chart, element, heightPx);
     return () => {
-      observer.disconnect();
+      stopFollowing();
       callbacks.current.onCanvas?.(null);
       chart.destroy();
       plot.current = null;

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { drawTimeMarkers, timeRange, timeSeriesOptions } from './timeSeriesOptions.ts';
 import type { TimeMarker, TimeSeries, TimeSeriesLabels } from './timeSeriesOptions.ts';
+import { followWidth } from './followWidth.ts';
 
 export type { TimeMarker, TimeSeries } from './timeSeriesOptions.ts';
 
@@ -43,13 +44,9 @@ export function TimeSeriesPlot(props: TimeSeriesPlotProps) {
       dataOf(timesSeconds, series),
       element,
     );
-    const observer = new ResizeObserver(() => {
-      const width = Math.floor(element.clientWidth);
-      if (width > 0 && width !== chart.width) chart.setSize({ width, height: heightPx });
-    });
-    observer.observe(element);
+    const stopFollowing = followWidth(chart, element, heightPx);
     return () => {
-      observer.disconnect();
+      stopFollowing();
       chart.destroy();
     };
   }, [timesSeconds, series, markers, labels, heightPx]);
