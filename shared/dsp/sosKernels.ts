@@ -3,9 +3,10 @@
  * pass over the samples. Each section is a serial chain (its state at sample n needs its output
  * at n), about 16 CPU cycles of latency per sample; run one section after another, the CPU waits
  * on that chain. Fused, sample n of section s+1 runs while section s works on sample n+1, so up
- * to four chains overlap: 3.1 → 1.5 ns per sample and section, ~2× (docs/benchmark.md). Every section still does the
- * same operations on the same values in the same order, so the output is bit for bit that of
- * the section-by-section loop.
+ * to four chains overlap: 3.1 → 1.5 ns per sample and section, ~2× (docs/benchmark.md). Every
+ * section still does the same operations on the same values in the same order, so the output is
+ * bit for bit that of the section-by-section loop. The three kernels are written out by hand on
+ * purpose: a loop over sections inside the sample loop would bring the serial chain back.
  */
 import type { Sos } from './zpk.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/api/httpProtocol.ts';
 import { MAX_BINARY_BODY_BYTES, MAX_JSON_BODY_BYTES } from '../../../shared/api/limits.ts';
 import { simpleWav } from '../../helpers/wavBytes.ts';
-import { postJson, startTestHost } from './webHostFixture.ts';
+import { appendChunk as appendChunkTo, postJson, startTestHost } from './webHostFixture.ts';
 import type { TestHost } from './webHostFixture.ts';
 
 let host: TestHost;
@@ -22,13 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => host.stop());
 
-function appendChunk(importId: string, bytes: Uint8Array): Promise<Response> {
-  return fetch(host.origin + apiPath('recordings.appendImport'), {
-    method: 'POST',
-    headers: { 'Content-Type': BINARY_CONTENT_TYPE, [ARGS_HEADER]: encodeArgsHeader([importId]) },
-    body: new Uint8Array(bytes),
-  });
-}
+const appendChunk = (importId: string, bytes: Uint8Array) =>
+  appendChunkTo(host.origin, importId, bytes);
 
 describe('the web host API', () => {
   it('answers machines.list with the demo machine of a fresh library', async () => {

@@ -8,16 +8,10 @@ import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import type { MachineSummary, RecordingSummary } from '../../../shared/api/contract.ts';
-import {
-  apiPath,
-  ARGS_HEADER,
-  BINARY_CONTENT_TYPE,
-  encodeArgsHeader,
-  JSON_CONTENT_TYPE,
-} from '../../../shared/api/httpProtocol.ts';
+import { apiPath, JSON_CONTENT_TYPE } from '../../../shared/api/httpProtocol.ts';
 import { simpleWav } from '../../helpers/wavBytes.ts';
 import { recordingMediaPath } from '../../../node/api/mediaUrls.ts';
-import { postJson, startTestHost } from './webHostFixture.ts';
+import { appendChunk, postJson, startTestHost } from './webHostFixture.ts';
 import type { TestHost } from './webHostFixture.ts';
 
 let host: TestHost;
@@ -35,14 +29,11 @@ async function importLongRecording(machineId: string): Promise<RecordingSummary>
   ]);
   const importId = begin.body.result as string;
   for (let offset = 0; offset < wav.length; offset += 8 * 1024 * 1024) {
-    const response = await fetch(`${host.origin}${apiPath('recordings.appendImport')}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': BINARY_CONTENT_TYPE,
-        [ARGS_HEADER]: encodeArgsHeader([importId]),
-      },
-      body: new Uint8Array(wav.subarray(offset, offset + 8 * 1024 * 1024)),
-    });
+    const response = await appendChunk(
+      host.origin,
+      importId,
+      wav.subarray(offset, offset + 8 * 1024 * 1024),
+    );
     expect(response.status).toBe(200);
   }
   return (await postJson(host.origin, 'recordings.finishImport', [importId])).body

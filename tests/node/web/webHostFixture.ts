@@ -7,7 +7,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiMethod } from '../../../shared/api/methods.ts';
-import { apiPath, JSON_CONTENT_TYPE } from '../../../shared/api/httpProtocol.ts';
+import {
+  apiPath,
+  ARGS_HEADER,
+  BINARY_CONTENT_TYPE,
+  encodeArgsHeader,
+  JSON_CONTENT_TYPE,
+} from '../../../shared/api/httpProtocol.ts';
 import { startWebHost } from '../../../node/web/server.ts';
 import type { WebHost, WebHostOptions } from '../../../node/web/server.ts';
 
@@ -69,6 +75,19 @@ export async function postJson(
     body: JSON.stringify({ args }),
   });
   return { status: response.status, body: (await response.json()) as never };
+}
+
+/** POSTs one binary chunk of an import to the host at `origin`, as the page sends it. */
+export function appendChunk(
+  origin: string,
+  importId: string,
+  bytes: Uint8Array,
+): Promise<Response> {
+  return fetch(origin + apiPath('recordings.appendImport'), {
+    method: 'POST',
+    headers: { 'Content-Type': BINARY_CONTENT_TYPE, [ARGS_HEADER]: encodeArgsHeader([importId]) },
+    body: new Uint8Array(bytes),
+  });
 }
 
 export interface RawResponse {
