@@ -14,11 +14,12 @@ import { rankedDiagnoses, toVerdict, verdictFields } from './verdicts.ts';
 /**
  * Machines with their counts and newest verdict in one query: the diagnoses are ranked by id per
  * machine and only each machine's newest report is read, so a list costs no query per machine
- * and no parse of older reports. A fault-log entry counts as open until it is verified or
+ * and no parse of older reports (one machine ranks only its own diagnoses). A fault-log entry counts as open until it is verified or
  * dismissed, unless it is archived.
  */
-const SUMMARY_SELECT = `
-  WITH ranked AS (${rankedDiagnoses('machine_id')})
+function summarySelect(rankedWhere = ''): string {
+  return `
+  WITH ranked AS (${rankedDiagnoses('machine_id', rankedWhere)})
   SELECT m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
     (SELECT count(*) FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
     (SELECT max(r.created_at) FROM recordings r WHERE r.machine_id = m.id) AS last_recording_at,
@@ -29,6 +30,7 @@ const SUMMARY_SELECT = `
   FROM machines m
   LEFT JOIN ranked k ON k.machine_id = m.id AND k.v_rank = 1
   LEFT JOIN diagnoses d ON d.id = k.id`;
+}
 
 /** The stored profile, checked again: the database is a file a user can edit. */
 function storedProfile(row: Row): MachineProfile {
@@ -53,11 +55,14 @@ export function sqliteMachines(db: DatabaseSync, clock: Clock): Synchronous<Mach
   const exists = (machineId: string) => hasRow(db, 'machines', machineId);
   return {
     list() {
-      const rows = db.prepare(`${SUMMARY_SELECT} ORDER BY m.created_at, m.rowid`).all();
+      const rows = db.prepare(`${summarySelect()} ORDER BY m.created_at, m.rowid`).all();
       return rows.map((row) => toSummary(row, storedProfile(row)));
     },
     get(machineId) {
-      const row = db.prepare(`${SUMMARY_SELECT} WHERE m.id = ?`).get(machineId);
+      // Only this machine's diagnoses are ranked (the index on machine_id), not the library's.
+      const row = db
+        .prepare(`${summarySelect('WHERE machine_id = ?')} WHERE m.id = ?`)
+        .get(machineId, machineId);
       if (!row) throw new NotFoundError('machine', machineId);
       const profile = storedProfile(row);
       return {
