@@ -4,6 +4,7 @@
  * drawn as points joined by lines (a dashed one for a threshold), vertical event markers.
  */
 import type uPlot from 'uplot';
+import { PLOT_COLORS } from './plotOptions.ts';
 
 export interface TimeSeries {
   readonly label: string;
@@ -19,8 +20,6 @@ export interface TimeMarker {
   readonly timeSeconds: number;
   readonly color: string;
 }
-
-export const TIME_AXIS_COLORS = { axis: '#4a5564', grid: '#e3e7ec' };
 
 /** Shown around a single instant (all points at one time), so the chart is not a hairline. */
 const MIN_SPAN_SECONDS = 60;
@@ -69,7 +68,7 @@ export function timeSeriesOptions(
   labels: TimeSeriesLabels,
   hooks: uPlot.Hooks.Arrays,
 ): uPlot.Options {
-  const axis = { stroke: TIME_AXIS_COLORS.axis, grid: { stroke: TIME_AXIS_COLORS.grid, width: 1 } };
+  const axis = { stroke: PLOT_COLORS.axis, grid: { stroke: PLOT_COLORS.grid, width: 1 } };
   const span = xRange[1] - xRange[0];
   return {
     ...size,

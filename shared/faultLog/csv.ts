@@ -10,7 +10,7 @@ import type { FaultLogEntry } from '../api/contract.ts';
 import type { Language } from '../api/limits.ts';
 import { csvLines, csvNumber, csvText } from '../csv/cells.ts';
 import { causeName, severityName } from '../i18n/diagnosisText.ts';
-import { FAULT_LOG_CSV_COLUMNS, faultLogWords } from '../i18n/faultLogText.ts';
+import { FAULT_LOG_CSV_COLUMNS, faultLogWords, faultStatusName } from '../i18n/faultLogText.ts';
 import type { FaultLogCsvColumn } from '../i18n/faultLogText.ts';
 
 /** U+FEFF: the byte-order mark, EF BB BF once encoded as UTF-8. */
@@ -49,7 +49,7 @@ function entryCells(
     component: csvText(entry.componentId ?? ''),
     severity: csvText(entry.severity === null ? '' : severityName(entry.severity, lang)),
     confidencePercent: csvNumber(confidence, 1),
-    status: csvText(w.statuses[entry.status] ?? entry.status),
+    status: csvText(faultStatusName(entry.status, lang)),
     archived: csvText(entry.archived ? w.yes : w.no),
     recordedBy: csvText(entry.recordedBy),
     note: csvText(entry.note),

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createHttpApi } from '../../renderer/api/httpApi.ts';
 import type { AuscultApi, RecordingSummary } from '../../shared/api/contract.ts';
+import { csvRecords, readCsv } from '../helpers/csvReader.ts';
 import { recordDemoThroughSession } from '../helpers/demoSession.ts';
 import type { FaultSpec } from '../../shared/simulation/faults.ts';
 import { openSessionForFile, screenshot, STEP_TIMEOUT_MS, VIEWPORTS } from './support.ts';
@@ -167,11 +168,12 @@ describe('the Fault log screen', () => {
     expect(download.suggestedFilename()).toMatch(/^fault-log-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^Entry ID,"Recorded at \(ISO 8601, UTC\)",Machine,/);
-    // Both entries are shown (archived ones included above): a header and two rows.
-    expect(lines).toHaveLength(3);
-    expect(lines.slice(1).join('\n')).toMatch(/Lead-screw contamination/);
+    const records = csvRecords(readCsv(bytes.toString('utf8')));
+    // Both entries are shown (archived ones included above): two rows under the header.
+    expect(records.map((r) => r['Recorded by']).sort()).toEqual(['Ana', 'Li Wei']);
+    expect(records.find((r) => r['Recorded by'] === 'Li Wei')?.['Likely cause']).toMatch(
+      /^Lead-screw contamination/,
+    );
   });
 
   it('reads in Simplified Chinese', async () => {

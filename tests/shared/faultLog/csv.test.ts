@@ -69,7 +69,6 @@ describe('faultLogCsv', () => {
     expect(en.rows[0]).toContain('Confidence (%)');
     expect(zh.rows[0]).toContain('异常分数');
     expect(zh.rows[0]).toContain('置信度（%）');
-    expect(zh.rows[0]).toEqual(FAULT_LOG_CSV_COLUMNS.map((c) => faultLogWords('zh-CN').columns[c]));
     expect(new Set(zh.rows[0]).size).toBe(FAULT_LOG_CSV_COLUMNS.length);
   });
 

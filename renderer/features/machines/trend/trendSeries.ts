@@ -6,8 +6,8 @@
 import type { MachineTrend, TrendLine } from '../../../../shared/api/contract.ts';
 import type { FaultStatus } from '../../../../shared/faultLog/workflow.ts';
 import type { TimeMarker, TimeSeries } from '../../../chart/timeSeriesOptions.ts';
+import { PLOT_COLORS } from '../../../chart/plotOptions.ts';
 
-export const SCORE_COLOR = '#e65100';
 export const THRESHOLD_COLOR = '#37474f';
 export const STATUS_COLORS: Readonly<Record<FaultStatus, string>> = {
   open: '#c62828',
@@ -35,7 +35,11 @@ export function scoreSeries(
       values: trend.points.map((p) => p.threshold),
       dashed: true,
     },
-    { label: labels.score, color: SCORE_COLOR, values: trend.points.map((p) => p.anomalyScore) },
+    {
+      label: labels.score,
+      color: PLOT_COLORS.level,
+      values: trend.points.map((p) => p.anomalyScore),
+    },
   ];
 }
 
