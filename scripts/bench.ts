@@ -22,16 +22,7 @@ import { cliLines, cliWays, measureCli, nodeStartLine } from './bench/cliRuns.ts
 import { agreement, ratios, summarize, table } from './bench/report.ts';
 import { runPeer } from './bench/runPeer.ts';
 import type { PeerCommand, PeerRun } from './bench/runPeer.ts';
-
-function positiveIntegerFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
+import { positiveIntegerFromEnv } from './bench/env.ts';
 
 /** numpy and scipy versions, or the reason the Python peers cannot run. */
 function pythonVersions(): { ok: true; versions: string } | { ok: false; reason: string } {

@@ -23,17 +23,9 @@ import {
   encodeArgsHeader,
 } from '../shared/api/httpProtocol.ts';
 import { DEFAULT_MAX_LARGE_BODIES } from '../node/web/bodyGate.ts';
+import { positiveIntegerFromEnv } from './bench/env.ts';
 
 const HOST_CHILD = join(import.meta.dirname, 'benchBodies', 'hostChild.ts');
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
 
 async function startHost(maxLargeBodies: number, home: string) {
   const child = spawn(process.execPath, ['--no-warnings', HOST_CHILD, String(maxLargeBodies)], {
@@ -109,9 +101,9 @@ async function run(maxLargeBodies: number, clients: number, body: Uint8Array) {
   }
 }
 
-const clients = positiveInteger('CLIENTS', 120);
-const bodyMib = positiveInteger('BODY_MIB', 16);
-const bound = positiveInteger('MAX_LARGE_BODIES', DEFAULT_MAX_LARGE_BODIES);
+const clients = positiveIntegerFromEnv('CLIENTS', 120);
+const bodyMib = positiveIntegerFromEnv('BODY_MIB', 16);
+const bound = positiveIntegerFromEnv('MAX_LARGE_BODIES', DEFAULT_MAX_LARGE_BODIES);
 const body = new Uint8Array(bodyMib * 1024 * 1024).fill(7);
 console.log(`${clients} clients × ${bodyMib} MiB to recordings.appendImport over loopback`);
 console.log('large bodies at once | host RSS idle (MB) | host peak RSS (MB) | seconds | answers');

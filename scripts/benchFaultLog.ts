@@ -15,18 +15,11 @@ import { createHttpApi } from '../renderer/api/httpApi.ts';
 import type { StoredDiagnosis } from '../shared/api/contract.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { startTestWebHost } from '../tests/helpers/webHost.ts';
+import { positiveIntegerFromEnv } from './bench/env.ts';
+import { median } from './bench/report.ts';
 
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
-
-const ENTRIES = positiveInteger('ENTRIES', 100_000);
-const REPEATS = positiveInteger('REPEATS', 5);
+const ENTRIES = positiveIntegerFromEnv('ENTRIES', 100_000);
+const REPEATS = positiveIntegerFromEnv('REPEATS', 5);
 const NOTES = ['Chips in the X screw guard', 'Noise at high feed', 'Routine check', 'Belt squeal'];
 const PEOPLE = ['Li Wei', 'Ana', 'Bo', 'Cai', '王芳'];
 
@@ -93,9 +86,7 @@ async function timed(page: Page, act: () => Promise<void>): Promise<number> {
 }
 
 function summary(samples: readonly number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  return `median ${median.toFixed(0)} ms, worst ${sorted[sorted.length - 1].toFixed(0)} ms`;
+  return `median ${median(samples).toFixed(0)} ms, worst ${Math.max(...samples).toFixed(0)} ms`;
 }
 
 /** Scrolls the table by `stepPx` each frame for `frames` frames; the frame intervals in ms. */
