@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createHttpApi } from '../../renderer/api/httpApi.ts';
+import { apiPath } from '../../shared/api/httpProtocol.ts';
 import type { AuscultApi, RecordingSummary } from '../../shared/api/contract.ts';
 import { csvRecords, readCsv } from '../helpers/csvReader.ts';
 import { recordDemoThroughSession } from '../helpers/demoSession.ts';
@@ -152,12 +153,20 @@ describe('the Fault log screen', () => {
   });
 
   it('archives the entry: hidden from the list unless archived ones are shown', async () => {
+    // The changed entry is put in place: the whole log (up to 100 000 entries) is not fetched again.
+    const listCalls: string[] = [];
+    const countListCalls = (request: { url(): string }) => {
+      if (request.url().endsWith(apiPath('faultLog.list'))) listCalls.push(request.url());
+    };
+    page.on('request', countListCalls);
     await page.getByRole('button', { name: 'Archive', exact: true }).click();
     await page.getByRole('button', { name: 'Unarchive' }).waitFor();
     await page.getByRole('link', { name: '← All fault-log entries' }).click();
     await poll(rowTexts).toEqual([expect.stringContaining('Ana')]);
     await page.getByLabel('Show archived').check();
     await poll(rowTexts).toHaveLength(2);
+    page.off('request', countListCalls);
+    expect(listCalls).toEqual([]);
   });
 
   it('exports the entries shown as a CSV file Excel reads (byte-order mark, a header, a row each)', async () => {

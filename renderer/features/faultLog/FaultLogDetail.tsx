@@ -13,8 +13,8 @@ export interface FaultLogDetailProps {
   readonly entry: FaultLogEntry;
   readonly listHref: string;
   readonly reviewHrefFor: (recordingId: string) => string;
-  /** The entry changed on the host: reload what shows it. */
-  readonly onChanged: () => void;
+  /** The entry changed on the host: its new state, as the host answered. */
+  readonly onChanged: (entry: FaultLogEntry) => void;
 }
 
 function EntryFacts({ entry }: { entry: FaultLogEntry }) {
@@ -96,8 +96,8 @@ export function FaultLogDetail({ entry, listHref, reviewHrefFor, onChanged }: Fa
         <EntryActions
           entry={entry}
           followUps={followUps.data ?? []}
-          onChanged={() => {
-            onChanged();
+          onChanged={(updated) => {
+            onChanged(updated);
             history.reload();
             followUps.reload();
           }}

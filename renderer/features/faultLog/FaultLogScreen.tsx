@@ -63,7 +63,7 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
 export function FaultLogScreen({ entryId, hrefFor, listHref, reviewHrefFor }: FaultLogScreenProps) {
   const { t } = useTranslation();
   const [list, timingRef] = useFaultLogList();
-  const entries = list.loaded.data;
+  const entries = list.data;
   if (entries === null) {
     return (
       <section className="fault-log">
@@ -86,7 +86,7 @@ export function FaultLogScreen({ entryId, hrefFor, listHref, reviewHrefFor }: Fa
         entry={entry}
         listHref={listHref}
         reviewHrefFor={reviewHrefFor}
-        onChanged={list.loaded.reload}
+        onChanged={list.replaceEntry}
       />
     );
   }

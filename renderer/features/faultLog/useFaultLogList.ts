@@ -27,12 +27,17 @@ export interface FaultLogList {
   readonly filters: FaultLogFilters;
   readonly days: { readonly from: string; readonly until: string };
   readonly setFilters: (filters: FaultLogFilters, days?: { from: string; until: string }) => void;
+  /** Every loaded entry with the changes made on this screen since the load; null before it. */
+  readonly data: readonly FaultLogEntry[] | null;
+  /** Puts an entry the host answered after a change in place, without loading the log again. */
+  readonly replaceEntry: (entry: FaultLogEntry) => void;
   readonly sort: FaultLogSort;
   readonly sortBy: (column: SortColumn) => void;
 }
 
 /**
- * The fault log as the screen shows it: loaded once (and on `loaded.reload`), indexed once,
+ * The fault log as the screen shows it: loaded once (and on `loaded.reload`; a change made on
+ * this screen replaces its one entry instead of loading up to 100 000 again), indexed once,
  * sorted when the order changes and filtered when a filter does. Sorting the whole index first
  * means typing in the search box only filters, the cheaper of the two.
  */
@@ -47,12 +52,29 @@ export function useFaultLogList(): [
   const [filters, setFilterState] = useState<FaultLogFilters>(NO_FILTERS);
   const [days, setDays] = useState({ from: '', until: '' });
   const [sort, setSort] = useState<FaultLogSort>(DEFAULT_SORT);
-  const index = useMemo(() => indexEntries(loaded.data ?? []), [loaded.data]);
+  // Entries changed here since the load, for that load only (a reload brings the host's own).
+  const [changed, setChanged] = useState<{ source: unknown; byId: Map<string, FaultLogEntry> }>({
+    source: null,
+    byId: new Map(),
+  });
+  const data = useMemo(() => {
+    if (loaded.data === null || changed.source !== loaded.data) return loaded.data;
+    return loaded.data.map((entry) => changed.byId.get(entry.id) ?? entry);
+  }, [loaded.data, changed]);
+  const replaceEntry = useCallback(
+    (entry: FaultLogEntry) =>
+      setChanged((previous) => ({
+        source: loaded.data,
+        byId: new Map(previous.source === loaded.data ? previous.byId : []).set(entry.id, entry),
+      })),
+    [loaded.data],
+  );
+  const index = useMemo(() => indexEntries(data ?? []), [data]);
   const sorted = useMemo(() => sortEntries(index, sort), [index, sort]);
   usePreparedSorts(index);
   const rows = useMemo(() => filterEntries(sorted, filters), [sorted, filters]);
   const entries = useMemo(() => rows.map((row) => row.entry), [rows]);
-  const machines = useMemo(() => machinesOf(loaded.data ?? []), [loaded.data]);
+  const machines = useMemo(() => machinesOf(data ?? []), [data]);
   const { ref: timingRef, markChange } = useUpdateTiming<HTMLElement>(rows);
   const setFilters = useCallback(
     (next: FaultLogFilters, nextDays?: { from: string; until: string }) => {
@@ -69,7 +91,8 @@ export function useFaultLogList(): [
     },
     [markChange],
   );
-  return [{ loaded, rows, entries, machines, filters, days, setFilters, sort, sortBy }, timingRef];
+  const list = { loaded, data, replaceEntry, rows, entries, machines, filters, days, setFilters };
+  return [{ ...list, sort, sortBy }, timingRef];
 }
 
 function machinesOf(entries: readonly FaultLogEntry[]): { id: string; name: string }[] {
