@@ -61,6 +61,14 @@ export interface TimeSeriesLabels {
   readonly formatValue: (value: number) => string;
 }
 
+/**
+ * Tick labels with a label equal to the one before it left blank: ticks closer than the labels'
+ * precision (two ticks in one second, read to the second) would otherwise repeat it.
+ */
+export function withoutRepeats(labels: readonly string[]): string[] {
+  return labels.map((label, i) => (i > 0 && label === labels[i - 1] ? '' : label));
+}
+
 export function timeSeriesOptions(
   size: { width: number; height: number },
   series: readonly TimeSeries[],
@@ -81,7 +89,7 @@ export function timeSeriesOptions(
     axes: [
       {
         ...axis,
-        values: (_u, splits) => splits.map((s) => labels.formatTime(s, span)),
+        values: (_u, splits) => withoutRepeats(splits.map((s) => labels.formatTime(s, span))),
         space: 90,
       },
       {

@@ -58,19 +58,29 @@ export function faultMarkers(trend: MachineTrend): TimeMarker[] {
     .map((f) => ({ timeSeconds: Date.parse(f.time) / 1000, color: STATUS_COLORS[f.status] }));
 }
 
+const TIME_BUCKETS: readonly [maxSpanSeconds: number, Intl.DateTimeFormatOptions][] = [
+  [2 * 3600, { hour: '2-digit', minute: '2-digit', second: '2-digit' }],
+  [3 * 86400, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }],
+  [Infinity, { year: 'numeric', month: 'short', day: 'numeric' }],
+];
+
+/** Formatters by language and bucket: uPlot asks for every tick at each redraw and resize. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A time-axis tick in the reader's language and zone: finer as the chart spans less. */
 export function formatTrendTime(
   timeSeconds: number,
   spanSeconds: number,
   language: string,
 ): string {
-  const options: Intl.DateTimeFormatOptions =
-    spanSeconds < 2 * 3600
-      ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
-      : spanSeconds < 3 * 86400
-        ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
-        : { year: 'numeric', month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(language, options).format(new Date(timeSeconds * 1000));
+  const bucket = TIME_BUCKETS.findIndex(([maxSpan]) => spanSeconds < maxSpan);
+  const key = `${language}|${bucket}`;
+  let format = timeFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, TIME_BUCKETS[bucket][1]);
+    timeFormats.set(key, format);
+  }
+  return format.format(new Date(timeSeconds * 1000));
 }
 
 /** A `YYYY-MM` calendar month (UTC) as "March 2025" / "2025年3月". */
