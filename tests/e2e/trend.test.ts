@@ -8,16 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
-import type {
-  MachineSummary,
-  RecordingSummary,
-  StoredDiagnosis,
-} from '../../shared/api/contract.ts';
-import type { ApiMethod } from '../../shared/api/methods.ts';
-import { apiPath, encodeArgsHeader } from '../../shared/api/httpProtocol.ts';
-import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
-import { simulateMachine } from '../../shared/simulation/machineSim.ts';
+import type { MachineSummary, StoredDiagnosis } from '../../shared/api/contract.ts';
+import { createHttpApi } from '../../renderer/api/httpApi.ts';
+import { recordDemoThroughSession } from '../helpers/demoSession.ts';
 import { openSessionForFile, screenshot, screenshotFold } from './support.ts';
 import type { Session } from './support.ts';
 
@@ -27,37 +20,14 @@ openSessionForFile((opened) => {
   session = opened;
   page = opened.page;
 });
-
-/** Calls the host's API from the test, as the page would (JSON, or a binary last argument). */
-async function call<T>(method: ApiMethod, args: unknown[], body?: ArrayBuffer): Promise<T> {
-  const url = new URL(apiPath(method), session.host.url);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: body
-      ? { 'Content-Type': 'application/octet-stream', 'X-Auscult-Args': encodeArgsHeader(args) }
-      : { 'Content-Type': 'application/json' },
-    body: body ?? JSON.stringify({ args }),
-  });
-  const answer = (await response.json()) as { result: T };
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(answer)}`);
-  return answer.result;
-}
+/** The host's API from the test, as the page calls it. */
+const api = () => createHttpApi({ origin: new URL(session.host.url).origin });
 
 /** Records 3 s of the demo lathe with a spindle-bearing outer-race defect, as a live session. */
-async function recordBearingDefect(machineId: string): Promise<void> {
-  const samples = Float32Array.from(
-    simulateMachine({
-      profile: parseMachineProfile(DEMO_PROFILE_JSON),
-      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
-      durationSeconds: 3,
-      seed: 11,
-      faults: [{ kind: 'bearing-outer-race', componentId: 'spindle-bearing' }],
-    }),
-  );
-  const sessionId = await call<string>('sessions.start', [machineId, DEMO_SAMPLE_RATE_HZ]);
-  await call('sessions.append', [sessionId], samples.buffer);
-  await call('sessions.stop', [sessionId]);
-}
+const recordBearingDefect = (machineId: string) =>
+  recordDemoThroughSession(api().sessions, machineId, 11, [
+    { kind: 'bearing-outer-race', componentId: 'spindle-bearing' },
+  ]);
 
 /** Counts the canvas pixels that are not blank in the chart labelled `name`. */
 function paintedPixels(name: RegExp): Promise<number> {
@@ -79,22 +49,24 @@ let demo: MachineSummary;
 describe('the Trend panel', () => {
   it('shows the empty state for a machine without diagnoses', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const bare = await call<{ id: string }>('machines.create', [
-      { id: 'bare', name: 'Bare mill', lineFrequencyHz: 50 },
-    ]);
+    const bare = await api().machines.create({
+      id: 'bare',
+      name: 'Bare mill',
+      lineFrequencyHz: 50,
+    });
     await page.goto(`${session.host.url}#/machines/${bare.id}`);
     const panel = page.getByRole('region', { name: 'Trend' });
     await panel.getByText(/A trend needs at least two diagnoses .* has 0\./).waitFor();
   });
 
   it("draws the demo machine's scores, line levels, fault marker and causes by month", async () => {
-    [demo] = await call<MachineSummary[]>('machines.list', []);
-    const recordings = await call<RecordingSummary[]>('recordings.list', [demo.id]);
+    [demo] = await api().machines.list();
+    const recordings = await api().recordings.list(demo.id);
     const diagnoses: StoredDiagnosis[] = [];
-    for (const r of recordings) diagnoses.push(await call('diagnoses.run', [r.id]));
+    for (const r of recordings) diagnoses.push(await api().diagnoses.run(r.id));
     await recordBearingDefect(demo.id);
     const faulty = diagnoses[recordings.findIndex((r) => r.name === 'review-2.wav')];
-    await call('faultLog.add', [faulty.id, 'chips in the X screw', 'Li Wei']);
+    await api().faultLog.add(faulty.id, 'chips in the X screw', 'Li Wei');
 
     await page.goto(`${session.host.url}#/machines/${demo.id}`);
     const panel = page.getByRole('region', { name: 'Trend' });
