@@ -1,9 +1,11 @@
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isLanguage, LANGUAGES } from '../../shared/api/limits.ts';
 import type { Language } from '../../shared/api/contract.ts';
 import { FAULT_STATUSES, isFaultStatus } from '../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../shared/faultLog/workflow.ts';
 import { UsageError } from './errors.ts';
+import { parseHubArgs } from './hubArgs.ts';
+import { parse } from './options.ts';
+import type { HubArgs } from './hubArgs.ts';
 
 export interface BaselineArgs {
   command: 'baseline';
@@ -44,7 +46,7 @@ export interface LogExportArgs {
   lang: Language;
 }
 
-export const COMMANDS = ['baseline', 'diagnose', 'analyze', 'log'] as const;
+export const COMMANDS = ['baseline', 'diagnose', 'analyze', 'log', 'hub'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface HelpArgs {
@@ -53,23 +55,14 @@ export interface HelpArgs {
   topic?: CommandName;
 }
 
-export type CliArgs = BaselineArgs | DiagnoseArgs | AnalyzeArgs | LogExportArgs | HelpArgs;
+export type CliArgs =
+  BaselineArgs | DiagnoseArgs | AnalyzeArgs | LogExportArgs | HubArgs | HelpArgs;
 
 function isCommand(name: string | undefined): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name ?? '');
 }
 
 const HELP_FLAGS = ['--help', '-h'];
-
-function parse(command: string, argv: string[], options: ParseArgsOptionsConfig) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs names the offending option; keep that sentence, drop its advice about '--'.
-    const sentence = (error as Error).message.split(/\.\s+To specify|\n/)[0].replace(/\.$/, '');
-    throw new UsageError(`${command}: ${sentence} (see auscult ${command} --help).`);
-  }
-}
 
 function parseRpm(values: string[]): Record<string, number> {
   const overrides: Record<string, number> = {};
@@ -216,6 +209,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     };
   }
   if (command === 'log') return parseLogExport(rest);
+  if (command === 'hub') return parseHubArgs(rest);
   throw new UsageError(
     `unknown command "${command}" (the commands are ${COMMANDS.join(', ')}; see auscult --help).`,
   );

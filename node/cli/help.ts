@@ -21,6 +21,10 @@ Commands:
       signal statistics, spectrum peaks and envelope-spectrum peaks
   log export [--home DIR] --format csv --out FILE [--machine M] [--status S] [--lang L]
       write the fault log of a library folder as a CSV file for spreadsheets
+  hub migrate --database URL
+      create or update the tables of an Auscult Hub's PostgreSQL database
+  hub add-user --database URL --name NAME --role R [--plant P ...] --password-file F
+      add a person who may sign in to the hub
 
 Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
@@ -120,6 +124,28 @@ Options:
   -h, --help      show this help
 
 Needs Node 22.13 or later (the library is a SQLite database read with node:sqlite).
+${EXIT_STATUS}
+`,
+  hub: `Usage: auscult hub migrate --database URL
+       auscult hub add-user --database URL --name NAME --role ROLE [--plant P ...]
+                            --password-file F
+
+An Auscult Hub keeps many plants' machines, recordings and fault logs in one PostgreSQL
+database (15 or newer) for many people (README "Running a hub").
+
+hub migrate applies the numbered migrations the database lacks, each in one transaction (two
+hubs migrating at once apply each migration once), and prints which it applied.
+
+hub add-user adds a person: the password is read from the first line of F (so that it shows
+in no process list or shell history; at least 12 characters) and stored as an Argon2id hash.
+  --name NAME       what the person types to sign in (unique)
+  --role ROLE       technician (records and uploads for their plants), expert (reviews their
+                    plants' recordings), supervisor (their plants' fault logs and exports) or
+                    admin (people, plants, every plant)
+  --plant P         a plant the person works for, by id or name (made if new); repeat for
+                    several; required except for admins
+  --database URL    postgres://user[:password]@host[:port]/database
+
 ${EXIT_STATUS}
 `,
 };

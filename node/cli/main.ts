@@ -15,7 +15,10 @@ export interface CliIo {
 }
 
 // The commands and the pool load only for a command: `auscult --help` stays a quick start.
-async function run(args: Exclude<CliArgs, { command: 'help' | 'log' }>, pool: AnalysisPool) {
+async function run(
+  args: Exclude<CliArgs, { command: 'help' | 'log' | 'hub' }>,
+  pool: AnalysisPool,
+) {
   const { runAnalyze, runBaseline, runDiagnose } = await import('./commands.ts');
   if (args.command === 'baseline') return runBaseline(args, pool);
   if (args.command === 'diagnose') return runDiagnose(args, pool);
@@ -52,6 +55,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Reads the library's database; no analysis, so no pool.
       const { runLogExport } = await import('./logExport.ts');
       output = await runLogExport(args);
+    } else if (args.command === 'hub') {
+      // The hub's database only; no analysis.
+      const { runHub } = await import('./hub.ts');
+      output = await runHub(args);
     } else {
       pool = await commandPool(io);
       output = await run(args, pool);

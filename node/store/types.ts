@@ -20,7 +20,13 @@ import type {
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
-import type { FaultStatus } from '../../shared/faultLog/workflow.ts';
+import type { FaultEventKind, FaultStatus } from '../../shared/faultLog/workflow.ts';
+
+/** The clock and id generator every created_at and id comes from (injectable for tests). */
+export interface Clock {
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
 
 /** Where a row stands in its history: enough to tell which of two copies is newer. */
 export interface RowVersion {
@@ -142,6 +148,17 @@ export interface FaultLogTransition {
   /** The person's name, trimmed and non-empty. */
   readonly by: string;
   /** '' when none. */
+  readonly reason: string;
+  readonly followUpRecordingId: string | null;
+}
+
+/** A history event to write; its id and time come from the clock. */
+export interface NewFaultLogEvent {
+  readonly entryId: string;
+  readonly kind: FaultEventKind;
+  readonly by: string;
+  readonly fromStatus: FaultStatus | null;
+  readonly toStatus: FaultStatus;
   readonly reason: string;
   readonly followUpRecordingId: string | null;
 }

@@ -7,18 +7,7 @@ import type { FaultLogEvent } from '../../../shared/api/contract.ts';
 import type { FaultEventKind, FaultStatus } from '../../../shared/faultLog/workflow.ts';
 import { text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
-import type { Clock } from './synchronous.ts';
-
-/** An event to write; its id and time come from the clock. */
-export interface NewFaultLogEvent {
-  readonly entryId: string;
-  readonly kind: FaultEventKind;
-  readonly by: string;
-  readonly fromStatus: FaultStatus | null;
-  readonly toStatus: FaultStatus;
-  readonly reason: string;
-  readonly followUpRecordingId: string | null;
-}
+import type { Clock, NewFaultLogEvent } from '../types.ts';
 
 function toEvent(row: Row): FaultLogEvent {
   return {

@@ -21,8 +21,4 @@ export function asyncTable<T>(table: Synchronous<T>, run: Runner): T {
   return out as T;
 }
 
-/** The clock and id generator every created_at and id comes from (injectable for tests). */
-export interface Clock {
-  readonly now: () => Date;
-  readonly newId: () => string;
-}
+export type { Clock } from '../types.ts';

@@ -140,13 +140,13 @@ export function describeFaultLogContract(name: string, harness: StoreHarness): v
       ).rejects.toThrow(NotFoundError);
       expect((await store.faultLog.get(entry.id)).status).toBe('open');
       for (const check of [
-        store.faultLog.get('nope'),
-        store.faultLog.history('nope'),
-        store.faultLog.version('nope'),
-        store.faultLog.transition('nope', move('acknowledged')),
-        store.faultLog.setArchived('nope', true, 'Ana'),
+        () => store.faultLog.get('nope'),
+        () => store.faultLog.history('nope'),
+        () => store.faultLog.version('nope'),
+        () => store.faultLog.transition('nope', move('acknowledged')),
+        () => store.faultLog.setArchived('nope', true, 'Ana'),
       ]) {
-        await expect(check).rejects.toBeInstanceOf(NotFoundError);
+        await expect(check()).rejects.toBeInstanceOf(NotFoundError);
       }
     });
 

@@ -95,18 +95,20 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
     });
 
     it('answers NotFoundError for ids it does not hold', async () => {
-      const checks: Promise<unknown>[] = [
-        store.machines.get('nope'),
-        store.machines.profile('nope'),
-        store.machines.updateProfile('nope', lathe),
-        store.recordings.get('nope'),
-        store.recordings.list('nope'),
-        store.diagnoses.get('nope'),
-        store.diagnoses.list('nope'),
-        store.faultLog.add({ machineId: 'nope', note: '' }),
-        store.faultLog.summary('nope'),
+      // Thunks, called one at a time: a store on a network rejects at its own pace, and a
+      // rejection nobody awaits yet would be reported as unhandled.
+      const checks: (() => Promise<unknown>)[] = [
+        () => store.machines.get('nope'),
+        () => store.machines.profile('nope'),
+        () => store.machines.updateProfile('nope', lathe),
+        () => store.recordings.get('nope'),
+        () => store.recordings.list('nope'),
+        () => store.diagnoses.get('nope'),
+        () => store.diagnoses.list('nope'),
+        () => store.faultLog.add({ machineId: 'nope', note: '' }),
+        () => store.faultLog.summary('nope'),
       ];
-      for (const check of checks) await expect(check).rejects.toBeInstanceOf(NotFoundError);
+      for (const check of checks) await expect(check()).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('refuses a recording of a machine it does not hold', async () => {

@@ -1,0 +1,13 @@
+/** Parsing one command's options with node:util, its errors as usage errors. */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { UsageError } from './errors.ts';
+
+export function parse(command: string, argv: string[], options: ParseArgsOptionsConfig) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs names the offending option; keep that sentence, drop its advice about '--'.
+    const sentence = (error as Error).message.split(/\.\s+To specify|\n/)[0].replace(/\.$/, '');
+    throw new UsageError(`${command}: ${sentence} (see auscult ${command} --help).`);
+  }
+}

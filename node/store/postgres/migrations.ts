@@ -1,0 +1,241 @@
+/**
+ * The hub's schema, as numbered migrations (`auscult hub migrate`). A migration is never edited
+ * once released: a change is a new one at the end of the list. Each runs in its own transaction
+ * holding an advisory lock, so two hubs starting at once apply it once.
+ *
+ * The tables mirror the laptop's SQLite schema (node/store/sqlite/migrations.ts) so that rows
+ * move between the two unchanged: text ids (UUIDs, but a profile may name its own), ISO times,
+ * versions. `seq` keeps the order rows were written in, as SQLite's rowid does there.
+ */
+import type { Sql } from './sql.ts';
+
+export interface PostgresMigration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+const STATUSES = `('open', 'acknowledged', 'repair-planned', 'repaired', 'verified', 'dismissed')`;
+
+/** Columns every row has: its place in write order, its times and its version. */
+const ROW = `seq bigint GENERATED ALWAYS AS IDENTITY,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  version integer NOT NULL DEFAULT 1`;
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    description: 'machines, recordings, baselines, diagnoses, fault log with history, settings',
+    sql: `
+      CREATE TABLE machines (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        profile jsonb NOT NULL,
+        is_demo boolean NOT NULL DEFAULT false,
+        ${ROW}
+      );
+      CREATE TABLE recordings (
+        id text PRIMARY KEY,
+        machine_id text NOT NULL REFERENCES machines (id),
+        name text NOT NULL,
+        origin text NOT NULL CHECK (origin IN ('imported', 'recorded', 'recovered', 'demo')),
+        sample_rate_hz integer NOT NULL,
+        channel_count integer NOT NULL,
+        duration_seconds double precision NOT NULL,
+        size_bytes bigint NOT NULL,
+        warnings jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(warnings) = 'array'),
+        ${ROW}
+      );
+      CREATE INDEX recordings_by_machine ON recordings (machine_id, created_at, seq);
+      CREATE TABLE baselines (
+        id text PRIMARY KEY,
+        machine_id text NOT NULL REFERENCES machines (id),
+        signature jsonb NOT NULL,
+        recording_ids jsonb NOT NULL,
+        ${ROW}
+      );
+      CREATE INDEX baselines_by_machine ON baselines (machine_id, created_at, seq);
+      CREATE TABLE diagnoses (
+        id text PRIMARY KEY,
+        recording_id text NOT NULL REFERENCES recordings (id),
+        machine_id text NOT NULL REFERENCES machines (id),
+        baseline_id text REFERENCES baselines (id),
+        report jsonb NOT NULL,
+        start_seconds double precision,
+        end_seconds double precision,
+        ${ROW}
+      );
+      CREATE INDEX diagnoses_by_recording ON diagnoses (recording_id, created_at, seq);
+      CREATE INDEX diagnoses_by_machine ON diagnoses (machine_id, created_at, seq);
+      CREATE TABLE fault_log (
+        id text PRIMARY KEY,
+        machine_id text NOT NULL REFERENCES machines (id),
+        diagnosis_id text REFERENCES diagnoses (id),
+        recording_id text REFERENCES recordings (id),
+        cause_id text,
+        component_id text,
+        note text NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ${STATUSES}),
+        archived boolean NOT NULL DEFAULT false,
+        recorded_by text NOT NULL DEFAULT '',
+        follow_up_recording_id text REFERENCES recordings (id),
+        ${ROW}
+      );
+      CREATE INDEX fault_log_by_machine ON fault_log (machine_id, created_at, seq);
+      CREATE INDEX fault_log_by_time ON fault_log (created_at DESC, seq DESC);
+      CREATE TABLE fault_log_events (
+        id text PRIMARY KEY,
+        entry_id text NOT NULL REFERENCES fault_log (id),
+        kind text NOT NULL CHECK (kind IN ('created', 'status', 'archived', 'unarchived')),
+        who text NOT NULL,
+        from_status text CHECK (from_status IN ${STATUSES}),
+        to_status text NOT NULL CHECK (to_status IN ${STATUSES}),
+        reason text NOT NULL DEFAULT '',
+        follow_up_recording_id text REFERENCES recordings (id),
+        ${ROW}
+      );
+      CREATE INDEX fault_log_events_by_entry ON fault_log_events (entry_id, created_at, seq);
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL,
+        id text NOT NULL UNIQUE,
+        ${ROW}
+      );
+    `,
+  },
+  {
+    version: 2,
+    description: "recordings' audio in chunked rows",
+    // An object row is written in the same transaction as its chunks, after them: an object that
+    // is listed is complete. Chunks are fixed-size (the last one shorter), so a byte range maps
+    // to a range of chunk numbers without reading the others.
+    sql: `
+      CREATE TABLE audio_objects (
+        id text PRIMARY KEY,
+        size_bytes bigint NOT NULL,
+        chunk_bytes integer NOT NULL CHECK (chunk_bytes > 0),
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE audio_chunks (
+        object_id text NOT NULL,
+        chunk_number integer NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (object_id, chunk_number)
+      );
+    `,
+  },
+  {
+    version: 3,
+    description: 'plants, people and their roles, sign-in sessions and device tokens, audit log',
+    // Machines without a plant are the ones synced before plants existed: only admins see them.
+    // Sessions and device tokens are stored as SHA-256 digests, never as the secret itself.
+    sql: `
+      CREATE TABLE plants (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        ${ROW}
+      );
+      ALTER TABLE machines ADD COLUMN plant_id text REFERENCES plants (id);
+      CREATE INDEX machines_by_plant ON machines (plant_id);
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('technician', 'expert', 'supervisor', 'admin')),
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        ${ROW}
+      );
+      CREATE TABLE user_plants (
+        user_id text NOT NULL REFERENCES users (id),
+        plant_id text NOT NULL REFERENCES plants (id),
+        PRIMARY KEY (user_id, plant_id)
+      );
+      CREATE TABLE sessions (
+        token_sha256 text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id),
+        kind text NOT NULL CHECK (kind IN ('browser', 'device')),
+        device_name text NOT NULL DEFAULT '',
+        created_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE TABLE audit_log (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        user_id text REFERENCES users (id),
+        action text NOT NULL,
+        address text NOT NULL DEFAULT '',
+        detail jsonb NOT NULL DEFAULT '{}'
+      );
+    `,
+  },
+];
+
+export const LATEST_POSTGRES_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;
+
+/** One number for the advisory lock that serialises migrations across hubs ("AUSC"). */
+const MIGRATION_LOCK = 0x41555343;
+
+const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version integer PRIMARY KEY,
+  description text NOT NULL,
+  applied_at timestamptz NOT NULL
+)`;
+
+/** The highest applied migration, 0 for an empty database. */
+export async function postgresSchemaVersion(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
+  );
+  if (!rows[0].exists) return 0;
+  const answer = await sql.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM schema_migrations',
+  );
+  return answer.rows[0].version ?? 0;
+}
+
+/** A connection of its own, for the migrations' transactions. */
+export interface TransactionalSql extends Sql {
+  release(): void;
+}
+
+/**
+ * Applies the migrations the database lacks, in order, each in one transaction under the
+ * advisory lock (the version is read again under it). Resolves to the versions applied.
+ */
+export async function migratePostgres(
+  connect: () => Promise<TransactionalSql>,
+  now: () => Date = () => new Date(),
+): Promise<number[]> {
+  const client = await connect();
+  const applied: number[] = [];
+  try {
+    for (const migration of POSTGRES_MIGRATIONS) {
+      await client.query('BEGIN');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await client.query(CREATE_MIGRATIONS_TABLE);
+        if ((await postgresSchemaVersion(client)) >= migration.version) {
+          await client.query('COMMIT');
+          continue;
+        }
+        await client.query(migration.sql);
+        await client.query(
+          'INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)',
+          [migration.version, migration.description, now()],
+        );
+        await client.query('COMMIT');
+        applied.push(migration.version);
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return applied;
+}

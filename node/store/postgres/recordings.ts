@@ -1,0 +1,66 @@
+/** Recording rows, in PostgreSQL. A row is written only once its audio is in the audio store. */
+import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
+import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
+import { NotFoundError } from '../errors.ts';
+import type { RecordingStore } from '../types.ts';
+import { assertRow, hasRow, iso, rowVersion } from './sql.ts';
+import type { Row, Sql } from './sql.ts';
+
+const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
+  size_bytes, created_at, warnings`;
+
+function toSummary(row: Row): RecordingSummary {
+  return {
+    id: String(row.id),
+    machineId: String(row.machine_id),
+    name: String(row.name),
+    origin: row.origin as RecordingOrigin,
+    sampleRateHz: Number(row.sample_rate_hz),
+    channelCount: Number(row.channel_count),
+    durationSeconds: Number(row.duration_seconds),
+    // bigint comes back as text: a recording is far below 2^53 bytes.
+    sizeBytes: Number(row.size_bytes),
+    createdAt: iso(row.created_at),
+    warnings: warningsFromJson(row.warnings),
+  };
+}
+
+export function postgresRecordings(sql: Sql): RecordingStore {
+  return {
+    async list(machineId) {
+      await assertRow(sql, 'machines', 'machine', machineId);
+      const { rows } = await sql.query(
+        `SELECT ${COLUMNS} FROM recordings WHERE machine_id = $1 ORDER BY created_at, seq`,
+        [machineId],
+      );
+      return rows.map(toSummary);
+    },
+    async get(recordingId) {
+      const { rows } = await sql.query(`SELECT ${COLUMNS} FROM recordings WHERE id = $1`, [
+        recordingId,
+      ]);
+      if (rows.length === 0) throw new NotFoundError('recording', recordingId);
+      return toSummary(rows[0]);
+    },
+    exists: (recordingId) => hasRow(sql, 'recordings', recordingId),
+    async insert(recording) {
+      await sql.query(
+        `INSERT INTO recordings (${COLUMNS}, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)`,
+        [
+          recording.id,
+          recording.machineId,
+          recording.name,
+          recording.origin,
+          recording.sampleRateHz,
+          recording.channelCount,
+          recording.durationSeconds,
+          recording.sizeBytes,
+          recording.createdAt,
+          JSON.stringify(recording.warnings),
+        ],
+      );
+    },
+    version: (recordingId) => rowVersion(sql, 'recordings', 'recording', recordingId),
+  };
+}
