@@ -25,6 +25,8 @@ Commands:
       create or update the tables of an Auscult Hub's PostgreSQL database
   hub add-user --database URL --name NAME --role R [--plant P ...] --password-file F
       add a person who may sign in to the hub
+  hub serve --database URL [--port N] [--host ADDR] [--work DIR] [--public-origin URL]
+      serve the hub's page and API to people who sign in
 
 Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
@@ -129,6 +131,8 @@ ${EXIT_STATUS}
   hub: `Usage: auscult hub migrate --database URL
        auscult hub add-user --database URL --name NAME --role ROLE [--plant P ...]
                             --password-file F
+       auscult hub serve --database URL [--port N] [--host ADDR] [--work DIR]
+                         [--public-origin URL]
 
 An Auscult Hub keeps many plants' machines, recordings and fault logs in one PostgreSQL
 database (15 or newer) for many people (README "Running a hub").
@@ -145,6 +149,13 @@ in no process list or shell history; at least 12 characters) and stored as an Ar
   --plant P         a plant the person works for, by id or name (made if new); repeat for
                     several; required except for admins
   --database URL    postgres://user[:password]@host[:port]/database
+
+hub serve answers the page, the API and recordings' audio on --host (default 127.0.0.1) and
+--port (default 8918) until Ctrl+C. Every call needs a signed-in person (a browser session
+cookie, or a desktop app's device token) and is checked against the role and the plants of
+that person. People sign in at /hub/sign-in; five wrong passwords in 15 minutes for a name or
+from an address make it wait. --public-origin names the https origin a TLS proxy serves the hub
+at; --work a local folder for uploads and audio copies for analysis.
 
 ${EXIT_STATUS}
 `,

@@ -3,6 +3,8 @@
  * the command line (README "Running a hub").
  */
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { addUser, PeopleError } from '../hub/people.ts';
 import { LibraryError } from '../store/errors.ts';
@@ -37,8 +39,30 @@ async function withDatabaseErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function runHub(args: HubArgs): Promise<CommandOutput> {
+/** Serves until SIGINT or SIGTERM; the URL is printed as soon as the hub listens. */
+async function serve(args: Extract<HubArgs, { action: 'serve' }>, print: (text: string) => void) {
+  const { startHub } = await import('../hub/server.ts');
+  const workFolder = args.workFolder ?? join(tmpdir(), `auscult-hub-${args.port}`);
+  const hub = await withDatabaseErrors(() =>
+    startHub({ ...args, databaseUrl: args.databaseUrl, workFolder }),
+  );
+  print(`Auscult Hub serves ${hub.url} (sign in at ${hub.url}hub/sign-in); Ctrl+C stops it.\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await hub.close();
+}
+
+export async function runHub(
+  args: HubArgs,
+  print: (text: string) => void = () => undefined,
+): Promise<CommandOutput> {
   const where = redactedUrl(args.databaseUrl);
+  if (args.action === 'serve') {
+    await serve(args, print);
+    return { stdout: 'The hub has stopped.\n', warnings: [] };
+  }
   if (args.action === 'migrate') {
     const applied = await withDatabaseErrors(() => migratePostgresDatabase(args.databaseUrl));
     const stdout =

@@ -8,6 +8,15 @@ export type HubArgs =
   | { command: 'hub'; action: 'migrate'; databaseUrl: string }
   | {
       command: 'hub';
+      action: 'serve';
+      databaseUrl: string;
+      host: string;
+      port: number;
+      workFolder?: string;
+      publicOrigin?: string;
+    }
+  | {
+      command: 'hub';
       action: 'add-user';
       databaseUrl: string;
       name: string;
@@ -16,7 +25,7 @@ export type HubArgs =
       passwordFile: string;
     };
 
-const ACTIONS = ['migrate', 'add-user'];
+const ACTIONS = ['migrate', 'add-user', 'serve'];
 
 function databaseUrl(command: string, value: unknown): string {
   const url = typeof value === 'string' ? value : '';
@@ -43,6 +52,7 @@ export function parseHubArgs(rest: string[]): HubArgs {
       throw new UsageError(`${command}: unexpected argument "${positionals[0]}".`);
     return { command: 'hub', action, databaseUrl: databaseUrl(command, values.database) };
   }
+  if (action === 'serve') return parseServe(command, options);
   const { values, positionals } = parse(command, options, {
     database: { type: 'string' },
     name: { type: 'string' },
@@ -77,5 +87,38 @@ export function parseHubArgs(rest: string[]): HubArgs {
     role: values.role,
     plants,
     passwordFile: String(values['password-file']),
+  };
+}
+
+function parseServe(command: string, options: string[]): HubArgs {
+  const { values, positionals } = parse(command, options, {
+    database: { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    work: { type: 'string' },
+    'public-origin': { type: 'string' },
+  });
+  if (positionals.length > 0) {
+    throw new UsageError(`${command}: unexpected argument "${positionals[0]}".`);
+  }
+  const portText = (values.port as string | undefined) ?? '8918';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new UsageError(`${command}: --port expects a number from 0 to 65535, got "${portText}".`);
+  }
+  const publicOrigin = values['public-origin'] as string | undefined;
+  if (publicOrigin !== undefined && !/^https?:\/\/[^/]+$/.test(publicOrigin)) {
+    throw new UsageError(
+      `${command}: --public-origin expects an origin such as https://hub.example.com (no path).`,
+    );
+  }
+  return {
+    command: 'hub',
+    action: 'serve',
+    databaseUrl: databaseUrl(command, values.database),
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    port,
+    workFolder: values.work as string | undefined,
+    publicOrigin,
   };
 }

@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else if (args.command === 'hub') {
       // The hub's database only; no analysis.
       const { runHub } = await import('./hub.ts');
-      output = await runHub(args);
+      output = await runHub(args, (text) => io.stdout(text));
     } else {
       pool = await commandPool(io);
       output = await run(args, pool);

@@ -30,6 +30,7 @@ export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>>
   'follow-up-before-entry': ['name'],
   'follow-up-not-diagnosed': ['name'],
   'follow-up-not-normal': ['name'],
+  'rate-limited': ['retryAfterSeconds'],
 };
 
 const ENTITIES = new Set([
@@ -93,6 +94,7 @@ export function apiErrorSentence(error: ApiError, t: TFunction): string {
     return t(`errors.${error.reason}`, sentenceValues(error.params, t));
   }
   if (error.code === 'disk-full') return t('errors.disk-full-unsized');
+  if (error.code === 'rate-limited') return t('errors.rate-limited-unsized');
   if (error.reason === 'too-short' && typeof error.params.minSeconds === 'number') {
     return t('errors.too-short-unsized', sentenceValues(error.params, t));
   }

@@ -60,9 +60,9 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-/** An AuscultApi talking to the web host at `origin` (the page's own origin in practice). */
-export function createHttpApi(location: { readonly origin: string }): AuscultApi {
-  return apiFromCall(async (method, args) => {
+/** One call to the web host at `origin`: what createHttpApi is made of. */
+export function httpCall(location: { readonly origin: string }) {
+  return async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
     const response = await send(
       new URL(apiPath(method), location.origin).href,
       requestFor(method, args),
@@ -86,5 +86,10 @@ export function createHttpApi(location: { readonly origin: string }): AuscultApi
       );
     }
     return resultFromEnvelope(json);
-  });
+  };
+}
+
+/** An AuscultApi talking to the web host at `origin` (the page's own origin in practice). */
+export function createHttpApi(location: { readonly origin: string }): AuscultApi {
+  return apiFromCall(httpCall(location));
 }

@@ -12,6 +12,10 @@ export const API_ERROR_CODES = [
   'not-found',
   'invalid-input',
   'unauthorized',
+  /** Signed in, but the person's role may not make this call (the hub). */
+  'forbidden',
+  /** Too many attempts: params.retryAfterSeconds (the hub's sign-in). */
+  'rate-limited',
   /** The call does not fit the current state of what it changes (a fault-log entry's status). */
   'conflict',
   /** The disk is full: params.neededBytes says how much the operation needed. */
@@ -70,6 +74,14 @@ export const API_ERROR_REASONS = [
   'follow-up-before-entry',
   'follow-up-not-diagnosed',
   'follow-up-not-normal',
+  // The hub (node/hub).
+  /** No session, or it ended: sign in again. */
+  'sign-in-required',
+  /** A wrong name or password. */
+  'sign-in-failed',
+  'forbidden',
+  /** params.retryAfterSeconds. */
+  'rate-limited',
 ] as const;
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number];
 

@@ -35,11 +35,13 @@ export const TOKEN_COOKIE = 'auscult_token';
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ApiErrorCode, number>> = {
   'invalid-argument': 400,
   unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   'invalid-input': 422,
   // 507 Insufficient Storage (RFC 4918): the request was fine, the disk is not.
   'disk-full': 507,
+  'rate-limited': 429,
   internal: 500,
 };
 

@@ -1,0 +1,53 @@
+/**
+ * What each role may call on the hub, checked on the server for every call. A new API method
+ * does not typecheck until it is given its roles here. Technicians record, import and look after
+ * their machines; experts review and diagnose; supervisors run the fault log; admins may do
+ * everything. Everyone signed in may read what their plants hold.
+ */
+import type { ApiMethod } from '../../shared/api/methods.ts';
+import type { Role } from './people.ts';
+
+const EVERYONE: readonly Role[] = ['technician', 'expert', 'supervisor', 'admin'];
+const TECHNICIANS: readonly Role[] = ['technician', 'admin'];
+const REVIEWERS: readonly Role[] = ['technician', 'expert', 'admin'];
+const FAULT_LOG_KEEPERS: readonly Role[] = ['technician', 'supervisor', 'admin'];
+const ADMINS: readonly Role[] = ['admin'];
+
+export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
+  'machines.list': EVERYONE,
+  'machines.get': EVERYONE,
+  'machines.create': TECHNICIANS,
+  'machines.update': TECHNICIANS,
+  'machines.trend': EVERYONE,
+  'recordings.list': EVERYONE,
+  'recordings.verdicts': EVERYONE,
+  'recordings.beginImport': TECHNICIANS,
+  'recordings.appendImport': TECHNICIANS,
+  'recordings.finishImport': TECHNICIANS,
+  'recordings.cancelImport': TECHNICIANS,
+  'recordings.audio': EVERYONE,
+  'recordings.audioUrl': EVERYONE,
+  'sessions.start': TECHNICIANS,
+  'sessions.append': TECHNICIANS,
+  'sessions.stop': TECHNICIANS,
+  'review.selection': EVERYONE,
+  'review.spectrogram': EVERYONE,
+  'review.peaks': EVERYONE,
+  'faultLog.list': EVERYONE,
+  'faultLog.add': EVERYONE,
+  'faultLog.transition': FAULT_LOG_KEEPERS,
+  'faultLog.setArchived': FAULT_LOG_KEEPERS,
+  'faultLog.history': EVERYONE,
+  'baselines.build': TECHNICIANS,
+  'baselines.job': TECHNICIANS,
+  'baselines.spectrum': EVERYONE,
+  'diagnoses.run': REVIEWERS,
+  'diagnoses.list': EVERYONE,
+  'diagnoses.save': REVIEWERS,
+  'settings.get': EVERYONE,
+  'settings.set': ADMINS,
+};
+
+export function mayCall(role: Role, method: ApiMethod): boolean {
+  return METHOD_ROLES[method].includes(role);
+}

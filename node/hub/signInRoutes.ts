@@ -1,0 +1,137 @@
+/**
+ * The hub's own routes under /hub/: the sign-in page and form, sign-in for desktop apps (JSON,
+ * answering a device token), sign-out, and who is signed in.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../web/body.ts';
+import { sendError, sendJson } from '../web/responses.ts';
+import type { Sql } from '../store/postgres/sql.ts';
+import type { Clock } from '../store/types.ts';
+import type { SignInLimiter } from './rateLimit.ts';
+import { clearedSessionCookie, clientAddress, credentials, sessionCookie } from './requests.ts';
+import { endSession, sessionUser } from './sessions.ts';
+import { signIn } from './signIn.ts';
+import { pageLanguage, SIGN_IN_CSS, signInPage } from './signInPage.ts';
+
+export const HUB_PATH_PREFIX = '/hub/';
+const MAX_SIGN_IN_BYTES = 4096;
+
+export interface HubRouteContext {
+  readonly sql: Sql;
+  readonly clock: Clock;
+  readonly limiter: SignInLimiter;
+  readonly secureCookies: boolean;
+}
+
+function sendText(response: ServerResponse, status: number, type: string, text: string) {
+  const bytes = Buffer.from(text, 'utf8');
+  response.writeHead(status, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  });
+  response.end(bytes);
+}
+
+function redirect(response: ServerResponse, location: string, cookie?: string) {
+  if (cookie) response.setHeader('Set-Cookie', cookie);
+  response.writeHead(303, { Location: location, 'Content-Length': 0 });
+  response.end();
+}
+
+/** The name, password and device name of a form or JSON body; null when unreadable. */
+function signInFields(body: string, json: boolean) {
+  try {
+    const fields = json
+      ? (JSON.parse(body) as Record<string, unknown>)
+      : Object.fromEntries(new URLSearchParams(body));
+    const { name, password, deviceName } = fields;
+    if (typeof name !== 'string' || typeof password !== 'string') return null;
+    return { name, password, deviceName: typeof deviceName === 'string' ? deviceName : undefined };
+  } catch {
+    return null;
+  }
+}
+
+async function postSignIn(
+  context: HubRouteContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
+  const json = (request.headers['content-type'] ?? '').startsWith('application/json');
+  const body = Buffer.from(await readBody(request, MAX_SIGN_IN_BYTES)).toString('utf8');
+  const fields = signInFields(body, json);
+  if (fields === null) {
+    return sendError(response, 'invalid-argument', 'Give a name and a password.');
+  }
+  // A desktop app asks for a device token by naming the device; a browser gets a cookie.
+  const kind = json && fields.deviceName !== undefined ? 'device' : 'browser';
+  const result = await signIn(context.sql, context.clock, context.limiter, {
+    name: fields.name,
+    password: fields.password,
+    address: clientAddress(request),
+    kind,
+    deviceName: fields.deviceName?.slice(0, 100),
+  });
+  if (!result.ok) {
+    if (!json)
+      return redirect(
+        response,
+        `/hub/sign-in?notice=${result.reason === 'invalid' ? 'invalid' : 'limited'}`,
+      );
+    if (result.reason === 'invalid') {
+      return sendError(response, 'unauthorized', 'The name or the password is wrong.', 401, {
+        reason: 'sign-in-failed',
+      });
+    }
+    response.setHeader('Retry-After', String(result.retryAfterSeconds));
+    return sendError(response, 'rate-limited', 'Too many sign-in attempts.', 429, {
+      params: { retryAfterSeconds: result.retryAfterSeconds },
+    });
+  }
+  const { user, token } = result;
+  const who = { name: user.name, role: user.role, plantIds: user.plantIds };
+  if (kind === 'device') return sendJson(response, 200, { user: who, token });
+  const cookie = sessionCookie(token, context.secureCookies);
+  if (!json) return redirect(response, '/', cookie);
+  response.setHeader('Set-Cookie', cookie);
+  return sendJson(response, 200, { user: who });
+}
+
+export async function handleHubRoute(
+  context: HubRouteContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const route = `${request.method} ${url.pathname}`;
+  if (route === 'GET /hub/sign-in') {
+    const language = pageLanguage(request.headers['accept-language']);
+    return sendText(
+      response,
+      200,
+      'text/html',
+      signInPage(language, url.searchParams.get('notice')),
+    );
+  }
+  if (route === 'GET /hub/sign-in.css') return sendText(response, 200, 'text/css', SIGN_IN_CSS);
+  if (route === 'POST /hub/sign-in') return postSignIn(context, request, response);
+  if (route === 'POST /hub/sign-out') {
+    request.resume();
+    const presented = credentials(request);
+    if (presented) await endSession(context.sql, context.clock, presented.token);
+    return redirect(response, '/hub/sign-in', clearedSessionCookie(context.secureCookies));
+  }
+  if (route === 'GET /hub/me') {
+    const presented = credentials(request);
+    const user = presented ? await sessionUser(context.sql, context.clock, presented.token) : null;
+    if (!user) {
+      return sendError(response, 'unauthorized', 'Sign in to the hub first.', 401, {
+        reason: 'sign-in-required',
+      });
+    }
+    return sendJson(response, 200, { name: user.name, role: user.role, plantIds: user.plantIds });
+  }
+  request.resume();
+  return sendError(response, 'not-found', `There is nothing at ${url.pathname}.`);
+}
