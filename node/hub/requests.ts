@@ -32,12 +32,15 @@ export function clearedSessionCookie(secure: boolean): string {
 }
 
 /**
- * True when a browser request may act: no Origin (a navigation or a tool), or the hub's own
- * origin (over http or https, as a proxy in front may terminate TLS), and not marked cross-site.
+ * True when a browser request may act. Browsers mark every request with `Sec-Fetch-Site`, which
+ * a page cannot forge: same-origin (or none, a typed address) is ours. Without it (older
+ * browsers, tools), the Origin must be absent or the hub's own (http or https, as a proxy in
+ * front may end TLS). A form posted under `Referrer-Policy: no-referrer` says `Origin: null`,
+ * so the Origin alone would refuse the hub's own sign-in form.
  */
 export function fromOwnSite(request: IncomingMessage, publicOrigin: string | null): boolean {
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin?.toLowerCase();
   if (origin === undefined) return true;
   const host = (request.headers.host ?? '').toLowerCase();

@@ -14,6 +14,8 @@ import { signIn } from './signIn.ts';
 import { pageLanguage, SIGN_IN_CSS, signInPage } from './signInPage.ts';
 
 export const HUB_PATH_PREFIX = '/hub/';
+const SIGN_IN_CSP =
+  "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const MAX_SIGN_IN_BYTES = 4096;
 
 export interface HubRouteContext {
@@ -106,6 +108,8 @@ export async function handleHubRoute(
 ): Promise<void> {
   const route = `${request.method} ${url.pathname}`;
   if (route === 'GET /hub/sign-in') {
+    // The page's policy forbids forms; this one page posts its own, to itself only.
+    response.setHeader('Content-Security-Policy', SIGN_IN_CSP);
     const language = pageLanguage(request.headers['accept-language']);
     return sendText(
       response,
