@@ -106,11 +106,15 @@ export function gainFloorSpreadDb(framePower: readonly number[]): number | null 
   const perBlock = Math.round(INPUT_LIMITS.gainFloorBlockSeconds / LEVEL_FRAME_SECONDS);
   const floors: number[] = [];
   for (let at = 0; at + perBlock <= framePower.length; at += perBlock) {
+    // Frames of exact zeros are pauses or dropouts (checked on their own), not a level.
     const levels = framePower
       .slice(at, at + perBlock)
-      .map((p) => 10 * Math.log10(Math.max(p, 1e-30)))
+      .filter((p) => p > 0)
+      .map((p) => 10 * Math.log10(p))
       .sort((a, b) => a - b);
-    floors.push(percentile(levels, INPUT_LIMITS.gainFloorPercentile));
+    if (levels.length > perBlock / 2) {
+      floors.push(percentile(levels, INPUT_LIMITS.gainFloorPercentile));
+    }
   }
   if (floors.length < INPUT_LIMITS.gainMinBlocks) return null;
   floors.sort((a, b) => a - b);
