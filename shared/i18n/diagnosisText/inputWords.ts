@@ -71,8 +71,8 @@ const EN: InputWords = {
   },
   scale: (scale, threshold) =>
     scale === 'baseline-spread'
-      ? `Score: how unusual this recording is for this machine, in units of its healthy spread (the same for any recording length); 3 is the edge of normal, this baseline alarms above ${threshold}.`
-      : `Score without a baseline: how clearly a known defect pattern stands out of its own floor; it alarms above ${threshold}.`,
+      ? `Score: how unusual this recording is for this machine, in units of the spread of its healthy recordings, the same for any recording length; ${threshold} is the edge of normal for this machine.`
+      : `Score without a baseline: how clearly a known defect pattern stands out of its own floor; ${threshold} is the edge of normal.`,
 };
 
 const ZH_CN: InputWords = {
@@ -113,8 +113,8 @@ const ZH_CN: InputWords = {
   },
   scale: (scale, threshold) =>
     scale === 'baseline-spread'
-      ? `分数：这段录音对这台设备而言有多异常，以其健康状态的离散度为单位（与录音长度无关）；3 为正常的边界，此基线在高于 ${threshold} 时报警。`
-      : `无基线时的分数：已知故障特征相对其自身底噪的突出程度；高于 ${threshold} 时报警。`,
+      ? `分数：这段录音对这台设备而言有多异常，以其健康录音的离散度为单位，与录音长度无关；${threshold} 是这台设备正常的边界。`
+      : `无基线时的分数：已知故障特征相对其自身底噪的突出程度；${threshold} 是正常的边界。`,
 };
 
 export const INPUT_WORDS: Readonly<Record<Language, InputWords>> = { en: EN, 'zh-CN': ZH_CN };
