@@ -19,6 +19,8 @@ export const CLIP_RUN_FRAMES = 4;
  * and 40 at 8 kHz, far beyond any run that quantisation of a real signal gives above "too quiet".
  */
 export const DROPOUT_MIN_SECONDS = 0.005;
+/** A PCM recording can only clip at its full scale (within 1 %, for converters that stop short). */
+export const FULL_SCALE_FRACTION = 0.99;
 
 export interface HeldRuns {
   readonly count: number;
@@ -35,7 +37,8 @@ export interface SignalSurvey {
   /** RMS around the mean, in the samples' unit (full scale 1 for PCM). */
   readonly acRms: number;
   readonly peakAbs: number;
-  /** Frames in flat runs of CLIP_RUN_FRAMES or more at ≥ 98 % of peakAbs. */
+  /** Frames in flat runs of CLIP_RUN_FRAMES or more at ≥ 98 % of peakAbs (for PCM, only when
+   * peakAbs reaches FULL_SCALE_FRACTION). */
   readonly clippedFrames: number;
   /** Held runs of DROPOUT_MIN_SECONDS or more below the rails, not touching either end. */
   readonly dropouts: HeldRuns;
@@ -142,6 +145,9 @@ export function createSignalSurveyor(
       const variance = count > 0 ? Math.max(0, sumSquares / count - mean * mean) : 0;
       const rail = 0.98 * peakAbs;
       const atRail = (m: number) => peakAbs > 0 && m >= rail;
+      // PCM clips at its full scale; a slow sine's crest held for a few steps below it is not a
+      // rail (a 20 Hz sine at half scale in 16 bit holds each crest for 4–5 samples).
+      const clipsHere = bitsPerSample === null || peakAbs >= FULL_SCALE_FRACTION;
       return {
         sampleRateHz,
         frameCount: count,
@@ -149,7 +155,7 @@ export function createSignalSurveyor(
         mean,
         acRms: Math.sqrt(variance),
         peakAbs,
-        clippedFrames: clipRuns.total(atRail).frames,
+        clippedFrames: clipsHere ? clipRuns.total(atRail).frames : 0,
         dropouts: heldRuns.total((m) => !atRail(m)),
         framePower,
       };

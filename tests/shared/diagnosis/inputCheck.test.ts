@@ -79,8 +79,10 @@ describe('input check', () => {
     expect(result.usable).toBe(true);
   });
 
-  it('does not call an unclipped full-scale sine clipped', () => {
+  it('does not call an unclipped sine clipped, at full scale or holding a slow crest', () => {
     expect(check(sine(5, 50, 0.999)).problems).toEqual([]);
+    // Quantised, a 20 Hz crest holds its value for several samples, like a rail would.
+    expect(check(sine(5, 20, 0.5)).problems).toEqual([]);
   });
 
   it('warns of a DC offset larger than the signal, and still diagnoses', () => {
