@@ -2,9 +2,14 @@
 import type { AnalysisPeak, AnalysisReport } from '../../shared/diagnosis/analyze.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { Language } from '../../shared/api/contract.ts';
-import type { Cause, DiagnosisReport, Finding } from '../../shared/diagnosis/report.ts';
+import type { Cause, DiagnosisReport, Finding, InputCheck } from '../../shared/diagnosis/report.ts';
 import {
   causeName,
+  inputAction,
+  inputReason,
+  inputVerdict,
+  inputWarning,
+  scoreScaleText,
   renderAction,
   renderEvidence,
   renderFinding,
@@ -41,6 +46,23 @@ function findingLine(finding: Finding, lang: Language): string {
   return `  ${kind.padEnd(9)} ${at.padStart(11)} ${signedDb(finding.excessDb).padStart(10)}  ${renderFinding(finding.detail, lang)}`;
 }
 
+/**
+ * The input check's lines: for an unusable recording its verdict, each problem and what to do;
+ * otherwise one warning line per minor problem. Empty when the input passed.
+ */
+function inputLines(check: InputCheck | undefined, lang: Language): string[] {
+  if (!check) return [];
+  const verdict = inputVerdict(check, lang);
+  if (verdict === null) return check.problems.map((p) => inputWarning(p, lang));
+  return [
+    `${REPORT_WORDS[lang].verdictLabel}${REPORT_WORDS[lang].colon}${verdict}`,
+    ...check.problems.flatMap((p) => [
+      `  - ${inputReason(p, lang)}`,
+      `    ${REPORT_WORDS[lang].action}${REPORT_WORDS[lang].colon}${inputAction(p, lang)}`,
+    ]),
+  ];
+}
+
 /** The diagnosis as a technician reads it: verdict, causes with evidence and action, findings. */
 export function formatDiagnosis(
   report: DiagnosisReport,
@@ -49,9 +71,15 @@ export function formatDiagnosis(
 ): string {
   const words = REPORT_WORDS[lang];
   const lines = [header(report.file, report.sampleRateHz, report.durationSeconds)];
+  if (report.input && !report.input.usable) {
+    return `${[...lines, ...inputLines(report.input, lang)].join('\n')}\n`;
+  }
   if (!baseline) lines.push(words.noBaseline);
   const score = report.anomalyScore.toFixed(2);
-  lines.push(words.verdict(report.anomalous, score, report.threshold.toFixed(2), !!baseline));
+  const threshold = report.threshold.toFixed(2);
+  lines.push(words.verdict(report.anomalous, score, threshold, !!baseline));
+  if (report.scoreScale) lines.push(scoreScaleText(report.scoreScale, threshold, lang));
+  lines.push(...inputLines(report.input, lang));
   if (report.causes.length > 0) {
     lines.push('', words.causesHeading);
     report.causes.forEach((cause, i) => lines.push(...causeLines(cause, i + 1, lang)));
@@ -86,6 +114,20 @@ export function diagnosisJson(report: DiagnosisReport, lang: Language): object {
       evidenceItems: c.evidence,
       actionItem: c.action,
     })),
+    ...(report.input ? { input: inputJson(report.input, lang) } : {}),
+  };
+}
+
+/** The input check with its words beside the codes (`verdict` null when the input was usable). */
+function inputJson(check: InputCheck, lang: Language): object {
+  return {
+    ...check,
+    verdict: inputVerdict(check, lang),
+    problems: check.problems.map((p) => ({
+      ...p,
+      reason: inputReason(p, lang),
+      action: inputAction(p, lang),
+    })),
   };
 }
 
@@ -117,5 +159,6 @@ export function formatAnalysis(report: AnalysisReport): string {
       `(spectral kurtosis ${e.spectralKurtosis.toFixed(2)}, ${e.significant ? 'impulsive' : 'not significantly impulsive'}):`,
     ...peakTable(e.peaks),
   ];
+  if (report.input) lines.splice(2, 0, ...inputLines(report.input, 'en'));
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@ import type { FindingKind } from '../../shared/diagnosis/report.ts';
 
 export interface ReportWords {
   readonly noBaseline: string;
+  /** "Verdict", before an input check's verdict. */
+  readonly verdictLabel: string;
   verdict(anomalous: boolean, score: string, threshold: string, withBaseline: boolean): string;
   readonly causesHeading: string;
   readonly noCause: string;
@@ -20,6 +22,7 @@ export interface ReportWords {
 export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = {
   en: {
     noBaseline: 'No baseline: kinematic evidence only, at lower confidence.',
+    verdictLabel: 'Verdict',
     verdict: (anomalous, score, threshold, withBaseline) => {
       const against = withBaseline ? 'threshold' : 'threshold without a baseline';
       const numbers = `score ${score}, ${against} ${threshold}`;
@@ -37,6 +40,7 @@ export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = {
   },
   'zh-CN': {
     noBaseline: '没有基线：仅依据运动学特征频率判断，置信度较低。',
+    verdictLabel: '结论',
     verdict: (anomalous, score, threshold, withBaseline) => {
       const against = withBaseline ? '阈值' : '无基线时的阈值';
       const numbers = `分数 ${score}，${against} ${threshold}`;

@@ -13,6 +13,7 @@ import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { extractFileFeatures } from './featuresFromFile.ts';
 import type { FrameRange } from './featuresFromFile.ts';
 import { healthyItemsFromSegments } from './healthyItems.ts';
+import { surveyFile } from './surveyFile.ts';
 import type { HealthySegment } from './healthyItems.ts';
 
 /** A result and the reader's remarks on the files it came from (e.g. a cut-off data chunk). */
@@ -61,7 +62,9 @@ export async function diagnoseFile(
   options: DiagnoseFileOptions,
 ): Promise<WithWarnings<DiagnosisReport>> {
   const { info, features } = await extractFileFeatures(path, options.range, { pool: options.pool });
+  const inputSurvey = await surveyFile(path, options.range);
   const result = diagnose({
+    inputSurvey,
     fileName: options.fileName ?? path,
     features,
     baseline: options.baseline,
@@ -81,8 +84,9 @@ export async function analyzeFile(
   pool?: AnalysisPool,
 ): Promise<WithWarnings<AnalysisReport>> {
   const { info, features } = await extractFileFeatures(path, {}, { pool });
+  const inputSurvey = await surveyFile(path);
   return {
-    result: analyzeRecording(fileName, features),
+    result: analyzeRecording(fileName, features, { inputSurvey }),
     warnings: fileWarnings(path, info.warnings),
   };
 }

@@ -7,6 +7,7 @@ import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
+import { surveyFile } from '../diagnosis/surveyFile.ts';
 import type { DiagnosisRegion, StoredBaseline } from '../store/types.ts';
 import type { LibraryContext } from './context.ts';
 import { recordingFeatures } from './features.ts';
@@ -47,6 +48,8 @@ export async function diagnoseStretch(
   range?: FrameRange,
 ): Promise<RecordingDiagnosis> {
   const features = await recordingFeatures(library, recording, source, range);
+  // The input check's pass over the samples; the features have already named any bad file.
+  const inputSurvey = await surveyFile(await library.audio.localPath(recording.id), range);
   const baseline = await library.store.baselines.current(recording.machineId);
   const profile = await library.store.machines.profile(recording.machineId);
   const rate = recording.sampleRateHz;
@@ -63,6 +66,7 @@ export async function diagnoseStretch(
     baseline: baseline?.signature ?? null,
     profile,
     rpmOverrides: {},
+    inputSurvey,
   });
   return { ...detail, recording, features, profile, baseline, region };
 }

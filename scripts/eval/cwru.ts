@@ -39,6 +39,12 @@ async function frameCountOf(path: string): Promise<number> {
   return reader.info.frameCount;
 }
 
+/** The bearing parts a report names (one per bearing unless the evidence separates them). */
+function bearingParts(report: DiagnosisReport): string {
+  const parts = report.causes.filter((c) => c.id.startsWith('bearing-'));
+  return parts.length ? parts.map((c) => c.id.replace('bearing-', '')).join(', ') : '—';
+}
+
 function topCause(report: DiagnosisReport): string {
   const top = report.causes[0];
   return top ? `${top.id} (${top.confidence.toFixed(2)})` : '—';
@@ -71,6 +77,7 @@ export async function evaluateCwru(folder: string): Promise<string> {
     falseAlarm ? 'FLAGGED' : 'no',
     score(held.result),
     topCause(held.result),
+    bearingParts(held.result),
     falseAlarm ? 'no' : 'yes',
   ]);
 
@@ -99,6 +106,7 @@ export async function evaluateCwru(folder: string): Promise<string> {
       result.anomalous ? 'yes' : 'NO',
       score(result),
       topCause(result),
+      bearingParts(result),
       right ? 'yes' : 'no',
     ]);
   }
@@ -106,7 +114,15 @@ export async function evaluateCwru(folder: string): Promise<string> {
     `Baseline: first 60 % of ${HEALTHY}.wav (${baseline.model.itemCount} pieces), threshold ${baseline.threshold.toFixed(2)}; faulty records diagnosed at their own rpm (--rpm).`,
     '',
     formatTable(
-      ['recording', 'expected cause', 'flagged', 'score', 'top cause (confidence)', 'right'],
+      [
+        'recording',
+        'expected cause',
+        'flagged',
+        'score',
+        'top cause (confidence)',
+        'bearing parts named',
+        'right',
+      ],
       rows,
     ),
     '',

@@ -5,6 +5,9 @@
  */
 import { localPeaks } from './baseline/localPeaks.ts';
 import type { RecordingFeatures } from './features/types.ts';
+import { checkInput } from './inputCheck.ts';
+import type { InputCheck } from './inputCheck.ts';
+import type { SignalSurvey } from './signalSurvey.ts';
 
 export interface AnalysisPeak {
   readonly frequencyHz: number;
@@ -44,6 +47,8 @@ export interface AnalysisReport {
     /** The most prominent envelope lines, most prominent first. */
     readonly peaks: readonly AnalysisPeak[];
   };
+  /** The input check, when it found anything (inputCheck.ts); the figures above still hold. */
+  readonly input?: InputCheck;
 }
 
 export interface AnalysisOptions {
@@ -53,6 +58,8 @@ export interface AnalysisOptions {
   readonly spectrumMinProminenceDb?: number;
   /** Envelope lines likewise; default 6 dB. */
   readonly envelopeMinProminenceDb?: number;
+  /** The survey of the raw samples: with it, the report carries the input check's problems. */
+  readonly inputSurvey?: SignalSurvey | null;
 }
 
 /** Spectrum lines below this are rumble and DC leakage, Hz. */
@@ -86,7 +93,7 @@ function peaksOf(
     }));
 }
 
-function checkOptions(options: AnalysisOptions): Required<AnalysisOptions> {
+function checkOptions(options: AnalysisOptions): Required<Omit<AnalysisOptions, 'inputSurvey'>> {
   const maxPeaks = options.maxPeaks ?? 10;
   if (!Number.isInteger(maxPeaks) || maxPeaks < 0) {
     throw new RangeError(`analyzeRecording: options.maxPeaks must be an integer ≥ 0`);
@@ -119,6 +126,7 @@ export function analyzeRecording(
   const settings = checkOptions(options);
   const { spectrum, envelope, statistics } = features;
   const envelopeEndHz = (envelope.levelsDb.length - 1) * envelope.binWidthHz;
+  const check = options.inputSurvey ? checkInput(options.inputSurvey) : null;
   return {
     file,
     sampleRateHz: features.sampleRateHz,
@@ -154,5 +162,6 @@ export function analyzeRecording(
         settings.maxPeaks,
       ),
     },
+    ...(check && check.problems.length > 0 ? { input: check } : {}),
   };
 }

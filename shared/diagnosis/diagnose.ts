@@ -25,6 +25,9 @@ import { lubricationRule } from './rules/lubrication.ts';
 import { shaftRule } from './rules/shaft.ts';
 import { RULES } from './rules/thresholds.ts';
 import { findingsFrom } from './findings.ts';
+import { checkInput, resolutionProblems } from './inputCheck.ts';
+import type { InputCheck } from './inputCheck.ts';
+import type { SignalSurvey } from './signalSurvey.ts';
 
 export interface DiagnoseInput {
   /** Echoed in the report: the recording's name as the user gave it. */
@@ -35,6 +38,11 @@ export interface DiagnoseInput {
   readonly profile: MachineProfile | null;
   /** The recording's shaft speeds where they differ from the profile, rpm. */
   readonly rpmOverrides: Readonly<Record<string, number>>;
+  /**
+   * The survey of the recording's raw samples (signalSurvey.ts) for the input check; without it
+   * only the resolution is checked.
+   */
+  readonly inputSurvey?: SignalSurvey | null;
 }
 
 /** Defects that show as a pattern of their own (periodic or irregular impacts). */
@@ -125,6 +133,34 @@ export interface DiagnosisDetail {
   readonly frequencies: readonly CharacteristicFrequency[];
 }
 
+/**
+ * The report of a recording that failed the input check: no score, no findings, no cause — the
+ * problems are the verdict (docs/diagnosis.md, "Input check").
+ */
+function unusableReport(
+  input: DiagnoseInput,
+  check: InputCheck,
+  threshold: number,
+): DiagnosisReport {
+  return {
+    file: input.fileName,
+    sampleRateHz: input.features.sampleRateHz,
+    durationSeconds: round(input.features.durationSeconds, 3),
+    anomalous: false,
+    anomalyScore: 0,
+    threshold: round(threshold, 2),
+    findings: [],
+    causes: [],
+    input: check,
+  };
+}
+
+/** The input check of a diagnosis: the survey's, and the resolution the baseline asks for. */
+function inputCheckOf(input: DiagnoseInput): InputCheck {
+  const resolution = resolutionProblems(input.features, input.baseline?.model ?? null);
+  return checkInput(input.inputSurvey ?? null, resolution);
+}
+
 /** The diagnosis of a recording's features (docs/diagnosis.md). */
 export function diagnose(input: DiagnoseInput): DiagnosisReport {
   return diagnoseDetailed(input).report;
@@ -133,6 +169,11 @@ export function diagnose(input: DiagnoseInput): DiagnosisReport {
 /** As diagnose, with the comparison and the frequencies it used (computed once). */
 export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
   const { features, baseline } = input;
+  const check = inputCheckOf(input);
+  if (!check.usable) {
+    const threshold = baseline ? baseline.threshold : NO_BASELINE_THRESHOLD;
+    return { report: unusableReport(input, check, threshold), comparison: null, frequencies: [] };
+  }
   const baseProfile = input.profile ?? baseline?.profile ?? null;
   const profile = baseProfile ? withShaftSpeeds(baseProfile, input.rpmOverrides) : null;
   const frequencies = profile ? characteristicFrequencies(profile) : [];
@@ -178,8 +219,10 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     anomalous,
     anomalyScore: round(anomalyScore, 2),
     threshold: round(threshold, 2),
+    scoreScale: comparison ? 'baseline-spread' : 'kinematic-prominence',
     findings,
     causes,
+    ...(check.problems.length > 0 ? { input: check } : {}),
   };
   return { report, comparison, frequencies };
 }

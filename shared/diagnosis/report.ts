@@ -3,7 +3,15 @@
  * evidence and actions are codes with parameters, not sentences, so that every reader (page, CLI,
  * PDF) words them in its own language through shared/i18n/diagnosisText.ts.
  */
+import type { InputCheck } from './inputCheck.ts';
 import type { ActionItem, EvidenceItem, FindingItem, LegacyText } from './reportItems.ts';
+
+export type {
+  InputCheck,
+  InputProblem,
+  InputProblemCode,
+  InputProblemParams,
+} from './inputCheck.ts';
 
 export type * from './reportItems.ts';
 
@@ -33,6 +41,13 @@ export interface Cause {
   readonly action: ActionItem | LegacyText;
 }
 
+/**
+ * What the anomaly score measures: 'baseline-spread' — the recording's largest deviation from the
+ * machine's healthy recordings in units of their own spread (3: the edge of normal); without a
+ * baseline, 'kinematic-prominence' — how clearly the strongest defect pattern stands out.
+ */
+export type ScoreScale = 'baseline-spread' | 'kinematic-prominence';
+
 export interface DiagnosisReport {
   readonly file: string;
   readonly sampleRateHz: number;
@@ -40,7 +55,15 @@ export interface DiagnosisReport {
   readonly anomalous: boolean;
   readonly anomalyScore: number;
   readonly threshold: number;
+  /** The score's scale; absent in reports stored before it was named. */
+  readonly scoreScale?: ScoreScale;
   readonly findings: readonly Finding[];
   /** Highest confidence first; empty when nothing is anomalous. */
   readonly causes: readonly Cause[];
+  /**
+   * The input check, when it found anything: unusable (no diagnosis was made; anomalous is false,
+   * the score 0 and nothing else holds) or warnings beside a diagnosis. Absent: the input passed
+   * (and in reports stored before the check existed).
+   */
+  readonly input?: InputCheck;
 }

@@ -115,6 +115,10 @@ export interface EvidenceParams {
   'no-pattern-matches': { readonly anomalyScore: number };
   'anomalous-at': { readonly findings: readonly (HzDb & { readonly kind: FindingKind })[] };
   'shape-differs': Record<string, never>;
+  /** Two parts of one bearing whose own evidence comes close: the part is uncertain. */
+  'bearing-parts-overlap': {
+    readonly parts: readonly { readonly cause: CauseId; readonly confidence: number }[];
+  };
 }
 
 export type FindingCode = keyof FindingParams;

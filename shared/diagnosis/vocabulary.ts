@@ -9,6 +9,7 @@ export const CAUSE_IDS = [
   'bearing-inner-race',
   'bearing-rolling-element',
   'bearing-cage',
+  'bearing-part-uncertain',
   'lead-screw-contamination',
   'lead-screw-wear',
   'gear-wear',

@@ -10,9 +10,13 @@ import type {
   CauseId,
   EvidenceItem,
   FindingItem,
+  InputCheck,
+  InputProblem,
   LegacyText,
+  ScoreScale,
   Severity,
 } from '../diagnosis/report.ts';
+import { INPUT_WORDS } from './diagnosisText/inputWords.ts';
 import { EN } from './diagnosisText/en.ts';
 import type { DiagnosisWords } from './diagnosisText/words.ts';
 import { ZH_CN } from './diagnosisText/zhCN.ts';
@@ -55,4 +59,39 @@ export function causeAction(id: CauseId, lang: Language): string {
 
 export function severityName(severity: Severity, lang: Language): string {
   return words(lang).severities[severity] ?? severity;
+}
+
+/**
+ * The verdict of a recording that failed the input check: "No usable signal: check the
+ * microphone"; null when the input allowed a diagnosis.
+ */
+export function inputVerdict(check: InputCheck | undefined, lang: Language): string | null {
+  const first = check?.problems[0];
+  if (!check || check.usable || !first) return null;
+  const w = INPUT_WORDS[lang] ?? INPUT_WORDS.en;
+  return w.unusable(w.shortActions[first.code]);
+}
+
+/** What the check found: "the recording is digital silence (5.00 s)". */
+export function inputReason(problem: InputProblem, lang: Language): string {
+  const render = (INPUT_WORDS[lang] ?? INPUT_WORDS.en).reasons[problem.code] as (
+    params: unknown,
+  ) => string;
+  return render(problem.params);
+}
+
+/** What to do about it, in full. */
+export function inputAction(problem: InputProblem, lang: Language): string {
+  return (INPUT_WORDS[lang] ?? INPUT_WORDS.en).actions[problem.code];
+}
+
+/** A problem that still allowed a diagnosis: "Recording warning: …; lower the input gain". */
+export function inputWarning(problem: InputProblem, lang: Language): string {
+  const w = INPUT_WORDS[lang] ?? INPUT_WORDS.en;
+  return w.warning(inputReason(problem, lang), w.shortActions[problem.code]);
+}
+
+/** What the score means, with the threshold as the reader sees it ("3.4", "3,4"). */
+export function scoreScaleText(scale: ScoreScale, threshold: string, lang: Language): string {
+  return (INPUT_WORDS[lang] ?? INPUT_WORDS.en).scale(scale, threshold);
 }

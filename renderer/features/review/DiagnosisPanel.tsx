@@ -88,15 +88,17 @@ export function DiagnosisPanel({
 }: DiagnosisPanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
+  // A recording that failed the input check has no score or finding to show, only its reasons.
+  const unusable = report.input?.usable === false;
   return (
     <section className="panel diagnosis" aria-labelledby={titleId}>
       <h3 id={titleId}>{title ?? t('diagnosis.title')}</h3>
-      {noBaselineHref === undefined ? (
+      {noBaselineHref === undefined || unusable ? (
         <Verdict report={report} />
       ) : (
         <NoBaselineVerdict machineHref={noBaselineHref} />
       )}
-      <AnalystDetails report={report} />
+      {!unusable && <AnalystDetails report={report} />}
       {saveKey !== undefined && onSaveToFaultLog && (
         <SaveToFaultLog key={saveKey} onSave={onSaveToFaultLog} />
       )}

@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Cause, DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { verdictOf } from '../../../shared/diagnosis/health.ts';
-import { causeName } from '../../../shared/i18n/diagnosisText.ts';
+import {
+  causeName,
+  inputAction,
+  inputReason,
+  inputVerdict,
+  inputWarning,
+  scoreScaleText,
+} from '../../../shared/i18n/diagnosisText.ts';
 import {
   componentLabel,
   plainEvidence,
@@ -48,17 +55,62 @@ function CauseVerdict({ cause, primary }: { cause: Cause; primary: boolean }) {
   );
 }
 
-/** "How unusual: 13.9 — 3 is the edge of normal for this machine." */
+/**
+ * "How unusual: 13.9 — 3 is the edge of normal for this machine.", with what the score measures
+ * as its title (the report's scale, worded by shared/i18n/diagnosisText.ts).
+ */
 function ScoreLine({ report }: { report: DiagnosisReport }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const threshold = formatNumber(report.threshold, lang, 1);
   return (
-    <p className="verdict-score">
-      {t('verdict.score', {
-        score: formatNumber(report.anomalyScore, lang, 1),
-        threshold: formatNumber(report.threshold, lang, 1),
-      })}
+    <p
+      className="verdict-score"
+      title={report.scoreScale ? scoreScaleText(report.scoreScale, threshold, lang) : undefined}
+    >
+      {t('verdict.score', { score: formatNumber(report.anomalyScore, lang, 1), threshold })}
     </p>
+  );
+}
+
+/** Minor problems of the recording that still allowed a diagnosis, one line each. */
+function InputWarnings({ report }: { report: DiagnosisReport }) {
+  const lang = useLanguage();
+  const warnings = report.input?.problems.filter((p) => p.severity === 'warning') ?? [];
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="notice input-warnings">
+      {warnings.map((p) => (
+        <li key={p.code} data-input-problem={p.code}>
+          {inputWarning(p, lang)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The verdict of a recording that failed the input check: "No usable signal: check the
+ * microphone", each reason and what to do — no health, no score, no cause. Null when the input
+ * allowed a diagnosis.
+ */
+export function InputVerdict({ report }: { report: DiagnosisReport }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const headline = inputVerdict(report.input, lang);
+  if (headline === null || !report.input) return null;
+  return (
+    <div className="verdict-block" data-verdict="no-usable-signal">
+      <p className="verdict-headline plain">{headline}</p>
+      {report.input.problems.map((p) => (
+        <div key={p.code} className="verdict-why" data-input-problem={p.code}>
+          <p>{inputReason(p, lang)}</p>
+          <p>
+            <strong>{t('verdict.whatToDo')}</strong> {inputAction(p, lang)}
+          </p>
+        </div>
+      ))}
+    </div>
   );
 }
 
@@ -70,6 +122,7 @@ function ScoreLine({ report }: { report: DiagnosisReport }) {
 export function Verdict({ report }: { report: DiagnosisReport }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  if (report.input && !report.input.usable) return <InputVerdict report={report} />;
   const [top, ...others] = report.causes;
   const health = verdictOf({ anomalous: report.anomalous, severity: top?.severity ?? null });
   return (
@@ -78,6 +131,7 @@ export function Verdict({ report }: { report: DiagnosisReport }) {
         <HealthBadge health={health} />
         <ScoreLine report={report} />
       </div>
+      <InputWarnings report={report} />
       {top === undefined ? (
         <p className="verdict-headline plain">
           {report.anomalous ? t('verdict.noCause') : t('verdict.healthy')}

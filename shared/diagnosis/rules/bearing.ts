@@ -1,8 +1,15 @@
-/** Rolling-bearing defects: outer race, inner race, rolling element, cage (envelope lines). */
+/**
+ * Rolling-bearing defects: outer race, inner race, rolling element, cage (envelope lines); one
+ * part per bearing unless the evidence separates them (bearingParts.ts).
+ */
 import type { CauseId, EvidenceItem } from '../report.ts';
+import type { CharacteristicFrequency } from '../characteristicFrequencies.ts';
+import { afterStrongerBearings, separateParts, uncertainItem } from './bearingParts.ts';
+import type { PartDecision, PartFamily } from './bearingParts.ts';
 import type { CauseCandidate } from './candidate.ts';
 import type { RuleContext } from './context.ts';
 import { defectFamily, familyConfidence, familyItem } from './defectFamily.ts';
+import type { DefectFamily } from './defectFamily.ts';
 import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
@@ -13,46 +20,112 @@ const DEFECTS: readonly { kind: string; cause: CauseId }[] = [
   { kind: 'bearing-ftf', cause: 'bearing-cage' },
 ];
 
+type Adjust = (part: PartFamily, family: DefectFamily) => number;
+
 /** Inner-race impacts are modulated by the shaft: 1x sidebands around BPFI. */
-function shaftSidebands(ctx: RuleContext, carrierHz: number, shaftHz: number): number {
-  const lower = ctx.envelopeLine(carrierHz - shaftHz);
-  const upper = ctx.envelopeLine(carrierHz + shaftHz);
+function shaftSidebands(ctx: RuleContext, line: CharacteristicFrequency): number {
+  if (!line.order) return 0;
+  const shaftHz = line.frequencyHz / line.order;
+  const lower = ctx.envelopeLine(line.frequencyHz - shaftHz);
+  const upper = ctx.envelopeLine(line.frequencyHz + shaftHz);
   return (lower.present ? 1 : 0) + (upper.present ? 1 : 0);
 }
 
-export function bearingRule(ctx: RuleContext): CauseCandidate[] {
-  const out: CauseCandidate[] = [];
+/** A part's confidence from its family: lines over the baseline, and an inner race's sidebands. */
+function confidenceOf(
+  ctx: RuleContext,
+  part: Omit<PartFamily, 'confidence'>,
+  family: DefectFamily,
+) {
+  let confidence = familyConfidence(family);
+  if (ctx.hasBaseline && family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
+  if (part.cause === 'bearing-inner-race' && confidence > 0) {
+    confidence = Math.min(0.97, confidence + 0.05 * shaftSidebands(ctx, part.line));
+  }
+  return confidence;
+}
+
+function evidenceOf(ctx: RuleContext, part: PartFamily): EvidenceItem[] {
+  const { family, line } = part;
+  const evidence: EvidenceItem[] = [familyItem(family, line)];
+  if (ctx.hasBaseline) {
+    evidence.push({ code: 'envelope-excess', params: { excessDb: round2(family.excessDb) } });
+  }
+  const sidebands = part.cause === 'bearing-inner-race' ? shaftSidebands(ctx, line) : 0;
+  if (sidebands > 0 && line.order) {
+    const shaftHz = round2(line.frequencyHz / line.order);
+    evidence.push({ code: 'shaft-sidebands', params: { count: sidebands, shaftHz } });
+  }
+  return evidence;
+}
+
+function excessOf(ctx: RuleContext, family: DefectFamily): number {
+  return ctx.hasBaseline ? family.excessDb : Math.max(0, family.excessDb - 6);
+}
+
+function candidateOf(ctx: RuleContext, part: PartFamily): CauseCandidate {
+  return {
+    id: part.cause,
+    componentId: part.line.componentId ?? null,
+    confidence: part.confidence,
+    excessDb: excessOf(ctx, part.family),
+    evidence: [...evidenceOf(ctx, part), ...originItems(ctx.profile, part.line)],
+    explainedHz: part.family.present.map((l) => l.frequencyHz),
+  };
+}
+
+/** Every part of every bearing whose family is present, grouped by bearing. */
+function partsByBearing(ctx: RuleContext): Map<string, PartFamily[]> {
+  const groups = new Map<string, PartFamily[]>();
   for (const { kind, cause } of DEFECTS) {
     for (const line of ctx.frequencies.filter((f) => f.kind === kind)) {
       const family = defectFamily(ctx, line.frequencyHz);
-      let confidence = familyConfidence(family);
+      const confidence = confidenceOf(ctx, { cause, line, family }, family);
       if (confidence === 0) continue;
-      const evidence: EvidenceItem[] = [familyItem(family, line)];
-      if (ctx.hasBaseline) {
-        if (family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
-        evidence.push({ code: 'envelope-excess', params: { excessDb: round2(family.excessDb) } });
-      }
-      if (cause === 'bearing-inner-race' && line.order) {
-        const shaftHz = line.frequencyHz / line.order;
-        const sidebands = shaftSidebands(ctx, line.frequencyHz, shaftHz);
-        if (sidebands > 0) {
-          confidence = Math.min(0.97, confidence + 0.05 * sidebands);
-          evidence.push({
-            code: 'shaft-sidebands',
-            params: { count: sidebands, shaftHz: round2(shaftHz) },
-          });
-        }
-      }
-      evidence.push(...originItems(ctx.profile, line));
-      out.push({
-        id: cause,
-        componentId: line.componentId ?? null,
-        confidence,
-        excessDb: ctx.hasBaseline ? family.excessDb : Math.max(0, family.excessDb - 6),
-        evidence,
-        explainedHz: family.present.map((l) => l.frequencyHz),
-      });
+      const key = line.componentId ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), { cause, line, family, confidence }]);
     }
+  }
+  return groups;
+}
+
+/** Every bearing's decision, the one with the most confident winning part first. */
+function decisions(ctx: RuleContext, adjust: Adjust): PartDecision[] {
+  return [...partsByBearing(ctx).values()]
+    .map((parts) => separateParts(ctx, parts, adjust))
+    .sort(
+      (a, b) =>
+        b.winner.confidence - a.winner.confidence || a.winner.cause.localeCompare(b.winner.cause),
+    );
+}
+
+export function bearingRule(ctx: RuleContext): CauseCandidate[] {
+  const adjust: Adjust = (part, family) => confidenceOf(ctx, part, family);
+  const out: CauseCandidate[] = [];
+  const winners: PartFamily[] = [];
+  for (const decision of decisions(ctx, adjust)) {
+    const keep = (part: PartFamily) => afterStrongerBearings(ctx, winners, part, adjust);
+    const winner = keep(decision.winner);
+    const others = decision.others.map(keep).filter((p): p is PartFamily => p !== null);
+    if (winner === null) {
+      out.push(...others.map((p) => candidateOf(ctx, p)));
+      continue;
+    }
+    winners.push(winner);
+    if (decision.kind === 'separated') {
+      out.push(candidateOf(ctx, winner), ...others.map((p) => candidateOf(ctx, p)));
+      continue;
+    }
+    const both = [winner, decision.rival].map((part) => candidateOf(ctx, part));
+    out.push({
+      id: 'bearing-part-uncertain',
+      componentId: winner.line.componentId ?? null,
+      confidence: winner.confidence,
+      excessDb: Math.max(...both.map((c) => c.excessDb)),
+      evidence: [uncertainItem(winner, decision.rival), ...both.flatMap((c) => c.evidence)],
+      explainedHz: both.flatMap((c) => c.explainedHz),
+    });
+    out.push(...others.map((p) => candidateOf(ctx, p)));
   }
   return out;
 }

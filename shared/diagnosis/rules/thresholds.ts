@@ -21,6 +21,14 @@ export const RULES = {
   raisedFloorDb: 3,
   /** Chatter: a new line this far over the healthy maximum that no kinematic frequency explains. */
   chatterExcessDb: 10,
+  /**
+   * Another part of the same bearing without lines of its own whose whole family is this strong
+   * against the winning part's (summed prominences): the two share their lines, the part cannot
+   * be told.
+   */
+  partUncertainRatio: 0.8,
+  /** Another part's own lines must reach within this of the winning part's strongest line, dB. */
+  partDominanceDb: 10,
   /** Without a baseline every confidence is scaled by this. */
   noBaselineConfidenceFactor: 0.5,
   /** Causes below this confidence are not reported. */

@@ -64,6 +64,7 @@ export const EN: DiagnosisWords = {
     'bearing-inner-race': 'Bearing inner-race defect',
     'bearing-rolling-element': 'Bearing rolling-element defect',
     'bearing-cage': 'Bearing cage defect',
+    'bearing-part-uncertain': 'Bearing defect, part uncertain',
     'lead-screw-contamination': 'Lead-screw contamination (chips or debris)',
     'lead-screw-wear': 'Lead-screw wear (balls or tracks)',
     'gear-wear': 'Gear wear',
@@ -88,6 +89,8 @@ export const EN: DiagnosisWords = {
       'Plan a bearing replacement; inspect the lubricant for metal particles.',
     'bearing-cage':
       'Replace the bearing at the next stop: a failing cage can seize the bearing without warning.',
+    'bearing-part-uncertain':
+      'Plan a bearing replacement: the bearing has a defect, but its lines do not tell which part; look at the races, the rolling elements and the cage once it is out.',
     'lead-screw-contamination':
       'Take the lead screw out and clean it: remove chips and debris, check the wipers and covers, re-lubricate.',
     'lead-screw-wear':
@@ -170,5 +173,7 @@ export const EN: DiagnosisWords = {
     'anomalous-at': (p) =>
       `anomalous at ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz (${f.kind}, ${signedDb(f.excessDb)} dB)`).join(', ')}`,
     'shape-differs': () => 'the spectral shape differs without a distinct line',
+    'bearing-parts-overlap': (p) =>
+      `the lines of ${p.parts.map((part) => `${EN.causeNames[part.cause].toLowerCase()} (${part.confidence.toFixed(2)})`).join(' and ')} are about as strong: the part cannot be told`,
   },
 };

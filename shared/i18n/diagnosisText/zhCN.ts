@@ -85,6 +85,7 @@ export const ZH_CN: DiagnosisWords = {
     'bearing-inner-race': '轴承内圈故障',
     'bearing-rolling-element': '轴承滚动体故障',
     'bearing-cage': '轴承保持架故障',
+    'bearing-part-uncertain': '轴承故障，部位不确定',
     'lead-screw-contamination': '丝杠污染（切屑或杂物）',
     'lead-screw-wear': '丝杠磨损（滚珠或滚道）',
     'gear-wear': '齿轮磨损',
@@ -102,6 +103,8 @@ export const ZH_CN: DiagnosisWords = {
     'bearing-inner-race': '尽快安排更换轴承（内圈损伤发展很快）；检查轴承与轴的配合。',
     'bearing-rolling-element': '安排更换轴承；检查润滑剂中有无金属颗粒。',
     'bearing-cage': '在下次停机时更换轴承：保持架损坏可能使轴承毫无预兆地卡死。',
+    'bearing-part-uncertain':
+      '安排更换轴承：轴承已有故障，但特征谱线无法区分是哪个部位；拆下后检查内外圈、滚动体和保持架。',
     'lead-screw-contamination':
       '拆下丝杠进行清洁：清除切屑和杂物，检查刮屑片和防护罩，然后重新润滑。',
     'lead-screw-wear': '测量反向间隙，检查滚珠螺母和滚道；安排滚珠丝杠大修或更换。',
@@ -169,5 +172,7 @@ export const ZH_CN: DiagnosisWords = {
     'anomalous-at': (p) =>
       `异常频率：${p.findings.map((f) => `${hz(f.frequencyHz)} Hz（${KINDS[f.kind]}，${signedDb(f.excessDb)} dB）`).join('、')}`,
     'shape-differs': () => '频谱形状不同，但没有明显的单独谱线',
+    'bearing-parts-overlap': (p) =>
+      `${p.parts.map((part) => `${ZH_CN.causeNames[part.cause]}（${part.confidence.toFixed(2)}）`).join('与')}的谱线强度相近：无法区分是哪个部位`,
   },
 };

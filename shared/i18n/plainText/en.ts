@@ -38,6 +38,10 @@ export const PLAIN_EN: PlainWords = {
       problem: (c) => `Damaged balls or rollers in ${the(c, 'bearing')}`,
       fix: BEARING_FIX,
     },
+    'bearing-part-uncertain': {
+      problem: (c) => `Damage in ${the(c, 'bearing')}, part uncertain`,
+      fix: BEARING_FIX,
+    },
     'bearing-cage': {
       problem: (c) => `The cage of ${the(c, 'bearing')} is failing`,
       fix: 'replace the bearing',
@@ -114,6 +118,7 @@ export const PLAIN_EN: PlainWords = {
     'no-pattern-matches': () => 'the sound differs from healthy in a way no known fault explains',
     'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',
+    'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',
   },
   irregularKnocks: 'irregular knocks that the healthy machine does not make',
   fallback: 'The sound differs from the healthy machine.',

@@ -21,6 +21,10 @@ export const PLAIN_ZH_CN: PlainWords = {
     'bearing-outer-race': { problem: (c) => `${c ?? '轴承'}外圈损伤`, fix: BEARING_FIX },
     'bearing-inner-race': { problem: (c) => `${c ?? '轴承'}内圈损伤`, fix: BEARING_FIX },
     'bearing-rolling-element': { problem: (c) => `${c ?? '轴承'}滚动体损伤`, fix: BEARING_FIX },
+    'bearing-part-uncertain': {
+      problem: (c) => `${c ?? '轴承'}损伤，部位不确定`,
+      fix: BEARING_FIX,
+    },
     'bearing-cage': { problem: (c) => `${c ?? '轴承'}保持架失效`, fix: '更换轴承' },
     'lead-screw-contamination': { problem: (c) => `${c ?? '滚珠丝杠'}内有切屑或杂物`, fix: '清理' },
     'lead-screw-wear': { problem: (c) => `${c ?? '滚珠丝杠'}磨损`, fix: '测量反向间隙并安排大修' },
@@ -71,6 +75,7 @@ export const PLAIN_ZH_CN: PlainWords = {
     'no-pattern-matches': () => '声音与健康时不同，但没有已知故障能解释',
     'anomalous-at': (p) => `声音在 ${p.findings.length} 个音调上与健康时不同`,
     'shape-differs': () => '声音的频谱形状与健康时不同，但没有明显的单一音调',
+    'bearing-parts-overlap': () => '这些敲击声与轴承的不止一个部位相符',
   },
   irregularKnocks: '有健康机器没有的不规则撞击声',
   fallback: '声音与健康的机器不同。',

@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
 import { CAUSE_IDS, SEVERITIES } from '../../../shared/diagnosis/report.ts';
 import { readBaselineFile } from '../../../node/diagnosis/jsonFiles.ts';
 import { auscult, createCliFolder, CWRU, FS, removeFolder, root, runNode } from './cliFixture.ts';
@@ -23,6 +25,7 @@ function expectDiagnosisShape(report: Record<string, unknown>, file: string): vo
     'anomalous',
     'anomalyScore',
     'threshold',
+    'scoreScale',
     'findings',
     'causes',
   ]);
@@ -102,6 +105,28 @@ describe('auscult: work done exits 0', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expectDiagnosisShape(JSON.parse(first.stdout), 'rec.wav');
+  });
+
+  it('says "no usable signal: check the microphone" for five seconds of digital silence', async () => {
+    await writeFile(join(folder, 'silence.wav'), encodeWav([new Float64Array(5 * FS)], FS));
+    const text = await run('diagnose', '--baseline', 'b.json', 'silence.wav');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Verdict: No usable signal: check the microphone\n');
+    expect(text.stdout).toContain('digital silence (5.00 s)');
+    expect(text.stdout).not.toMatch(/score|ANOMALOUS|confidence/i);
+    const zh = await run('diagnose', '--baseline', 'b.json', '--lang', 'zh-CN', 'silence.wav');
+    expect(zh.stdout).toContain('结论：没有可用信号：请检查麦克风');
+    const json = JSON.parse(
+      (await run('diagnose', '--baseline', 'b.json', '--json', 'silence.wav')).stdout,
+    );
+    expect(json).toMatchObject({ anomalous: false, causes: [], findings: [] });
+    expect(json.input).toMatchObject({
+      usable: false,
+      verdict: 'No usable signal: check the microphone',
+      problems: [{ code: 'digital-silence', severity: 'unusable', params: { durationSeconds: 5 } }],
+    });
+    const analysis = await run('analyze', 'silence.wav');
+    expect(analysis.stdout).toContain('Verdict: No usable signal: check the microphone');
   });
 
   it('diagnoses with --rpm and prints a readable report', async () => {

@@ -134,6 +134,14 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
     },
   ],
   'shape-differs': [{}],
+  'bearing-parts-overlap': [
+    {
+      parts: [
+        { cause: 'bearing-outer-race', confidence: 0.62 },
+        { cause: 'bearing-inner-race', confidence: 0.61 },
+      ],
+    },
+  ],
 };
 
 const findingItems = Object.entries(FINDINGS).flatMap(([code, list]) =>
