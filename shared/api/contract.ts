@@ -40,6 +40,8 @@ export interface VerdictSummary {
   readonly causeId: CauseId | null;
   readonly componentId: string | null;
   readonly severity: Severity | null;
+  /** False when the input check found no usable signal (no verdict was made). */
+  readonly usable: boolean;
 }
 
 export interface MachineDetail extends MachineSummary {

@@ -103,7 +103,8 @@ function pointTime(recordingAt: string, region: TrendDiagnosisInput['region']): 
 function newestPerMeasurement(diagnoses: readonly TrendDiagnosisInput[]): TrendDiagnosisInput[] {
   const newest = new Map<string, TrendDiagnosisInput>();
   for (const d of diagnoses) {
-    if (d.baselineId === null) continue;
+    // No baseline, or no usable signal (the input check): nothing was measured.
+    if (d.baselineId === null || d.report.input?.usable === false) continue;
     const key = `${d.recordingId}|${d.region?.startSeconds ?? ''}|${d.region?.endSeconds ?? ''}`;
     const seen = newest.get(key);
     if (!seen || d.createdAt >= seen.createdAt) newest.set(key, d);

@@ -23,7 +23,8 @@ export function verdictFields(alias: string): string {
     (${alias}.report -> 'threshold') AS v_threshold,
     (${alias}.report #>> '{causes,0,id}') AS v_cause,
     (${alias}.report #>> '{causes,0,componentId}') AS v_component,
-    (${alias}.report #>> '{causes,0,severity}') AS v_severity`;
+    (${alias}.report #>> '{causes,0,severity}') AS v_severity,
+    (${alias}.report #> '{input,usable}') AS v_usable`;
 }
 
 /** A finite number, or NaN: JSON stores a non-finite score as null. */
@@ -50,5 +51,7 @@ export function toVerdict(row: Row): VerdictSummary | null {
     causeId: known<CauseId>(row.v_cause, CAUSE_IDS),
     componentId: typeof row.v_component === 'string' ? row.v_component : null,
     severity: known<Severity>(row.v_severity, SEVERITIES),
+    // Reports without an input check (older ones, or nothing found) are usable.
+    usable: row.v_usable !== false,
   };
 }

@@ -27,7 +27,8 @@ export function verdictFields(alias: string): string {
     json_extract(${alias}.report, '$.threshold') AS v_threshold,
     json_extract(${alias}.report, '$.causes[0].id') AS v_cause,
     json_extract(${alias}.report, '$.causes[0].componentId') AS v_component,
-    json_extract(${alias}.report, '$.causes[0].severity') AS v_severity`;
+    json_extract(${alias}.report, '$.causes[0].severity') AS v_severity,
+    json_extract(${alias}.report, '$.input.usable') AS v_usable`;
 }
 
 /** A finite number, or NaN: JSON stores a non-finite score as null. */
@@ -54,5 +55,7 @@ export function toVerdict(row: Row): VerdictSummary | null {
     causeId: known<CauseId>(textOrNull(row, 'v_cause'), CAUSE_IDS),
     componentId: textOrNull(row, 'v_component'),
     severity: known<Severity>(textOrNull(row, 'v_severity'), SEVERITIES),
+    // Reports without an input check (older ones, or nothing found) are usable.
+    usable: row.v_usable !== 0 && row.v_usable !== 0n,
   };
 }

@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
-import type { MachineSummary, StoredDiagnosis } from '../../../shared/api/contract.ts';
+import type {
+  MachineSummary,
+  MachineTrend,
+  StoredDiagnosis,
+  VerdictSummary,
+} from '../../../shared/api/contract.ts';
+import { machineHealth, verdictOf } from '../../../shared/diagnosis/health.ts';
 import { DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { inputAction, inputReason, inputVerdict } from '../../../shared/i18n/diagnosisText.ts';
 import { openApiFixture } from './apiFixtures.ts';
@@ -40,5 +46,18 @@ describe('a silent recording', () => {
     expect(inputAction(problem, 'en')).toMatch(/^Check the microphone/);
     // Review reads the stored report back as it was written.
     expect(await api.call('diagnoses.list', recording.id)).toEqual([stored]);
+    // The lists say "no usable signal", never "normal", and the trend measures nothing.
+    const verdicts = (await api.call('recordings.verdicts', demo.id)) as VerdictSummary[];
+    const verdict = verdicts.find((v) => v.recordingId === recording.id);
+    expect(verdict).toMatchObject({ usable: false, anomalous: false });
+    expect(verdictOf(verdict!)).toBe('no-signal');
+    const machines = (await api.call('machines.list')) as MachineSummary[];
+    const latest = machines.find((m) => m.id === demo.id)!.latestVerdict;
+    expect(machineHealth(true, latest)).toBe('no-signal');
+    expect(verdicts.filter((v) => v.recordingId !== recording.id).every((v) => v.usable)).toBe(
+      true,
+    );
+    const trend = (await api.call('machines.trend', demo.id)) as MachineTrend;
+    expect(trend.points.map((p) => p.recordingId)).not.toContain(recording.id);
   });
 });

@@ -249,12 +249,14 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
           causeId: 'unbalance',
           componentId: 'spindle',
           severity: 'serious',
+          usable: true,
         },
         expect.objectContaining({
           diagnosisId: newestOfB.id,
           anomalous: false,
           causeId: null,
           severity: null,
+          usable: true,
         }),
       ]);
       const [listed] = await store.machines.list();
@@ -266,6 +268,28 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.machines.get(machine)).toMatchObject({ latestVerdict: verdicts[0] });
       expect(await store.diagnoses.latestByMachine(other)).toEqual([]);
       await expect(store.diagnoses.latestByMachine('no-such')).rejects.toThrow(NotFoundError);
+    });
+
+    it('says a verdict made on no usable signal is not usable', async () => {
+      const machine = await store.machines.insert(lathe);
+      const row = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
+      await store.recordings.insert(row);
+      const silent = {
+        ...report,
+        anomalous: false,
+        anomalyScore: 0,
+        causes: [],
+        input: { usable: false, problems: [] },
+      } as unknown as DiagnosisReport;
+      await store.diagnoses.insert({
+        recordingId: row.id,
+        machineId: machine,
+        baselineId: null,
+        report: silent,
+      });
+      const [verdict] = await store.diagnoses.latestByMachine(machine);
+      expect(verdict).toMatchObject({ recordingId: row.id, anomalous: false, usable: false });
+      expect((await store.machines.get(machine)).latestVerdict).toMatchObject({ usable: false });
     });
 
     it("lists every diagnosis of a machine's recordings, oldest first", async () => {
