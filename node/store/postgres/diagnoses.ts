@@ -2,6 +2,7 @@
 import type { StoredDiagnosis, VerdictSummary } from '../../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
+import { newStoredDiagnosis } from '../newRows.ts';
 import type { Clock } from '../types.ts';
 import type { DiagnosisStore } from '../types.ts';
 import { assertRow, iso } from './sql.ts';
@@ -31,15 +32,7 @@ function toStored(row: Row): StoredDiagnosis {
 export function postgresDiagnoses(sql: Sql, clock: Clock): DiagnosisStore {
   return {
     async insert(diagnosis) {
-      const stored: StoredDiagnosis = {
-        id: clock.newId(),
-        recordingId: diagnosis.recordingId,
-        machineId: diagnosis.machineId,
-        baselineId: diagnosis.baselineId,
-        createdAt: clock.now().toISOString(),
-        report: diagnosis.report,
-        region: diagnosis.region ?? null,
-      };
+      const stored = newStoredDiagnosis(diagnosis, clock);
       await sql.query(
         `INSERT INTO diagnoses (id, recording_id, machine_id, baseline_id, report, created_at,
            updated_at, start_seconds, end_seconds) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)`,

@@ -8,6 +8,7 @@ import type { CauseId } from '../../../shared/diagnosis/report.ts';
 import { assertTransition } from '../../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../../shared/faultLog/workflow.ts';
 import { NotFoundError } from '../errors.ts';
+import { newFaultLogRecord } from '../newRows.ts';
 import type { Clock } from '../types.ts';
 import type { FaultLogRecord, FaultLogStore } from '../types.ts';
 import { faultLogHistory, insertFaultLogEvent } from './faultLogEvents.ts';
@@ -85,20 +86,7 @@ export function postgresFaultLog(sql: Sql, clock: Clock, transact: Transact): Fa
   return {
     async add(entry) {
       await assertRow(sql, 'machines', 'machine', entry.machineId);
-      const stored: FaultLogRecord = {
-        id: clock.newId(),
-        machineId: entry.machineId,
-        diagnosisId: entry.diagnosisId ?? null,
-        recordingId: entry.recordingId ?? null,
-        causeId: entry.causeId ?? null,
-        componentId: entry.componentId ?? null,
-        note: entry.note,
-        createdAt: clock.now().toISOString(),
-        status: 'open',
-        archived: false,
-        recordedBy: entry.recordedBy ?? '',
-        followUpRecordingId: null,
-      };
+      const stored = newFaultLogRecord(entry, clock);
       await transact(async (tx) => {
         await tx.query(
           `INSERT INTO fault_log (id, machine_id, diagnosis_id, recording_id, cause_id,

@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { StoredDiagnosis, VerdictSummary } from '../../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { NotFoundError } from '../errors.ts';
+import { newStoredDiagnosis } from '../newRows.ts';
 import { storing } from '../../files/diskFull.ts';
 import type { DiagnosisStore } from '../types.ts';
 import { assertRow, json, text, textOrNull } from './rows.ts';
@@ -33,15 +34,7 @@ function toStored(row: Row): StoredDiagnosis {
 export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<DiagnosisStore> {
   return {
     insert(diagnosis) {
-      const stored: StoredDiagnosis = {
-        id: clock.newId(),
-        recordingId: diagnosis.recordingId,
-        machineId: diagnosis.machineId,
-        baselineId: diagnosis.baselineId,
-        createdAt: clock.now().toISOString(),
-        report: diagnosis.report,
-        region: diagnosis.region ?? null,
-      };
+      const stored = newStoredDiagnosis(diagnosis, clock);
       const reportJson = JSON.stringify(stored.report);
       storing(reportJson.length, () =>
         db

@@ -10,6 +10,7 @@ import type { CauseId } from '../../../shared/diagnosis/report.ts';
 import { assertTransition } from '../../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../../shared/faultLog/workflow.ts';
 import { NotFoundError } from '../errors.ts';
+import { newFaultLogRecord } from '../newRows.ts';
 import type { FaultLogRecord, FaultLogStore } from '../types.ts';
 import { faultLogHistory, insertFaultLogEvent } from './faultLogEvents.ts';
 import { assertRow, number, rowVersion, text, textOrNull } from './rows.ts';
@@ -99,20 +100,7 @@ export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<Faul
   return {
     add(entry) {
       assertMachine(entry.machineId);
-      const stored: FaultLogRecord = {
-        id: clock.newId(),
-        machineId: entry.machineId,
-        diagnosisId: entry.diagnosisId ?? null,
-        recordingId: entry.recordingId ?? null,
-        causeId: entry.causeId ?? null,
-        componentId: entry.componentId ?? null,
-        note: entry.note,
-        createdAt: clock.now().toISOString(),
-        status: 'open',
-        archived: false,
-        recordedBy: entry.recordedBy ?? '',
-        followUpRecordingId: null,
-      };
+      const stored = newFaultLogRecord(entry, clock);
       inTransaction(db, () => {
         db.prepare(
           `INSERT INTO fault_log (id, machine_id, diagnosis_id, recording_id, cause_id,
