@@ -92,12 +92,7 @@ export function drawMonthChart(
 }
 
 /** Each of the busiest machines' entry scores over time, one coloured line per machine. */
-export function drawScoreChart(
-  doc: Pdf,
-  area: Box,
-  entries: readonly FaultLogEntry[],
-  words: ReportWords,
-): number {
+export function drawScoreChart(doc: Pdf, area: Box, entries: readonly FaultLogEntry[]): number {
   const series = scoreSeries(entries, MAX_SCORE_MACHINES);
   const legend: LegendItem[] = series.map((s, i) => ({
     label: s.machineName,

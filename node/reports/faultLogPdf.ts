@@ -130,7 +130,6 @@ function summaryPage(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: R
     doc,
     { x: MARGIN_PT, y: y + 15, width, height: CHART_HEIGHT_PT },
     input.entries,
-    words,
   );
   if (left > 0) {
     doc.font(REGULAR).fontSize(7.5).fillColor(MUTED);

@@ -9,6 +9,8 @@ import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
 import type { FaultEventKind, FaultStatus } from '../faultLog/workflow.ts';
+import type { FaultLogFilters } from '../faultLog/filter.ts';
+import type { ReportOptions } from '../reports/paper.ts';
 import type { MachineTrend } from '../trend/machineTrend.ts';
 import type { ErrorBody } from './errors.ts';
 
@@ -375,7 +377,17 @@ export interface AuscultApi {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;
   };
+  /** Printed reports, as PDF bytes (docs/formats.md, "Diagnosis report PDF", "Fault log PDF"). */
+  reports: {
+    /** The one-page report of a stored diagnosis, in `options.language` on `options.paper`. */
+    diagnosis(diagnosisId: string, options: ReportOptions): Promise<ArrayBuffer>;
+    /** The fault-log report of the entries `filters` let through, newest first. */
+    faultLog(filters: FaultLogFilters, options: ReportOptions): Promise<ArrayBuffer>;
+  };
 }
+
+export type { FaultLogFilters } from '../faultLog/filter.ts';
+export type { PaperSize, ReportOptions } from '../reports/paper.ts';
 
 // The method table (argument schemas, binary flags, body limits), the names derived from it and
 // apiFromCall live in shared/api/methods.ts, which builds on this interface.
