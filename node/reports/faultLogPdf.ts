@@ -25,9 +25,10 @@ import {
 } from './pdfDocument.ts';
 import type { Pdf } from './pdfDocument.ts';
 
-/** The most rows the table prints (about 120 pages); counts and charts cover every entry. */
-export const MAX_TABLE_ROWS = 5000;
+/** The most rows the table prints (about 35 pages); counts and charts cover every entry. */
+export const MAX_TABLE_ROWS = 2000;
 const ROW_HEIGHT_PT = 12;
+const HEADER_HEIGHT_PT = 23;
 const CHART_HEIGHT_PT = 165;
 
 export interface FaultLogPdfInput {
@@ -150,12 +151,12 @@ function columns(lang: Language): Column[] {
   return [
     {
       title: names.recordedAtUtc,
-      share: 0.15,
+      share: 0.13,
       cell: (e) => utcMinute(e.createdAt).replace(' UTC', ''),
     },
     { title: names.machine, share: 0.15, cell: (e) => e.machineName },
-    { title: names.recording, share: 0.16, cell: (e) => e.recordingName },
-    { title: names.cause, share: 0.17, cell: (e) => (e.causeId ? causeName(e.causeId, lang) : '') },
+    { title: names.recording, share: 0.14, cell: (e) => e.recordingName },
+    { title: names.cause, share: 0.2, cell: (e) => (e.causeId ? causeName(e.causeId, lang) : '') },
     {
       title: names.severity,
       share: 0.08,
@@ -163,13 +164,31 @@ function columns(lang: Language): Column[] {
     },
     {
       title: names.anomalyScore,
-      share: 0.07,
+      share: 0.06,
       cell: (e) => e.anomalyScore.toFixed(2),
       align: 'right',
     },
-    { title: names.status, share: 0.11, cell: (e) => faultStatusName(e.status, lang) },
-    { title: names.recordedBy, share: 0.11, cell: (e) => e.recordedBy },
+    { title: names.status, share: 0.12, cell: (e) => faultStatusName(e.status, lang) },
+    { title: names.recordedBy, share: 0.12, cell: (e) => e.recordedBy },
   ];
+}
+
+/** The header: each title wrapped over at most two lines. */
+function headerRow(doc: Pdf, cols: readonly Column[], y: number, width: number) {
+  let x = MARGIN_PT;
+  for (const col of cols) {
+    const cellWidth = col.share * width;
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.text(col.title, x + 2, y + 2, {
+      width: col.align ? cellWidth - 10 : cellWidth - 4,
+      height: 2 * doc.currentLineHeight(),
+      ellipsis: true,
+      align: col.align ?? 'left',
+    });
+    doc.page.margins.bottom = bottom;
+    x += cellWidth;
+  }
 }
 
 function tableRow(
@@ -182,7 +201,9 @@ function tableRow(
   let x = MARGIN_PT;
   cols.forEach((col, i) => {
     const cellWidth = col.share * width;
-    textLine(doc, cells[i], x + 2, y + 2, cellWidth - 4, col.align ? { align: col.align } : {});
+    // A right-aligned number keeps a gap from the text of the next column.
+    const inner = col.align ? cellWidth - 10 : cellWidth - 4;
+    textLine(doc, cells[i], x + 2, y + 2, inner, col.align ? { align: col.align } : {});
     x += cellWidth;
   });
 }
@@ -203,20 +224,10 @@ function table(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: ReportW
       textLine(doc, words.tableCut(rows.length, input.entries.length), MARGIN_PT, y, width);
       y += 12;
     }
-    doc
-      .save()
-      .rect(MARGIN_PT, y, width, ROW_HEIGHT_PT + 2)
-      .fill('#e8e8e8')
-      .restore();
+    doc.save().rect(MARGIN_PT, y, width, HEADER_HEIGHT_PT).fill('#e8e8e8').restore();
     doc.font(BOLD).fontSize(7.5).fillColor(INK);
-    tableRow(
-      doc,
-      cols.map((c) => c.title),
-      cols,
-      y + 1,
-      width,
-    );
-    y += ROW_HEIGHT_PT + 2;
+    headerRow(doc, cols, y, width);
+    y += HEADER_HEIGHT_PT;
   };
   rows.forEach((entry, i) => {
     if (y + ROW_HEIGHT_PT > bottom) header();
