@@ -3,23 +3,9 @@
  * entries once and filters them on each key press, renderer/features/faultLog/filterEntries.ts)
  * and the fault-log report the host prints for the same filters.
  */
-import type { FaultLogEntry } from '../api/contract.ts';
-import type { CauseId, Severity } from '../diagnosis/report.ts';
-import type { FaultStatus } from './workflow.ts';
+import type { FaultLogEntry, FaultLogFilters } from '../api/contract.ts';
 
-export interface FaultLogFilters {
-  readonly machineId: string | null;
-  readonly causeId: CauseId | null;
-  readonly status: FaultStatus | null;
-  readonly severity: Severity | null;
-  /** Entries made at or after this instant (ms since the epoch), or no lower bound. */
-  readonly fromMs: number | null;
-  /** Entries made before this instant (exclusive), or no upper bound. */
-  readonly untilMs: number | null;
-  /** Words that must all occur in the machine, recording, recorder's name or note. */
-  readonly text: string;
-  readonly showArchived: boolean;
-}
+export type { FaultLogFilters } from '../api/contract.ts';
 
 export const NO_FILTERS: FaultLogFilters = {
   machineId: null,
