@@ -137,6 +137,38 @@ function causeLines(cause: Cause, lang: ReportOptions['language'], words: Report
   };
 }
 
+/** A cause's card measured at the current fonts, and the function that draws it at a height. */
+function causeCard(
+  doc: Pdf,
+  rank: string,
+  lines: ReturnType<typeof causeLines>,
+  width: number,
+): { height: number; draw: (y: number) => void } {
+  doc.font(BOLD).fontSize(9);
+  const title = `${rank}${lines.title}`;
+  const titleHeight = textHeight(doc, title, width - 12);
+  doc.font(REGULAR).fontSize(8);
+  const body = [...lines.evidence, lines.action];
+  const bodyHeights = body.map((line) => textHeight(doc, line, width - 20));
+  const height = titleHeight + bodyHeights.reduce((a, b) => a + b, 0) + 10;
+  const draw = (y: number) => {
+    doc.save().roundedRect(MARGIN_PT, y, width, height - 2, 3);
+    doc.lineWidth(0.5).strokeColor('#bbbbbb').stroke().restore();
+    doc.font(BOLD).fontSize(9).fillColor(INK);
+    doc.text(title, MARGIN_PT + 6, y + 4, { width: width - 12, height: titleHeight });
+    let lineY = y + 4 + titleHeight;
+    body.forEach((line, k) => {
+      // The action, last, in bold: what the supervisor signs off.
+      const isAction = k === body.length - 1;
+      doc.font(isAction ? BOLD : REGULAR).fontSize(8);
+      doc.fillColor(isAction ? INK : '#333333');
+      doc.text(line, MARGIN_PT + 12, lineY, { width: width - 20, height: bodyHeights[k] });
+      lineY += bodyHeights[k];
+    });
+  };
+  return { height, draw };
+}
+
 /** Prints causes while they fit above `bottom`; returns where it stopped. */
 function causes(
   doc: Pdf,
@@ -159,37 +191,10 @@ function causes(
   }
   let printed = 0;
   for (const [i, cause] of list.slice(0, MAX_CAUSES).entries()) {
-    const lines = causeLines(cause, lang, words);
-    doc.font(BOLD).fontSize(9);
-    const titleHeight = textHeight(doc, `${i + 1}. ${lines.title}`, width - 12);
-    doc.font(REGULAR).fontSize(8);
-    const body = [...lines.evidence, lines.action];
-    const bodyHeights = body.map((line) => textHeight(doc, line, width - 20));
-    const height = titleHeight + bodyHeights.reduce((a, b) => a + b, 0) + 10;
-    if (y + height > bottom - 12) break;
-    doc
-      .save()
-      .roundedRect(MARGIN_PT, y, width, height - 2, 3)
-      .lineWidth(0.5)
-      .strokeColor('#bbbbbb')
-      .stroke()
-      .restore();
-    doc.font(BOLD).fontSize(9).fillColor(INK);
-    doc.text(`${i + 1}. ${lines.title}`, MARGIN_PT + 6, y + 4, {
-      width: width - 12,
-      height: titleHeight,
-    });
-    let lineY = y + 4 + titleHeight;
-    body.forEach((line, k) => {
-      const isAction = k === body.length - 1;
-      doc
-        .font(isAction ? BOLD : REGULAR)
-        .fontSize(8)
-        .fillColor(isAction ? INK : '#333333');
-      doc.text(line, MARGIN_PT + 12, lineY, { width: width - 20, height: bodyHeights[k] });
-      lineY += bodyHeights[k];
-    });
-    y += height + 2;
+    const card = causeCard(doc, `${i + 1}. `, causeLines(cause, lang, words), width);
+    if (y + card.height > bottom - 12) break;
+    card.draw(y);
+    y += card.height + 2;
     printed += 1;
   }
   if (printed < list.length) {

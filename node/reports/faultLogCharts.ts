@@ -29,6 +29,23 @@ function plotBox(area: Box, legendHeight: number): Box {
   };
 }
 
+/** The commonest causes, each with its colour; the others grey, entries without one light grey. */
+function causeColors(entries: readonly FaultLogEntry[]) {
+  const totals = new Map<CauseId | null, number>();
+  for (const entry of entries) totals.set(entry.causeId, (totals.get(entry.causeId) ?? 0) + 1);
+  const named = [...totals]
+    .filter(([cause]) => cause !== null)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CAUSE_COLORS)
+    .map(([cause]) => cause as CauseId);
+  const colorOf = (cause: CauseId | null): string => {
+    if (cause === null) return NO_CAUSE_COLOR;
+    const index = named.indexOf(cause);
+    return index === -1 ? OTHER_COLOR : SERIES_COLORS[index];
+  };
+  return { named, colorOf, hasNone: totals.has(null) };
+}
+
 /** Entries per calendar month (UTC), stacked by cause, the commonest causes coloured. */
 export function drawMonthChart(
   doc: Pdf,
@@ -38,25 +55,13 @@ export function drawMonthChart(
   words: ReportWords,
 ): void {
   const months = entriesPerMonth(entries);
-  const totals = new Map<CauseId | null, number>();
-  for (const entry of entries) totals.set(entry.causeId, (totals.get(entry.causeId) ?? 0) + 1);
-  const named = [...totals]
-    .filter(([cause]) => cause !== null)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CAUSE_COLORS)
-    .map(([cause]) => cause as CauseId);
-  const colorOf = (cause: CauseId | null) => {
-    if (cause === null) return NO_CAUSE_COLOR;
-    const index = named.indexOf(cause);
-    return index === -1 ? OTHER_COLOR : SERIES_COLORS[index];
-  };
+  const { named, colorOf, hasNone } = causeColors(entries);
   const legend: LegendItem[] = named.map((cause) => ({
     label: causeName(cause, lang),
     color: colorOf(cause),
     kind: 'fill',
   }));
-  if (totals.has(null))
-    legend.push({ label: words.noCauseNamed, color: NO_CAUSE_COLOR, kind: 'fill' });
+  if (hasNone) legend.push({ label: words.noCauseNamed, color: NO_CAUSE_COLOR, kind: 'fill' });
   const legendHeight = drawLegend(doc, legend, area.x + 30, area.y, area.width - 30);
   const box = plotBox(area, legendHeight);
   const maxTotal = Math.max(1, ...months.map((m) => m.total));

@@ -100,6 +100,19 @@ function summaryPage(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: R
     textLine(doc, words.noEntries, MARGIN_PT, y, width);
     return;
   }
+  y = counts(doc, input, lang, words, y, column);
+  charts(doc, input, lang, words, y, width);
+}
+
+/** Entries by cause and by status, side by side; returns the height below them. */
+function counts(
+  doc: Pdf,
+  input: FaultLogPdfInput,
+  lang: Language,
+  words: ReportWords,
+  y: number,
+  column: number,
+): number {
   doc.font(BOLD).fontSize(10.5).fillColor(INK);
   textLine(doc, words.byCause, MARGIN_PT, y, column);
   textLine(doc, words.byStatus, MARGIN_PT + column + 24, y, column);
@@ -110,28 +123,31 @@ function summaryPage(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: R
   const statuses = countByStatus(input.entries).map(
     ({ status, count }) => [faultStatusName(status, lang), String(count)] as [string, string],
   );
-  const countsBottom = Math.max(
+  const bottom = Math.max(
     pairs(doc, causes, MARGIN_PT, y + 15, column),
     pairs(doc, statuses, MARGIN_PT + column + 24, y + 15, column),
   );
-  y = countsBottom + 12;
+  return bottom + 12;
+}
+
+/** The two trend charts, one under the other, from `y`. */
+function charts(
+  doc: Pdf,
+  input: FaultLogPdfInput,
+  lang: Language,
+  words: ReportWords,
+  top: number,
+  width: number,
+): void {
+  let y = top;
   doc.font(BOLD).fontSize(10.5).fillColor(INK);
   textLine(doc, words.perMonth, MARGIN_PT, y, width);
-  drawMonthChart(
-    doc,
-    { x: MARGIN_PT, y: y + 15, width, height: CHART_HEIGHT_PT },
-    input.entries,
-    lang,
-    words,
-  );
+  const box = (at: number) => ({ x: MARGIN_PT, y: at + 15, width, height: CHART_HEIGHT_PT });
+  drawMonthChart(doc, box(y), input.entries, lang, words);
   y += 15 + CHART_HEIGHT_PT + 12;
   doc.font(BOLD).fontSize(10.5).fillColor(INK);
   textLine(doc, words.scoreOverTime, MARGIN_PT, y, width);
-  const left = drawScoreChart(
-    doc,
-    { x: MARGIN_PT, y: y + 15, width, height: CHART_HEIGHT_PT },
-    input.entries,
-  );
+  const left = drawScoreChart(doc, box(y), input.entries);
   if (left > 0) {
     doc.font(REGULAR).fontSize(7.5).fillColor(MUTED);
     textLine(doc, words.moreMachines(left), MARGIN_PT, y + 15 + CHART_HEIGHT_PT + 2, width);
