@@ -38,13 +38,14 @@ export function yOf(box: Box, axis: Axis, value: number): number {
   return box.y + box.height - axisFraction(axis, value) * box.height;
 }
 
-/** 1, 2 or 5 times a power of ten: the step that gives about `count` ticks over the span. */
+/** 1, 2 or 5 times a power of ten: the step that gives about `count` steps over the span. */
 export function niceStep(span: number, count: number): number {
   const raw = span / Math.max(1, count);
   if (!(raw > 0) || !Number.isFinite(raw)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));
   const ratio = raw / power;
-  const mantissa = ratio <= 1 ? 1 : ratio <= 2 ? 2 : ratio <= 5 ? 5 : 10;
+  // The nearest of 1, 2, 5 and 10 (on a log scale), so the count is near the one asked for.
+  const mantissa = ratio < 1.5 ? 1 : ratio < 3 ? 2 : ratio < 7 ? 5 : 10;
   return mantissa * power;
 }
 
