@@ -10,10 +10,10 @@ import type {
   StoredDiagnosis,
 } from '../../shared/api/contract.ts';
 import type { Comparison } from '../../shared/diagnosis/baseline/compare.ts';
+import type { BaselineModel } from '../../shared/diagnosis/baseline/model.ts';
 import type { CharacteristicFrequency } from '../../shared/diagnosis/characteristicFrequencies.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
-import type { StoredBaseline } from '../store/types.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording, diagnoseStretch } from '../workflows/diagnose.ts';
 import type { FeatureSource } from '../workflows/features.ts';
@@ -95,14 +95,13 @@ export function selectionFrames(
 /** The stretch's spectrum, on the baseline's gain-normalised scale when there is one. */
 function spectrumOf(
   features: RecordingFeatures,
-  baseline: StoredBaseline | null,
+  model: BaselineModel | null,
   comparison: Comparison | null,
 ) {
   // As compareWithBaseline puts the recording on the model's scale: bin width and gain.
   const offsetDb =
-    baseline && comparison
-      ? 10 *
-          Math.log10(features.spectrum.binWidthHz / baseline.signature.model.spectrum.binWidthHz) -
+    model && comparison
+      ? 10 * Math.log10(features.spectrum.binWidthHz / model.spectrum.binWidthHz) -
         comparison.gainDb
       : 0;
   return maxPooledSpectrum(features.spectrum.levelsDb, features.spectrum.binWidthHz, offsetDb);
@@ -126,6 +125,39 @@ function markersOf(
     .map((f) => ({ id: f.id, name: f.name, kind: f.kind, frequencyHz: round(f.frequencyHz, 3) }));
 }
 
+/** What Review draws besides the report: the same for a library recording and a file. */
+export type SelectionViews = Omit<
+  SelectionAnalysis,
+  'recordingId' | 'startSeconds' | 'endSeconds' | 'report'
+>;
+
+/**
+ * The spectra, anomalies and markers of analysed features against a baseline (null: none), from
+ * the diagnosis' own comparison and characteristic frequencies. The printed diagnosis report of
+ * `auscult report` uses it too, so both draw the same chart.
+ */
+export function selectionViews(
+  features: RecordingFeatures,
+  baseline: { readonly id: string; readonly model: BaselineModel } | null,
+  comparison: Comparison | null,
+  frequencies: readonly CharacteristicFrequency[],
+): SelectionViews {
+  return {
+    spectrum: spectrumOf(features, baseline?.model ?? null, comparison),
+    baseline: baseline
+      ? baselineSpectrumView(baseline.id, baseline.model.spectrum, MAX_SELECTION_POINTS)
+      : null,
+    anomalies: (comparison?.peaks ?? [])
+      .filter((line) => line.excessDb >= ANOMALY_EXCESS_DB)
+      .map((line) => ({
+        frequencyHz: round(line.frequencyHz, 2),
+        excessDb: round(line.excessDb, 1),
+      })),
+    envelope: envelopeOf(features),
+    markers: markersOf(frequencies, features.analysedMaxHz),
+  };
+}
+
 /**
  * Analyses [startSeconds, endSeconds) of the recording (see the file comment); nothing is
  * stored. Rejects with NotFoundError for an unknown recording, ApiError 'invalid-argument' for a
@@ -142,26 +174,12 @@ export async function analyseSelection(
   const range = selectionFrames(recording, startSeconds, endSeconds);
   const diagnosis = await diagnoseStretch(library, recording, source, range);
   const { features, baseline, comparison, frequencies, report, region } = diagnosis;
+  const model = baseline ? { id: baseline.summary.id, model: baseline.signature.model } : null;
   return {
     recordingId,
     startSeconds: region?.startSeconds ?? 0,
     endSeconds: region?.endSeconds ?? recording.durationSeconds,
-    spectrum: spectrumOf(features, baseline, comparison),
-    baseline: baseline
-      ? baselineSpectrumView(
-          baseline.summary.id,
-          baseline.signature.model.spectrum,
-          MAX_SELECTION_POINTS,
-        )
-      : null,
-    anomalies: (comparison?.peaks ?? [])
-      .filter((line) => line.excessDb >= ANOMALY_EXCESS_DB)
-      .map((line) => ({
-        frequencyHz: round(line.frequencyHz, 2),
-        excessDb: round(line.excessDb, 1),
-      })),
-    envelope: envelopeOf(features),
-    markers: markersOf(frequencies, features.analysedMaxHz),
+    ...selectionViews(features, model, comparison, frequencies),
     report,
   };
 }

@@ -30,6 +30,7 @@ import { createJobRegistry } from './jobs.ts';
 import type { JobRegistry } from './jobs.ts';
 import { recordingMediaPath } from './mediaUrls.ts';
 import { poolFeatureSource } from './poolFeatures.ts';
+import { reportsApi } from './reports.ts';
 import { reviewApi } from './review.ts';
 import { saveSelectionDiagnosis } from './selection.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
@@ -173,6 +174,7 @@ export function createAuscultService(
       get: () => getSettings(library),
       set: (settings) => setSettings(library, settings),
     },
+    reports: reportsApi(library, features),
     jobsSettled: () => jobs.settled(),
     async close() {
       await sessions.close();

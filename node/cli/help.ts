@@ -19,8 +19,10 @@ Commands:
       no baseline yet: which characteristic frequencies stand out (kinematic evidence only)
   analyze [--json] rec.wav
       signal statistics, spectrum peaks and envelope-spectrum peaks
-  log export [--home DIR] --format csv --out FILE [--machine M] [--status S] [--lang L]
-      write the fault log of a library folder as a CSV file for spreadsheets
+  log export [--home DIR] --format csv|pdf --out FILE [--machine M] [--status S] [--lang L]
+      write the fault log of a library folder as a CSV file for spreadsheets, or a PDF report
+  report --baseline B.json [--profile P.json] [--lang L] [--paper P] --out FILE rec.wav
+      diagnose a recording and write the one-page diagnosis report as PDF, ready to sign
   hub migrate --database URL
       create or update the tables of an Auscult Hub's PostgreSQL database
   hub add-user --database URL --name NAME --role R [--plant P ...] --password-file F
@@ -101,11 +103,13 @@ Options:
 
 ${EXIT_STATUS}
 `,
-  log: `Usage: auscult log export [--home DIR] --format csv --out FILE [--machine M] [--status S]
-                          [--lang L]
+  log: `Usage: auscult log export [--home DIR] --format csv|pdf --out FILE [--machine M]
+                          [--status S] [--lang L] [--paper P]
 
 Writes the fault log of an Auscult library folder (the one the app and the web host use) to
-FILE as CSV: UTF-8 with a byte-order mark, one header row in --lang, one row per entry, newest
+FILE. As PDF: the filters used, counts by cause and by status, entries per month by cause and
+the anomaly scores over time, then the table of the entries, newest first, over as many pages
+as needed (docs/formats.md). As CSV: UTF-8 with a byte-order mark, one header row in --lang, one row per entry, newest
 first, archived entries included (the Archived column says which). Times are ISO 8601 in UTC
 (ending in Z); numbers use a dot decimal. Text cells starting with = + - @ get a leading
 apostrophe so that spreadsheets do not run them as formulas. The columns are listed in
@@ -116,13 +120,14 @@ error, not a new library.
 Options:
   --home DIR      the library folder; default: AUSCULT_HOME if set, else the per-user data
                   folder the app uses
-  --format csv    the file's format; only csv is available (pdf is not available yet)
-  --out FILE      where to write the CSV (replaced atomically)
+  --format F      the file's format: csv or pdf
+  --out FILE      where to write it (replaced atomically)
   --machine M     only the entries of this machine (its id or its exact name)
   --status S      only the entries in this status: open, acknowledged, repair-planned,
                   repaired, verified or dismissed
   --lang L        the language of the header and of the causes, severities and statuses:
                   en (default) or zh-CN (Simplified Chinese)
+  --paper P       the PDF's paper: a4 or letter; default letter for en, a4 for zh-CN
   -h, --help      show this help
 
 Needs Node 22.13 or later (the library is a SQLite database read with node:sqlite).
@@ -156,6 +161,27 @@ cookie, or a desktop app's device token) and is checked against the role and the
 that person. People sign in at /hub/sign-in; five wrong passwords in 15 minutes for a name or
 from an address make it wait. --public-origin names the https origin a TLS proxy serves the hub
 at; --work a local folder for uploads and audio copies for analysis.
+
+${EXIT_STATUS}
+`,
+  report: `Usage: auscult report --baseline B.json [--profile P.json] [--lang L] [--paper P]
+                     --out FILE rec.wav
+
+Diagnoses one recording against the machine's healthy baseline, as "auscult diagnose" does, and
+writes the one-page diagnosis report to FILE as PDF (replaced atomically): the machine and the
+recording, the verdict in plain words, the spectrum against the baseline's healthy band with
+the characteristic frequencies and the flagged lines, the likely causes with their evidence and
+action, and lines for the technician's and the supervisor's signatures. Fonts are embedded
+(Chinese included), so it prints and reads the same everywhere. Prints one line: the file, the
+paper, the language and the verdict.
+
+Options:
+  --baseline B.json  a baseline written by "auscult baseline"
+  --profile P.json   the machine profile; default: the one stored in the baseline
+  --lang L           the report's language: en (default) or zh-CN (Simplified Chinese)
+  --paper P          a4 or letter; default letter for en, a4 for zh-CN
+  --out FILE         where to write the PDF
+  -h, --help         show this help
 
 ${EXIT_STATUS}
 `,

@@ -1,6 +1,6 @@
 /**
- * `auscult log export`: the fault log of a library folder as a CSV file (docs/formats.md, "Fault
- * log CSV"). The library is opened as the web host opens it (migrated if older; interrupted
+ * `auscult log export`: the fault log of a library folder as a CSV file or a PDF report
+ * (docs/formats.md, "Fault log CSV" and "Fault log PDF"). The library is opened as the web host opens it (migrated if older; interrupted
  * recordings no running process is writing are recovered, and that is printed as a warning) but
  * no demo machine is made, and a folder without a library is refused rather than created: an
  * export should not leave a new library behind a typo.
@@ -9,9 +9,11 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FaultLogEntry } from '../../shared/api/contract.ts';
 import { faultLogCsv } from '../../shared/faultLog/csv.ts';
+import { NO_FILTERS } from '../../shared/faultLog/filter.ts';
 import { writeFileAtomic } from '../diagnosis/jsonFiles.ts';
 import { resolveLibraryHome } from '../library/home.ts';
 import type { Library } from '../library/library.ts';
+import { faultLogPdf } from '../reports/faultLogPdf.ts';
 import type { LogExportArgs } from './args.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
@@ -39,15 +41,24 @@ async function openExisting(home: string, warnings: string[]): Promise<Library> 
   }
 }
 
+interface Selection {
+  readonly entries: readonly FaultLogEntry[];
+  /** The machine --machine named, by id; null without --machine. */
+  readonly machineId: string | null;
+  readonly machineNames: ReadonlyMap<string, string>;
+}
+
 /** The entries the options select, in the library's order (newest first). */
 async function selectedEntries(
   library: Library,
   all: readonly FaultLogEntry[],
   args: LogExportArgs,
-): Promise<readonly FaultLogEntry[]> {
+): Promise<Selection> {
   let entries = all;
+  const machines = await library.store.machines.list();
+  const machineNames = new Map(machines.map((m) => [m.id, m.name]));
+  let machineId: string | null = null;
   if (args.machine !== undefined) {
-    const machines = await library.store.machines.list();
     const machine =
       machines.find((m) => m.id === args.machine) ?? machines.find((m) => m.name === args.machine);
     if (!machine) {
@@ -56,10 +67,31 @@ async function selectedEntries(
         `--machine "${args.machine}" names no machine of the library in "${library.home}" (its machines: ${known})`,
       );
     }
+    machineId = machine.id;
     entries = entries.filter((entry) => entry.machineId === machine.id);
   }
   if (args.status !== undefined) entries = entries.filter((entry) => entry.status === args.status);
-  return entries;
+  return { entries, machineId, machineNames };
+}
+
+/** The file's bytes: the CSV text, or the PDF report of the same entries. */
+function exportBytes(args: LogExportArgs, selection: Selection): Promise<string | Uint8Array> {
+  if (args.format === 'csv') return Promise.resolve(faultLogCsv(selection.entries, args.lang));
+  return faultLogPdf(
+    {
+      entries: selection.entries,
+      // As the CSV: archived entries are included, and the report says so.
+      filters: {
+        ...NO_FILTERS,
+        machineId: selection.machineId,
+        status: args.status ?? null,
+        showArchived: true,
+      },
+      machineNames: selection.machineNames,
+      generatedAt: new Date(),
+    },
+    { language: args.lang, paper: args.paper },
+  );
 }
 
 export async function runLogExport(args: LogExportArgs): Promise<CommandOutput> {
@@ -72,8 +104,9 @@ export async function runLogExport(args: LogExportArgs): Promise<CommandOutput> 
   const library = await openExisting(resolveLibraryHome(args.home), warnings);
   try {
     const all = await library.store.faultLog.summaries();
-    const entries = await selectedEntries(library, all, args);
-    await writeFileAtomic(args.outPath, faultLogCsv(entries, args.lang));
+    const selection = await selectedEntries(library, all, args);
+    const { entries } = selection;
+    await writeFileAtomic(args.outPath, await exportBytes(args, selection));
     const count = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
     return {
       stdout: `Fault log exported to ${args.outPath}: ${count} of ${all.length}.\n`,

@@ -1,5 +1,5 @@
 /**
- * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, log export. run.ts runs it on the
+ * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, log export, report. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
@@ -19,6 +19,10 @@ async function run(
   args: Exclude<CliArgs, { command: 'help' | 'log' | 'hub' }>,
   pool: AnalysisPool,
 ) {
+  if (args.command === 'report') {
+    const { runReport } = await import('./report.ts');
+    return runReport(args, pool);
+  }
   const { runAnalyze, runBaseline, runDiagnose } = await import('./commands.ts');
   if (args.command === 'baseline') return runBaseline(args, pool);
   if (args.command === 'diagnose') return runDiagnose(args, pool);

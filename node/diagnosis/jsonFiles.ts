@@ -79,16 +79,16 @@ export async function readBaselineFile(path: string): Promise<BaselineSignature>
 }
 
 /**
- * Writes `text` to `path` so that readers see the old file or the new one, never half of one:
+ * Writes `text` (or bytes: a PDF) to `path` so that readers see the old file or the new one, never half of one:
  * a temporary file beside it, fsynced, then renamed over it. The temporary file is removed on
  * failure. Rejects with InputError when the folder cannot be written.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       await handle.sync();
     } finally {
       await handle.close();

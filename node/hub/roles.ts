@@ -46,6 +46,11 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'diagnoses.save': REVIEWERS,
   'settings.get': EVERYONE,
   'settings.set': ADMINS,
+  // A diagnosis report is checked against the diagnosis' plant (scope.ts). The fault-log report
+  // reads every plant's entries, so only admins may make it on a hub until it takes the
+  // caller's plants.
+  'reports.diagnosis': EVERYONE,
+  'reports.faultLog': ADMINS,
 };
 
 export function mayCall(role: Role, method: ApiMethod): boolean {

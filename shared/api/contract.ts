@@ -9,6 +9,7 @@ import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
 import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts';
 import type { FaultEventKind, FaultStatus } from '../faultLog/workflow.ts';
+import type { ReportOptions } from '../reports/paper.ts';
 import type { MachineTrend } from '../trend/machineTrend.ts';
 import type { ErrorBody } from './errors.ts';
 
@@ -219,6 +220,24 @@ export interface FaultLogEntry {
   readonly followUpRecordingId: string | null;
 }
 
+/**
+ * The Fault log screen's filters, which the fault-log report is asked for with (applied by
+ * shared/faultLog/filter.ts on the page and on the host alike).
+ */
+export interface FaultLogFilters {
+  readonly machineId: string | null;
+  readonly causeId: CauseId | null;
+  readonly status: FaultStatus | null;
+  readonly severity: Severity | null;
+  /** Entries made at or after this instant (ms since the epoch), or no lower bound. */
+  readonly fromMs: number | null;
+  /** Entries made before this instant (exclusive), or no upper bound. */
+  readonly untilMs: number | null;
+  /** Words that must all occur in the machine, recording, recorder's name or note. */
+  readonly text: string;
+  readonly showArchived: boolean;
+}
+
 /** One change of a fault-log entry, as its history keeps it. */
 export interface FaultLogEvent {
   readonly id: string;
@@ -377,7 +396,16 @@ export interface AuscultApi {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;
   };
+  /** Printed reports, as PDF bytes (docs/formats.md, "Diagnosis report PDF", "Fault log PDF"). */
+  reports: {
+    /** The one-page report of a stored diagnosis, in `options.language` on `options.paper`. */
+    diagnosis(diagnosisId: string, options: ReportOptions): Promise<ArrayBuffer>;
+    /** The fault-log report of the entries `filters` let through, newest first. */
+    faultLog(filters: FaultLogFilters, options: ReportOptions): Promise<ArrayBuffer>;
+  };
 }
+
+export type { PaperSize, ReportOptions } from '../reports/paper.ts';
 
 // The method table (argument schemas, binary flags, body limits), the names derived from it and
 // apiFromCall live in shared/api/methods.ts, which builds on this interface.

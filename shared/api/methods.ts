@@ -25,6 +25,8 @@ import {
 } from './limits.ts';
 import { decodeSessionChunk } from './sessionChunk.ts';
 import { FAULT_STATUSES } from '../faultLog/workflow.ts';
+import { CAUSE_IDS, SEVERITIES } from '../diagnosis/report.ts';
+import { PAPER_SIZES } from '../reports/paper.ts';
 
 type Domain = keyof AuscultApi;
 type Parameters_<F> = F extends (...args: infer A) => unknown ? A : never;
@@ -172,6 +174,34 @@ const settingsSchema = v.pipe(
   ),
 );
 
+/** What a printed report is asked for with; fields other than these are refused. */
+const reportOptionsSchema = v.strictObject(
+  {
+    language: v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`),
+    paper: v.picklist(PAPER_SIZES, `must be one of ${PAPER_SIZES.join(', ')}`),
+  },
+  'must be an object with language and paper',
+);
+
+const instantSchema = v.nullable(
+  v.pipe(v.number('must be a number'), v.finite('must be a time in ms since the epoch')),
+);
+
+/** The Fault log screen's filters (shared/faultLog/filter.ts), every field given. */
+const faultLogFiltersSchema = v.strictObject(
+  {
+    machineId: v.nullable(idSchema),
+    causeId: v.nullable(v.picklist(CAUSE_IDS, 'must be a cause id')),
+    status: v.nullable(faultStatusSchema),
+    severity: v.nullable(v.picklist(SEVERITIES, 'must be a severity')),
+    fromMs: instantSchema,
+    untilMs: instantSchema,
+    text: v.pipe(v.string('must be a string'), v.maxLength(MAX_FAULT_NOTE_LENGTH, 'is too long')),
+    showArchived: v.boolean('must be true or false'),
+  },
+  'must be an object with machineId, causeId, status, severity, fromMs, untilMs, text and showArchived',
+);
+
 /** A method taking JSON arguments and answering JSON. */
 function json<Args extends readonly unknown[]>(args: ArgumentSpecs<Args>): MethodSpec<Args> {
   return { args, binaryArgument: false, binaryResult: false, maxBodyBytes: MAX_JSON_BODY_BYTES };
@@ -255,6 +285,19 @@ export const METHOD_TABLE: MethodTable = {
   settings: {
     get: json([]),
     set: json([['settings', settingsSchema]]),
+  },
+  reports: {
+    diagnosis: {
+      ...json([id('diagnosisId'), ['options', reportOptionsSchema]]),
+      binaryResult: true,
+    },
+    faultLog: {
+      ...json([
+        ['filters', faultLogFiltersSchema],
+        ['options', reportOptionsSchema],
+      ]),
+      binaryResult: true,
+    },
   },
 };
 

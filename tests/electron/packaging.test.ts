@@ -76,6 +76,8 @@ describe('build/electron-builder.yml', () => {
       'dist/renderer/**',
       '!**/*.map',
       'package.json',
+      '!node_modules/@expo-google-fonts/noto-sans-sc/{100Thin,200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}/**',
+      '!node_modules/@expo-google-fonts/noto-sans-sc/**/*.png',
     ]);
     expect(config.mac?.extendInfo?.NSMicrophoneUsageDescription).toMatch(/sound/);
   });

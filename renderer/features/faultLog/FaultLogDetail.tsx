@@ -4,7 +4,7 @@ import type { FaultLogEntry } from '../../../shared/api/contract.ts';
 import { Pending } from '../../components/Pending.tsx';
 import { formatDateTime, formatNumber } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { CauseCard } from '../review/index.ts';
+import { CauseCard, DiagnosisReportButton, reportFileName } from '../review/index.ts';
 import { EntryActions } from './EntryActions.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { useEntryDetail } from './useEntryDetail.ts';
@@ -72,11 +72,15 @@ export function FaultLogDetail({ entry, listHref, reviewHrefFor, onChanged }: Fa
         {t('faultLog.entryTitle', { machine: entry.machineName, recording: entry.recordingName })}
       </h2>
       <EntryFacts entry={entry} />
-      <p>
+      <div className="row">
         <a href={reviewHrefFor(entry.recordingId)}>
           {t('faultLog.openReview', { recording: entry.recordingName })}
         </a>
-      </p>
+        <DiagnosisReportButton
+          diagnosisId={() => Promise.resolve(entry.diagnosisId)}
+          fileName={reportFileName(entry.recordingName, null)}
+        />
+      </div>
       <div className="fault-log-detail-columns">
         <section className="panel" aria-labelledby="fault-log-causes">
           <h3 id="fault-log-causes">{t('faultLog.causes')}</h3>

@@ -9,6 +9,7 @@ import { FaultLogTable } from './FaultLogTable.tsx';
 import { useFaultLogList } from './useFaultLogList.ts';
 import type { FaultLogList } from './useFaultLogList.ts';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
+import { ExportPdfButton } from './ExportPdfButton.tsx';
 
 export interface FaultLogScreenProps {
   /** The entry to show, or null for the list. */
@@ -38,6 +39,7 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
           })}
         </p>
         <ExportCsvButton entries={list.entries} />
+        <ExportPdfButton filters={list.filters} shown={list.rows.length} />
         <PersonNameField />
       </div>
       {total === 0 ? (

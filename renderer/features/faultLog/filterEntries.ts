@@ -6,34 +6,14 @@
  */
 import type { FaultLogEntry } from '../../../shared/api/contract.ts';
 import { SEVERITIES } from '../../../shared/diagnosis/report.ts';
-import type { CauseId, Severity } from '../../../shared/diagnosis/report.ts';
+import type { Severity } from '../../../shared/diagnosis/report.ts';
+import { passesFilters, searchTextOf, searchWords } from '../../../shared/faultLog/filter.ts';
+import type { FaultLogFilters } from '../../../shared/faultLog/filter.ts';
 import { FAULT_STATUSES } from '../../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../../shared/faultLog/workflow.ts';
 
-export interface FaultLogFilters {
-  readonly machineId: string | null;
-  readonly causeId: CauseId | null;
-  readonly status: FaultStatus | null;
-  readonly severity: Severity | null;
-  /** Entries made at or after this instant (ms since the epoch), or no lower bound. */
-  readonly fromMs: number | null;
-  /** Entries made before this instant (exclusive), or no upper bound. */
-  readonly untilMs: number | null;
-  /** Words that must all occur in the machine, recording, recorder's name or note. */
-  readonly text: string;
-  readonly showArchived: boolean;
-}
-
-export const NO_FILTERS: FaultLogFilters = {
-  machineId: null,
-  causeId: null,
-  status: null,
-  severity: null,
-  fromMs: null,
-  untilMs: null,
-  text: '',
-  showArchived: false,
-};
+export { NO_FILTERS, searchWords } from '../../../shared/faultLog/filter.ts';
+export type { FaultLogFilters } from '../../../shared/faultLog/filter.ts';
 
 export const SORT_COLUMNS = [
   'machine',
@@ -72,9 +52,7 @@ export function indexEntries(entries: readonly FaultLogEntry[]): IndexedEntry[] 
     .map((entry) => ({
       entry,
       timeMs: Date.parse(entry.createdAt),
-      searchText: [entry.machineName, entry.recordingName, entry.recordedBy, entry.note]
-        .join('\n')
-        .toLowerCase(),
+      searchText: searchTextOf(entry),
     }))
     .sort((a, b) => b.timeMs - a.timeMs || compareText(a.entry.id, b.entry.id));
 }
@@ -83,32 +61,15 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The words of a free-text filter, lower-cased; empty when it filters nothing. */
-export function searchWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word !== '');
-}
-
 /** The entries every filter lets through, in their given order. */
 export function filterEntries(
   rows: readonly IndexedEntry[],
   filters: FaultLogFilters,
 ): IndexedEntry[] {
   const words = searchWords(filters.text);
-  const { machineId, causeId, status, severity, fromMs, untilMs, showArchived } = filters;
-  return rows.filter(({ entry, timeMs, searchText }) => {
-    if (!showArchived && entry.archived) return false;
-    if (machineId !== null && entry.machineId !== machineId) return false;
-    if (causeId !== null && entry.causeId !== causeId) return false;
-    if (status !== null && entry.status !== status) return false;
-    if (severity !== null && entry.severity !== severity) return false;
-    if (fromMs !== null && !(timeMs >= fromMs)) return false;
-    if (untilMs !== null && !(timeMs < untilMs)) return false;
-    for (const word of words) if (!searchText.includes(word)) return false;
-    return true;
-  });
+  return rows.filter(({ entry, timeMs, searchText }) =>
+    passesFilters(entry, timeMs, searchText, words, filters),
+  );
 }
 
 const SEVERITY_RANK = new Map<Severity | null, number>(SEVERITIES.map((s, i) => [s, i]));

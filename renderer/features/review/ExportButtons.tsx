@@ -5,18 +5,31 @@ import type { SpectrumTable } from '../../chart/spectrumTable.ts';
 import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { downloadBlob } from '../../files/download.ts';
-import { canvasPng, exportFileName } from './exportFiles.ts';
+import { useApi } from '../../api/ApiContext.tsx';
+import { DiagnosisReportButton } from './DiagnosisReportButton.tsx';
+import { canvasPng, exportFileName, reportFileName } from './exportFiles.ts';
 import { spectrumCsv } from './spectrumCsv.ts';
 
 export interface ExportButtonsProps {
   readonly table: SpectrumTable;
   readonly canvas: RefObject<HTMLCanvasElement | null>;
+  readonly recordingId: string;
   readonly recordingName: string;
   readonly range: { readonly startSeconds: number; readonly endSeconds: number };
 }
 
-/** Downloads the shown spectrum as CSV and the chart as a PNG image. */
-export function ExportButtons({ table, canvas, recordingName, range }: ExportButtonsProps) {
+/**
+ * Downloads the shown spectrum as CSV, the chart as a PNG image, and the diagnosis report of the
+ * stretch as PDF (its diagnosis stored first: a printed report names a diagnosis that is kept).
+ */
+export function ExportButtons({
+  table,
+  canvas,
+  recordingId,
+  recordingName,
+  range,
+}: ExportButtonsProps) {
+  const api = useApi();
   const describeError = useErrorSentence();
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +54,12 @@ export function ExportButtons({ table, canvas, recordingName, range }: ExportBut
       <button type="button" onClick={exportPng}>
         {t('review.exportPng')}
       </button>
+      <DiagnosisReportButton
+        diagnosisId={async () =>
+          (await api.diagnoses.save(recordingId, range.startSeconds, range.endSeconds)).id
+        }
+        fileName={reportFileName(recordingName, range)}
+      />
       <ErrorText message={error} />
     </div>
   );

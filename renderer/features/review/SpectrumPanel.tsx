@@ -113,7 +113,13 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         <span className="muted">{t('review.zoomHint')}</span>
       </p>
       {analysis.baseline === null && <p className="notice">{t('review.noBaseline')}</p>}
-      <ExportButtons table={table} canvas={canvas} recordingName={recordingName} range={analysis} />
+      <ExportButtons
+        table={table}
+        canvas={canvas}
+        recordingId={analysis.recordingId}
+        recordingName={recordingName}
+        range={analysis}
+      />
       <h4>
         {t('review.envelopeTitle', {
           low: formatNumber(analysis.envelope.lowHz, lang, 0),

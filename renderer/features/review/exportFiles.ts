@@ -4,22 +4,42 @@
  */
 
 /**
- * `<recording>-spectrum-<start>-<end>s.<extension>`: the recording's name without its
- * extension, characters other than letters, digits, '.', '_' and '-' replaced by '_'.
+ * The recording's name without its extension, characters other than letters, digits, '.', '_'
+ * and '-' replaced by '_'.
  */
+function fileStem(recordingName: string): string {
+  return (
+    recordingName
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 80) || 'recording'
+  );
+}
+
+function secondsText(seconds: number): string {
+  return String(Math.round(seconds * 100) / 100);
+}
+
+/** `<recording>-spectrum-<start>-<end>s.<extension>`, the recording's name as fileStem makes it. */
 export function exportFileName(
   recordingName: string,
   range: { startSeconds: number; endSeconds: number },
   extension: 'csv' | 'png',
 ): string {
-  const stem =
-    recordingName
-      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-      .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-      .replace(/^[._]+/, '')
-      .slice(0, 80) || 'recording';
-  const seconds = (s: number) => String(Math.round(s * 100) / 100);
-  return `${stem}-spectrum-${seconds(range.startSeconds)}-${seconds(range.endSeconds)}s.${extension}`;
+  const { startSeconds, endSeconds } = range;
+  return `${fileStem(recordingName)}-spectrum-${secondsText(startSeconds)}-${secondsText(endSeconds)}s.${extension}`;
+}
+
+/** `<recording>-report[-<start>-<end>s].pdf`: the diagnosis report of a stretch, or of a diagnosis. */
+export function reportFileName(
+  recordingName: string,
+  range: { startSeconds: number; endSeconds: number } | null,
+): string {
+  const stretch = range
+    ? `-${secondsText(range.startSeconds)}-${secondsText(range.endSeconds)}s`
+    : '';
+  return `${fileStem(recordingName)}-report${stretch}.pdf`;
 }
 
 /** The canvas as a PNG on a white background (a chart's canvas is transparent). */

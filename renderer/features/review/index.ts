@@ -1,4 +1,8 @@
 export { CauseCard } from './CauseCard.tsx';
+export { DiagnosisReportButton } from './DiagnosisReportButton.tsx';
+export { PaperSelect, usePaper } from './PaperSelect.tsx';
+export { usePdfDownload } from './usePdfDownload.ts';
+export { reportFileName } from './exportFiles.ts';
 export { DiagnosisPanel } from './DiagnosisPanel.tsx';
 export type { DiagnosisPanelProps } from './DiagnosisPanel.tsx';
 export { ReviewScreen } from './ReviewScreen.tsx';

@@ -180,7 +180,7 @@ describe('every API method through dispatch', () => {
     await api.call('settings.set', { language: 'en' });
   });
 
-  it('covers every method of the contract, here or in recordAndReview.test.ts', async () => {
+  it('covers every method of the contract, here or in the other API tests', async () => {
     const { readFile } = await import('node:fs/promises');
     const sources = await Promise.all(
       [
@@ -188,6 +188,7 @@ describe('every API method through dispatch', () => {
         new URL('./recordAndReview.test.ts', import.meta.url),
         new URL('./faultLogWorkflow.test.ts', import.meta.url),
         new URL('./machineTrend.test.ts', import.meta.url),
+        new URL('./reports.test.ts', import.meta.url),
       ].map((url) => readFile(new URL(url), 'utf8')),
     );
     for (const method of API_METHODS) expect(sources.join('\n')).toContain(`'${method}'`);

@@ -54,7 +54,9 @@ const commands: Record<string, string[]> = {
   'a missing file': ['analyze', 'nowhere.wav'],
   'log export of a folder without a library':
     'log export --home none --format csv --out l.csv'.split(' '),
-  'log export as PDF': ['log', 'export', '--format', 'pdf', '--out', 'log.pdf'],
+  'log export as PDF of a folder without a library':
+    'log export --home none --format pdf --out log.pdf'.split(' '),
+  'report with a paper it does not know': ['report', '--baseline', 'b.json', '--paper', 'a3'],
   // A name that is also an Object.prototype property: a usage error like any unknown command.
   'an unknown command named constructor': ['constructor'],
 };

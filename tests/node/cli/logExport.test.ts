@@ -1,7 +1,7 @@
 /**
  * `auscult log export` as a user runs it: a real library folder made by the demo seeding (its
  * recordings and diagnoses), entries saved and moved through the fault-log workflow, the command
- * run as a process, and the CSV read back with an RFC 4180 reader.
+ * run as a process, the CSV read back with an RFC 4180 reader and the PDF with pdfjs.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import {
 import type { FaultLogEntry, MachineSummary } from '../../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { csvRecords, readCsv } from '../../helpers/csvReader.ts';
+import { readPdf } from '../../helpers/pdfReader.ts';
 import { auscult, expectOneLineError, removeFolder, root } from './cliFixture.ts';
 import type { Run } from './cliFixture.ts';
 
@@ -161,11 +162,43 @@ describe('auscult log export', () => {
     expect((await exported('m.csv')).file.rows).toHaveLength(1);
   });
 
-  it('refuses --format pdf, a missing or unknown format and a wrong status as usage (exit 2)', async () => {
+  it('writes the same entries as a PDF report, in English on Letter and in Chinese on A4', async () => {
+    const base = ['log', 'export', '--home', home, '--format', 'pdf'];
+    const en = await run(...base, '--out', 'log.pdf', '--status', 'open');
+    expect(en.stderr).toBe('');
+    expect(en.stdout).toBe('Fault log exported to log.pdf: 1 entry of 2.\n');
+    const english = await readPdf(new Uint8Array(await readFile(join(folder, 'log.pdf'))));
+    expect(english.pageSizes[0]).toEqual({ widthPt: 612, heightPt: 792 });
+    const [summary, table] = english.pageTexts.map((text) => text.replace(/\s+/g, ''));
+    expect(summary).toContain('StatusOpen');
+    expect(summary).toContain('Archivedentriesincluded');
+    expect(summary).toMatch(/Lead-screwcontamination[^0-9]*1/);
+    expect(table).toContain(MACHINE_NAME.replace(/\s+/g, ''));
+    expect(table).toContain(faulty.anomalyScore.toFixed(2));
+    expect(table).not.toContain('Acknowledged');
+    const zh = await run(...base, '--out', 'zh.pdf', '--lang', 'zh-CN', '--machine', demo.id);
+    expect(zh.stdout).toBe('Fault log exported to zh.pdf: 2 entries of 2.\n');
+    const chinese = await readPdf(new Uint8Array(await readFile(join(folder, 'zh.pdf'))));
+    expect(chinese.pageSizes[0].widthPt).toBeCloseTo(595.28, 1);
+    const text = chinese.text.replace(/\s+/g, '');
+    expect(text).toContain('故障日志报告');
+    expect(text).toContain(`设备${MACHINE_NAME.replace(/\s+/g, '')}`);
+    expect(text).toContain('丝杠污染');
+    expect(text).toContain('已确认');
+    const letter = await run(...base, '--out', 'l.pdf', '--lang', 'zh-CN', '--paper', 'letter');
+    expect(letter.status).toBe(0);
+    const onLetter = await readPdf(new Uint8Array(await readFile(join(folder, 'l.pdf'))));
+    expect(onLetter.pageSizes[0]).toEqual({ widthPt: 612, heightPt: 792 });
+  });
+
+  it('refuses a missing or unknown format or paper and a wrong status as usage (exit 2)', async () => {
     const base = ['log', 'export', '--home', home, '--out', 'x.csv'];
-    expectOneLineError(await run(...base, '--format', 'pdf'), 2, /PDF is not available yet/i);
-    expectOneLineError(await run(...base), 2, /--format expects csv, got none/);
-    expectOneLineError(await run(...base, '--format', 'xlsx'), 2, /--format expects csv/);
+    expectOneLineError(await run(...base), 2, /--format expects csv or pdf, got none/);
+    expectOneLineError(await run(...base, '--format', 'xlsx'), 2, /--format expects csv or pdf/);
+    const paper = await run(...base, '--format', 'pdf', '--paper', 'a3');
+    expectOneLineError(paper, 2, /--paper expects a4 or letter, got "a3"/);
+    const csvPaper = await run(...base, '--format', 'csv', '--paper', 'a4');
+    expectOneLineError(csvPaper, 2, /--paper applies to --format pdf only/);
     const status = await run(...base, '--format', 'csv', '--status', 'closed');
     expectOneLineError(status, 2, /--status expects one of open, .*dismissed, got "closed"/);
     expectOneLineError(await run('log'), 2, /log: expected the subcommand export/);
@@ -192,9 +225,9 @@ describe('auscult log export', () => {
   });
 
   it('documents the command in --help and in log --help', async () => {
-    expect((await run('--help')).stdout).toContain('log export [--home DIR] --format csv');
+    expect((await run('--help')).stdout).toContain('log export [--home DIR] --format csv|pdf');
     const help = await run('log', 'export', '--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/--machine M[\s\S]*--status S[\s\S]*pdf is not available yet/);
+    expect(help.stdout).toMatch(/--format F[\s\S]*csv or pdf[\s\S]*--paper P/);
   });
 });

@@ -52,6 +52,8 @@ describe('translations', () => {
         'languages.en',
         'languages.zh-CN',
         'problems.other',
+        // A paper size's name (ISO 216), the same in Chinese.
+        'report.papers.a4',
       ].sort(),
     );
   });

@@ -51,12 +51,18 @@ describe('the method table', () => {
       'diagnoses.save',
       'settings.get',
       'settings.set',
+      'reports.diagnosis',
+      'reports.faultLog',
     ]);
   });
 
   it('derives the binary lists and body limits from the rows', () => {
     expect(BINARY_ARGUMENT_METHODS).toEqual(['recordings.appendImport', 'sessions.append']);
-    expect(BINARY_RESULT_METHODS).toEqual(['recordings.audio']);
+    expect(BINARY_RESULT_METHODS).toEqual([
+      'recordings.audio',
+      'reports.diagnosis',
+      'reports.faultLog',
+    ]);
     expect(methodSpec('sessions.append').maxBodyBytes).toBe(MAX_BINARY_BODY_BYTES);
     expect(methodSpec('settings.set').maxBodyBytes).toBe(MAX_JSON_BODY_BYTES);
     expect(methodSpec('review.peaks').args.map(([name]) => name)).toEqual(['recordingId', 'count']);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName } from '../../../../renderer/features/review/exportFiles.ts';
+import {
+  exportFileName,
+  reportFileName,
+} from '../../../../renderer/features/review/exportFiles.ts';
 
 describe('exportFileName', () => {
   it.each([
@@ -12,5 +15,14 @@ describe('exportFileName', () => {
     expect(exportFileName(name, { startSeconds: start, endSeconds: end }, extension)).toBe(
       expected,
     );
+  });
+});
+
+describe('reportFileName', () => {
+  it('names the report of a stretch, or of a diagnosis, after the recording', () => {
+    const stretch = { startSeconds: 0.2, endSeconds: 3.8 };
+    expect(reportFileName('review-2.wav', stretch)).toBe('review-2-report-0.2-3.8s.pdf');
+    expect(reportFileName('主轴 录音.wav', null)).toBe('主轴_录音-report.pdf');
+    expect(reportFileName('../x.wav', null)).toBe('x-report.pdf');
   });
 });
