@@ -30,6 +30,14 @@ export interface AnalyzeArgs {
   recordingPath: string;
 }
 
+/** `auscult speed`: each shaft's speed estimated from the recording. */
+export interface SpeedArgs {
+  command: 'speed';
+  profilePath: string;
+  json: boolean;
+  recordingPath: string;
+}
+
 /** `auscult log export`: the fault log of a library folder as a file. */
 export interface LogExportArgs {
   command: 'log';
@@ -44,7 +52,7 @@ export interface LogExportArgs {
   lang: Language;
 }
 
-export const COMMANDS = ['baseline', 'diagnose', 'analyze', 'log'] as const;
+export const COMMANDS = ['baseline', 'diagnose', 'analyze', 'speed', 'log'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface HelpArgs {
@@ -53,7 +61,8 @@ export interface HelpArgs {
   topic?: CommandName;
 }
 
-export type CliArgs = BaselineArgs | DiagnoseArgs | AnalyzeArgs | LogExportArgs | HelpArgs;
+export type CliArgs =
+  BaselineArgs | DiagnoseArgs | AnalyzeArgs | SpeedArgs | LogExportArgs | HelpArgs;
 
 function isCommand(name: string | undefined): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name ?? '');
@@ -149,6 +158,21 @@ function parseLogExport(rest: string[]): LogExportArgs {
   };
 }
 
+/** `speed --profile P.json [--json] rec.wav`. */
+function parseSpeed(rest: string[]): SpeedArgs {
+  const { values, positionals } = parse('speed', rest, {
+    profile: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!values.profile) throw new UsageError('speed: --profile P.json is required.');
+  return {
+    command: 'speed',
+    profilePath: String(values.profile),
+    json: Boolean(values.json),
+    recordingPath: single('speed', positionals, 'recording'),
+  };
+}
+
 /** Turns the command line (without `node` and the script) into typed arguments. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -215,6 +239,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       recordingPath: single(command, positionals, 'recording'),
     };
   }
+  if (command === 'speed') return parseSpeed(rest);
   if (command === 'log') return parseLogExport(rest);
   throw new UsageError(
     `unknown command "${command}" (the commands are ${COMMANDS.join(', ')}; see auscult --help).`,

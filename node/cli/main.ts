@@ -1,5 +1,5 @@
 /**
- * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, log export. run.ts runs it on the
+ * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, speed, log export. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
@@ -15,7 +15,10 @@ export interface CliIo {
 }
 
 // The commands and the pool load only for a command: `auscult --help` stays a quick start.
-async function run(args: Exclude<CliArgs, { command: 'help' | 'log' }>, pool: AnalysisPool) {
+async function run(
+  args: Exclude<CliArgs, { command: 'help' | 'log' | 'speed' }>,
+  pool: AnalysisPool,
+) {
   const { runAnalyze, runBaseline, runDiagnose } = await import('./commands.ts');
   if (args.command === 'baseline') return runBaseline(args, pool);
   if (args.command === 'diagnose') return runDiagnose(args, pool);
@@ -52,6 +55,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Reads the library's database; no analysis, so no pool.
       const { runLogExport } = await import('./logExport.ts');
       output = await runLogExport(args);
+    } else if (args.command === 'speed') {
+      // Reads the first seconds of one file in this thread; no pool either.
+      const { runSpeed } = await import('./speed.ts');
+      output = await runSpeed(args);
     } else {
       pool = await commandPool(io);
       output = await run(args, pool);
