@@ -42,7 +42,8 @@ export function refineRate(
   let supportCount = 0;
   for (const order of all) {
     const expectedHz = order * rateHz;
-    if (expectedHz > maxHz || isMasked(masks, expectedHz)) continue;
+    // A line another shaft may explain places nothing: it could be that shaft's.
+    if (expectedHz > maxHz || isMasked(masks, expectedHz, true)) continue;
     const tolHz = toleranceHz(lines, expectedHz, LINE_TOLERANCE);
     const salience = salienceAt(lines, expectedHz, tolHz);
     if (salience < SUPPORT_DB) continue;
