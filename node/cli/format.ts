@@ -8,7 +8,9 @@ import {
   renderAction,
   renderEvidence,
   renderFinding,
+  renderSpeedUsed,
   severityName,
+  speedsHeading,
 } from '../../shared/i18n/diagnosisText.ts';
 import { REPORT_WORDS } from './reportWords.ts';
 
@@ -41,6 +43,13 @@ function findingLine(finding: Finding, lang: Language): string {
   return `  ${kind.padEnd(9)} ${at.padStart(11)} ${signedDb(finding.excessDb).padStart(10)}  ${renderFinding(finding.detail, lang)}`;
 }
 
+/** Which speed each shaft was judged at, and where it came from. */
+function speedLines(report: DiagnosisReport, lang: Language): string[] {
+  const speeds = report.speeds ?? [];
+  if (speeds.length === 0) return [];
+  return ['', speedsHeading(lang), ...speeds.map((item) => `  ${renderSpeedUsed(item, lang)}`)];
+}
+
 /** The diagnosis as a technician reads it: verdict, causes with evidence and action, findings. */
 export function formatDiagnosis(
   report: DiagnosisReport,
@@ -64,7 +73,19 @@ export function formatDiagnosis(
     lines.push('', words.findingsHeading);
     lines.push(...report.findings.map((finding) => findingLine(finding, lang)));
   }
+  lines.push(...speedLines(report, lang));
   return `${lines.join('\n')}\n`;
+}
+
+/** `speeds` of `diagnose --json`: each shaft's speed, its source, and the sentence in `lang`. */
+function speedsJson(speeds: NonNullable<DiagnosisReport['speeds']>, lang: Language) {
+  return speeds.map((item) => ({
+    shaftId: item.params.shaftId,
+    rpm: item.params.rpm,
+    source: item.code.replace('speed-', ''),
+    detail: renderSpeedUsed(item, lang),
+    detailItem: item,
+  }));
 }
 
 /**
@@ -86,6 +107,7 @@ export function diagnosisJson(report: DiagnosisReport, lang: Language): object {
       evidenceItems: c.evidence,
       actionItem: c.action,
     })),
+    ...(report.speeds ? { speeds: speedsJson(report.speeds, lang) } : {}),
   };
 }
 

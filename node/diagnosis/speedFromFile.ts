@@ -38,3 +38,19 @@ export async function estimateFileSpeeds(
     return estimateShaftSpeeds(samples, sampleRateHz, profile);
   });
 }
+
+/**
+ * Estimates for the shafts of `profile` that `given` leaves out (none to estimate: no reading);
+ * an empty list without a profile.
+ */
+export async function estimateMissingSpeeds(
+  path: string,
+  profile: MachineProfile | null,
+  given: Readonly<Record<string, number>>,
+  range: FrameRange = {},
+): Promise<ShaftSpeedEstimate[]> {
+  if (!profile || profile.shafts.every((s) => Object.prototype.hasOwnProperty.call(given, s.id))) {
+    return [];
+  }
+  return estimateFileSpeeds(path, profile, range);
+}

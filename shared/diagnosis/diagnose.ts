@@ -24,6 +24,9 @@ import { leadScrewRule } from './rules/leadScrew.ts';
 import { lubricationRule } from './rules/lubrication.ts';
 import { shaftRule } from './rules/shaft.ts';
 import { RULES } from './rules/thresholds.ts';
+import type { ShaftSpeedEstimate } from './speed/estimate.ts';
+import { chooseShaftSpeeds } from './speed/speedsUsed.ts';
+import type { ChosenSpeeds } from './speed/speedsUsed.ts';
 import { findingsFrom } from './findings.ts';
 
 export interface DiagnoseInput {
@@ -35,6 +38,11 @@ export interface DiagnoseInput {
   readonly profile: MachineProfile | null;
   /** The recording's shaft speeds where they differ from the profile, rpm. */
   readonly rpmOverrides: Readonly<Record<string, number>>;
+  /**
+   * Speeds estimated from the recording (shared/diagnosis/speed): used for the shafts that
+   * `rpmOverrides` leaves out, when trusted. Default: none, the profile's speeds.
+   */
+  readonly speedEstimates?: readonly ShaftSpeedEstimate[];
 }
 
 /** Defects that show as a pattern of their own (periodic or irregular impacts). */
@@ -125,6 +133,11 @@ export interface DiagnosisDetail {
   readonly frequencies: readonly CharacteristicFrequency[];
 }
 
+/** The speed of each shaft: given, else estimated and trusted, else the profile's. */
+function speedsOf(profile: MachineProfile, input: DiagnoseInput): ChosenSpeeds {
+  return chooseShaftSpeeds(profile, input.rpmOverrides, input.speedEstimates ?? []);
+}
+
 /** The diagnosis of a recording's features (docs/diagnosis.md). */
 export function diagnose(input: DiagnoseInput): DiagnosisReport {
   return diagnoseDetailed(input).report;
@@ -134,7 +147,8 @@ export function diagnose(input: DiagnoseInput): DiagnosisReport {
 export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
   const { features, baseline } = input;
   const baseProfile = input.profile ?? baseline?.profile ?? null;
-  const profile = baseProfile ? withShaftSpeeds(baseProfile, input.rpmOverrides) : null;
+  const speeds = baseProfile ? speedsOf(baseProfile, input) : null;
+  const profile = baseProfile && speeds ? withShaftSpeeds(baseProfile, speeds.rpmOverrides) : null;
   const frequencies = profile ? characteristicFrequencies(profile) : [];
   const comparison = baseline ? compareWithBaseline(features, baseline.model) : null;
   const ctx = createRuleContext({
@@ -180,6 +194,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     threshold: round(threshold, 2),
     findings,
     causes,
+    ...(speeds && speeds.items.length > 0 ? { speeds: speeds.items } : {}),
   };
   return { report, comparison, frequencies };
 }

@@ -4,6 +4,7 @@
  * PDF) words them in its own language through shared/i18n/diagnosisText.ts.
  */
 import type { ActionItem, EvidenceItem, FindingItem, LegacyText } from './reportItems.ts';
+import type { SpeedUsedItem } from './speed/speedsUsed.ts';
 
 export type * from './reportItems.ts';
 
@@ -43,4 +44,9 @@ export interface DiagnosisReport {
   readonly findings: readonly Finding[];
   /** Highest confidence first; empty when nothing is anomalous. */
   readonly causes: readonly Cause[];
+  /**
+   * The speed used for each shaft of the profile and where it came from (given, estimated from
+   * the sound, the profile's). Absent without a profile with shafts, and in reports stored before.
+   */
+  readonly speeds?: readonly SpeedUsedItem[];
 }

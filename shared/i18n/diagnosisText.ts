@@ -16,6 +16,8 @@ import type {
 import { EN } from './diagnosisText/en.ts';
 import type { DiagnosisWords } from './diagnosisText/words.ts';
 import { ZH_CN } from './diagnosisText/zhCN.ts';
+import { SPEED_WORDS, SPEEDS_HEADING } from './diagnosisText/speedWords.ts';
+import type { SpeedUsedItem } from '../diagnosis/speed/speedsUsed.ts';
 
 const WORDS: Readonly<Record<Language, DiagnosisWords>> = { en: EN, 'zh-CN': ZH_CN };
 
@@ -55,4 +57,15 @@ export function causeAction(id: CauseId, lang: Language): string {
 
 export function severityName(severity: Severity, lang: Language): string {
   return words(lang).severities[severity] ?? severity;
+}
+
+/** The speed a diagnosis used for a shaft and its source: "spindle 1482 rpm, estimated from …". */
+export function renderSpeedUsed(item: SpeedUsedItem, lang: Language): string {
+  const render = (SPEED_WORDS[lang] ?? SPEED_WORDS.en)[item.code] as (params: unknown) => string;
+  return render(item.params);
+}
+
+/** "Shaft speeds used:" above the speeds of a text report. */
+export function speedsHeading(lang: Language): string {
+  return SPEEDS_HEADING[lang] ?? SPEEDS_HEADING.en;
 }

@@ -25,6 +25,7 @@ function expectDiagnosisShape(report: Record<string, unknown>, file: string): vo
     'threshold',
     'findings',
     'causes',
+    'speeds',
   ]);
   expect(report.file).toBe(file);
   expect(typeof report.anomalous).toBe('boolean');
