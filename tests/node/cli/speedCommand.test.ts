@@ -123,3 +123,45 @@ describe('auscult speed', () => {
     expect(help.stdout).toMatch(/^Usage: auscult speed --profile P\.json \[--json\] rec\.wav/);
   });
 });
+
+describe('auscult diagnose at the speed from the sound', () => {
+  interface SpeedJson {
+    shaftId: string;
+    rpm: number;
+    source: string;
+    detail: string;
+    detailItem: { code: string; params: Record<string, unknown> };
+  }
+  const speedsOf = (stdout: string) => (JSON.parse(stdout) as { speeds: SpeedJson[] }).speeds;
+
+  it('uses the estimate without --rpm and says so', async () => {
+    const result = await run('diagnose', '--profile', 'profile.json', '--json', 'fast.wav');
+    expect(result.status, result.stderr).toBe(0);
+    const [spindle] = speedsOf(result.stdout);
+    expect(spindle.shaftId).toBe('spindle');
+    expect(spindle.source).toBe('estimated');
+    expect(Math.abs(spindle.rpm / (1480 * SPEED_FACTOR) - 1)).toBeLessThan(0.01);
+    expect(spindle.detail).toMatch(
+      /^spindle 1\d{3} rpm, estimated from the sound \(confidence 0\.\d\d\)$/,
+    );
+    expect(spindle.detailItem.code).toBe('speed-estimated');
+  });
+
+  it('uses --rpm where given, and words the speeds in the text report', async () => {
+    const json = await run(
+      'diagnose',
+      '--profile',
+      'profile.json',
+      '--rpm',
+      'spindle=1500',
+      '--json',
+      'fast.wav',
+    );
+    expect(speedsOf(json.stdout)[0]).toMatchObject({ rpm: 1500, source: 'given' });
+    const text = await run('diagnose', '--profile', 'profile.json', '--lang', 'zh-CN', 'fast.wav');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /\n采用的转速：\n {2}spindle 1\d{3} r\/min，由声音估计（置信度 0\.\d\d）\n/,
+    );
+  });
+});
