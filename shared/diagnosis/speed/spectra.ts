@@ -5,7 +5,7 @@
  * the resolution is about 1 / the excerpt's duration: a 0.2 Hz bin at 5 s, where the features'
  * 1.5 Hz Welch bins could not place a 25 Hz shaft line to 1 %.
  */
-import { envelope } from '../../dsp/envelope.ts';
+import { envelopeInBlocks } from '../../dsp/envelope.ts';
 import { bandPass } from '../../dsp/filters.ts';
 import { nextPowerOfTwo } from '../../dsp/fft.ts';
 import { selectDemodulationBand } from '../../dsp/spectralKurtosis.ts';
@@ -128,7 +128,8 @@ function envelopeLines(samples: SampleArray, sampleRateHz: number): SalienceSpec
   } catch {
     return null;
   }
-  const demodulated = envelope(bandPass(samples, sampleRateHz, band.lowHz, band.highHz));
+  // Overlap-save in power-of-two frames: one transform of an odd length took seconds.
+  const demodulated = envelopeInBlocks(bandPass(samples, sampleRateHz, band.lowHz, band.highHz));
   return longSpectrum(demodulated, sampleRateHz, SPEED_SPECTRA.envelopeMaxHz);
 }
 
