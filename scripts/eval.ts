@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { enableWasmFft } from '../shared/dsp/fft.ts';
 import { evaluateCwru } from './eval/cwru.ts';
 import { evaluateDcase } from './eval/dcase.ts';
+import { evaluateSpeed } from './eval/speed.ts';
 import { seconds } from './eval/table.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,7 @@ const dataFolder = resolve(process.env.AUSCULT_DATA ?? join(root, '..', 'shared'
 const DATA_SETS = [
   { title: 'CWRU bearing data', folder: 'cwru', run: evaluateCwru },
   { title: 'DCASE 2020 machine id_00 (all healthy)', folder: 'dcase2020-id00', run: evaluateDcase },
+  { title: 'Speed from the sound (CWRU)', folder: 'cwru', run: evaluateSpeed },
 ] as const;
 
 async function main(): Promise<void> {

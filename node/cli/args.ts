@@ -34,6 +34,14 @@ export interface AnalyzeArgs {
   recordingPath: string;
 }
 
+/** `auscult speed`: each shaft's speed estimated from the recording. */
+export interface SpeedArgs {
+  command: 'speed';
+  profilePath: string;
+  json: boolean;
+  recordingPath: string;
+}
+
 /** `auscult log export`: the fault log of a library folder as a file. */
 export interface LogExportArgs {
   command: 'log';
@@ -61,7 +69,15 @@ export interface ReportArgs {
   recordingPath: string;
 }
 
-export const COMMANDS = ['baseline', 'diagnose', 'analyze', 'log', 'report', 'hub'] as const;
+export const COMMANDS = [
+  'baseline',
+  'diagnose',
+  'analyze',
+  'speed',
+  'log',
+  'report',
+  'hub',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface HelpArgs {
@@ -71,7 +87,14 @@ export interface HelpArgs {
 }
 
 export type CliArgs =
-  BaselineArgs | DiagnoseArgs | AnalyzeArgs | LogExportArgs | ReportArgs | HubArgs | HelpArgs;
+  | BaselineArgs
+  | DiagnoseArgs
+  | AnalyzeArgs
+  | SpeedArgs
+  | LogExportArgs
+  | ReportArgs
+  | HubArgs
+  | HelpArgs;
 
 function isCommand(name: string | undefined): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name ?? '');
@@ -193,6 +216,21 @@ function parseReport(rest: string[]): ReportArgs {
   };
 }
 
+/** `speed --profile P.json [--json] rec.wav`. */
+function parseSpeed(rest: string[]): SpeedArgs {
+  const { values, positionals } = parse('speed', rest, {
+    profile: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!values.profile) throw new UsageError('speed: --profile P.json is required.');
+  return {
+    command: 'speed',
+    profilePath: String(values.profile),
+    json: Boolean(values.json),
+    recordingPath: single('speed', positionals, 'recording'),
+  };
+}
+
 /** Turns the command line (without `node` and the script) into typed arguments. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -259,6 +297,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       recordingPath: single(command, positionals, 'recording'),
     };
   }
+  if (command === 'speed') return parseSpeed(rest);
   if (command === 'log') return parseLogExport(rest);
   if (command === 'report') return parseReport(rest);
   if (command === 'hub') return parseHubArgs(rest);

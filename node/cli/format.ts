@@ -13,7 +13,9 @@ import {
   renderAction,
   renderEvidence,
   renderFinding,
+  renderSpeedUsed,
   severityName,
+  speedsHeading,
 } from '../../shared/i18n/diagnosisText.ts';
 import { REPORT_WORDS } from './reportWords.ts';
 
@@ -63,6 +65,13 @@ function inputLines(check: InputCheck | undefined, lang: Language): string[] {
   ];
 }
 
+/** Which speed each shaft was judged at, and where it came from. */
+function speedLines(report: DiagnosisReport, lang: Language): string[] {
+  const speeds = report.speeds ?? [];
+  if (speeds.length === 0) return [];
+  return ['', speedsHeading(lang), ...speeds.map((item) => `  ${renderSpeedUsed(item, lang)}`)];
+}
+
 /** The diagnosis as a technician reads it: verdict, causes with evidence and action, findings. */
 export function formatDiagnosis(
   report: DiagnosisReport,
@@ -92,7 +101,19 @@ export function formatDiagnosis(
     lines.push('', words.findingsHeading);
     lines.push(...report.findings.map((finding) => findingLine(finding, lang)));
   }
+  lines.push(...speedLines(report, lang));
   return `${lines.join('\n')}\n`;
+}
+
+/** `speeds` of `diagnose --json`: each shaft's speed, its source, and the sentence in `lang`. */
+function speedsJson(speeds: NonNullable<DiagnosisReport['speeds']>, lang: Language) {
+  return speeds.map((item) => ({
+    shaftId: item.params.shaftId,
+    rpm: item.params.rpm,
+    source: item.code.replace('speed-', ''),
+    detail: renderSpeedUsed(item, lang),
+    detailItem: item,
+  }));
 }
 
 /**
@@ -115,6 +136,7 @@ export function diagnosisJson(report: DiagnosisReport, lang: Language): object {
       actionItem: c.action,
     })),
     ...(report.input ? { input: inputJson(report.input, lang) } : {}),
+    ...(report.speeds ? { speeds: speedsJson(report.speeds, lang) } : {}),
   };
 }
 

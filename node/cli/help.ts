@@ -19,6 +19,8 @@ Commands:
       no baseline yet: which characteristic frequencies stand out (kinematic evidence only)
   analyze [--json] rec.wav
       signal statistics, spectrum peaks and envelope-spectrum peaks
+  speed --profile P.json [--json] rec.wav
+      estimate each shaft's speed from the recording, with a confidence
   log export [--home DIR] --format csv|pdf --out FILE [--machine M] [--status S] [--lang L]
       write the fault log of a library folder as a CSV file for spreadsheets, or a PDF report
   report --baseline B.json [--profile P.json] [--lang L] [--paper P] --out FILE rec.wav
@@ -99,6 +101,24 @@ Options:
                        spectrum: { binWidthHz, peaks: [{ frequencyHz, levelDb, prominenceDb }] },
                        envelope: { demodulationBandHz, spectralKurtosis, significant,
                                    binWidthHz, peaks: [...] } }
+  -h, --help         show this help
+
+${EXIT_STATUS}
+`,
+  speed: `Usage: auscult speed --profile P.json [--json] rec.wav
+
+Estimates the speed of every shaft of the profile from the recording itself: the harmonic
+family of the shaft's rate in the spectrum, the cepstrum, and the lines the profile's parts put
+at known multiples of it (gear mesh; bearing and ball-screw defect lines in the envelope
+spectrum). Each shaft is searched between 0.6 and 1.4 times its speed in the profile, half and
+double the winner are checked explicitly, and the confidence (0 to 1) says how clearly the
+winner stands above any other candidate. Only the first 12 s are read. Prints one line per
+shaft: its id, the estimated rpm, the confidence and the profile's rpm.
+
+Options:
+  --profile P.json   the machine profile (JSON, docs/formats.md)
+  --json             print one JSON object instead:
+                     { shafts: [{ id, rpm, confidence }] }, rpm to 0.1, in profile order
   -h, --help         show this help
 
 ${EXIT_STATUS}

@@ -15,6 +15,7 @@ import type { FrameRange } from './featuresFromFile.ts';
 import { healthyItemsFromSegments } from './healthyItems.ts';
 import { surveyFile } from './surveyFile.ts';
 import type { HealthySegment } from './healthyItems.ts';
+import { estimateMissingSpeeds } from './speedFromFile.ts';
 
 /** A result and the reader's remarks on the files it came from (e.g. a cut-off data chunk). */
 export interface WithWarnings<T> {
@@ -56,20 +57,27 @@ export interface DiagnoseFileOptions {
   readonly pool?: AnalysisPool;
 }
 
-/** Diagnoses the recording at `path`. Rejects with InputError for an unusable recording. */
+/**
+ * Diagnoses the recording at `path`; the shafts `rpmOverrides` leaves out get the speed estimated
+ * from the recording when it is trusted, else the profile's. Rejects with InputError for an
+ * unusable recording.
+ */
 export async function diagnoseFile(
   path: string,
   options: DiagnoseFileOptions,
 ): Promise<WithWarnings<DiagnosisReport>> {
   const { info, features } = await extractFileFeatures(path, options.range, { pool: options.pool });
   const inputSurvey = await surveyFile(path, options.range);
+  const rpmOverrides = options.rpmOverrides ?? {};
+  const profile = options.profile ?? options.baseline?.profile ?? null;
   const result = diagnose({
     inputSurvey,
     fileName: options.fileName ?? path,
     features,
     baseline: options.baseline,
     profile: options.profile,
-    rpmOverrides: options.rpmOverrides ?? {},
+    rpmOverrides,
+    speedEstimates: await estimateMissingSpeeds(path, profile, rpmOverrides, options.range),
   });
   return { result, warnings: fileWarnings(path, info.warnings) };
 }

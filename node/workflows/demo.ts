@@ -18,6 +18,7 @@ import { createWavFileWriter } from '../audio/wavFileWriter.ts';
 import { computeBaselineSignature } from './baselineBuild.ts';
 import type { LibraryContext } from './context.ts';
 import { reportOf } from './diagnose.ts';
+import { estimateMissingSpeeds } from '../diagnosis/speedFromFile.ts';
 import { inlineFeatureSource } from './features.ts';
 import { placeRecording } from './placeRecording.ts';
 import { DEMO_CREATED_KEY } from './settingKeys.ts';
@@ -130,7 +131,13 @@ export async function createDemoMachine(library: LibraryContext): Promise<string
     for (const { summary } of staged.filter((s) => !s.spec.healthy)) {
       reviews.push({
         summary,
-        report: reportOf(summary.name, await featuresOf(summary), profile, signature),
+        report: reportOf(
+          summary.name,
+          await featuresOf(summary),
+          profile,
+          signature,
+          await estimateMissingSpeeds(pathOf.get(summary.id) as string, profile, {}),
+        ),
       });
     }
     return await library.store.transaction(async (tx) => {

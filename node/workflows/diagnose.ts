@@ -6,21 +6,27 @@ import type { DiagnosisDetail } from '../../shared/diagnosis/diagnose.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
+import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
 import { surveyFile } from '../diagnosis/surveyFile.ts';
 import type { DiagnosisRegion, StoredBaseline } from '../store/types.ts';
 import type { LibraryContext } from './context.ts';
 import { recordingFeatures } from './features.ts';
 import type { FeatureSource } from './features.ts';
+import { recordingSpeeds } from './speeds.ts';
 
-/** The report for a recording's `features` against `baseline` (null: kinematic evidence only). */
+/**
+ * The report for a recording's `features` against `baseline` (null: kinematic evidence only), at
+ * the speeds estimated from its sound where trusted.
+ */
 export function reportOf(
   fileName: string,
   features: RecordingFeatures,
   profile: MachineProfile,
   baseline: BaselineSignature | null,
+  speedEstimates: readonly ShaftSpeedEstimate[] = [],
 ): DiagnosisReport {
-  return diagnose({ fileName, features, baseline, profile, rpmOverrides: {} });
+  return diagnose({ fileName, features, baseline, profile, rpmOverrides: {}, speedEstimates });
 }
 
 /** A diagnosis with what it was made from, not stored. */
@@ -67,6 +73,7 @@ export async function diagnoseStretch(
     profile,
     rpmOverrides: {},
     inputSurvey,
+    speedEstimates: await recordingSpeeds(library, recording, profile, range),
   });
   return { ...detail, recording, features, profile, baseline, region };
 }

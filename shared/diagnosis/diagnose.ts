@@ -24,6 +24,9 @@ import { leadScrewRule } from './rules/leadScrew.ts';
 import { lubricationRule } from './rules/lubrication.ts';
 import { shaftRule } from './rules/shaft.ts';
 import { RULES } from './rules/thresholds.ts';
+import type { ShaftSpeedEstimate } from './speed/estimate.ts';
+import { chooseShaftSpeeds } from './speed/speedsUsed.ts';
+import type { ChosenSpeeds } from './speed/speedsUsed.ts';
 import { findingsFrom } from './findings.ts';
 import { checkInput, resolutionProblems } from './inputCheck.ts';
 import type { InputCheck } from './inputCheck.ts';
@@ -43,6 +46,11 @@ export interface DiagnoseInput {
    * only the resolution is checked.
    */
   readonly inputSurvey?: SignalSurvey | null;
+  /**
+   * Speeds estimated from the recording (shared/diagnosis/speed): used for the shafts that
+   * `rpmOverrides` leaves out, when trusted. Default: none, the profile's speeds.
+   */
+  readonly speedEstimates?: readonly ShaftSpeedEstimate[];
 }
 
 /** Defects that show as a pattern of their own (periodic or irregular impacts). */
@@ -161,6 +169,11 @@ function inputCheckOf(input: DiagnoseInput): InputCheck {
   return checkInput(input.inputSurvey ?? null, resolution);
 }
 
+/** The speed of each shaft: given, else estimated and trusted, else the profile's. */
+function speedsOf(profile: MachineProfile, input: DiagnoseInput): ChosenSpeeds {
+  return chooseShaftSpeeds(profile, input.rpmOverrides, input.speedEstimates ?? []);
+}
+
 /** The diagnosis of a recording's features (docs/diagnosis.md). */
 export function diagnose(input: DiagnoseInput): DiagnosisReport {
   return diagnoseDetailed(input).report;
@@ -175,7 +188,8 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     return { report: unusableReport(input, check, threshold), comparison: null, frequencies: [] };
   }
   const baseProfile = input.profile ?? baseline?.profile ?? null;
-  const profile = baseProfile ? withShaftSpeeds(baseProfile, input.rpmOverrides) : null;
+  const speeds = baseProfile ? speedsOf(baseProfile, input) : null;
+  const profile = baseProfile && speeds ? withShaftSpeeds(baseProfile, speeds.rpmOverrides) : null;
   const frequencies = profile ? characteristicFrequencies(profile) : [];
   const comparison = baseline ? compareWithBaseline(features, baseline.model) : null;
   const ctx = createRuleContext({
@@ -223,6 +237,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     findings,
     causes,
     ...(check.problems.length > 0 ? { input: check } : {}),
+    ...(speeds && speeds.items.length > 0 ? { speeds: speeds.items } : {}),
   };
   return { report, comparison, frequencies };
 }

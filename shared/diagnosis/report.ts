@@ -5,6 +5,7 @@
  */
 import type { InputCheck } from './inputCheck.ts';
 import type { ActionItem, EvidenceItem, FindingItem, LegacyText } from './reportItems.ts';
+import type { SpeedUsedItem } from './speed/speedsUsed.ts';
 
 export type {
   InputCheck,
@@ -66,4 +67,9 @@ export interface DiagnosisReport {
    * (and in reports stored before the check existed).
    */
   readonly input?: InputCheck;
+  /**
+   * The speed used for each shaft of the profile and where it came from (given, estimated from
+   * the sound, the profile's). Absent without a profile with shafts, and in reports stored before.
+   */
+  readonly speeds?: readonly SpeedUsedItem[];
 }

@@ -20,6 +20,8 @@ import { INPUT_WORDS } from './diagnosisText/inputWords.ts';
 import { EN } from './diagnosisText/en.ts';
 import type { DiagnosisWords } from './diagnosisText/words.ts';
 import { ZH_CN } from './diagnosisText/zhCN.ts';
+import { SPEED_WORDS, SPEEDS_HEADING } from './diagnosisText/speedWords.ts';
+import type { SpeedUsedItem } from '../diagnosis/speed/speedsUsed.ts';
 
 const WORDS: Readonly<Record<Language, DiagnosisWords>> = { en: EN, 'zh-CN': ZH_CN };
 
@@ -94,4 +96,15 @@ export function inputWarning(problem: InputProblem, lang: Language): string {
 /** What the score means, with the threshold as the reader sees it ("3.4", "3,4"). */
 export function scoreScaleText(scale: ScoreScale, threshold: string, lang: Language): string {
   return (INPUT_WORDS[lang] ?? INPUT_WORDS.en).scale(scale, threshold);
+}
+
+/** The speed a diagnosis used for a shaft and its source: "spindle 1482 rpm, estimated from …". */
+export function renderSpeedUsed(item: SpeedUsedItem, lang: Language): string {
+  const render = (SPEED_WORDS[lang] ?? SPEED_WORDS.en)[item.code] as (params: unknown) => string;
+  return render(item.params);
+}
+
+/** "Shaft speeds used:" above the speeds of a text report. */
+export function speedsHeading(lang: Language): string {
+  return SPEEDS_HEADING[lang] ?? SPEEDS_HEADING.en;
 }

@@ -28,6 +28,7 @@ function expectDiagnosisShape(report: Record<string, unknown>, file: string): vo
     'scoreScale',
     'findings',
     'causes',
+    'speeds',
   ]);
   expect(report.file).toBe(file);
   expect(typeof report.anomalous).toBe('boolean');
