@@ -83,10 +83,15 @@ export class SlidingSpectrum {
     this.changed = false;
     const filled = this.ring.filter((frame) => frame.length > 0);
     if (filled.length === 0) return null;
-    const out = new Float64Array(this.frequenciesHz.length);
-    for (const frame of filled) for (let k = 0; k < out.length; k++) out[k] += frame[k];
-    for (let k = 0; k < out.length; k++) {
-      out[k] = 10 * Math.log10(Math.max(out[k] / filled.length, DB_FLOOR_POWER));
+    const n = this.frequenciesHz.length;
+    const out = new Float64Array(n);
+    for (const frame of filled) for (let k = 0; k < n; k++) out[k] += frame[k];
+    // 10·log10(mean) as one multiply of a natural log: this runs ~12 times a second on 16 385 bins.
+    const scale = 1 / filled.length;
+    const toDb = 10 / Math.LN10;
+    for (let k = 0; k < n; k++) {
+      const power = out[k] * scale;
+      out[k] = toDb * Math.log(power > DB_FLOOR_POWER ? power : DB_FLOOR_POWER);
     }
     return out;
   }
