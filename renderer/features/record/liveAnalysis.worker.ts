@@ -1,11 +1,13 @@
 /**
- * The live-analysis Web Worker: receives the AudioWorklet's mono blocks through a MessagePort,
- * analyses them (LiveAnalyser) and posts a frame every ~100 ms of audio; while recording, cuts
+ * The live-analysis Web Worker: receives the microphone's frames (a transferred
+ * MediaStreamTrackProcessor stream, mixed to mono here) or the AudioWorklet's mono blocks
+ * through a MessagePort, analyses them (LiveAnalyser) and posts a frame every ~100 ms of audio; while recording, cuts
  * the same blocks into chunks for the host. Nothing here touches the DOM or the API.
  */
 import { LiveAnalyser } from './liveAnalyser.ts';
 import type { PageToWorker, WorkerToPage } from './liveMessages.ts';
 import { RecordingChunker } from './recordingChunker.ts';
+import { monoSamples } from './audioFrames.ts';
 
 // The worker's global scope; typed through the page's lib, so only postMessage and onmessage.
 const scope = self as unknown as {
@@ -37,17 +39,46 @@ function onBlock(block: Float32Array): void {
   }
 }
 
+/** Reads the microphone's frames until the stream ends; frames before `init` are not used. */
+async function readFrames(frames: ReadableStream<AudioData>): Promise<void> {
+  const reader = frames.getReader();
+  let sampleRateHz: number | null = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    try {
+      if (sampleRateHz === null) {
+        sampleRateHz = value.sampleRate;
+        post({ type: 'format', sampleRateHz });
+      } else if (value.sampleRate !== sampleRateHz) {
+        // A recording holds one rate: a device that changes it mid-stream ends the live path.
+        throw new Error(
+          `The microphone changed its rate from ${sampleRateHz} to ${value.sampleRate} Hz.`,
+        );
+      }
+      if (analyser) onBlock(monoSamples(value));
+    } finally {
+      value.close();
+    }
+  }
+}
+
 function onPageMessage(message: PageToWorker): void {
   switch (message.type) {
+    case 'source':
+      readFrames(message.frames).catch(report);
+      break;
     case 'init':
       analyser = new LiveAnalyser(message.sampleRateHz, message.view);
-      message.port.onmessage = (event: MessageEvent<Float32Array>) => {
-        try {
-          onBlock(event.data);
-        } catch (error) {
-          report(error);
-        }
-      };
+      if (message.port) {
+        message.port.onmessage = (event: MessageEvent<Float32Array>) => {
+          try {
+            onBlock(event.data);
+          } catch (error) {
+            report(error);
+          }
+        };
+      }
       break;
     case 'view':
       analyser?.setView(message.view);
