@@ -1,7 +1,7 @@
 /**
  * The live-analysis Web Worker: receives the microphone's frames (a transferred
  * MediaStreamTrackProcessor stream, mixed to mono here) or the AudioWorklet's mono blocks
- * through a MessagePort, analyses them (LiveAnalyser) and posts a frame every ~100 ms of audio; while recording, cuts
+ * through a MessagePort, analyses them (LiveAnalyser) and posts a frame every 125 ms of audio; while recording, cuts
  * the same blocks into chunks for the host. Nothing here touches the DOM or the API.
  */
 import { LiveAnalyser } from './liveAnalyser.ts';

@@ -3,7 +3,7 @@
  * microphone's frames reach the analysis worker as a transferred MediaStreamTrackProcessor
  * stream where the browser has one (Chromium), else as mono Float32Array blocks the AudioWorklet
  * posts straight to the worker through a MessageChannel; the worker
- * posts analysis frames (~10 per second) and, while recording, the chunks to send to the host.
+ * posts analysis frames (8 per second) and, while recording, the chunks to send to the host.
  * The page only draws and calls the API.
  */
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
