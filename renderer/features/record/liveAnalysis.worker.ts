@@ -7,7 +7,8 @@
 import { LiveAnalyser } from './liveAnalyser.ts';
 import type { PageToWorker, WorkerToPage } from './liveMessages.ts';
 import { RecordingChunker } from './recordingChunker.ts';
-import { monoSamples } from './audioFrames.ts';
+import { BlockGatherer, monoSamples } from './audioFrames.ts';
+import { WORKLET_BLOCK_SAMPLES } from './liveMessages.ts';
 
 // The worker's global scope; typed through the page's lib, so only postMessage and onmessage.
 const scope = self as unknown as {
@@ -17,6 +18,8 @@ const scope = self as unknown as {
 
 let analyser: LiveAnalyser | null = null;
 let chunker: RecordingChunker | null = null;
+/** The microphone's frames gathered into blocks of the worklet's size (two of them). */
+const gatherer = new BlockGatherer(2 * WORKLET_BLOCK_SAMPLES);
 
 function post(message: WorkerToPage, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -56,7 +59,7 @@ async function readFrames(frames: ReadableStream<AudioData>): Promise<void> {
           `The microphone changed its rate from ${sampleRateHz} to ${value.sampleRate} Hz.`,
         );
       }
-      if (analyser) onBlock(monoSamples(value));
+      if (analyser) for (const block of gatherer.push(monoSamples(value))) onBlock(block);
     } finally {
       value.close();
     }
@@ -93,6 +96,9 @@ function onPageMessage(message: PageToWorker): void {
       chunker = new RecordingChunker(message.chunkSamples);
       break;
     case 'flush': {
+      // Samples still being gathered belong to the recording too.
+      const gathered = gatherer.take();
+      if (gathered) onBlock(gathered);
       const rest = chunker?.flush() ?? null;
       chunker = null;
       if (rest) post({ type: 'chunk', samples: rest }, [rest]);

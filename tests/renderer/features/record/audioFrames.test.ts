@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monoSamples } from '../../../../renderer/features/record/audioFrames.ts';
+import { BlockGatherer, monoSamples } from '../../../../renderer/features/record/audioFrames.ts';
 import type { AudioFrame } from '../../../../renderer/features/record/audioFrames.ts';
 
 /** An AudioData stand-in holding float32 planes, copied out as AudioData.copyTo does. */
@@ -33,5 +33,26 @@ describe('monoSamples', () => {
       expected[i] = sum * (1 / 3);
     }
     expect(out).toEqual(expected);
+  });
+});
+
+describe('BlockGatherer', () => {
+  it('hands out whole blocks in order and the rest on take, losing and adding nothing', () => {
+    const gatherer = new BlockGatherer(1000);
+    const input = Float32Array.from({ length: 4321 }, (_, i) => i);
+    const blocks: Float32Array[] = [];
+    for (let offset = 0; offset < input.length; offset += 441) {
+      blocks.push(...gatherer.push(input.subarray(offset, offset + 441)));
+    }
+    expect(blocks.map((block) => block.length)).toEqual([1000, 1000, 1000, 1000]);
+    const rest = gatherer.take();
+    expect(rest?.length).toBe(321);
+    const joined = new Float32Array(4321);
+    [...blocks, rest ?? new Float32Array()].reduce((at, block) => {
+      joined.set(block, at);
+      return at + block.length;
+    }, 0);
+    expect(joined).toEqual(input);
+    expect(gatherer.take()).toBeNull();
   });
 });
