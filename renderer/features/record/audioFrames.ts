@@ -15,7 +15,7 @@ export function monoSamples(frame: AudioFrame): Float32Array {
   frame.copyTo(out, { planeIndex: 0, format: 'f32-planar' });
   if (channels === 1) return out;
   // Summed in doubles and scaled before the one rounding to float32, as the worklet does.
-  const sums = Float64Array.from(out);
+  const sums = new Float64Array(out); // the copy constructor: `from` iterates, ~10× slower
   const plane = new Float32Array(frames);
   for (let c = 1; c < channels; c++) {
     frame.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
