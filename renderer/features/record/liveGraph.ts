@@ -8,6 +8,7 @@
  * worker-src 'self') requires.
  */
 import processorUrl from './captureProcessor.worklet.ts?worker&url';
+import { SILENT_MICROPHONE_ERROR } from './inputDevices.ts';
 import { CAPTURE_PROCESSOR_NAME } from './liveMessages.ts';
 import type {
   LiveAnalysisView,
@@ -86,22 +87,30 @@ async function openTrackGraph(
   const track = stream.getAudioTracks()[0];
   const { readable } = new Processor({ track, maxBufferSize: TRACK_BUFFER_FRAMES });
   let announce: ((sampleRateHz: number) => void) | null = null;
+  let refuse: ((error: Error) => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const format = new Promise<number>((resolve, reject) => {
     announce = resolve;
-    timer = setTimeout(
-      () => reject(new Error('The microphone sent no audio.')),
-      FIRST_FRAME_TIMEOUT_MS,
-    );
+    refuse = reject;
+    timer = setTimeout(() => {
+      // Named, not worded: the page says it in the person's language (record.failure.silent).
+      const silent = new Error(SILENT_MICROPHONE_ERROR);
+      silent.name = SILENT_MICROPHONE_ERROR;
+      reject(silent);
+    }, FIRST_FRAME_TIMEOUT_MS);
   });
+  let started = false;
   const worker = startWorker((message) => {
     if (message.type === 'format') announce?.(message.sampleRateHz);
+    // Before the first frame, a failure is the opening's own; after it, the caller's to report.
+    else if (message.type === 'error' && !started) refuse?.(new Error(message.message));
     else onMessage(message);
   });
   try {
     const source: PageToWorker = { type: 'source', frames: readable };
     worker.postMessage(source, [readable as unknown as Transferable]);
     const sampleRateHz = await format;
+    started = true;
     const init: PageToWorker = { type: 'init', sampleRateHz, view: view(sampleRateHz) };
     worker.postMessage(init);
     return {
