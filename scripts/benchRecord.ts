@@ -193,7 +193,9 @@ async function main(): Promise<void> {
     const hidden = await measure(RECORD_SECONDS);
     await screen.getByRole('button', { name: 'Stop', exact: true }).click();
     // The rate the capture path runs at (Chromium's fake device gives 44.1 kHz from any file).
-    const rate = /Sample rate in use \(Hz\):\s*([\d,]+)/.exec(await screen.innerText())?.[1];
+    const rate = /Sample rate in use \(Hz\):\s*([\d,]+)/.exec(
+      await page.locator('.record-screen').innerText(),
+    )?.[1];
     console.log(`Record screen, headless Chromium (software rendering), ${cpus().length} cores`);
     console.log(`Capture at ${rate ?? '?'} Hz`);
     console.log('CPU of all Chromium processes, % of one core [by process type]:');
