@@ -192,7 +192,12 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     const hidden = await measure(RECORD_SECONDS);
     await screen.getByRole('button', { name: 'Stop', exact: true }).click();
+    // The rate the capture path runs at (Chromium's fake device gives 44.1 kHz from any file).
+    const rate = /Sample rate in use \(Hz\):\s*([\d,]+)/.exec(
+      await page.locator('.record-screen').innerText(),
+    )?.[1];
     console.log(`Record screen, headless Chromium (software rendering), ${cpus().length} cores`);
+    console.log(`Capture at ${rate ?? '?'} Hz`);
     console.log('CPU of all Chromium processes, % of one core [by process type]:');
     console.log(describe('live view, before recording', IDLE_SECONDS, idle));
     console.log(describe('while recording', RECORD_SECONDS, recording));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 import type { FrequencyAxis } from './frequencyAxis.ts';
-import { drawLiveSeries } from './liveSpectrumDraw.ts';
+import { drawBaselineSeries, drawLiveLines } from './liveSpectrumDraw.ts';
 import { drawAxisTitles, drawGrid } from './plotFrame.ts';
 import { liveLevelRange, liveSpectrumLayout, widenRange } from './liveSpectrumLayout.ts';
 import type { LevelRange, LiveSeries } from './liveSpectrumLayout.ts';
@@ -37,14 +37,17 @@ export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
   const { axis, baseline, levels, subscribe, formatTick, frequencyLabel, levelLabel } = props;
   const heightPx = props.heightPx ?? 280;
   const canvas = useRef<HTMLCanvasElement>(null);
+  const lines = useRef<HTMLCanvasElement>(null);
   const widthPx = useElementWidth(canvas);
   const live = useRef<LiveSeries | null>(null);
   const autoRange = useRef<LevelRange | null>(null);
+  /** The level range the background (grid, baseline, titles) was last drawn for. */
+  const backgroundRange = useRef<LevelRange | null>(null);
 
   const draw = useCallback(() => {
     const element = canvas.current;
-    const ctx = element && prepareCanvas(element, widthPx, heightPx);
-    if (!ctx) return;
+    const front = lines.current;
+    if (!element || !front || widthPx <= 0) return;
     const range =
       levels ??
       (autoRange.current = widenRange(
@@ -57,9 +60,19 @@ export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
       widthPx,
       heightPx,
     );
-    drawGrid(ctx, layout, formatTick);
-    drawLiveSeries(ctx, layout);
-    drawAxisTitles(ctx, layout, frequencyLabel, levelLabel);
+    // The background changes only with the layout: in software rendering, its labels and the
+    // baseline's filled band cost more to paint than the live line itself.
+    const drawn = backgroundRange.current;
+    if (drawn === null || drawn.minDb !== range.minDb || drawn.maxDb !== range.maxDb) {
+      const ctx = prepareCanvas(element, widthPx, heightPx);
+      if (!ctx) return;
+      drawGrid(ctx, layout, formatTick);
+      drawBaselineSeries(ctx, layout);
+      drawAxisTitles(ctx, layout, frequencyLabel, levelLabel);
+      backgroundRange.current = range;
+    }
+    const ctx = prepareCanvas(front, widthPx, heightPx);
+    if (ctx) drawLiveLines(ctx, layout);
   }, [axis, baseline, levels, widthPx, heightPx, formatTick, frequencyLabel, levelLabel]);
   const request = useDrawGate(canvas, draw);
 
@@ -67,7 +80,11 @@ export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
   useEffect(() => {
     autoRange.current = null;
   }, [axis, baseline]);
-  useEffect(() => request(), [draw, request]);
+  useEffect(() => {
+    // A new draw (another axis, size, baseline or label) repaints the background too.
+    backgroundRange.current = null;
+    request();
+  }, [draw, request]);
   useEffect(
     () =>
       subscribe((next) => {
@@ -78,12 +95,20 @@ export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
   );
 
   return (
-    <canvas
-      ref={canvas}
-      className="spectrum-chart"
-      style={{ height: heightPx }}
-      role="img"
-      aria-label={props.description}
-    />
+    <div className="live-spectrum" style={{ position: 'relative', height: heightPx }}>
+      <canvas
+        ref={canvas}
+        className="spectrum-chart"
+        style={{ height: heightPx }}
+        role="img"
+        aria-label={props.description}
+      />
+      <canvas
+        ref={lines}
+        className="spectrum-chart"
+        aria-hidden="true"
+        style={{ position: 'absolute', left: 0, top: 0, height: heightPx }}
+      />
+    </div>
   );
 }

@@ -31,11 +31,48 @@ export interface SpectrogramWaterfallProps {
 
 const TEXT = '#4a5564';
 
+/** Ticks and labels around the plot area (the image lies over that area). */
+function drawAxes(
+  ctx: CanvasRenderingContext2D,
+  labels: Pick<
+    SpectrogramWaterfallProps,
+    'axis' | 'frequencyLabel' | 'nowLabel' | 'pastLabel' | 'formatTick'
+  > & { widthPx: number; heightPx: number },
+): void {
+  const { axis, widthPx, heightPx, frequencyLabel, nowLabel, pastLabel, formatTick } = labels;
+  const bottom = MARGIN.top + Math.max(1, heightPx - MARGIN.top - MARGIN.bottom);
+  const left = MARGIN.left;
+  const width = Math.max(1, widthPx - MARGIN.left - MARGIN.right);
+  ctx.fillStyle = TEXT;
+  ctx.strokeStyle = TEXT;
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const hz of frequencyTicks(axis)) {
+    const x = left + frequencyPosition(hz, axis) * width;
+    ctx.beginPath();
+    ctx.moveTo(Math.round(x) + 0.5, bottom);
+    ctx.lineTo(Math.round(x) + 0.5, bottom + 3);
+    ctx.stroke();
+    ctx.fillText(formatTick(hz), x, bottom + 4);
+  }
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(frequencyLabel, left + width / 2, bottom + 38);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'top';
+  ctx.fillText(nowLabel, left - 6, MARGIN.top);
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(pastLabel, left - 6, bottom);
+}
+
 /**
  * A waterfall spectrogram sharing the live spectrum's frequency axis: frequency across, time
  * downwards, newest on top. The history lives in an off-screen canvas one pixel per cell and
- * line; each update scrolls it by the new lines, and the visible canvas scales it to fit at most
- * once per display frame, only while it is on screen.
+ * line; each update scrolls it by the new lines. On screen, a canvas of that same size is laid
+ * over the plot area and stretched by CSS, so an update copies 512 × 240 pixels unscaled and the
+ * compositor does the stretching; the axes are drawn on the canvas beneath only when they
+ * change. Updates reach the screen at most once per display frame, only while it is on screen.
  */
 export function SpectrogramWaterfall({
   axis,
@@ -50,50 +87,42 @@ export function SpectrogramWaterfall({
   heightPx = 220,
 }: SpectrogramWaterfallProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const image = useRef<HTMLCanvasElement>(null);
   const history = useRef<{ key: unknown; canvas: HTMLCanvasElement } | null>(null);
   const widthPx = useElementWidth(canvas);
   const lut = useMemo(() => colormapLut(), []);
+  const plot = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    width: Math.max(1, widthPx - MARGIN.left - MARGIN.right),
+    height: Math.max(1, heightPx - MARGIN.top - MARGIN.bottom),
+  };
+
+  // The axes: redrawn when they change, never per update.
+  useEffect(() => {
+    const element = canvas.current;
+    const ctx = element && prepareCanvas(element, widthPx, heightPx);
+    if (!ctx) return;
+    drawAxes(ctx, { axis, widthPx, heightPx, frequencyLabel, nowLabel, pastLabel, formatTick });
+  }, [axis, widthPx, heightPx, frequencyLabel, nowLabel, pastLabel, formatTick]);
 
   const draw = useCallback(() => {
-    const element = canvas.current;
-    if (!element) return;
-    const ctx = prepareCanvas(element, widthPx, heightPx);
-    if (!ctx) return;
-    const plot = {
-      left: MARGIN.left,
-      top: MARGIN.top,
-      width: Math.max(1, widthPx - MARGIN.left - MARGIN.right),
-      height: Math.max(1, heightPx - MARGIN.top - MARGIN.bottom),
-    };
-    ctx.fillStyle = `rgb(${lut[0]}, ${lut[1]}, ${lut[2]})`;
-    ctx.fillRect(plot.left, plot.top, plot.width, plot.height);
+    const element = image.current;
+    const ctx = element?.getContext('2d');
+    if (!element || !ctx) return;
     const source = history.current?.canvas;
-    if (source) ctx.drawImage(source, plot.left, plot.top, plot.width, plot.height);
-    ctx.fillStyle = TEXT;
-    ctx.strokeStyle = TEXT;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    const bottom = plot.top + plot.height;
-    for (const hz of frequencyTicks(axis)) {
-      const x = plot.left + frequencyPosition(hz, axis) * plot.width;
-      ctx.beginPath();
-      ctx.moveTo(Math.round(x) + 0.5, bottom);
-      ctx.lineTo(Math.round(x) + 0.5, bottom + 3);
-      ctx.stroke();
-      ctx.fillText(formatTick(hz), x, bottom + 4);
+    if (source && (element.width !== source.width || element.height !== source.height)) {
+      element.width = source.width;
+      element.height = source.height;
     }
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(frequencyLabel, plot.left + plot.width / 2, bottom + 38);
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'top';
-    ctx.fillText(nowLabel, plot.left - 6, plot.top);
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(pastLabel, plot.left - 6, bottom);
-  }, [axis, widthPx, heightPx, lut, frequencyLabel, nowLabel, pastLabel, formatTick]);
-  const request = useDrawGate(canvas, draw);
-
+    if (source) {
+      ctx.drawImage(source, 0, 0);
+    } else {
+      ctx.fillStyle = `rgb(${lut[0]}, ${lut[1]}, ${lut[2]})`;
+      ctx.fillRect(0, 0, element.width, element.height);
+    }
+  }, [lut]);
+  const request = useDrawGate(image, draw);
   useEffect(
     () =>
       subscribe((rows) => {
@@ -103,6 +132,12 @@ export function SpectrogramWaterfall({
           const offscreen = document.createElement('canvas');
           offscreen.width = rows.cells;
           offscreen.height = historyRows;
+          // Lines not yet arrived show as the colour scale's bottom, as silence would.
+          const blank = offscreen.getContext('2d');
+          if (blank) {
+            blank.fillStyle = `rgb(${lut[0]}, ${lut[1]}, ${lut[2]})`;
+            blank.fillRect(0, 0, rows.cells, historyRows);
+          }
           store = { key: resetKey, canvas: offscreen };
           history.current = store;
         }
@@ -125,12 +160,27 @@ export function SpectrogramWaterfall({
   }, [draw, request, resetKey]);
 
   return (
-    <canvas
-      ref={canvas}
-      className="spectrum-chart"
-      style={{ height: heightPx }}
-      role="img"
-      aria-label={description}
-    />
+    <div className="waterfall" style={{ position: 'relative', height: heightPx }}>
+      <canvas
+        ref={canvas}
+        className="spectrum-chart"
+        style={{ height: heightPx }}
+        role="img"
+        aria-label={description}
+      />
+      <canvas
+        ref={image}
+        width={1}
+        height={historyRows}
+        aria-hidden="true"
+        style={{
+          position: 'absolute',
+          left: plot.left,
+          top: plot.top,
+          width: plot.width,
+          height: plot.height,
+        }}
+      />
+    </div>
   );
 }

@@ -1,5 +1,7 @@
-/** Canvas drawing of the live spectrum layout: grid, baseline band and median, held
- * peaks, live line. */
+/**
+ * Canvas drawing of the live spectrum layout in two layers: the baseline's band and median (drawn
+ * with the grid only when the layout changes) and the held peaks and live line (every frame).
+ */
 import type { LiveSpectrumLayout } from './liveSpectrumLayout.ts';
 import { CHART_COLORS } from './plotFrame.ts';
 
@@ -10,26 +12,39 @@ function path(ctx: CanvasRenderingContext2D, points: readonly Point[]): void {
   points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
 }
 
-/** The baseline's band and median behind the live line, clipped to the plot. */
-export function drawLiveSeries(ctx: CanvasRenderingContext2D, layout: LiveSpectrumLayout): void {
+function clipToPlot(ctx: CanvasRenderingContext2D, layout: LiveSpectrumLayout): void {
   const { plot } = layout;
-  ctx.save();
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.right - plot.left, plot.bottom - plot.top);
   ctx.clip();
-  if (layout.band.length > 0) {
-    path(ctx, layout.band);
-    ctx.closePath();
-    ctx.fillStyle = CHART_COLORS.band;
-    ctx.fill();
-    ctx.strokeStyle = CHART_COLORS.bandEdge;
-    ctx.lineWidth = 0.5;
-    ctx.stroke();
-    path(ctx, layout.median);
-    ctx.strokeStyle = CHART_COLORS.median;
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-  }
+}
+
+/** The baseline's band and median, clipped to the plot (the layer behind the live line). */
+export function drawBaselineSeries(
+  ctx: CanvasRenderingContext2D,
+  layout: LiveSpectrumLayout,
+): void {
+  if (layout.band.length === 0) return;
+  ctx.save();
+  clipToPlot(ctx, layout);
+  path(ctx, layout.band);
+  ctx.closePath();
+  ctx.fillStyle = CHART_COLORS.band;
+  ctx.fill();
+  ctx.strokeStyle = CHART_COLORS.bandEdge;
+  ctx.lineWidth = 0.5;
+  ctx.stroke();
+  path(ctx, layout.median);
+  ctx.strokeStyle = CHART_COLORS.median;
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** The held peaks and the live line, clipped to the plot (the layer redrawn every frame). */
+export function drawLiveLines(ctx: CanvasRenderingContext2D, layout: LiveSpectrumLayout): void {
+  ctx.save();
+  clipToPlot(ctx, layout);
   if (layout.peak.length > 0) {
     path(ctx, layout.peak);
     ctx.strokeStyle = CHART_COLORS.peak;

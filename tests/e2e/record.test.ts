@@ -4,7 +4,9 @@
  * With the demo machine selected, a few seconds of lead-screw contamination are recorded live:
  * the level, spectrum and spectrogram move, the seconds written to disk grow, and on Stop the
  * top cause card is `lead-screw-contamination`. A healthy recording of the same machine names
- * no cause. Chromium plays one fake file per launch, so each case has its own browser.
+ * no cause. Chromium captures through MediaStreamTrackProcessor; a third case hides it, as
+ * Firefox and Safari lack it, so the AudioWorklet path records too. Chromium plays one fake file
+ * per launch, so each case has its own browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -159,6 +161,29 @@ describe('recording the demo machine live', () => {
         const review = result.getByRole('link', { name: 'Open the recording in Review' });
         await expect(review.getAttribute('href')).resolves.toMatch(/^#\/review\/[^/]+$/);
         await expectVerdictOnFirstScreen(page, 'record-05-verdict');
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    STARTUP_TIMEOUT_MS,
+  );
+
+  it(
+    'records through the AudioWorklet where MediaStreamTrackProcessor is missing',
+    async () => {
+      const wav = await demoMachineWav('contaminated-worklet.wav', 7, [
+        { kind: 'lead-screw-contamination', componentId: 'x-ballscrew' },
+      ]);
+      const { browser, page, errors } = await openWithMicrophone(wav);
+      try {
+        await page.addInitScript(() => {
+          delete (window as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
+        });
+        const result = await recordAndStop(page, 'record-06-worklet');
+        await expect(
+          result.locator('[data-cause-id]').first().getAttribute('data-cause-id'),
+        ).resolves.toBe('lead-screw-contamination');
         expect(errors).toEqual([]);
       } finally {
         await browser.close();

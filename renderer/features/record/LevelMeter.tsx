@@ -6,6 +6,10 @@ import { useFrameValue } from './useFrameValue.ts';
 /** The meter's scale, dBFS: quieter than −60 dBFS is no use for a diagnosis anyway. */
 const METER_MIN_DBFS = -60;
 
+function tenths(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 /** Peak and RMS input level in dBFS with a clipping warning; only this re-renders per frame. */
 export function LevelMeter({
   subscribeFrames,
@@ -13,10 +17,21 @@ export function LevelMeter({
   subscribeFrames: (listener: (frame: LiveFrame) => void) => () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const level = useFrameValue(subscribeFrames, (frame) => frame.level, null);
+  // Rounded to the 0.1 dB shown, so a frame that changes nothing visible renders nothing.
+  const peakDbfs = useFrameValue(
+    subscribeFrames,
+    (frame) => tenths(frame.level.peakDbfs),
+    null as number | null,
+  );
+  const rmsDbfs = useFrameValue(
+    subscribeFrames,
+    (frame) => tenths(frame.level.rmsDbfs),
+    null as number | null,
+  );
+  const clipping = useFrameValue(subscribeFrames, (frame) => frame.level.clipping, false);
   const rows = [
-    ['peak', level?.peakDbfs ?? null],
-    ['rms', level?.rmsDbfs ?? null],
+    ['peak', peakDbfs],
+    ['rms', rmsDbfs],
   ] as const;
   return (
     <div className="level-meter">
@@ -41,7 +56,7 @@ export function LevelMeter({
           </div>
         );
       })}
-      {level?.clipping && (
+      {clipping && (
         <p className="notice clipping" role="alert">
           {t('record.clipping')}
         </p>

@@ -56,7 +56,10 @@ export function microphoneChoices(
   return out;
 }
 
-export type CaptureFailure = 'denied' | 'not-found' | 'unsupported' | 'other';
+export type CaptureFailure = 'denied' | 'not-found' | 'unsupported' | 'silent' | 'other';
+
+/** The name of the error liveGraph.ts raises when an opened microphone sends no audio. */
+export const SILENT_MICROPHONE_ERROR = 'SilentMicrophoneError';
 
 /** What went wrong when asking for the microphone, from the DOMException's name. */
 export function captureFailure(error: unknown): CaptureFailure {
@@ -64,5 +67,6 @@ export function captureFailure(error: unknown): CaptureFailure {
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'not-found';
   if (name === 'NotSupportedError') return 'unsupported';
+  if (name === SILENT_MICROPHONE_ERROR) return 'silent';
   return 'other';
 }

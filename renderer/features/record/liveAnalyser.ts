@@ -18,8 +18,12 @@ import {
   shiftLevels,
 } from './spectrumPoints.ts';
 
-/** Frames per second of audio the page receives. */
-export const FRAMES_PER_SECOND = 10;
+/**
+ * Frames per second of audio the page receives: as often as a person can follow a spectrum
+ * (REW's RTA updates about as often); each frame redraws both charts and the meter, the largest
+ * part of what the Record screen costs a laptop.
+ */
+export const FRAMES_PER_SECOND = 8;
 
 export class LiveAnalyser {
   readonly sampleRateHz: number;
@@ -80,14 +84,14 @@ export class LiveAnalyser {
     this.receivedSamples += block.length;
   }
 
-  /** True once a tenth of a second of audio came since the last frame. */
+  /** True once 1/FRAMES_PER_SECOND of a second of audio came since the last frame. */
   get frameDue(): boolean {
     return this.samplesSinceFrame >= this.samplesPerFrame;
   }
 
   /** The frame for the page; the spectrum is recomputed only when a new segment completed. */
   takeFrame(): LiveFrame {
-    // The remainder carries over, so frames come ten per second of audio on average.
+    // The remainder carries over, so frames come FRAMES_PER_SECOND per second of audio on average.
     this.samplesSinceFrame %= this.samplesPerFrame;
     if (this.spectrum.hasNew || this.lastSpectrum === null) {
       this.lastSpectrum = this.currentSpectrum() ?? this.lastSpectrum;

@@ -1,7 +1,9 @@
 /**
- * The messages of the live path (docs/architecture.md, "Where computation runs"): the AudioWorklet posts
- * mono Float32Array blocks straight to the analysis worker through a MessageChannel; the worker
- * posts analysis frames (~10 per second) and, while recording, the chunks to send to the host.
+ * The messages of the live path (docs/architecture.md, "Where computation runs"): the
+ * microphone's frames reach the analysis worker as a transferred MediaStreamTrackProcessor
+ * stream where the browser has one (Chromium), else as mono Float32Array blocks the AudioWorklet
+ * posts straight to the worker through a MessageChannel; the worker
+ * posts analysis frames (8 per second) and, while recording, the chunks to send to the host.
  * The page only draws and calls the API.
  */
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
@@ -36,9 +38,17 @@ export type PageToWorker =
       readonly type: 'init';
       readonly sampleRateHz: number;
       readonly view: LiveAnalysisView;
-      /** The other end of the worklet's channel: Float32Array blocks arrive here. */
-      readonly port: MessagePort;
+      /**
+       * The other end of the worklet's channel, where Float32Array blocks arrive; absent when
+       * the audio comes from the stream of a `source` message instead.
+       */
+      readonly port?: MessagePort;
     }
+  /**
+   * The microphone's frames (MediaStreamTrackProcessor's readable, transferred): the worker
+   * answers `format` with their rate at the first frame and analyses from `init` on.
+   */
+  | { readonly type: 'source'; readonly frames: ReadableStream<AudioData> }
   | { readonly type: 'view'; readonly view: LiveAnalysisView }
   /** Forget the held peaks; they start again from the next spectrum. */
   | { readonly type: 'resetPeak' }
@@ -74,4 +84,6 @@ export type WorkerToPage =
   | { readonly type: 'frame'; readonly frame: LiveFrame }
   | { readonly type: 'chunk'; readonly samples: ArrayBuffer }
   | { readonly type: 'flushed' }
+  /** The rate of the frames of a `source` (the device's own, not resampled). */
+  | { readonly type: 'format'; readonly sampleRateHz: number }
   | { readonly type: 'error'; readonly message: string };

@@ -102,22 +102,56 @@ export function reduceSpectrumLog(
 const BAND_LOW_HZ = 20;
 const BAND_RATIO = 2 ** (1 / 6);
 
-function meanPowerDb(
+/**
+ * Mean power level (dB) of the points in each band [edges[b], edges[b + 1]), null where a band
+ * holds none; one pass, for frequencies in ascending order (as spectra and reduced points are).
+ */
+function bandMeansDb(
   frequenciesHz: ArrayLike<number>,
   levelsDb: ArrayLike<number>,
-  lowHz: number,
-  highHz: number,
-): number | null {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < frequenciesHz.length; i++) {
+  edgesHz: readonly number[],
+): (number | null)[] {
+  const bands = edgesHz.length - 1;
+  const sums = new Float64Array(Math.max(0, bands));
+  const counts = new Int32Array(Math.max(0, bands));
+  let b = 0;
+  for (let i = 0; i < frequenciesHz.length && b < bands; i++) {
     const hz = frequenciesHz[i];
-    if (hz >= lowHz && hz < highHz && Number.isFinite(levelsDb[i])) {
-      sum += 10 ** (levelsDb[i] / 10);
-      count++;
+    if (hz < edgesHz[0]) continue;
+    while (b < bands && hz >= edgesHz[b + 1]) b++;
+    if (b < bands && Number.isFinite(levelsDb[i])) {
+      sums[b] += 10 ** (levelsDb[i] / 10);
+      counts[b]++;
     }
   }
-  return count === 0 ? null : 10 * Math.log10(sum / count);
+  return Array.from(sums, (sum, k) => (counts[k] === 0 ? null : 10 * Math.log10(sum / counts[k])));
+}
+
+/** The band edges from BAND_LOW_HZ whose bands end at or below `topHz`. */
+function bandEdges(topHz: number): number[] {
+  const edges = [BAND_LOW_HZ];
+  for (let low = BAND_LOW_HZ; low * BAND_RATIO <= topHz; low *= BAND_RATIO) {
+    edges.push(low * BAND_RATIO);
+  }
+  return edges;
+}
+
+/**
+ * The baseline's band levels, computed once per baseline (it comes ~10 times a second into the
+ * comparison): the bands are the same at every call, only how many are shared changes.
+ */
+const baselineBands = new WeakMap<object, (number | null)[]>();
+
+function baselineBandMeansDb(
+  baseline: Pick<BaselineSpectrumView, 'frequenciesHz' | 'medianDb'>,
+): (number | null)[] {
+  let means = baselineBands.get(baseline);
+  if (means === undefined) {
+    const top = baseline.frequenciesHz[baseline.frequenciesHz.length - 1] ?? 0;
+    means = bandMeansDb(baseline.frequenciesHz, baseline.medianDb, bandEdges(top));
+    baselineBands.set(baseline, means);
+  }
+  return means;
 }
 
 function median(values: number[]): number {
@@ -129,7 +163,7 @@ function median(values: number[]): number {
 /**
  * How many dB the live spectrum lies above the baseline's median: the median over 1/6-octave
  * bands (20 Hz up to the highest frequency both cover) of the difference of their mean power
- * levels. Robust to a few bands that differ (a fault, a new noise): those are what the chart
+ * levels (frequencies in ascending order). Robust to a few bands that differ (a fault, a new noise): those are what the chart
  * must show, not what the level shift should follow. Null when fewer than 3 bands are shared.
  */
 export function baselineGainDb(
@@ -140,12 +174,13 @@ export function baselineGainDb(
     live.frequenciesHz[live.frequenciesHz.length - 1] ?? 0,
     baseline.frequenciesHz[baseline.frequenciesHz.length - 1] ?? 0,
   );
+  const edges = bandEdges(top);
+  const liveDb = bandMeansDb(live.frequenciesHz, live.levelsDb, edges);
+  const baseDb = baselineBandMeansDb(baseline);
   const differences: number[] = [];
-  for (let low = BAND_LOW_HZ; low * BAND_RATIO <= top; low *= BAND_RATIO) {
-    const high = low * BAND_RATIO;
-    const liveDb = meanPowerDb(live.frequenciesHz, live.levelsDb, low, high);
-    const baseDb = meanPowerDb(baseline.frequenciesHz, baseline.medianDb, low, high);
-    if (liveDb !== null && baseDb !== null) differences.push(liveDb - baseDb);
+  for (let b = 0; b < liveDb.length; b++) {
+    const [l, r] = [liveDb[b], baseDb[b]];
+    if (l !== null && r !== null) differences.push(l - r);
   }
   return differences.length < 3 ? null : median(differences);
 }

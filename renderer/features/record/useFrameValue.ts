@@ -17,9 +17,15 @@ export function useFrameValue<T>(
   useEffect(() => {
     picker.current = pick;
   });
-  useEffect(
-    () => subscribe((frame) => setState({ source: subscribe, value: picker.current(frame) })),
-    [subscribe],
-  );
+  useEffect(() => {
+    let last: { value: T } | null = null;
+    return subscribe((frame) => {
+      const value = picker.current(frame);
+      // An unchanged value sets no state: a new state object would re-render at every frame.
+      if (last !== null && Object.is(last.value, value)) return;
+      last = { value };
+      setState({ source: subscribe, value });
+    });
+  }, [subscribe]);
   return state !== null && state.source === subscribe ? state.value : initial;
 }

@@ -1,6 +1,6 @@
 /**
  * The microphone's live path for the Record screen: asks for the chosen microphone with every
- * processing feature off and checks what the device kept on, builds the worklet → worker graph
+ * processing feature off and checks what the device kept on, builds the capture → worker graph
  * (liveGraph.ts), hands the worker the view settings and the baseline, and passes analysis
  * frames and waterfall lines to subscribers (not React state: a frame re-renders nothing) and
  * a recorder to LiveRecording.
@@ -38,7 +38,7 @@ export interface LiveInput {
   /** Present while the live path runs. */
   readonly recorder: LiveRecorder | null;
   chooseDevice(deviceId: string | null): void;
-  /** Starts a context the browser holds until a user gesture (autoplay policy). */
+  /** Starts audio the browser holds until a user gesture (autoplay policy). */
   resume(): void;
   retry(): void;
   subscribeRows(listener: (rows: SpectrogramRows) => void): () => void;
@@ -108,7 +108,7 @@ export function useLiveInput(
         chunkListener.current?.(message.samples);
       } else if (message.type === 'flushed') {
         flushWaiters.current.splice(0).forEach((resolve) => resolve());
-      } else {
+      } else if (message.type === 'error') {
         fail('other', message.message);
       }
     };
@@ -127,20 +127,11 @@ export function useLiveInput(
         if (cancelled) return;
         graph.post({ type: 'baseline', baseline: settings.current.baseline });
         const running = graph;
-        const phaseNow = (): LivePhase =>
-          running.context.state === 'running' ? 'running' : 'suspended';
+        const phaseNow = (): LivePhase => running.state();
         settle({ phase: phaseNow(), failure: null, errorMessage: null, graph, keptOn });
-        running.context.onstatechange = () => {
-          if (running.context.state !== 'closed') {
-            settle({
-              phase: phaseNow(),
-              failure: null,
-              errorMessage: null,
-              graph: running,
-              keptOn,
-            });
-          }
-        };
+        running.onStateChange(() =>
+          settle({ phase: phaseNow(), failure: null, errorMessage: null, graph: running, keptOn }),
+        );
         track.onended = () => fail('ended', null);
         // Labels are visible only now that the page may use a microphone.
         const devices = await navigator.mediaDevices.enumerateDevices();
@@ -231,7 +222,7 @@ export function useLiveInput(
     keptOn: current?.keptOn ?? [],
     recorder: current?.phase === 'running' ? recorder : null,
     chooseDevice: setDeviceId,
-    resume: () => void graph?.context.resume(),
+    resume: () => graph?.resume(),
     retry: () => setAttempt((n) => n + 1),
     subscribeRows,
     subscribeFrames,

@@ -4,6 +4,7 @@ import {
   captureFailure,
   microphoneChoices,
   processingKeptOn,
+  SILENT_MICROPHONE_ERROR,
 } from '../../../../renderer/features/record/inputDevices.ts';
 
 describe('audioConstraints', () => {
@@ -59,6 +60,7 @@ describe('captureFailure', () => {
     ['NotFoundError', 'not-found'],
     ['OverconstrainedError', 'not-found'],
     ['NotSupportedError', 'unsupported'],
+    [SILENT_MICROPHONE_ERROR, 'silent'],
     ['NotReadableError', 'other'],
   ])('reads %s as %s', (name, failure) => {
     expect(captureFailure(named(name))).toBe(failure);

@@ -84,6 +84,40 @@ describe('baselineGainDb', () => {
     expectClose(baselineGainDb(faulty, baseline) ?? NaN, 12, 1e-4);
   });
 
+  it('is the median over 1/6-octave bands of the mean-power differences', () => {
+    // Levels that vary across the band, a baseline on its own grid: checked against the
+    // definition worked band by band.
+    const uneven = {
+      frequenciesHz: live.frequenciesHz,
+      levelsDb: live.levelsDb.map((db, i) => db + 8 * Math.sin(i / 37) + (i % 5)),
+    };
+    const coarse = {
+      frequenciesHz: baseline.frequenciesHz.filter((_, i) => i % 3 === 0),
+      medianDb: baseline.medianDb.filter((_, i) => i % 3 === 0),
+    };
+    const mean = (hz: ArrayLike<number>, db: ArrayLike<number>, low: number, high: number) => {
+      const powers = Array.from(db).filter((_, i) => hz[i] >= low && hz[i] < high);
+      if (powers.length === 0) return null;
+      return 10 * Math.log10(powers.reduce((sum, d) => sum + 10 ** (d / 10), 0) / powers.length);
+    };
+    const top = Math.min(uneven.frequenciesHz.at(-1) ?? 0, coarse.frequenciesHz.at(-1) ?? 0);
+    const differences: number[] = [];
+    for (let low = 20; low * 2 ** (1 / 6) <= top; low *= 2 ** (1 / 6)) {
+      const high = low * 2 ** (1 / 6);
+      const a = mean(uneven.frequenciesHz, uneven.levelsDb, low, high);
+      const b = mean(coarse.frequenciesHz, coarse.medianDb, low, high);
+      if (a !== null && b !== null) differences.push(a - b);
+    }
+    differences.sort((a, b) => a - b);
+    const middle = differences.length >> 1;
+    const expected =
+      differences.length % 2 === 1
+        ? differences[middle]
+        : (differences[middle - 1] + differences[middle]) / 2;
+    expect(differences.length).toBeGreaterThan(20);
+    expectClose(baselineGainDb(uneven, coarse) ?? NaN, expected, 1e-9);
+  });
+
   it('is null with fewer than three shared bands', () => {
     const narrow = { frequenciesHz: [20, 21, 22], medianDb: [-1, -1, -1] };
     expect(baselineGainDb(live, narrow)).toBeNull();
