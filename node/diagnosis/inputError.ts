@@ -96,8 +96,8 @@ export function recordingInputError(error: unknown, path: string): unknown {
 /** What each kind of other content is, in the command line's words. */
 const OTHER_CONTENT: Readonly<Record<OtherContent, string>> = {
   'aac-adts': 'raw AAC audio without a container, which cannot be decoded here',
-  webm: 'a WebM/Matroska file, which Auscult does not read',
-  aiff: 'an AIFF file, which Auscult does not read',
+  webm: 'a WebM/Matroska file',
+  aiff: 'an AIFF file',
   zip: 'a ZIP archive',
   pdf: 'a PDF document',
   png: 'a PNG image',
@@ -109,14 +109,15 @@ const OTHER_CONTENT: Readonly<Record<OtherContent, string>> = {
 };
 
 /**
- * The refusal of a file that is not a recording: `cannot use recording "x.m4a": it is a PDF
- * document; Auscult reads WAV, FLAC, MP3, Ogg (Opus, Vorbis), AMR and 3GP (AMR, MP3)`.
+ * The refusal of a file that is not a recording: `cannot use recording "x.m4a": not a WAV file
+ * or a phone recording (it is a PDF document); Auscult reads WAV, FLAC, MP3, Ogg (Opus,
+ * Vorbis), AMR and 3GP (AMR, MP3)`.
  */
 export function unknownFormatError(what: OtherContent, name: string): InputError {
-  const is = what === 'empty' ? 'it is empty' : `it is ${OTHER_CONTENT[what]}`;
+  const adts = what === 'aac-adts';
   return new InputError(
-    `cannot use recording "${name}": ${is}; Auscult reads WAV, FLAC, MP3, Ogg (Opus, Vorbis), AMR and 3GP (AMR, MP3)`,
-    what === 'aac-adts' ? 'undecodable-codec' : 'unknown-format',
-    what === 'aac-adts' ? { name, codec: 'aac' } : { name, what },
+    `cannot use recording "${name}": not a WAV file or a phone recording (it is ${OTHER_CONTENT[what]}); Auscult reads WAV, FLAC, MP3, Ogg (Opus, Vorbis), AMR and 3GP (AMR, MP3)`,
+    adts ? 'undecodable-codec' : 'unknown-format',
+    adts ? { name, codec: 'aac' } : { name, what },
   );
 }

@@ -111,6 +111,9 @@ class WavSink {
 function checkLength(plan: DecodePlan, sink: WavSink): void {
   const name = FORMAT_NAMES[plan.format];
   if (sink.errors > 0) throw damaged(name, `${sink.errors} of its frames cannot be decoded`);
+  if ((sink.frames === 0 || !sink.layout) && plan.expectedFrames) {
+    throw damaged(name, 'none of its audio frames can be decoded');
+  }
   if (sink.frames === 0 || !sink.layout) throw noAudio(name);
   if (plan.expectedFrames === null) return;
   const rate = sink.layout.sampleRateHz;

@@ -53,9 +53,11 @@ export class Mp4Reader {
         size = end - at;
       }
       if (size < header || at + size > end) {
+        const past =
+          end === this.bytes.length ? 'the end of the file (cut off?)' : 'its parent box';
         throw damaged(
           MP4_FORMAT,
-          `its '${printable(type)}' box claims ${size} bytes, past the end of what holds it`,
+          `its '${printable(type)}' box claims ${size} bytes, past ${past}`,
         );
       }
       if (++this.#boxCount > MAX_BOXES) throw damaged(MP4_FORMAT, 'it holds too many boxes');

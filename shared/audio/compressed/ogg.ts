@@ -106,9 +106,10 @@ function streamHead(packet: Uint8Array): StreamHead {
     : startsWithText(packet, 'Speex')
       ? 'speex'
       : 'unknown';
+  const what = codec === 'unknown' ? 'audio in a codec Auscult does not know' : `${codec} audio`;
   throw new CompressedFormatError(
     'undecodable-codec',
-    `the Ogg file holds ${codec === 'unknown' ? 'a codec Auscult does not know' : codec} audio, which cannot be decoded here`,
+    `the Ogg file holds ${what}, which cannot be decoded here`,
     { codec },
   );
 }
