@@ -97,12 +97,15 @@ class WavSink {
   }
 
   async finish(): Promise<void> {
-    await this.#writer?.finalize();
+    const writer = this.#writer;
+    await writer?.finalize();
     this.#writer = null;
   }
 
+  /** Closes and removes the WAV file, if this sink made one (never a file that was there). */
   async discard(): Promise<void> {
-    await this.#writer?.finalize().catch(() => undefined);
+    if (!this.#writer) return;
+    await this.#writer.finalize().catch(() => undefined);
     this.#writer = null;
     await rm(this.path, { force: true });
   }
