@@ -1,13 +1,9 @@
 /**
  * The WebAssembly decoders behind one shape: bytes in, planar float samples out, chunk by chunk,
  * so a long file is never held decoded in memory. Each package and the library compiled into it
- * is listed with its licence in docs/dependencies.md.
+ * is listed with its licence in docs/dependencies.md. Each is imported when first needed, so a
+ * command on WAV files starts as fast as before (the Opus package alone is 8 MB of code).
  */
-import { decoder as amrDecoder } from '@audio/decode-amr';
-import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
-import { MPEGDecoder } from 'mpg123-decoder';
-import { OggOpusDecoder } from 'ogg-opus-decoder';
 
 export interface DecodedBlock {
   readonly channelData: readonly Float32Array[];
@@ -59,17 +55,24 @@ function wrap(decoder: PackageDecoder): ChunkDecoder {
   };
 }
 
+async function packageDecoder(kind: DecoderKind): Promise<PackageDecoder> {
+  switch (kind) {
+    case 'amr':
+      return (await (await import('@audio/decode-amr')).decoder()) as PackageDecoder;
+    case 'opus':
+      return new (await import('ogg-opus-decoder')).OggOpusDecoder();
+    case 'vorbis':
+      return new (await import('@wasm-audio-decoders/ogg-vorbis')).OggVorbisDecoder();
+    case 'flac':
+      return new (await import('@wasm-audio-decoders/flac')).FLACDecoder();
+    case 'mp3':
+      return new (await import('mpg123-decoder')).MPEGDecoder();
+  }
+}
+
 /** A ready decoder of `kind`. */
 export async function createChunkDecoder(kind: DecoderKind): Promise<ChunkDecoder> {
-  if (kind === 'amr') return wrap((await amrDecoder()) as PackageDecoder);
-  const decoder: PackageDecoder =
-    kind === 'opus'
-      ? new OggOpusDecoder()
-      : kind === 'vorbis'
-        ? new OggVorbisDecoder()
-        : kind === 'flac'
-          ? new FLACDecoder()
-          : new MPEGDecoder();
+  const decoder = await packageDecoder(kind);
   await decoder.ready;
   return wrap(decoder);
 }
