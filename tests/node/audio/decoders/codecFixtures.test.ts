@@ -21,7 +21,7 @@ import {
   FIXTURE_SECONDS,
   fixtureSimulation,
 } from '../../../fixtures/codecs/sources.ts';
-import type { CodecFixture, FixtureKind } from '../../../fixtures/codecs/sources.ts';
+import type { FixtureKind } from '../../../fixtures/codecs/sources.ts';
 import { FIXTURES, fixture } from './hostileFiles.ts';
 
 let folder: string;
