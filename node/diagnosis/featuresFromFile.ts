@@ -3,7 +3,9 @@
  * (docs/diagnosis.md §1): memory stays bounded by the block and the extractor's state, whatever
  * the recording's length.
  */
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { finishFeatures } from '../../shared/diagnosis/features/extractor.ts';
 import { excerptFrames } from '../../shared/diagnosis/features/plan.ts';
@@ -15,7 +17,13 @@ import type { WavFileReader } from '../audio/openWavFile.ts';
 import { createInlineAnalysisPool } from '../analysis/analysisPool.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { splitFrameRange } from '../analysis/frameRanges.ts';
-import { InputError, recordingInputError } from './inputError.ts';
+import { decodeToWavFile, sniffFile } from '../audio/decoders/decodeToWav.ts';
+import {
+  InputError,
+  recordingInputError,
+  renameInputError,
+  unknownFormatError,
+} from './inputError.ts';
 
 /** Frames handed to the extractor at a time: 64k frames = 256 KiB of float32 per block. */
 export const BLOCK_FRAMES = 1 << 16;
@@ -140,7 +148,42 @@ export async function withRecording<T>(
 }
 
 /**
- * Features of the WAV file at `path` (all of it, or `range`), read in blocks of BLOCK_FRAMES
+ * Runs `work` on a WAV file holding the recording at `path`: the file itself when its content
+ * is WAV (read in place, streamed as before), else — a phone recording (docs/formats.md) — its
+ * audio decoded into a temporary WAV that is removed afterwards. Errors name `path`. Rejects
+ * with InputError for content that is no recording or a file that cannot be decoded; a path
+ * that is not a readable file goes to `work` unchanged, whose reader says what is wrong.
+ */
+export async function withWavPath<T>(
+  path: string,
+  work: (wavPath: string) => Promise<T>,
+): Promise<T> {
+  const isFile = await stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!isFile) return work(path);
+  const sniffed = await sniffFile(path).catch((error: unknown) => {
+    throw recordingInputError(error, path);
+  });
+  if (sniffed.kind === 'other') throw unknownFormatError(sniffed.what, path);
+  if (sniffed.container === 'wav') return work(path);
+  const folder = await mkdtemp(join(tmpdir(), 'auscult-decoded-'));
+  const wavPath = join(folder, 'decoded.wav');
+  try {
+    await decodeToWavFile(path, wavPath, sniffed.container);
+    return await work(wavPath);
+  } catch (error) {
+    const named = recordingInputError(error, wavPath);
+    throw named instanceof InputError ? renameInputError(named, wavPath, path) : named;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Features of the recording at `path` (a WAV file, or a phone recording decoded first: see
+ * withWavPath; all of it, or `range`), read in blocks of BLOCK_FRAMES
  * frames (channels mixed to mono), on `options.pool` (default: in this thread). Rejects with InputError for a missing, unreadable or
  * malformed file and for a stretch shorter than ANALYSIS.minDurationSeconds (0.5 s); with
  * RangeError for a range outside the file.
@@ -150,11 +193,13 @@ export async function extractFileFeatures(
   range: FrameRange = {},
   options: ExtractOptions = {},
 ): Promise<FileFeatures> {
-  // Only the header is read here: the samples are read where the work runs.
-  const info = await withRecording(path, async (reader) => reader.info);
-  try {
-    return { path, info, features: await extractStretch(path, info, range, options.pool) };
-  } catch (error) {
-    throw recordingInputError(error, path);
-  }
+  return withWavPath(path, async (wavPath) => {
+    // Only the header is read here: the samples are read where the work runs.
+    const info = await withRecording(wavPath, async (reader) => reader.info);
+    try {
+      return { path, info, features: await extractStretch(wavPath, info, range, options.pool) };
+    } catch (error) {
+      throw recordingInputError(error, wavPath);
+    }
+  });
 }

@@ -7,7 +7,7 @@ import type { BaselineSource } from '../../shared/diagnosis/baseline/signature.t
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
-import { extractStretch, withRecording } from './featuresFromFile.ts';
+import { extractStretch, withRecording, withWavPath } from './featuresFromFile.ts';
 import type { FrameRange } from './featuresFromFile.ts';
 import { InputError, recordingInputError } from './inputError.ts';
 
@@ -59,7 +59,19 @@ export function pieceCount(frameCount: number, sampleRateHz: number, segmentCoun
 }
 
 async function segmentItems(segment: HealthySegment, segmentCount: number, pool?: AnalysisPool) {
-  const info = await withRecording(segment.path, async (reader) => reader.info);
+  // A phone recording is decoded to a temporary WAV first; names stay the segment's path.
+  return withWavPath(segment.path, (wavPath) =>
+    wavSegmentItems(segment, wavPath, segmentCount, pool),
+  );
+}
+
+async function wavSegmentItems(
+  segment: HealthySegment,
+  wavPath: string,
+  segmentCount: number,
+  pool?: AnalysisPool,
+) {
+  const info = await withRecording(wavPath, async (reader) => reader.info);
   const startFrame = segment.startFrame ?? 0;
   const frameCount = segment.frameCount ?? info.frameCount - startFrame;
   const durationSeconds = frameCount / info.sampleRateHz;
@@ -67,10 +79,10 @@ async function segmentItems(segment: HealthySegment, segmentCount: number, pool?
   // The pieces queue on the pool together, so its workers share them.
   const items = await Promise.all(
     pieceRanges(startFrame, frameCount, pieces).map((range) =>
-      extractStretch(segment.path, info, range, pool),
+      extractStretch(wavPath, info, range, pool),
     ),
   ).catch((error: unknown) => {
-    throw recordingInputError(error, segment.path);
+    throw recordingInputError(error, wavPath);
   });
   const source: BaselineSource = {
     name: basename(segment.path),

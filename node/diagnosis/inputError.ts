@@ -6,6 +6,8 @@
  * reading the message.
  */
 import type { ApiErrorParams, ApiErrorReason } from '../../shared/api/errors.ts';
+import { CompressedFormatError } from '../../shared/audio/compressed/formatError.ts';
+import type { OtherContent } from '../../shared/audio/compressed/sniff.ts';
 import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 
 export class InputError extends Error {
@@ -80,6 +82,42 @@ export function recordingInputError(error: unknown, path: string): unknown {
       name: path,
     });
   }
+  if (error instanceof CompressedFormatError) {
+    const reason = error.problem;
+    return new InputError(`cannot use recording "${path}": ${error.message}`, reason, {
+      ...error.params,
+      name: path,
+    });
+  }
   if (isFsError(error)) return fsInputError(error, 'recording', path);
   return error;
+}
+
+/** What each kind of other content is, in the command line's words. */
+const OTHER_CONTENT: Readonly<Record<OtherContent, string>> = {
+  'aac-adts': 'raw AAC audio without a container, which cannot be decoded here',
+  webm: 'a WebM/Matroska file',
+  aiff: 'an AIFF file',
+  zip: 'a ZIP archive',
+  pdf: 'a PDF document',
+  png: 'a PNG image',
+  jpeg: 'a JPEG image',
+  gzip: 'a gzip archive',
+  text: 'text',
+  empty: 'empty',
+  unknown: 'in no format Auscult knows',
+};
+
+/**
+ * The refusal of a file that is not a recording: `cannot use recording "x.m4a": not a WAV file
+ * or a phone recording (it is a PDF document); Auscult reads WAV, FLAC, MP3, Ogg (Opus,
+ * Vorbis), AMR and 3GP (AMR, MP3)`.
+ */
+export function unknownFormatError(what: OtherContent, name: string): InputError {
+  const adts = what === 'aac-adts';
+  return new InputError(
+    `cannot use recording "${name}": not a WAV file or a phone recording (it is ${OTHER_CONTENT[what]}); Auscult reads WAV, FLAC, MP3, Ogg (Opus, Vorbis), AMR and 3GP (AMR, MP3)`,
+    adts ? 'undecodable-codec' : 'unknown-format',
+    adts ? { name, codec: 'aac' } : { name, what },
+  );
 }

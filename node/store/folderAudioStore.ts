@@ -12,7 +12,7 @@ import { assertValidId } from './ids.ts';
 import type { AudioStore } from './types.ts';
 
 export interface FolderAudioStore extends AudioStore {
-  /** `<folder>/<id>.wav`; throws TypeError for an id that is not an id. */
+  /** `<folder>/<id>.wav` (`<id>.original` for `<id>-original`); TypeError for a non-id. */
   pathOf(recordingId: string): string;
 }
 
@@ -25,11 +25,17 @@ async function fsyncFile(path: string): Promise<void> {
   }
 }
 
+/** Keys ending so hold a recording's original compressed file: `<id>.original`, not `.wav`. */
+const ORIGINAL_SUFFIX = '-original';
+
 /** The audio store in `folder` (which must exist). */
 export function createFolderAudioStore(folder: string): FolderAudioStore {
   const pathOf = (recordingId: string) => {
     assertValidId(recordingId, 'recordingId');
-    return join(folder, `${recordingId}.wav`);
+    // A phone recording's original file (placeRecording's `<id>-original` keys) is no WAV.
+    const original = recordingId.endsWith(ORIGINAL_SUFFIX);
+    const name = original ? recordingId.slice(0, -ORIGINAL_SUFFIX.length) : recordingId;
+    return join(folder, `${name}${original ? '.original' : '.wav'}`);
   };
   // A staging file's name, so that a copy killed halfway is cleaned up as a killed import is.
   const incoming = (recordingId: string) => join(folder, stagingFileName(recordingId));

@@ -61,8 +61,13 @@ export interface RecordingStore {
   /** Rejects with NotFoundError. */
   get(recordingId: string): Promise<RecordingSummary>;
   exists(recordingId: string): Promise<boolean>;
-  /** Adds the row of a recording whose audio is already in the audio store. */
-  insert(recording: RecordingSummary): Promise<void>;
+  /**
+   * Adds the row of a recording whose audio is already in the audio store; a recording with an
+   * `original` file names the audio-store key it is kept under (null exactly when it has none).
+   */
+  insert(recording: RecordingSummary, originalAudioKey?: string | null): Promise<void>;
+  /** The audio-store key of the recording's original file, or null. NotFoundError if unknown. */
+  originalAudioKey(recordingId: string): Promise<string | null>;
   version(recordingId: string): Promise<RowVersion>;
 }
 

@@ -103,6 +103,8 @@ async function stageDemoRecording(
     sizeBytes: fileSizeBytes,
     createdAt: library.now().toISOString(),
     warnings: [],
+    codec: null,
+    original: null,
   };
   return { spec, path, summary };
 }

@@ -1,7 +1,8 @@
 /**
- * Importing a WAV file into the library, atomically: the bytes go to a staging file
- * (stagingFileName), which is fsynced and handed to placeRecording (checked with the WAV
- * reader, moved into the audio store, then listed). A half-copied or malformed file is never
+ * Importing a recording (WAV, or a phone format: phoneRecording.ts) into the library,
+ * atomically: the bytes go to a staging file (stagingFileName), which is fsynced and handed to
+ * placeAnyRecording (decoded when compressed, checked with the WAV reader, moved into the audio
+ * store, then listed). A half-copied or malformed file is never
  * listed, and a refused one leaves nothing behind. The original is only ever read.
  */
 import { createReadStream } from 'node:fs';
@@ -14,7 +15,7 @@ import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
 import { requireMachine } from './context.ts';
 import type { LibraryContext } from './context.ts';
-import { placeRecording } from './placeRecording.ts';
+import { placeAnyRecording } from './phoneRecording.ts';
 import { stagingFileName } from '../files/staging.ts';
 import { recordingDisplayName } from './wavCheck.ts';
 
@@ -184,7 +185,7 @@ async function commitImport(
 ): Promise<RecordingSummary> {
   await file.sink.sync();
   await file.sink.close();
-  return placeRecording(library, {
+  return placeAnyRecording(library, {
     machineId: file.machineId,
     name: file.name,
     origin,

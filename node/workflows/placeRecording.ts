@@ -4,7 +4,12 @@
  * first and the row is written only once it is there, so a listed recording always has its
  * audio; a failure leaves neither.
  */
-import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import type {
+  OriginalFormat,
+  RecordingCodec,
+  RecordingOrigin,
+  RecordingSummary,
+} from '../../shared/api/contract.ts';
 import { wavWarnings } from '../../shared/api/recordingNotices.ts';
 import type { LibraryStore } from '../store/types.ts';
 import type { LibraryContext } from './context.ts';
@@ -33,6 +38,23 @@ export interface PlaceRequest {
    * nowhere else, so it stays in place for a later attempt or for recovery.
    */
   readonly removeOnFailure?: boolean;
+  /**
+   * The compressed file `path` was decoded from (a phone recording): it is taken into the audio
+   * store too, as a second object, and the recording reports its codec.
+   */
+  readonly originalFile?: OriginalRequest;
+}
+
+export interface OriginalRequest {
+  /** The original file on local disk; it is taken (moved into the audio store). */
+  readonly path: string;
+  readonly format: OriginalFormat;
+  readonly codec: RecordingCodec;
+}
+
+/** The audio-store key an original file is kept under: a new id, marked as an original. */
+function originalKey(context: LibraryContext): string {
+  return `${context.newId()}-original`;
 }
 
 /**
@@ -49,6 +71,17 @@ export async function placeRecording(
   const info = await checkWavFile(request.path, request.name, request.check);
   const id = request.id ?? context.newId();
   const sizeBytes = await context.audio.putFile(id, request.path);
+  const removeOnFailure = request.removeOnFailure ?? true;
+  let original: { key: string; sizeBytes: number } | null = null;
+  if (request.originalFile) {
+    const key = originalKey(context);
+    try {
+      original = { key, sizeBytes: await context.audio.putFile(key, request.originalFile.path) };
+    } catch (error) {
+      if (removeOnFailure) await context.audio.remove(id);
+      throw error;
+    }
+  }
   const summary: RecordingSummary = {
     id,
     machineId: request.machineId,
@@ -60,12 +93,20 @@ export async function placeRecording(
     sizeBytes,
     createdAt: request.createdAt ?? context.now().toISOString(),
     warnings: wavWarnings(info),
+    codec: request.originalFile?.codec ?? null,
+    original:
+      request.originalFile && original
+        ? { format: request.originalFile.format, sizeBytes: original.sizeBytes }
+        : null,
   };
   try {
-    await store.recordings.insert(summary);
+    await store.recordings.insert(summary, original?.key ?? null);
   } catch (error) {
     // No row points to it: a copy goes (an import's original is elsewhere, untouched).
-    if (request.removeOnFailure ?? true) await context.audio.remove(id);
+    if (removeOnFailure) {
+      await context.audio.remove(id);
+      if (original) await context.audio.remove(original.key);
+    }
     throw error;
   }
   return summary;

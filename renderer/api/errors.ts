@@ -9,6 +9,8 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { ApiErrorParams, ApiErrorReason } from '../../shared/api/errors.ts';
+import type { CodecCode } from '../../shared/api/contract.ts';
+import { CODEC_CODES, CODEC_NAMES } from '../../shared/api/recordingCodec.ts';
 import { isFaultStatus } from '../../shared/faultLog/workflow.ts';
 
 /** The params each reason's sentence uses; the others need none. */
@@ -25,6 +27,9 @@ export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>>
   'baseline-needs-more': ['minSeconds'],
   'selection-outside': ['durationSeconds'],
   'no-audio': ['name'],
+  'unknown-format': ['name', 'what'],
+  'undecodable-codec': ['name', 'codec'],
+  'damaged-audio': ['name', 'format'],
   'transition-not-allowed': ['from', 'to'],
   'follow-up-other-machine': ['name'],
   'follow-up-before-entry': ['name'],
@@ -43,6 +48,23 @@ const ENTITIES = new Set([
   'session',
   'fault-log entry',
 ]);
+
+/** Kinds of content a refused file may be (shared/audio/compressed/sniff.ts, less AAC). */
+const CONTENTS = new Set([
+  'webm',
+  'aiff',
+  'zip',
+  'pdf',
+  'png',
+  'jpeg',
+  'gzip',
+  'text',
+  'empty',
+  'unknown',
+]);
+
+const isCodecCode = (value: unknown): value is CodecCode =>
+  typeof value === 'string' && (CODEC_CODES as readonly string[]).includes(value);
 
 /** Params that name a fault-log status, worded by the status' name in the page's language. */
 const STATUS_PARAMS = ['from', 'to'];
@@ -75,6 +97,11 @@ function sentenceValues(params: ApiErrorParams, t: TFunction): Record<string, st
   for (const key of STATUS_PARAMS) {
     if (isFaultStatus(params[key])) values[key] = t(`faultLog.statuses.${params[key]}`);
   }
+  // What a refused file is in the page's words, a codec by its name (the host sends codes).
+  if (typeof params.what === 'string' && CONTENTS.has(params.what)) {
+    values.what = t(`errors.contents.${params.what}`);
+  }
+  if (isCodecCode(params.codec)) values.codec = CODEC_NAMES[params.codec];
   return values;
 }
 

@@ -78,6 +78,31 @@ export interface RecordingSummary {
   readonly createdAt: string;
   /** What was found when it entered the library (empty for most); stored with the row. */
   readonly warnings: readonly RecordingWarning[];
+  /** The codec of the file it came from; null for a WAV file or a live recording. */
+  readonly codec: RecordingCodec | null;
+  /** The compressed file it was decoded from, kept beside its audio; null when none. */
+  readonly original: OriginalFile | null;
+}
+
+/** Codecs of phone recordings (docs/formats.md, "Recordings from phones"). */
+export type CodecCode = 'aac' | 'mp3' | 'opus' | 'vorbis' | 'flac' | 'amr-nb' | 'amr-wb';
+
+/** The kind of file a compressed recording arrived as (its container). */
+export type OriginalFormat = 'm4a' | '3gp' | 'mp3' | 'ogg' | 'flac' | 'amr' | 'awb';
+
+/** "AAC 64 kbit/s, 44.1 kHz": what the channel a recording came through could carry. */
+export interface RecordingCodec {
+  readonly code: CodecCode;
+  /** Average bit rate in kbit/s (AMR: its speech mode's); null for a lossless codec. */
+  readonly bitrateKbps: number | null;
+  /** The file's own rate, which the decoded audio keeps. */
+  readonly sampleRateHz: number;
+  readonly channelCount: number;
+}
+
+export interface OriginalFile {
+  readonly format: OriginalFormat;
+  readonly sizeBytes: number;
 }
 
 export interface BaselineSummary {

@@ -60,6 +60,12 @@ export const API_ERROR_REASONS = [
   'selection-outside',
   /** A WAV file without a single frame: params.name. */
   'no-audio',
+  /** Content that is no recording Auscult reads: params.name, params.what (sniff.ts). */
+  'unknown-format',
+  /** A recording in a codec nothing here decodes: params.name, params.codec. */
+  'undecodable-codec',
+  /** A damaged, cut-off or lying compressed recording: params.name, params.format. */
+  'damaged-audio',
   /** The page could not reach its host, or could not read its answer. */
   'host-unreachable',
   'bad-answer',

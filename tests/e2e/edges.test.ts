@@ -51,7 +51,7 @@ describe('a WAV file cut off before the length its header announces', () => {
   it('is imported with the warning right after the import and on its row', async () => {
     await page.getByRole('button', { name: /Demo lathe/ }).click();
     const file = await writeTempFile(session.tempDir, 'cut off.wav', truncatedWav(0.28, 12));
-    await page.getByLabel('WAV files to import').setInputFiles(file);
+    await page.getByLabel('Recordings to import').setInputFiles(file);
     const imports = page.getByRole('list', { name: 'Imports' });
     await imports.getByText('Imported, with a warning').waitFor();
     await imports.getByText(CUT_EN).waitFor();

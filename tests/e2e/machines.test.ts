@@ -86,9 +86,9 @@ describe('the Machines screen', () => {
 
   it('imports WAV files by file picker and by drag and drop, and shows a refused file', async () => {
     const picked = await writeTempFile(session.tempDir, 'picked healthy.wav', healthyWav(1));
-    await page.getByLabel('WAV files to import').setInputFiles(picked);
+    await page.getByLabel('Recordings to import').setInputFiles(picked);
     await page.getByRole('cell', { name: 'picked healthy.wav', exact: true }).waitFor();
-    await dropFiles(page, 'Drop WAV files here', [
+    await dropFiles(page, 'Drop recordings here', [
       { name: 'dropped healthy.wav', bytes: healthyWav(2) },
       { name: 'not audio.wav', bytes: new TextEncoder().encode('this is not a WAV file at all') },
     ]);
@@ -97,17 +97,18 @@ describe('the Machines screen', () => {
     await refused.waitFor();
     // The page's own sentence, from the error's reason and the file's name (no host message).
     expect(await refused.textContent()).toBe(
-      'Not imported: “not audio.wav” is not a WAV file Auscult can read (PCM or floating point, mono or multichannel).',
+      'Not imported: “not audio.wav” is not a recording Auscult reads: it is text. Auscult reads WAV, FLAC, MP3, Ogg (Opus, Vorbis), AMR and 3GP.',
     );
     const row = page.getByRole('row', { name: /picked healthy\.wav/ });
     // 3 s at 16 kHz, mono, imported.
     const cells = await row.getByRole('cell').allTextContents();
-    expect(cells.slice(1, 7)).toEqual([
+    expect(cells.slice(1, 8)).toEqual([
       'picked healthy.wav',
       'Not diagnosed',
       '3.00',
       '16,000',
       '1',
+      'WAV (uncompressed)',
       'Imported',
     ]);
     expect(await page.getByRole('cell', { name: 'not audio.wav', exact: true }).count()).toBe(0);
@@ -133,7 +134,7 @@ describe('the Machines screen', () => {
         attributeFilter: ['value'],
       });
     });
-    await page.getByLabel('WAV files to import').setInputFiles(big);
+    await page.getByLabel('Recordings to import').setInputFiles(big);
     await page.getByRole('cell', { name: 'long run.wav', exact: true }).waitFor();
     const seen = await page.evaluate(
       () => (window as unknown as { progressSeen: number[] }).progressSeen,

@@ -120,7 +120,7 @@ describe('the verdict first', () => {
     const card = page.locator('.machine-header [data-health]');
     await expect(card.getAttribute('data-health')).resolves.toBe('no-baseline');
     const wav = await writeTempFile(session.tempDir, 'fresh.wav', healthyWav(9));
-    await page.getByLabel('WAV files to import').setInputFiles(wav);
+    await page.getByLabel('Recordings to import').setInputFiles(wav);
     const link = page.locator('a.verdict-link[data-recording="fresh.wav"]');
     await link.click();
     const verdict = page.locator('[data-verdict="no-baseline"]');

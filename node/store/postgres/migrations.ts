@@ -172,6 +172,21 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'recordings from phones: their codec and the original file kept beside the audio',
+    // As the laptop's migration 6: the original file is a second audio object under
+    // original_audio_key; all NULL for WAV imports and live recordings.
+    sql: `
+      ALTER TABLE recordings ADD COLUMN codec jsonb
+        CHECK (codec IS NULL OR jsonb_typeof(codec) = 'object');
+      ALTER TABLE recordings ADD COLUMN original_format text
+        CHECK (original_format IN ('m4a', '3gp', 'mp3', 'ogg', 'flac', 'amr', 'awb'));
+      ALTER TABLE recordings ADD COLUMN original_audio_key text;
+      ALTER TABLE recordings ADD COLUMN original_size_bytes bigint
+        CHECK (original_size_bytes IS NULL OR original_size_bytes >= 0);
+    `,
+  },
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;

@@ -1,5 +1,11 @@
 /** Recording rows, in PostgreSQL. A row is written only once its audio is in the audio store. */
-import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
+import type {
+  OriginalFile,
+  OriginalFormat,
+  RecordingOrigin,
+  RecordingSummary,
+} from '../../../shared/api/contract.ts';
+import { codecFromJson } from '../../../shared/api/recordingCodec.ts';
 import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
@@ -7,7 +13,15 @@ import { assertRow, hasRow, iso, rowVersion } from './sql.ts';
 import type { Row, Sql } from './sql.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
-  size_bytes, created_at, warnings`;
+  size_bytes, created_at, warnings, codec, original_format, original_size_bytes`;
+
+function original(row: Row): OriginalFile | null {
+  if (row.original_format === null || row.original_format === undefined) return null;
+  return {
+    format: row.original_format as OriginalFormat,
+    sizeBytes: Number(row.original_size_bytes),
+  };
+}
 
 function toSummary(row: Row): RecordingSummary {
   return {
@@ -22,6 +36,8 @@ function toSummary(row: Row): RecordingSummary {
     sizeBytes: Number(row.size_bytes),
     createdAt: iso(row.created_at),
     warnings: warningsFromJson(row.warnings),
+    codec: row.codec === null || row.codec === undefined ? null : codecFromJson(row.codec),
+    original: original(row),
   };
 }
 
@@ -43,10 +59,13 @@ export function postgresRecordings(sql: Sql): RecordingStore {
       return toSummary(rows[0]);
     },
     exists: (recordingId) => hasRow(sql, 'recordings', recordingId),
-    async insert(recording) {
+    async insert(recording, originalAudioKey = null) {
+      if ((recording.original === null) !== (originalAudioKey === null)) {
+        throw new TypeError('a recording has an original file exactly when it has its key');
+      }
       await sql.query(
-        `INSERT INTO recordings (${COLUMNS}, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)`,
+        `INSERT INTO recordings (${COLUMNS}, original_audio_key, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $9)`,
         [
           recording.id,
           recording.machineId,
@@ -58,8 +77,20 @@ export function postgresRecordings(sql: Sql): RecordingStore {
           recording.sizeBytes,
           recording.createdAt,
           JSON.stringify(recording.warnings),
+          recording.codec === null ? null : JSON.stringify(recording.codec),
+          recording.original?.format ?? null,
+          recording.original?.sizeBytes ?? null,
+          originalAudioKey,
         ],
       );
+    },
+    async originalAudioKey(recordingId) {
+      const { rows } = await sql.query(
+        'SELECT original_audio_key AS key FROM recordings WHERE id = $1',
+        [recordingId],
+      );
+      if (rows.length === 0) throw new NotFoundError('recording', recordingId);
+      return rows[0].key === null ? null : String(rows[0].key);
     },
     version: (recordingId) => rowVersion(sql, 'recordings', 'recording', recordingId),
   };

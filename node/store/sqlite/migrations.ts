@@ -156,6 +156,21 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM fault_log ORDER BY created_at, rowid;
     `,
   },
+  {
+    version: 6,
+    description: 'recordings from phones: their codec and the original file kept beside the audio',
+    // codec: a JSON RecordingCodec (shared/api/contract.ts); the original file is a second
+    // audio-store object under original_audio_key. NULL for WAV imports and live recordings.
+    sql: `
+      ALTER TABLE recordings ADD COLUMN codec TEXT
+        CHECK (codec IS NULL OR (json_valid(codec) AND json_type(codec) = 'object'));
+      ALTER TABLE recordings ADD COLUMN original_format TEXT
+        CHECK (original_format IN ('m4a', '3gp', 'mp3', 'ogg', 'flac', 'amr', 'awb'));
+      ALTER TABLE recordings ADD COLUMN original_audio_key TEXT;
+      ALTER TABLE recordings ADD COLUMN original_size_bytes INTEGER
+        CHECK (original_size_bytes IS NULL OR original_size_bytes >= 0);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,12 @@
 /** Recording rows, in SQLite. A row is written only once its audio is in the audio store. */
 import type { DatabaseSync } from 'node:sqlite';
-import type { RecordingOrigin, RecordingSummary } from '../../../shared/api/contract.ts';
+import type {
+  OriginalFile,
+  OriginalFormat,
+  RecordingOrigin,
+  RecordingSummary,
+} from '../../../shared/api/contract.ts';
+import { codecFromJson } from '../../../shared/api/recordingCodec.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
 import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
@@ -9,7 +15,16 @@ import type { Row } from './rows.ts';
 import type { Synchronous } from './synchronous.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
-  size_bytes, created_at, warnings`;
+  size_bytes, created_at, warnings, codec, original_format, original_size_bytes`;
+
+function original(row: Row): OriginalFile | null {
+  const format = row.original_format;
+  if (format === null || format === undefined) return null;
+  return {
+    format: text(row, 'original_format') as OriginalFormat,
+    sizeBytes: number(row, 'original_size_bytes'),
+  };
+}
 
 function toSummary(row: Row): RecordingSummary {
   return {
@@ -23,6 +38,8 @@ function toSummary(row: Row): RecordingSummary {
     sizeBytes: number(row, 'size_bytes'),
     createdAt: text(row, 'created_at'),
     warnings: warningsFromJson(json(row, 'warnings')),
+    codec: row.codec === null ? null : codecFromJson(json(row, 'codec')),
+    original: original(row),
   };
 }
 
@@ -43,9 +60,13 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
       return toSummary(row);
     },
     exists: (recordingId) => hasRow(db, 'recordings', recordingId),
-    insert(recording) {
+    insert(recording, originalAudioKey = null) {
+      if ((recording.original === null) !== (originalAudioKey === null)) {
+        throw new TypeError('a recording has an original file exactly when it has its key');
+      }
       db.prepare(
-        `INSERT INTO recordings (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO recordings (${COLUMNS}, original_audio_key, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         recording.id,
         recording.machineId,
@@ -57,8 +78,19 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
         recording.sizeBytes,
         recording.createdAt,
         JSON.stringify(recording.warnings),
+        recording.codec === null ? null : JSON.stringify(recording.codec),
+        recording.original?.format ?? null,
+        recording.original?.sizeBytes ?? null,
+        originalAudioKey,
         recording.createdAt,
       );
+    },
+    originalAudioKey(recordingId) {
+      const row = db
+        .prepare('SELECT original_audio_key AS key FROM recordings WHERE id = ?')
+        .get(recordingId);
+      if (!row) throw new NotFoundError('recording', recordingId);
+      return row.key === null ? null : text(row, 'key');
     },
     version: (recordingId) => rowVersion(db, 'recordings', 'recording', recordingId),
   };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRoute } from '../../app/route.ts';
 import { recordingNotices } from '../../../shared/api/recordingNotices.ts';
 import { formatDateTime, formatNumber, formatSeconds } from '../../format/numbers.ts';
+import { codecText, originalTitle } from './codecText.ts';
 import { RecordingNotices } from './RecordingNotices.tsx';
 import type { RecordingRow } from './useRecordings.ts';
 import { VerdictLink } from './VerdictLink.tsx';
@@ -30,6 +31,7 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
           <th scope="col">{t('recordings.duration')}</th>
           <th scope="col">{t('recordings.sampleRate')}</th>
           <th scope="col">{t('recordings.channels')}</th>
+          <th scope="col">{t('recordings.codec')}</th>
           <th scope="col">{t('recordings.origin')}</th>
           <th scope="col">{t('recordings.added')}</th>
         </tr>
@@ -59,6 +61,9 @@ export function RecordingTable({ recordings, selectedIds, onToggle }: RecordingT
             <td className="number">{formatSeconds(recording.durationSeconds, lang)}</td>
             <td className="number">{formatNumber(recording.sampleRateHz, lang, 0)}</td>
             <td className="number">{recording.channelCount}</td>
+            <td className="codec-cell" title={originalTitle(recording, t, lang)}>
+              {codecText(recording, t, lang)}
+            </td>
             <td>{t(`origins.${recording.origin}`)}</td>
             <td>{formatDateTime(recording.createdAt, lang)}</td>
           </tr>

@@ -287,10 +287,17 @@ describe('errors of valid calls', () => {
 
   it("refuses a malformed WAV with the reader's message and keeps nothing", async () => {
     const before = await libraryFiles(api.library);
-    const text = new TextEncoder().encode('not a wav file at all');
-    const error = await rejection(api.importWav(machine.id, 'notes.wav', text));
+    // A RIFF file that is no WAVE: the WAV reader's own sentence.
+    const riff = new TextEncoder().encode('RIFF\u0024\u0000\u0000\u0000AVI LIST and more bytes');
+    const error = await rejection(api.importWav(machine.id, 'notes.wav', riff));
     expect(error.code).toBe('invalid-input');
-    expect(error.message).toMatch(/^cannot use recording "notes\.wav": .*\(at byte 0\)$/);
+    expect(error.message).toMatch(/^cannot use recording "notes\.wav": .*\(at byte \d+\)$/);
+    expect(await libraryFiles(api.library)).toEqual(before);
+    // Text is no recording at all: said so, by what it is.
+    const text = new TextEncoder().encode('not a wav file at all');
+    const refusal = await rejection(api.importWav(machine.id, 'notes.wav', text));
+    expect(refusal.reason).toBe('unknown-format');
+    expect(refusal.params).toEqual({ name: 'notes.wav', what: 'text' });
     expect(await libraryFiles(api.library)).toEqual(before);
   });
 

@@ -101,9 +101,23 @@ describe('importing a WAV file', () => {
     expect((await libraryFiles(library)).tmp).toEqual([]);
   });
 
+  it.each([
+    ['a text file', 'id,value\n1,2\n'.repeat(50), 'text'],
+    ['an empty file', '', 'empty'],
+  ])(
+    'refuses %s as no recording, saying what it is, and leaves nothing behind',
+    async (_name, text, what) => {
+      const original = await writeOriginal('bad.wav', text);
+      const refusal = importRecordingFile(library, machineId, original);
+      await expect(refusal).rejects.toThrow(
+        `cannot use recording "bad.wav": not a WAV file or a phone recording (it is ${what});`,
+      );
+      await expect(refusal).rejects.toMatchObject({ reason: 'unknown-format', params: { what } });
+      await expectNothingLeft();
+    },
+  );
+
   it.each<[string, () => Uint8Array | string]>([
-    ['a text file', () => 'id,value\n1,2\n'.repeat(50)],
-    ['an empty file', () => new Uint8Array(0)],
     ['a truncated header', () => wav.subarray(0, 30)],
     ['a NaN float sample', floatWavWithNaN],
   ])("refuses %s with the reader's own message and leaves nothing behind", async (_name, make) => {

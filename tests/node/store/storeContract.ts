@@ -2,6 +2,7 @@
  * The store contract: every behaviour of LibraryStore (node/store/types.ts), as tests that take
  * a harness. The SQLite store runs it (sqliteStore.test.ts); a server's store runs the same.
  */
+import type { RecordingSummary } from '../../../shared/api/contract.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../node/store/errors.ts';
 import type { LibraryStore } from '../../../node/store/types.ts';
@@ -40,7 +41,7 @@ const report: DiagnosisReport = {
 } as unknown as DiagnosisReport;
 
 /** A recording row for `machineId` (the contract does not need its audio). */
-export function recordingRow(id: string, machineId: string, createdAt: string) {
+export function recordingRow(id: string, machineId: string, createdAt: string): RecordingSummary {
   return {
     id,
     machineId,
@@ -52,6 +53,8 @@ export function recordingRow(id: string, machineId: string, createdAt: string) {
     sizeBytes: 64044,
     createdAt,
     warnings: [],
+    codec: null,
+    original: null,
   };
 }
 
@@ -151,6 +154,30 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const other = await reopen();
       try {
         expect((await other.recordings.get(cut.id)).warnings).toEqual(cut.warnings);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("keeps a phone recording's codec and the key of its original file", async () => {
+      const machine = await store.machines.insert(lathe);
+      const phone: RecordingSummary = {
+        ...recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z'),
+        codec: { code: 'amr-nb', bitrateKbps: 12.2, sampleRateHz: 8000, channelCount: 1 },
+        original: { format: '3gp', sizeBytes: 7010 },
+      };
+      await expect(store.recordings.insert(phone)).rejects.toThrow(/original file/);
+      const wav = recordingRow(crypto.randomUUID(), machine, '2026-01-02T00:00:00.000Z');
+      await expect(store.recordings.insert(wav, 'x-original')).rejects.toThrow(/original file/);
+      await store.recordings.insert(phone, 'k-original');
+      await store.recordings.insert(wav);
+      expect(await store.recordings.get(phone.id)).toEqual(phone);
+      expect(await store.recordings.originalAudioKey(phone.id)).toBe('k-original');
+      expect(await store.recordings.originalAudioKey(wav.id)).toBeNull();
+      const other = await reopen();
+      try {
+        expect(await other.recordings.list(machine)).toEqual([phone, wav]);
+        expect(await other.recordings.originalAudioKey(phone.id)).toBe('k-original');
       } finally {
         await other.close();
       }
