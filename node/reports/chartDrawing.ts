@@ -79,6 +79,8 @@ export interface LegendItem {
   readonly color: string;
   /** How the key is drawn: a line, a filled square, or a dashed line. */
   readonly kind: 'line' | 'fill' | 'dash';
+  /** A fill's opacity, as the chart paints it (a pale band, a solid bar); default 1. */
+  readonly opacity?: number;
 }
 
 /** Keys in one row from (x, y), wrapping to a second row when the width runs out. */
@@ -102,7 +104,7 @@ export function drawLegend(
     if (item.kind === 'fill') {
       doc
         .rect(cx, cy + 1, 12, 6)
-        .fillOpacity(0.5)
+        .fillOpacity(item.opacity ?? 1)
         .fill(item.color);
     } else {
       if (item.kind === 'dash') doc.dash(2, { space: 2 });

@@ -126,12 +126,12 @@ export function drawSpectrumChart(
     { label: words.legendRecording, color: RECORDING_COLOR, kind: 'line' as const },
     ...(data.baseline
       ? [
-          { label: words.legendBand, color: BAND_COLOR, kind: 'fill' as const },
+          { label: words.legendBand, color: BAND_COLOR, kind: 'fill' as const, opacity: 0.3 },
           { label: words.legendMedian, color: BAND_COLOR, kind: 'dash' as const },
         ]
       : []),
     { label: words.legendMarker, color: MARKER_COLOR, kind: 'dash' as const },
-    { label: words.legendFlagged, color: FLAG_COLOR, kind: 'fill' as const },
+    { label: words.legendFlagged, color: FLAG_COLOR, kind: 'fill' as const, opacity: 0.4 },
   ];
   const legendHeight = drawLegend(doc, legend, area.x + 36, area.y, area.width - 36);
   const box = {
