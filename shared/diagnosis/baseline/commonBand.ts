@@ -17,6 +17,13 @@ export const COMMON_BAND = {
   narrowLowHz: 150,
   /** ...or ends below this fraction of the baseline's analysed band. */
   narrowHighFraction: 0.8,
+  /**
+   * The bands outside the run must lie this far below the pass level on average: a phone's
+   * channel cuts by 30 dB and more, while a healthy machine's own spectrum varies by less than
+   * this from one recording to the next (DCASE clips of one machine, at one rate, dip by 12 dB
+   * in places and must not count as band-limited).
+   */
+  minCutDb: 20,
 } as const;
 
 export interface CommonBand {
@@ -64,6 +71,10 @@ export function narrowCommonBand(
     bandCentreHz(best[0]) > COMMON_BAND.narrowLowHz ||
     highHz < COMMON_BAND.narrowHighFraction * model.analysedMaxHz;
   if (!narrow) return null;
+  const outside = d.filter((_, b) => b < best[0] || b > best[1]);
+  const passLevel = pass + COMMON_BAND.stopBandDb;
+  const meanOutside = outside.reduce((sum, v) => sum + v, 0) / Math.max(1, outside.length);
+  if (outside.length > 0 && passLevel - meanOutside < COMMON_BAND.minCutDb) return null;
   const positions = Array.from({ length: best[1] - best[0] + 1 }, (_, i) => best[0] + i);
   return { positions, lowHz, highHz };
 }
