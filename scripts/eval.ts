@@ -2,7 +2,7 @@
  * `npm run eval`: how well the diagnosis does on real recordings (../shared/data, see its
  * README). Prints a table per data set — files, flagged, right top cause, false alarms — and the
  * time each took. It is a report: it exits 0 whatever the results, non-zero only on a crash.
- * The simulator's faults are covered by the engine's own tests, not here.
+ * The simulator through a phone chain closes the report (it needs no data folder).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { enableWasmFft } from '../shared/dsp/fft.ts';
 import { evaluateCwru } from './eval/cwru.ts';
 import { evaluateDcase } from './eval/dcase.ts';
+import { evaluatePhone } from './eval/phone.ts';
 import { evaluateSpeed } from './eval/speed.ts';
 import { seconds } from './eval/table.ts';
 
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
     console.log(await set.run(folder));
     console.log(`\nTime: ${seconds(start)}\n`);
   }
+  console.log('## Simulated lathe through a phone (300–3400 Hz, 8 kHz, AGC, compressor, μ-law)\n');
+  const start = performance.now();
+  console.log(evaluatePhone());
+  console.log(`\nTime: ${seconds(start)}\n`);
 }
 
 await main();

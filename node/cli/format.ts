@@ -9,6 +9,7 @@ import {
   inputReason,
   inputVerdict,
   inputWarning,
+  judgedBandText,
   scoreScaleText,
   renderAction,
   renderEvidence,
@@ -88,6 +89,7 @@ export function formatDiagnosis(
   const threshold = report.threshold.toFixed(2);
   lines.push(words.verdict(report.anomalous, score, threshold, !!baseline));
   if (report.scoreScale) lines.push(scoreScaleText(report.scoreScale, threshold, lang));
+  if (report.judgedBand) lines.push(judgedBandText(report.judgedBand, lang));
   lines.push(...inputLines(report.input, lang));
   if (report.causes.length > 0) {
     lines.push('', words.causesHeading);

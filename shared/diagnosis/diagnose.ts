@@ -11,7 +11,7 @@ import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
 import type { RecordingFeatures } from './features/types.ts';
 import type { MachineProfile } from './profile.ts';
 import { withShaftSpeeds } from './profile.ts';
-import type { Cause, DiagnosisReport, Finding, Severity } from './report.ts';
+import type { Cause, DiagnosisReport, Finding, JudgedBand, Severity } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
@@ -174,6 +174,19 @@ function speedsOf(profile: MachineProfile, input: DiagnoseInput): ChosenSpeeds {
   return chooseShaftSpeeds(profile, input.rpmOverrides, input.speedEstimates ?? []);
 }
 
+/** A phone's channel ends below this; a wider narrowed band is just the band both share. */
+const PHONE_BAND_TOP_HZ = 4000;
+
+/** The band the verdict rests on, when the comparison narrowed it (compare.ts). */
+function judgedBandOf(comparison: Comparison | null): JudgedBand | null {
+  const band = comparison?.narrowBandHz;
+  if (!band) return null;
+  return {
+    code: band[1] < PHONE_BAND_TOP_HZ ? 'phone-band' : 'common-band',
+    params: { lowHz: Math.round(band[0]), highHz: Math.round(band[1]) },
+  };
+}
+
 /** The diagnosis of a recording's features (docs/diagnosis.md). */
 export function diagnose(input: DiagnoseInput): DiagnosisReport {
   return diagnoseDetailed(input).report;
@@ -226,6 +239,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       causes.sort(byConfidence);
     }
   }
+  const judgedBand = judgedBandOf(comparison);
   const report: DiagnosisReport = {
     file: input.fileName,
     sampleRateHz: features.sampleRateHz,
@@ -238,6 +252,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     causes,
     ...(check.problems.length > 0 ? { input: check } : {}),
     ...(speeds && speeds.items.length > 0 ? { speeds: speeds.items } : {}),
+    ...(judgedBand ? { judgedBand } : {}),
   };
   return { report, comparison, frequencies };
 }

@@ -49,6 +49,15 @@ export interface Cause {
  */
 export type ScoreScale = 'baseline-spread' | 'kinematic-prominence';
 
+/**
+ * The band a verdict rests on when the recording's is narrower than the baseline's: 'phone-band'
+ * for a telephone channel (it ends below 4 kHz), 'common-band' otherwise.
+ */
+export interface JudgedBand {
+  readonly code: 'phone-band' | 'common-band';
+  readonly params: { readonly lowHz: number; readonly highHz: number };
+}
+
 export interface DiagnosisReport {
   readonly file: string;
   readonly sampleRateHz: number;
@@ -72,4 +81,6 @@ export interface DiagnosisReport {
    * the sound, the profile's). Absent without a profile with shafts, and in reports stored before.
    */
   readonly speeds?: readonly SpeedUsedItem[];
+  /** Absent when the whole baseline band was compared (and in reports stored before). */
+  readonly judgedBand?: JudgedBand;
 }

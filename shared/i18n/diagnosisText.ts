@@ -7,6 +7,7 @@
 import type { Language } from '../api/contract.ts';
 import type {
   ActionItem,
+  JudgedBand,
   CauseId,
   EvidenceItem,
   FindingItem,
@@ -16,6 +17,7 @@ import type {
   ScoreScale,
   Severity,
 } from '../diagnosis/report.ts';
+import { BAND_WORDS } from './diagnosisText/bandWords.ts';
 import { INPUT_WORDS } from './diagnosisText/inputWords.ts';
 import { EN } from './diagnosisText/en.ts';
 import type { DiagnosisWords } from './diagnosisText/words.ts';
@@ -91,6 +93,11 @@ export function inputAction(problem: InputProblem, lang: Language): string {
 export function inputWarning(problem: InputProblem, lang: Language): string {
   const w = INPUT_WORDS[lang] ?? INPUT_WORDS.en;
   return w.warning(inputReason(problem, lang), w.shortActions[problem.code]);
+}
+
+/** "Judged on 300–3400 Hz: a phone recording; …" (report.judgedBand). */
+export function judgedBandText(band: JudgedBand, lang: Language): string {
+  return (BAND_WORDS[lang] ?? BAND_WORDS.en)(band);
 }
 
 /** What the score means, with the threshold as the reader sees it ("3.4", "3,4"). */

@@ -7,6 +7,7 @@ import {
   inputReason,
   inputVerdict,
   inputWarning,
+  judgedBandText,
   scoreScaleText,
 } from '../../../shared/i18n/diagnosisText.ts';
 import {
@@ -69,6 +70,12 @@ function ScoreLine({ report }: { report: DiagnosisReport }) {
       title={report.scoreScale ? scoreScaleText(report.scoreScale, threshold, lang) : undefined}
     >
       {t('verdict.score', { score: formatNumber(report.anomalyScore, lang, 1), threshold })}
+      {report.judgedBand ? (
+        <span className="verdict-band" data-judged-band={report.judgedBand.code}>
+          {' '}
+          {judgedBandText(report.judgedBand, lang)}
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -6,6 +6,8 @@
 import { bandCentreHz } from '../features/bandGrid.ts';
 import { median } from '../features/levels.ts';
 import type { RecordingFeatures } from '../features/types.ts';
+import { narrowCommonBand } from './commonBand.ts';
+import type { CommonBand } from './commonBand.ts';
 import { COMPARISON } from './comparisonSettings.ts';
 import { healthyAt } from './healthyReference.ts';
 import type { HealthyLevels } from './healthyReference.ts';
@@ -32,6 +34,11 @@ export interface Comparison {
   readonly gainDb: number;
   /** The frequency range compared: both recordings cover it. */
   readonly sharedBandHz: readonly [number, number];
+  /**
+   * Set when the recording's band is narrower than the baseline's (a phone): the verdict rests
+   * on this band alone, with levels relative to its own total (the phone's gain control).
+   */
+  readonly narrowBandHz?: readonly [number, number];
   readonly bands: readonly BandDeviation[];
   readonly peaks: readonly LineExcess[];
   readonly envelopeLines: readonly LineExcess[];
@@ -112,9 +119,19 @@ function compareLines(
   return { lines, score: Math.max(0, ...lines.map((l) => l.z)) };
 }
 
+/**
+ * Envelope lines can be judged only when the recording's demodulation band lies inside the common
+ * band: a decoded phone file's envelope of codec noise above 3400 Hz says nothing of the machine.
+ */
+function envelopeJudgeable(features: RecordingFeatures, narrow: CommonBand | null): boolean {
+  if (!narrow) return true;
+  return features.envelope.lowHz >= narrow.lowHz && features.envelope.highHz <= narrow.highHz * 1.1;
+}
+
 /** Compares `features` with `model`. Pure and deterministic. */
 export function compareWithBaseline(features: RecordingFeatures, model: BaselineModel): Comparison {
-  const positions = sharedBands(features.bandLevelsDb, model);
+  const narrow = narrowCommonBand(features, model);
+  const positions = narrow ? [...narrow.positions] : sharedBands(features.bandLevelsDb, model);
   const band = compareBands(features, model, positions);
   const lowHz = positions.length ? bandCentreHz(positions[0]) / 2 ** (1 / 12) : 0;
   const highHz = Math.min(
@@ -138,14 +155,16 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
     (model.envelope.medianDb.length - 1) * model.envelope.binWidthHz,
     (features.envelope.levelsDb.length - 1) * features.envelope.binWidthHz,
   );
-  const envelope = compareLines(
-    features.envelope.levelsDb,
-    features.envelope.binWidthHz,
-    model.envelope,
-    [COMPARISON.minEnvelopeLineHz, envelopeTopHz],
-    { compareBy: 'prominence' },
-    COMPARISON.envelopeMinProminenceDb,
-  );
+  const envelope = envelopeJudgeable(features, narrow)
+    ? compareLines(
+        features.envelope.levelsDb,
+        features.envelope.binWidthHz,
+        model.envelope,
+        [COMPARISON.minEnvelopeLineHz, envelopeTopHz],
+        { compareBy: 'prominence' },
+        COMPARISON.envelopeMinProminenceDb,
+      )
+    : { lines: [], score: 0 };
 
   const kurtosis = median(features.impulsiveness.pieceKurtosis);
   const impulseZ =
@@ -160,6 +179,7 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
   return {
     gainDb: band.gainDb,
     sharedBandHz: [lowHz, highHz],
+    ...(narrow ? { narrowBandHz: [lowHz, highHz] as const } : {}),
     bands: band.bands,
     peaks: peak.lines,
     envelopeLines: envelope.lines,
