@@ -15,7 +15,8 @@ import type { LibraryStore } from '../../../node/store/types.ts';
 export async function openStoreBySpec(spec: readonly string[]): Promise<LibraryStore> {
   const [kind, location] = spec;
   const clock = { now: () => new Date(), newId: randomUUID };
-  if (kind === 'sqlite') return createSqliteStore(openDatabase(location, clock.now), clock, location);
+  if (kind === 'sqlite')
+    return createSqliteStore(openDatabase(location, clock.now), clock, location);
   if (kind === 'postgres') {
     await migratePostgresDatabase(location);
     return openPostgresStore(location, clock);
