@@ -70,3 +70,54 @@ export function latestPerDiagnosis(verdicts: readonly ExpertVerdict[]): ExpertVe
     return true;
   });
 }
+
+/** What a verdict cannot say about its diagnosis (the page words each: shared/api/errors.ts). */
+export type VerdictProblem =
+  /** Confirm, but the diagnosis named no cause. */
+  | 'verdict-nothing-to-confirm'
+  /** Confirm, naming a cause other than the diagnosis' own. */
+  | 'verdict-not-top-cause'
+  /** Correct to the cause the diagnosis already named (that is a confirmation). */
+  | 'verdict-same-cause';
+
+export class VerdictRuleError extends Error {
+  override readonly name = 'VerdictRuleError';
+  readonly problem: VerdictProblem;
+  constructor(problem: VerdictProblem, message: string) {
+    super(message);
+    this.problem = problem;
+  }
+}
+
+/**
+ * The cause the verdict records against a diagnosis whose automatic top cause is `automatic`:
+ * confirming takes the automatic one. Throws VerdictRuleError when there is nothing to confirm,
+ * or when a correction names the cause already given.
+ */
+export function checkedVerdictCause(
+  input: VerdictInput,
+  automatic: CauseId | null,
+): VerdictCause | null {
+  if (input.decision === 'confirm') {
+    if (automatic === null) {
+      throw new VerdictRuleError(
+        'verdict-nothing-to-confirm',
+        'the diagnosis named no cause to confirm',
+      );
+    }
+    if (input.causeId !== null && input.causeId !== automatic) {
+      throw new VerdictRuleError(
+        'verdict-not-top-cause',
+        "a confirmation takes the diagnosis' own cause; name another cause as a correction",
+      );
+    }
+    return automatic;
+  }
+  if (input.causeId === automatic) {
+    throw new VerdictRuleError(
+      'verdict-same-cause',
+      'the correction names the cause the diagnosis already gave; confirm it instead',
+    );
+  }
+  return input.causeId;
+}
