@@ -19,7 +19,8 @@ import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { PersonNameField, usePersonName } from '../settings/index.ts';
+import { MAX_PERSON_NAME_LENGTH } from '../../../shared/api/limits.ts';
+import { usePersonName } from '../settings/index.ts';
 
 interface Draft {
   readonly decision: VerdictDecision;
@@ -149,6 +150,29 @@ function DetailFields({ draft, set, components }: FieldProps & { components: str
 }
 
 /**
+ * The name this browser remembers (the fault log's), under its own label: Review and the entry
+ * page already have a "Your name" field, and a verdict names the expert.
+ */
+function ExpertNameField() {
+  const { t } = useTranslation();
+  const id = useId();
+  const { name, setName } = usePersonName();
+  return (
+    <div className="person-name">
+      <label htmlFor={id}>{t('expertVerdict.name')}</label>
+      <input
+        id={id}
+        type="text"
+        autoComplete="name"
+        maxLength={MAX_PERSON_NAME_LENGTH}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/**
  * An expert's verdict on a stored diagnosis: confirm its top cause or correct it (another cause
  * of the vocabulary, or "other" in words), with component, severity, what to do, a comment and
  * the name this browser remembers.
@@ -225,7 +249,7 @@ export function VerdictForm({
         <CauseFields draft={draft} set={set} automatic={automatic} />
       )}
       <DetailFields draft={draft} set={set} components={components} />
-      <PersonNameField />
+      <ExpertNameField />
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('expertVerdict.recording') : t('expertVerdict.record')}
