@@ -91,15 +91,14 @@ const EntryRow = memo(function EntryRow(props: EntryRowProps) {
       <td>
         <a href={href}>{dateTime.format(timeMs)}</a>
       </td>
-      <td>
-        {entry.causeId === null ? t('faultLog.noCause') : causeName(entry.causeId, lang)}
-        {entry.componentId !== null && ` · ${entry.componentId}`}
+      <td title={verdict ? verdictBadge(verdict, t, lang) : undefined}>
         {verdict && (
           <span className={`verdict-badge verdict-${verdict.decision}`}>
-            {' '}
-            {verdictBadge(verdict, t, lang)}
+            {verdictBadge(verdict, t, lang)} ·{' '}
           </span>
         )}
+        {entry.causeId === null ? t('faultLog.noCause') : causeName(entry.causeId, lang)}
+        {entry.componentId !== null && ` · ${entry.componentId}`}
       </td>
       <td>
         {entry.severity !== null && (
