@@ -2,7 +2,8 @@
  * `npm run eval`: how well the diagnosis does on real recordings (../shared/data, see its
  * README). Prints a table per data set — files, flagged, right top cause, false alarms — and the
  * time each took. It is a report: it exits 0 whatever the results, non-zero only on a crash.
- * The simulator through a phone chain closes the report (it needs no data folder).
+ * The simulator through a phone chain follows (it needs no data folder). Last, how often the
+ * automatic top cause agreed with the experts' verdicts of a library (scripts/eval/verdicts.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { evaluateDcase } from './eval/dcase.ts';
 import { evaluatePhone } from './eval/phone.ts';
 import { evaluateSpeed } from './eval/speed.ts';
 import { seconds } from './eval/table.ts';
+import { evalLibraryHome, evaluateVerdicts } from './eval/verdicts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** AUSCULT_DATA points elsewhere when the data sets are not beside the repository. */
@@ -43,6 +45,9 @@ async function main(): Promise<void> {
   const start = performance.now();
   console.log(evaluatePhone());
   console.log(`\nTime: ${seconds(start)}\n`);
+  const home = evalLibraryHome(process.env);
+  console.log(`## Experts' verdicts: the automatic top cause against them (${home})\n`);
+  console.log(await evaluateVerdicts(home));
 }
 
 await main();

@@ -8,6 +8,7 @@ import { WavFormatError } from '../../shared/audio/wavErrors.ts';
 import { BaselineError } from '../../shared/diagnosis/baseline/parseSignature.ts';
 import { ProfileError } from '../../shared/diagnosis/profile.ts';
 import { FaultLogRuleError } from '../../shared/faultLog/workflow.ts';
+import { VerdictRuleError } from '../../shared/verdicts/expertVerdict.ts';
 import { InputError } from '../diagnosis/inputError.ts';
 import { DiskFullError, isDiskFull } from '../files/diskFull.ts';
 import { LibraryError, NotFoundError } from '../store/errors.ts';
@@ -67,6 +68,9 @@ function classified(error: unknown): ApiError | null {
       params: error.params,
     });
   }
+  if (error instanceof VerdictRuleError) {
+    return new ApiError('invalid-input', oneSentence(error.message), { reason: error.problem });
+  }
   if (error instanceof BaselineError) {
     return new ApiError('invalid-input', oneSentence(error.message), {
       reason: 'invalid-baseline',
@@ -79,7 +83,8 @@ function classified(error: unknown): ApiError | null {
  * Maps an error thrown while serving `method` to an ApiError: NotFoundError → 'not-found';
  * DiskFullError (or any ENOSPC/SQLITE_FULL) → 'disk-full' with params.neededBytes; InputError,
  * WavFormatError, ProfileError, BaselineError → 'invalid-input' with their reason;
- * FaultLogRuleError → 'conflict' (transition-not-allowed) or 'invalid-input'; anything
+ * FaultLogRuleError → 'conflict' (transition-not-allowed) or 'invalid-input'; VerdictRuleError →
+ * 'invalid-input' with its problem as reason; anything
  * else → 'internal' with a generic sentence (a LibraryError keeps its own, which says what to
  * do), after `log` has recorded the original with its stack.
  */

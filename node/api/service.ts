@@ -22,6 +22,7 @@ import type { FeatureSource } from '../workflows/features.ts';
 import { readMachineTrend } from '../workflows/machineTrend.ts';
 import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
+import { recordVerdict } from '../workflows/verdicts.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { createImportRegistry } from './imports.ts';
@@ -164,6 +165,11 @@ export function createAuscultService(
     review: reviewApi(library, features, pool),
     faultLog: faultLogApi(library),
     baselines: baselinesApi(library, jobs, features),
+    verdicts: {
+      record: (diagnosisId, verdict) => recordVerdict(library, diagnosisId, verdict),
+      list: (diagnosisId) => library.store.verdicts.list(diagnosisId),
+      listByMachine: (machineId) => library.store.verdicts.listByMachine(machineId),
+    },
     diagnoses: {
       run: (recordingId) => diagnoseRecording(library, recordingId, features),
       save: (recordingId, startSeconds, endSeconds) =>

@@ -11,6 +11,7 @@ const EVERYONE: readonly Role[] = ['technician', 'expert', 'supervisor', 'admin'
 const TECHNICIANS: readonly Role[] = ['technician', 'admin'];
 const REVIEWERS: readonly Role[] = ['technician', 'expert', 'admin'];
 const FAULT_LOG_KEEPERS: readonly Role[] = ['technician', 'supervisor', 'admin'];
+const EXPERTS: readonly Role[] = ['expert', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
 
 export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
@@ -38,6 +39,9 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'faultLog.transition': FAULT_LOG_KEEPERS,
   'faultLog.setArchived': FAULT_LOG_KEEPERS,
   'faultLog.history': EVERYONE,
+  'verdicts.record': EXPERTS,
+  'verdicts.list': EVERYONE,
+  'verdicts.listByMachine': EVERYONE,
   'baselines.build': TECHNICIANS,
   'baselines.job': TECHNICIANS,
   'baselines.spectrum': EVERYONE,

@@ -31,6 +31,7 @@ export type EntityKind =
   | 'baseline'
   | 'diagnosis'
   | 'fault-log entry'
+  | 'verdict'
   | 'import'
   | 'job'
   | 'session';

@@ -21,6 +21,7 @@ import type { BaselineSignature } from '../../shared/diagnosis/baseline/signatur
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { FaultEventKind, FaultStatus } from '../../shared/faultLog/workflow.ts';
+import type { ExpertVerdict, VerdictInput } from '../../shared/verdicts/expertVerdict.ts';
 
 /** The clock and id generator every created_at and id comes from (injectable for tests). */
 export interface Clock {
@@ -200,6 +201,31 @@ export interface FaultLogStore {
   version(entryId: string): Promise<RowVersion>;
 }
 
+/** A verdict to write: the expert's input, checked, and what the diagnosis said. */
+export interface NewExpertVerdict extends VerdictInput {
+  readonly diagnosisId: string;
+  /** The diagnosis' automatic top cause (the store does not read reports). */
+  readonly automaticCauseId: CauseId | null;
+}
+
+/** Experts' verdicts on diagnoses: rows never changed, the newest of a diagnosis counts. */
+export interface VerdictStore {
+  /**
+   * Writes a verdict on the diagnosis (its machine and recording taken from it), version 1.
+   * Rejects with NotFoundError for an unknown diagnosis.
+   */
+  insert(verdict: NewExpertVerdict): Promise<ExpertVerdict>;
+  /** The diagnosis' verdicts, newest first. Rejects with NotFoundError for an unknown diagnosis. */
+  list(diagnosisId: string): Promise<ExpertVerdict[]>;
+  /**
+   * Every verdict on the machine's diagnoses, newest first (the machine's labelled examples).
+   * Rejects with NotFoundError for an unknown machine.
+   */
+  listByMachine(machineId: string): Promise<ExpertVerdict[]>;
+  /** The row's UUID, times and version. Rejects with NotFoundError. */
+  version(verdictId: string): Promise<RowVersion>;
+}
+
 export interface SettingStore {
   /** The stored value of `key`, or null. */
   get(key: string): Promise<string | null>;
@@ -213,6 +239,7 @@ export interface LibraryStore {
   readonly baselines: BaselineStore;
   readonly diagnoses: DiagnosisStore;
   readonly faultLog: FaultLogStore;
+  readonly verdicts: VerdictStore;
   readonly settings: SettingStore;
   /**
    * Runs `work` atomically against `tx` (the same interface): all of its writes are kept, or,

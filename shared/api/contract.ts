@@ -12,6 +12,9 @@ import type { FaultEventKind, FaultStatus } from '../faultLog/workflow.ts';
 import type { ReportOptions } from '../reports/paper.ts';
 import type { MachineTrend } from '../trend/machineTrend.ts';
 import type { ErrorBody } from './errors.ts';
+import type { ExpertVerdict, VerdictInput } from '../verdicts/expertVerdict.ts';
+
+export type { ExpertVerdict, VerdictInput } from '../verdicts/expertVerdict.ts';
 
 export interface MachineSummary {
   readonly id: string;
@@ -400,6 +403,18 @@ export interface AuscultApi {
     setArchived(entryId: string, archived: boolean, by: string): Promise<FaultLogEntry>;
     /** The entry's changes, oldest first; its creation is the first. */
     history(entryId: string): Promise<FaultLogEvent[]>;
+  };
+  /** Experts' verdicts on stored diagnoses (shared/verdicts/expertVerdict.ts). */
+  verdicts: {
+    /**
+     * Records an expert's verdict on a diagnosis: confirm its top cause, or correct it. The
+     * newest verdict of a diagnosis counts; earlier ones stay as its history.
+     */
+    record(diagnosisId: string, verdict: VerdictInput): Promise<ExpertVerdict>;
+    /** The diagnosis' verdicts, newest first. */
+    list(diagnosisId: string): Promise<ExpertVerdict[]>;
+    /** Every verdict on the machine's diagnoses, newest first: its labelled examples. */
+    listByMachine(machineId: string): Promise<ExpertVerdict[]>;
   };
   baselines: {
     /** Starts building the machine's baseline from healthy recordings; returns a job id. */

@@ -80,6 +80,10 @@ export const API_ERROR_REASONS = [
   'follow-up-before-entry',
   'follow-up-not-diagnosed',
   'follow-up-not-normal',
+  // Experts' verdicts (shared/verdicts/expertVerdict.ts, VerdictProblem).
+  'verdict-nothing-to-confirm',
+  'verdict-not-top-cause',
+  'verdict-same-cause',
   // The hub (node/hub).
   /** No session, or it ended: sign in again. */
   'sign-in-required',

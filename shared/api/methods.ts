@@ -27,6 +27,13 @@ import { decodeSessionChunk } from './sessionChunk.ts';
 import { FAULT_STATUSES } from '../faultLog/workflow.ts';
 import { CAUSE_IDS, SEVERITIES } from '../diagnosis/report.ts';
 import { PAPER_SIZES } from '../reports/paper.ts';
+import {
+  MAX_OTHER_CAUSE_LENGTH,
+  MAX_VERDICT_COMPONENT_LENGTH,
+  MAX_VERDICT_TEXT_LENGTH,
+  VERDICT_CAUSES,
+  VERDICT_DECISIONS,
+} from '../verdicts/expertVerdict.ts';
 
 type Domain = keyof AuscultApi;
 type Parameters_<F> = F extends (...args: infer A) => unknown ? A : never;
@@ -202,6 +209,47 @@ const faultLogFiltersSchema = v.strictObject(
   'must be an object with machineId, causeId, status, severity, fromMs, untilMs, text and showArchived',
 );
 
+function textSchema(maxLength: number) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.maxLength(maxLength, `must be at most ${maxLength} characters`),
+  );
+}
+
+/**
+ * An expert's verdict, every field given: a correction names a cause, and 'other' comes with
+ * words (which no other cause has).
+ */
+const verdictSchema = v.pipe(
+  v.strictObject(
+    {
+      decision: v.picklist(VERDICT_DECISIONS, `must be one of ${VERDICT_DECISIONS.join(', ')}`),
+      causeId: v.nullable(v.picklist(VERDICT_CAUSES, "must be a cause id or 'other'")),
+      otherCause: textSchema(MAX_OTHER_CAUSE_LENGTH),
+      componentId: v.nullable(
+        v.pipe(
+          v.string('must be a string'),
+          v.maxLength(MAX_VERDICT_COMPONENT_LENGTH, 'is too long'),
+        ),
+      ),
+      severity: v.nullable(v.picklist(SEVERITIES, 'must be a severity')),
+      action: textSchema(MAX_VERDICT_TEXT_LENGTH),
+      comment: textSchema(MAX_VERDICT_TEXT_LENGTH),
+      expertName: personSchema(false),
+    },
+    'must be an object with decision, causeId, otherCause, componentId, severity, action, comment and expertName',
+  ),
+  v.check(
+    (verdict) => verdict.decision === 'confirm' || verdict.causeId !== null,
+    'must name a cause when it corrects the diagnosis',
+  ),
+  v.check(
+    (verdict) => (verdict.causeId === 'other') === (verdict.otherCause !== ''),
+    "must give the cause in words with 'other', and only then",
+  ),
+);
+
 /** A method taking JSON arguments and answering JSON. */
 function json<Args extends readonly unknown[]>(args: ArgumentSpecs<Args>): MethodSpec<Args> {
   return { args, binaryArgument: false, binaryResult: false, maxBodyBytes: MAX_JSON_BODY_BYTES };
@@ -271,6 +319,11 @@ export const METHOD_TABLE: MethodTable = {
       ['by', personSchema(false)],
     ]),
     history: json([id('entryId')]),
+  },
+  verdicts: {
+    record: json([id('diagnosisId'), ['verdict', verdictSchema]]),
+    list: json([id('diagnosisId')]),
+    listByMachine: json([id('machineId')]),
   },
   baselines: {
     build: json([id('machineId'), ['recordingIds', recordingIdsSchema]]),

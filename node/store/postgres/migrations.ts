@@ -187,6 +187,31 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         CHECK (original_size_bytes IS NULL OR original_size_bytes >= 0);
     `,
   },
+  {
+    version: 5,
+    description: "experts' verdicts on diagnoses",
+    // As the laptop's migration 7: one row per verdict, never changed; the newest counts.
+    sql: `
+      CREATE TABLE expert_verdicts (
+        id text PRIMARY KEY,
+        diagnosis_id text NOT NULL REFERENCES diagnoses (id),
+        machine_id text NOT NULL REFERENCES machines (id),
+        recording_id text NOT NULL REFERENCES recordings (id),
+        decision text NOT NULL CHECK (decision IN ('confirm', 'correct')),
+        cause_id text,
+        other_cause text NOT NULL DEFAULT '',
+        automatic_cause_id text,
+        component_id text,
+        severity text CHECK (severity IN ('slight', 'moderate', 'serious', 'extreme')),
+        action text NOT NULL DEFAULT '',
+        comment text NOT NULL DEFAULT '',
+        expert_name text NOT NULL,
+        ${ROW}
+      );
+      CREATE INDEX expert_verdicts_by_diagnosis ON expert_verdicts (diagnosis_id, created_at, seq);
+      CREATE INDEX expert_verdicts_by_machine ON expert_verdicts (machine_id, created_at, seq);
+    `,
+  },
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;

@@ -9,6 +9,7 @@ import { LibraryError } from '../errors.ts';
 import type { Clock, LibraryStore } from '../types.ts';
 import { postgresBaselines } from './baselines.ts';
 import { postgresDiagnoses } from './diagnoses.ts';
+import { postgresExpertVerdicts } from './expertVerdicts.ts';
 import { postgresFaultLog } from './faultLog.ts';
 import type { Transact } from './faultLog.ts';
 import { postgresMachines } from './machines.ts';
@@ -29,6 +30,7 @@ function tables(sql: Sql, clock: Clock, transact: Transact) {
     baselines: postgresBaselines(sql, clock),
     diagnoses: postgresDiagnoses(sql, clock),
     faultLog: postgresFaultLog(sql, clock, transact),
+    verdicts: postgresExpertVerdicts(sql, clock),
     settings: postgresSettings(sql, clock),
   };
 }

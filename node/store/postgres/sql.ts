@@ -23,7 +23,8 @@ export type VersionedTable =
   | 'diagnoses'
   | 'fault_log'
   | 'fault_log_events'
-  | 'settings';
+  | 'settings'
+  | 'expert_verdicts';
 
 /** A timestamptz column as the store interfaces give times: ISO 8601 in UTC. */
 export function iso(value: unknown): string {

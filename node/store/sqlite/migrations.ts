@@ -171,6 +171,35 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (original_size_bytes IS NULL OR original_size_bytes >= 0);
     `,
   },
+  {
+    version: 7,
+    description: "experts' verdicts on diagnoses",
+    // One row per verdict, never changed: a diagnosis' newest verdict counts, the earlier ones
+    // are its history. The cause is not checked against the vocabulary here, so that a verdict
+    // made with a newer vocabulary can still arrive; the store reads unknown codes as 'other'.
+    sql: `
+      CREATE TABLE expert_verdicts (
+        id TEXT PRIMARY KEY,
+        diagnosis_id TEXT NOT NULL REFERENCES diagnoses (id),
+        machine_id TEXT NOT NULL REFERENCES machines (id),
+        recording_id TEXT NOT NULL REFERENCES recordings (id),
+        decision TEXT NOT NULL CHECK (decision IN ('confirm', 'correct')),
+        cause_id TEXT,
+        other_cause TEXT NOT NULL DEFAULT '',
+        automatic_cause_id TEXT,
+        component_id TEXT,
+        severity TEXT CHECK (severity IN ('slight', 'moderate', 'serious', 'extreme')),
+        action TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        expert_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX expert_verdicts_by_diagnosis ON expert_verdicts (diagnosis_id, created_at);
+      CREATE INDEX expert_verdicts_by_machine ON expert_verdicts (machine_id, created_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -36,7 +36,8 @@ export type VersionedTable =
   | 'diagnoses'
   | 'fault_log'
   | 'fault_log_events'
-  | 'settings';
+  | 'settings'
+  | 'expert_verdicts';
 
 /** A row's id, times and version. Throws NotFoundError naming `entity`. */
 export function rowVersion(

@@ -9,6 +9,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { LibraryStore } from '../types.ts';
 import { sqliteBaselines } from './baselines.ts';
 import { sqliteDiagnoses } from './diagnoses.ts';
+import { sqliteExpertVerdicts } from './expertVerdicts.ts';
 import { sqliteFaultLog } from './faultLog.ts';
 import { sqliteMachines } from './machines.ts';
 import { sqliteRecordings } from './recordings.ts';
@@ -28,6 +29,7 @@ function tables(db: DatabaseSync, clock: Clock, run: Runner) {
     baselines: asyncTable(sqliteBaselines(db, clock), run),
     diagnoses: asyncTable(sqliteDiagnoses(db, clock), run),
     faultLog: asyncTable(sqliteFaultLog(db, clock), run),
+    verdicts: asyncTable(sqliteExpertVerdicts(db, clock), run),
     settings: asyncTable(sqliteSettings(db, clock), run),
   };
 }

@@ -5,6 +5,7 @@ import { Pending } from '../../components/Pending.tsx';
 import { formatDateTime, formatNumber } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { CauseCard, DiagnosisReportButton, reportFileName } from '../review/index.ts';
+import { ExpertVerdictPanel } from '../verdicts/index.ts';
 import { EntryActions } from './EntryActions.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { useEntryDetail } from './useEntryDetail.ts';
@@ -107,6 +108,7 @@ export function FaultLogDetail({ entry, listHref, reviewHrefFor, onChanged }: Fa
           }}
         />
       </div>
+      {diagnosis.data && <ExpertVerdictPanel diagnosis={diagnosis.data} />}
       <h3>{t('faultLog.history.title')}</h3>
       {history.data === null ? (
         <Pending error={history.error} />

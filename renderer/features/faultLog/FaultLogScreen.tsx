@@ -3,6 +3,7 @@ import { Pending } from '../../components/Pending.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { PersonNameField } from '../settings/index.ts';
+import { useLatestVerdicts } from '../verdicts/index.ts';
 import { FaultLogDetail } from './FaultLogDetail.tsx';
 import { FaultLogFilterBar } from './FaultLogFilterBar.tsx';
 import { FaultLogTable } from './FaultLogTable.tsx';
@@ -23,6 +24,7 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
   const { t } = useTranslation();
   const lang = useLanguage();
   const total = list.loaded.data?.length ?? 0;
+  const verdicts = useLatestVerdicts(list.loaded.data);
   return (
     <>
       <FaultLogFilterBar
@@ -50,6 +52,7 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
           sort={list.sort}
           onSort={list.sortBy}
           hrefFor={hrefFor}
+          verdicts={verdicts}
           resetKey={list.rows}
         />
       )}

@@ -3,8 +3,10 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/api/contract.ts';
 import { causeName, severityName } from '../../../shared/i18n/diagnosisText.ts';
+import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { verdictBadge } from '../verdicts/index.ts';
 import { SORT_COLUMNS } from './filterEntries.ts';
 import type { FaultLogSort, IndexedEntry, SortColumn } from './filterEntries.ts';
 
@@ -27,6 +29,8 @@ export interface FaultLogTableProps {
   readonly sort: FaultLogSort;
   readonly onSort: (column: SortColumn) => void;
   readonly hrefFor: (entryId: string) => string;
+  /** The newest expert's verdict of each entry's diagnosis, by diagnosis id. */
+  readonly verdicts: ReadonlyMap<string, ExpertVerdict>;
   /** Changes when the rows are filtered or sorted anew: the table goes back to the top. */
   readonly resetKey: unknown;
 }
@@ -62,6 +66,7 @@ interface EntryRowProps {
   readonly row: IndexedEntry;
   readonly rowIndex: number;
   readonly href: string;
+  readonly verdict: ExpertVerdict | undefined;
   readonly dateTime: Intl.DateTimeFormat;
   readonly score: Intl.NumberFormat;
   /** The table's `t` and language: a useTranslation per line costs more than the line. */
@@ -71,7 +76,7 @@ interface EntryRowProps {
 
 /** One entry's line; memoised, so a scroll renders only the lines that come into sight. */
 const EntryRow = memo(function EntryRow(props: EntryRowProps) {
-  const { row, rowIndex, href, dateTime, score, t, lang } = props;
+  const { row, rowIndex, href, verdict, dateTime, score, t, lang } = props;
   const { entry, timeMs } = row;
   return (
     <tr
@@ -86,7 +91,12 @@ const EntryRow = memo(function EntryRow(props: EntryRowProps) {
       <td>
         <a href={href}>{dateTime.format(timeMs)}</a>
       </td>
-      <td>
+      <td title={verdict ? verdictBadge(verdict, t, lang) : undefined}>
+        {verdict && (
+          <span className={`verdict-badge verdict-${verdict.decision}`}>
+            {verdictBadge(verdict, t, lang)} ·{' '}
+          </span>
+        )}
         {entry.causeId === null ? t('faultLog.noCause') : causeName(entry.causeId, lang)}
         {entry.componentId !== null && ` · ${entry.componentId}`}
       </td>
@@ -114,7 +124,8 @@ const EntryRow = memo(function EntryRow(props: EntryRowProps) {
  * The entries as a work-order list: one line each, sorted by a click on a column's header, a
  * click on a line (or its time, a link) opens the entry. Virtualised: only lines in sight exist.
  */
-export function FaultLogTable({ rows, sort, onSort, hrefFor, resetKey }: FaultLogTableProps) {
+export function FaultLogTable(props: FaultLogTableProps) {
+  const { rows, sort, onSort, hrefFor, verdicts, resetKey } = props;
   const { t } = useTranslation();
   const lang = useLanguage();
   // One formatter of each kind for every line: building one per cell costs more than the line.
@@ -132,6 +143,7 @@ export function FaultLogTable({ rows, sort, onSort, hrefFor, resetKey }: FaultLo
         row={row}
         rowIndex={index}
         href={hrefFor(row.entry.id)}
+        verdict={verdicts.get(row.entry.diagnosisId)}
         dateTime={dateTime}
         score={score}
         t={t}

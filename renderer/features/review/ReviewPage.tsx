@@ -6,6 +6,7 @@ import { Pending } from '../../components/Pending.tsx';
 import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
 import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { noticeSentence } from '../recordings/index.ts';
+import { RecordingVerdictPanel } from '../verdicts/index.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
 import { DiagnosisPanel } from './DiagnosisPanel.tsx';
@@ -33,11 +34,14 @@ function SelectionVerdict({
   const save = useStretchSave();
   const analysis = selection.data;
   const stretch = analysis ? `${analysis.startSeconds}-${analysis.endSeconds}` : undefined;
+  // Saving stores a diagnosis: the expert's verdict area then gives its verdict on that one.
+  const [savedCount, setSavedCount] = useState(0);
   const onSave = useCallback(
-    (note: string) =>
-      analysis
-        ? save(recordingId, analysis.startSeconds, analysis.endSeconds, note)
-        : Promise.resolve(),
+    async (note: string) => {
+      if (!analysis) return;
+      await save(recordingId, analysis.startSeconds, analysis.endSeconds, note);
+      setSavedCount((count) => count + 1);
+    },
     [save, recordingId, analysis],
   );
   return (
@@ -60,6 +64,7 @@ function SelectionVerdict({
       ) : (
         selection.error === null && <p className="muted">{t('review.analysing')}</p>
       )}
+      <RecordingVerdictPanel recordingId={recordingId} refreshKey={savedCount} />
     </>
   );
 }

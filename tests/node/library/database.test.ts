@@ -56,6 +56,7 @@ describe('a new library', () => {
     expect(tables).toEqual([
       'baselines',
       'diagnoses',
+      'expert_verdicts',
       'fault_log',
       'fault_log_events',
       'machines',

@@ -20,6 +20,7 @@ import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
 import { describeAudioStoreContract } from './audioStoreContract.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeStoreContract } from './storeContract.ts';
+import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
 
 let cluster: PostgresCluster;
@@ -44,6 +45,7 @@ const harness = {
 
 describeStoreContract('PostgreSQL', harness);
 describeFaultLogContract('PostgreSQL', harness);
+describeVerdictContract('PostgreSQL', harness);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

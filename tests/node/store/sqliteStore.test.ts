@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeStoreContract } from './storeContract.ts';
+import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
 
 let folder: Awaited<ReturnType<typeof temporaryFolder>>;
@@ -24,3 +25,4 @@ const harness = {
 
 describeStoreContract('SQLite', harness);
 describeFaultLogContract('SQLite', harness);
+describeVerdictContract('SQLite', harness);

@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 export const lathe = parseMachineProfile({ id: 'lathe', name: 'Lathe 1', lineFrequencyHz: 50 });
 
-const report: DiagnosisReport = {
+export const report: DiagnosisReport = {
   file: 'a.wav',
   sampleRateHz: 16000,
   durationSeconds: 2,
