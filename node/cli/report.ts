@@ -7,7 +7,9 @@ import { diagnoseDetailed } from '../../shared/diagnosis/diagnose.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { selectionViews } from '../api/selection.ts';
 import { readBaselineFile, readProfileFile, writeFileAtomic } from '../diagnosis/jsonFiles.ts';
-import { extractFileFeatures } from '../diagnosis/featuresFromFile.ts';
+import { extractFileFeatures, withWavPath } from '../diagnosis/featuresFromFile.ts';
+import { estimateMissingSpeeds } from '../diagnosis/speedFromFile.ts';
+import { surveyFile } from '../diagnosis/surveyFile.ts';
 import { diagnosisPdf } from '../reports/diagnosisPdf.ts';
 import type { ReportArgs } from './args.ts';
 import type { CommandOutput } from './commands.ts';
@@ -15,9 +17,23 @@ import type { CommandOutput } from './commands.ts';
 export async function runReport(args: ReportArgs, pool: AnalysisPool): Promise<CommandOutput> {
   const baseline = await readBaselineFile(args.baselinePath);
   const profile = args.profilePath ? await readProfileFile(args.profilePath) : null;
-  const { info, features } = await extractFileFeatures(args.recordingPath, {}, { pool });
   const fileName = basename(args.recordingPath);
-  const detail = diagnoseDetailed({ fileName, features, baseline, profile, rpmOverrides: {} });
+  // As `auscult diagnose` reads it: decoded once, the input checked, speeds from the sound.
+  const { info, features, detail } = await withWavPath(args.recordingPath, async (wavPath) => {
+    const { info, features } = await extractFileFeatures(wavPath, {}, { pool });
+    const inputSurvey = await surveyFile(wavPath);
+    const speedEstimates = await estimateMissingSpeeds(wavPath, profile ?? baseline.profile, {});
+    const detail = diagnoseDetailed({
+      fileName,
+      features,
+      baseline,
+      profile,
+      rpmOverrides: {},
+      inputSurvey,
+      speedEstimates,
+    });
+    return { info, features, detail };
+  });
   const machineProfile = profile ?? baseline.profile;
   const report = detail.report;
   const bytes = await diagnosisPdf(
@@ -44,7 +60,8 @@ export async function runReport(args: ReportArgs, pool: AnalysisPool): Promise<C
     { language: args.lang, paper: args.paper },
   );
   await writeFileAtomic(args.outPath, bytes);
-  const verdict = report.anomalous ? 'anomalous' : 'normal';
+  const verdict =
+    report.input?.usable === false ? 'no usable signal' : report.anomalous ? 'anomalous' : 'normal';
   return {
     stdout: `Diagnosis report written to ${args.outPath} (${args.paper === 'a4' ? 'A4' : 'Letter'}, ${args.lang}): ${verdict}, score ${report.anomalyScore.toFixed(2)}.\n`,
     warnings: info.warnings.map((warning) => `"${args.recordingPath}": ${warning}`),

@@ -1,6 +1,7 @@
 /** `auscult speed`: each shaft's speed estimated from a recording, as text or JSON. */
 import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import { readProfileFile } from '../diagnosis/jsonFiles.ts';
+import { withWavPath } from '../diagnosis/featuresFromFile.ts';
 import { estimateFileSpeeds } from '../diagnosis/speedFromFile.ts';
 import type { SpeedArgs } from './args.ts';
 import type { CommandOutput } from './commands.ts';
@@ -35,7 +36,9 @@ export async function runSpeed(args: SpeedArgs): Promise<CommandOutput> {
   if (profile.shafts.length === 0) {
     throw new InputError(`profile "${profile.id}" has no shafts, so there is no speed to estimate`);
   }
-  const estimates = await estimateFileSpeeds(args.recordingPath, profile);
+  const estimates = await withWavPath(args.recordingPath, (wavPath) =>
+    estimateFileSpeeds(wavPath, profile),
+  );
   return {
     stdout: args.json
       ? `${JSON.stringify(speedJson(estimates))}\n`

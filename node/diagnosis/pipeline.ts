@@ -10,7 +10,7 @@ import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
-import { extractFileFeatures } from './featuresFromFile.ts';
+import { extractFileFeatures, withWavPath } from './featuresFromFile.ts';
 import type { FrameRange } from './featuresFromFile.ts';
 import { healthyItemsFromSegments } from './healthyItems.ts';
 import { surveyFile } from './surveyFile.ts';
@@ -66,20 +66,25 @@ export async function diagnoseFile(
   path: string,
   options: DiagnoseFileOptions,
 ): Promise<WithWarnings<DiagnosisReport>> {
-  const { info, features } = await extractFileFeatures(path, options.range, { pool: options.pool });
-  const inputSurvey = await surveyFile(path, options.range);
-  const rpmOverrides = options.rpmOverrides ?? {};
-  const profile = options.profile ?? options.baseline?.profile ?? null;
-  const result = diagnose({
-    inputSurvey,
-    fileName: options.fileName ?? path,
-    features,
-    baseline: options.baseline,
-    profile: options.profile,
-    rpmOverrides,
-    speedEstimates: await estimateMissingSpeeds(path, profile, rpmOverrides, options.range),
+  // A phone recording is decoded once; features, input check and speeds all read that WAV.
+  return withWavPath(path, async (wavPath) => {
+    const { info, features } = await extractFileFeatures(wavPath, options.range, {
+      pool: options.pool,
+    });
+    const inputSurvey = await surveyFile(wavPath, options.range);
+    const rpmOverrides = options.rpmOverrides ?? {};
+    const profile = options.profile ?? options.baseline?.profile ?? null;
+    const result = diagnose({
+      inputSurvey,
+      fileName: options.fileName ?? path,
+      features,
+      baseline: options.baseline,
+      profile: options.profile,
+      rpmOverrides,
+      speedEstimates: await estimateMissingSpeeds(wavPath, profile, rpmOverrides, options.range),
+    });
+    return { result, warnings: fileWarnings(path, info.warnings) };
   });
-  return { result, warnings: fileWarnings(path, info.warnings) };
 }
 
 /**
@@ -91,12 +96,14 @@ export async function analyzeFile(
   fileName = path,
   pool?: AnalysisPool,
 ): Promise<WithWarnings<AnalysisReport>> {
-  const { info, features } = await extractFileFeatures(path, {}, { pool });
-  const inputSurvey = await surveyFile(path);
-  return {
-    result: analyzeRecording(fileName, features, { inputSurvey }),
-    warnings: fileWarnings(path, info.warnings),
-  };
+  return withWavPath(path, async (wavPath) => {
+    const { info, features } = await extractFileFeatures(wavPath, {}, { pool });
+    const inputSurvey = await surveyFile(wavPath);
+    return {
+      result: analyzeRecording(fileName, features, { inputSurvey }),
+      warnings: fileWarnings(path, info.warnings),
+    };
+  });
 }
 
 /**
