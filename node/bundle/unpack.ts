@@ -1,0 +1,82 @@
+/**
+ * `auscult bundle unpack`: a review bundle extracted into one folder and nowhere else. The folder
+ * must be empty or new. Entries are written into a staging folder inside it, each file created
+ * new (never through an existing name or link), and moved into place only when every entry has
+ * passed its checks; on any refusal the staging folder (and the folder, when this made it) goes.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { BundleError } from '../../shared/bundle/refusals.ts';
+import { unsafePathReason } from '../../shared/bundle/checks.ts';
+import { declaredSha256, streamEntry } from './reader.ts';
+import type { OpenedBundle } from './reader.ts';
+
+/** A target folder that is neither empty nor new. */
+export class TargetNotEmptyError extends Error {
+  override readonly name = 'TargetNotEmptyError';
+}
+
+/** Makes `folder` if it does not exist; true when this call made it. */
+async function prepareTarget(folder: string): Promise<boolean> {
+  try {
+    const names = await readdir(folder);
+    if (names.length > 0) {
+      throw new TargetNotEmptyError(`the folder "${folder}" is not empty`);
+    }
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(folder, { recursive: true });
+    return true;
+  }
+}
+
+/** Where `name` goes inside `root`; checked again here so no path can leave it. */
+function insideRoot(root: string, name: string): string {
+  const target = resolve(root, name);
+  if (unsafePathReason(name) !== null || !target.startsWith(root + sep)) {
+    throw new BundleError('unsafe-path', { path: name, why: 'outside the folder' });
+  }
+  return target;
+}
+
+async function extractAll(bundle: OpenedBundle, staging: string): Promise<void> {
+  for (const entry of bundle.entries) {
+    const target = insideRoot(staging, entry.name);
+    await mkdir(dirname(target), { recursive: true });
+    // 'wx': created new, so an existing file or link of that name is never written through.
+    const file = await open(target, 'wx', 0o644);
+    try {
+      await streamEntry(bundle.path, entry, declaredSha256(bundle, entry.name), async (chunk) => {
+        await file.write(chunk);
+      });
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
+}
+
+/**
+ * Extracts `bundle` (opened and checked by openBundle) into `folder`. Rejects with BundleError
+ * when an entry fails its checks, TargetNotEmptyError for a folder with something in it; either
+ * way nothing of the bundle is left in `folder`.
+ */
+export async function unpackBundle(bundle: OpenedBundle, folder: string): Promise<void> {
+  const root = resolve(folder);
+  const made = await prepareTarget(root);
+  const staging = join(root, `.unpacking-${randomBytes(6).toString('hex')}`);
+  try {
+    await mkdir(staging);
+    await extractAll(bundle, staging);
+    for (const name of await readdir(staging)) {
+      await rename(join(staging, name), join(root, name));
+    }
+    await rmdir(staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (made) await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+}
