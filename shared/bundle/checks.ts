@@ -67,10 +67,10 @@ function entryType(entry: CentralEntry): 'file' | 'symlink' | 'special-entry' {
 
 function checkEntry(entry: CentralEntry, limits: BundleLimits): void {
   const path = entry.name;
-  const why = unsafePathReason(path);
-  if (why !== null) throw new BundleError('unsafe-path', { path: path.slice(0, 200), why });
   const type = entryType(entry);
   if (type !== 'file') throw new BundleError(type, { path });
+  const why = unsafePathReason(path);
+  if (why !== null) throw new BundleError('unsafe-path', { path: path.slice(0, 200), why });
   if ((entry.flags & ENCRYPTION_FLAGS) !== 0 || entry.method === 99) {
     throw new BundleError('encrypted', { path });
   }

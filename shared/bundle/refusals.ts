@@ -35,15 +35,24 @@ export type BundleRefusalCode = (typeof BUNDLE_REFUSALS)[number];
 
 export type BundleParams = Readonly<Record<string, string | number>>;
 
+/** A hostile name cannot break the one-line sentence: control characters become '?'. */
+function printable(value: string | number): string | number {
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, '?') : value;
+}
+
 /** A refused bundle: `code` says why, `params` the entry, sizes or limits concerned. */
 export class BundleError extends Error {
   override readonly name = 'BundleError';
   readonly code: BundleRefusalCode;
   readonly params: BundleParams;
   constructor(code: BundleRefusalCode, params: BundleParams = {}) {
-    super(bundleRefusalSentence(code, params, 'en'));
+    const safe = Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [key, printable(value)]),
+    );
+    super(bundleRefusalSentence(code, safe, 'en'));
     this.code = code;
-    this.params = params;
+    this.params = safe;
   }
 }
 
