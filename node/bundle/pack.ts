@@ -6,14 +6,13 @@
  */
 import type { BundleManifest, BundleNote } from '../../shared/bundle/manifest.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../shared/bundle/manifest.ts';
-import type { LibraryStore } from '../store/types.ts';
-import type { FolderAudioStore } from '../store/folderAudioStore.ts';
+import type { AudioStore, LibraryStore } from '../store/types.ts';
 import { digestFile, writeBundle } from './writer.ts';
 import type { BundleFileSource } from './writer.ts';
 
 export interface PackSource {
   readonly store: LibraryStore;
-  readonly audio: Pick<FolderAudioStore, 'localPath'>;
+  readonly audio: Pick<AudioStore, 'localPath'>;
   readonly now: () => Date;
 }
 
