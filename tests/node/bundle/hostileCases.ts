@@ -3,60 +3,23 @@
  * writer (zipBuilder.ts); hostile.test.ts opens and unpacks each and checks nothing is left.
  */
 import { deflateRawSync } from 'node:zlib';
-import type { BundleRefusalCode } from '../../../shared/bundle/refusals.ts';
-import { goodEntries, json, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
-import type { TestEntry } from './zipBuilder.ts';
+import {
+  many,
+  REC,
+  rec,
+  rec2,
+  refusedManifest,
+  unixMode,
+  unsafe,
+  withEntries,
+  withManifest,
+  withRecording,
+  zeros,
+} from './hostileBuilders.ts';
+import type { HostileCase } from './hostileBuilders.ts';
+import { goodEntries, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
 
-export interface HostileCase {
-  readonly title: string;
-  readonly code: BundleRefusalCode;
-  readonly bytes: () => Buffer;
-}
-
-const REC = 'recordings/r1.wav';
-const rec = recordingBytes(3000, 1);
-const rec2 = recordingBytes(5000, 2);
-
-/** A good bundle of `files` whose manifest is changed by `edit`. */
-function withManifest(
-  edit: (manifest: Record<string, unknown>) => unknown,
-  files: Record<string, Uint8Array> = { [REC]: rec },
-): Buffer {
-  return zip(goodEntries(files, edit(manifestFor(files))));
-}
-
-/** A good bundle of one recording plus `extra` entries the manifest lists as well. */
-function withEntries(extra: TestEntry[], edit: (entries: TestEntry[]) => TestEntry[] = (e) => e) {
-  const files: Record<string, Uint8Array> = { [REC]: rec };
-  for (const entry of extra) files[entry.name] = entry.data;
-  const manifest = manifestFor(files);
-  const entries = goodEntries({ [REC]: rec }, manifest);
-  return zip(edit([...entries, ...extra]));
-}
-
-/** One recording entry changed by `change`, listed in the manifest as it is. */
-function withRecording(change: Partial<TestEntry>, name = REC): Buffer {
-  return withEntries([], (entries) =>
-    entries.map((entry) => (entry.name === REC ? { ...entry, name, ...change } : entry)),
-  );
-}
-
-const unsafe = (name: string): HostileCase => ({
-  title: `the name ${JSON.stringify(name)}`,
-  code: 'unsafe-path',
-  bytes: () => withEntries([{ name, data: rec2 }]),
-});
-
-const refusedManifest = (
-  title: string,
-  code: BundleRefusalCode,
-  edit: (m: Record<string, unknown>) => unknown,
-): HostileCase => ({ title, code, bytes: () => withManifest(edit) });
-
-const many = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({ name: `n/${i}.txt`, data: Buffer.from('x') }));
-const zeros = Buffer.alloc(2 * 1024 * 1024);
-const unixMode = (mode: number) => (mode << 16) >>> 0;
+export type { HostileCase };
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
   unsafe('../evil.wav'),
@@ -350,5 +313,3 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     bytes: () => zip(goodEntries({ [REC]: rec }), { suffix: Buffer.from('junk') }),
   },
 ];
-
-export { json };
