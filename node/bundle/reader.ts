@@ -50,6 +50,7 @@ const ARCHIVE_MAGIC = [
 
 /** A local header with a name of up to 255 characters (checks.ts allows no longer). */
 const LOCAL_HEADER_READ_BYTES = 30 + 1024;
+const MAX_DIRECTORY_BYTES = 16 * 1024 ** 2;
 
 async function readAt(handle: FileHandle, offset: number, length: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(length);
@@ -99,9 +100,10 @@ export async function streamEntry(
   sha256: string | null,
   sink: (chunk: Uint8Array) => Promise<void> | void = () => undefined,
 ): Promise<string> {
+  // An empty entry has no byte range to read (createReadStream refuses end < start).
   const raw = createReadStream(path, {
     start: entry.dataOffset,
-    end: entry.dataOffset + entry.compressedBytes - 1,
+    end: entry.dataOffset + Math.max(entry.compressedBytes, 1) - 1,
   });
   const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   const hash = createHash('sha256');
@@ -170,6 +172,12 @@ async function readDirectory(
   // The count is known before the directory is read: a huge one is refused unread.
   if (end.entryCount > limits.maxEntries) {
     throw new BundleError('too-many-entries', { count: end.entryCount, limit: limits.maxEntries });
+  }
+  // Bounded before it is read: 1000 entries with names of 255 characters need far less.
+  if (end.directoryBytes > MAX_DIRECTORY_BYTES) {
+    throw new BundleError('damaged', {
+      detail: 'the zip directory is larger than any bundle needs',
+    });
   }
   const directory = await readAt(handle, end.directoryOffset, end.directoryBytes);
   const entries = parseCentralDirectory(directory, end.entryCount);

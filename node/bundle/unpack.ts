@@ -12,24 +12,27 @@ import { unsafePathReason } from '../../shared/bundle/checks.ts';
 import { declaredSha256, streamEntry } from './reader.ts';
 import type { OpenedBundle } from './reader.ts';
 
-/** A target folder that is neither empty nor new. */
-export class TargetNotEmptyError extends Error {
-  override readonly name = 'TargetNotEmptyError';
+/** A target that is neither an empty folder nor new. */
+export class TargetFolderError extends Error {
+  override readonly name = 'TargetFolderError';
 }
 
-/** Makes `folder` if it does not exist; true when this call made it. */
-async function prepareTarget(folder: string): Promise<boolean> {
+/**
+ * Makes `folder` if it does not exist. Resolves to the first folder this call made (to remove on
+ * failure), or null when `folder` existed, empty.
+ */
+async function prepareTarget(folder: string): Promise<string | null> {
+  let names: string[];
   try {
-    const names = await readdir(folder);
-    if (names.length > 0) {
-      throw new TargetNotEmptyError(`the folder "${folder}" is not empty`);
-    }
-    return false;
+    names = await readdir(folder);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(folder, { recursive: true });
-    return true;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new TargetFolderError(`"${folder}" is a file, not a folder`);
+    if (code !== 'ENOENT') throw error;
+    return (await mkdir(folder, { recursive: true })) ?? null;
   }
+  if (names.length > 0) throw new TargetFolderError(`the folder "${folder}" is not empty`);
+  return null;
 }
 
 /** Where `name` goes inside `root`; checked again here so no path can leave it. */
@@ -60,7 +63,7 @@ async function extractAll(bundle: OpenedBundle, staging: string): Promise<void> 
 
 /**
  * Extracts `bundle` (opened and checked by openBundle) into `folder`. Rejects with BundleError
- * when an entry fails its checks, TargetNotEmptyError for a folder with something in it; either
+ * when an entry fails its checks, TargetFolderError for a file or a folder with something in it; either
  * way nothing of the bundle is left in `folder`.
  */
 export async function unpackBundle(bundle: OpenedBundle, folder: string): Promise<void> {
@@ -76,7 +79,7 @@ export async function unpackBundle(bundle: OpenedBundle, folder: string): Promis
     await rmdir(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    if (made) await rm(root, { recursive: true, force: true });
+    if (made !== null) await rm(made, { recursive: true, force: true });
     throw error;
   }
 }

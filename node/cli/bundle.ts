@@ -11,7 +11,7 @@ import { BundleError } from '../../shared/bundle/refusals.ts';
 import { openBundle, verifyBundle } from '../bundle/reader.ts';
 import type { OpenedBundle } from '../bundle/reader.ts';
 import { MixedMachinesError, packBundle } from '../bundle/pack.ts';
-import { TargetNotEmptyError, unpackBundle } from '../bundle/unpack.ts';
+import { TargetFolderError, unpackBundle } from '../bundle/unpack.ts';
 import { resolveLibraryHome } from '../library/home.ts';
 import { LibraryError, NotFoundError } from '../store/errors.ts';
 import type { BundleArgs } from './bundleArgs.ts';
@@ -33,9 +33,13 @@ function asInputError(error: unknown, path: string): unknown {
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
     return new InputError(`cannot read the bundle "${path}" (${(error as Error).message})`);
   }
-  if (error instanceof TargetNotEmptyError) return new InputError(error.message);
+  if (error instanceof TargetFolderError) return new InputError(error.message);
   return error;
 }
+
+/** A sender's words on a terminal: control characters (escape sequences) become '?'. */
+// eslint-disable-next-line no-control-regex
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
 const codecText = (format: string, codec: RecordingCodec | null) =>
   codec ? `${format}, ${codecSummaryEnglish(codec)}` : format.toUpperCase();
@@ -43,13 +47,15 @@ const codecText = (format: string, codec: RecordingCodec | null) =>
 /** What `bundle check` prints: who sent it, the machine, each recording, the verification. */
 export function describeBundle(path: string, manifest: BundleManifest): string {
   const profile = manifest.machine.profile as { id: string; name?: string };
+  const sender = printable(manifest.sender.name) || '(no name given)';
+  const machine = `${printable(profile.name ?? profile.id)} (${printable(profile.id)})`;
   const lines = [
-    `Bundle ${path}, made ${manifest.createdAt} by ${manifest.sender.name || '(no name given)'}.`,
-    `Machine: ${profile.name ?? profile.id} (${profile.id}); baseline: ${manifest.baseline ? 'included' : 'none'}.`,
+    `Bundle ${path}, made ${manifest.createdAt} by ${sender}.`,
+    `Machine: ${machine}; baseline: ${manifest.baseline ? 'included' : 'none'}.`,
     `Recordings (${manifest.recordings.length}):`,
     ...manifest.recordings.map(
       (r) =>
-        `  ${r.id}  "${r.name}"  ${codecText(r.format, r.codec)}  ${r.sizeBytes} bytes  ` +
+        `  ${r.id}  "${printable(r.name)}"  ${codecText(r.format, r.codec)}  ${r.sizeBytes} bytes  ` +
         `${r.durationSeconds.toFixed(1)} s  ${r.diagnoses.length} diagnoses, ${r.notes.length} notes`,
     ),
     `All ${manifest.entries.length + 1} files match their sizes, CRC-32 and the manifest's SHA-256.`,
@@ -83,6 +89,10 @@ async function pack(args: Extract<BundleArgs, { action: 'pack' }>): Promise<Comm
       throw new InputError(`the library in "${home}" has no recording "${error.id}"`);
     }
     if (error instanceof MixedMachinesError) throw new InputError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EISDIR') {
+      throw new InputError(`cannot write "${args.outPath}" (${(error as Error).message})`);
+    }
     throw error;
   } finally {
     await library.close();

@@ -119,6 +119,9 @@ export function checkAgainstManifest(
   entries: readonly CentralEntry[],
 ): void {
   const listed = new Map(manifest.entries.map((entry) => [entry.path, entry]));
+  if (listed.size !== manifest.entries.length) {
+    throw new BundleError('invalid-manifest', { field: 'entries', problem: 'a path twice' });
+  }
   if (listed.has(MANIFEST_PATH)) {
     throw new BundleError('invalid-manifest', { field: 'entries', problem: 'lists itself' });
   }

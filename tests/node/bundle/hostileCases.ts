@@ -216,6 +216,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       { path: 'manifest.json', sizeBytes: 1, sha256: sha256(rec) },
     ],
   })),
+  refusedManifest('a path listed twice', 'invalid-manifest', (m) => ({
+    ...m,
+    entries: [...(m.entries as object[]), ...(m.entries as object[])],
+  })),
   refusedManifest('no recording', 'invalid-manifest', (m) => ({ ...m, recordings: [] })),
   {
     title: 'a manifest that is not JSON',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBundle, verifyBundle } from '../../../node/bundle/reader.ts';
-import { TargetNotEmptyError, unpackBundle } from '../../../node/bundle/unpack.ts';
+import { TargetFolderError, unpackBundle } from '../../../node/bundle/unpack.ts';
 import { digestFile, writeBundle } from '../../../node/bundle/writer.ts';
 import { parseBundleManifest } from '../../../shared/bundle/manifest.ts';
 import { goodEntries, manifestFor, recordingBytes, zip } from './zipBuilder.ts';
@@ -76,8 +76,27 @@ it('refuses a folder with something in it and leaves it as it was', async () => 
   const target = join(folder, 'busy');
   await mkdir(target);
   await writeFile(join(target, 'mine.txt'), 'keep');
-  await expect(unpackBundle(await openBundle(path), target)).rejects.toThrow(TargetNotEmptyError);
+  await expect(unpackBundle(await openBundle(path), target)).rejects.toThrow(TargetFolderError);
   expect(await readdir(target)).toEqual(['mine.txt']);
+  await expect(unpackBundle(await openBundle(path), join(target, 'mine.txt'))).rejects.toThrow(
+    /is a file, not a folder/,
+  );
+});
+
+it('unpacks an empty entry, and removes every folder it made when refused', async () => {
+  const empty = { 'recordings/r2.wav': rec2, 'notes/empty.txt': new Uint8Array(0) };
+  const path = join(folder, 'with-empty.auscult');
+  await writeFile(path, zip(goodEntries(empty)));
+  const target = join(folder, 'deep', 'er', 'out');
+  await unpackBundle(await openBundle(path), target);
+  expect(await readFile(join(target, 'notes', 'empty.txt'))).toEqual(Buffer.alloc(0));
+  const lying = goodEntries(empty).map((e) =>
+    e.name === 'recordings/r2.wav' ? { ...e, crc32: 7 } : e,
+  );
+  await writeFile(path, zip(lying));
+  const refused = join(folder, 'fresh', 'out');
+  await expect(unpackBundle(await openBundle(path), refused)).rejects.toThrow(/checksum/);
+  expect(await readdir(folder)).not.toContain('fresh');
 });
 
 it('leaves no part file when a source changed while being written', async () => {

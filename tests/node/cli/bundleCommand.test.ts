@@ -14,6 +14,7 @@ import { openLibrary } from '../../../node/library/library.ts';
 import { addDiagnosisToFaultLog } from '../../../node/workflows/faultLog.ts';
 import type { RecordingSummary } from '../../../shared/api/contract.ts';
 import { arrayBufferOf } from '../library/libraryFixtures.ts';
+import { goodEntries, manifestFor, recordingBytes, zip } from '../bundle/zipBuilder.ts';
 import { auscult, expectOneLineError, removeFolder } from './cliFixture.ts';
 
 let folder: string;
@@ -164,10 +165,36 @@ describe('bundle pack, check and unpack', () => {
       join(folder, 'y.auscult'),
     );
     expectOneLineError(empty, 1, /no Auscult library/);
+    const nowhere = await run(
+      'bundle',
+      'pack',
+      '--home',
+      home,
+      '--recording',
+      review.id,
+      '--out',
+      join(folder, 'missing', 'z.auscult'),
+    );
+    expectOneLineError(nowhere, 1, /cannot write .*z\.auscult/);
     expect((await readdir(folder)).filter((n) => n.endsWith('.auscult')).sort()).toEqual([
       'damaged.auscult',
       'review.auscult',
     ]);
+  });
+
+  it("prints a sender's control characters as '?', never as terminal escapes", async () => {
+    const files = { 'recordings/r1.wav': recordingBytes(2000) };
+    const manifest = {
+      ...manifestFor(files),
+      sender: { name: 'Eve\u001b[2J\u001b]0;pwned\u0007' },
+    };
+    const path = join(folder, 'escapes.auscult');
+    await writeFile(path, zip(goodEntries(files, manifest)));
+    const checked = await run('bundle', 'check', path);
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toContain('by Eve?[2J?]0;pwned?.');
+    // eslint-disable-next-line no-control-regex
+    expect(checked.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
   it('says what is wrong with a command line', async () => {
