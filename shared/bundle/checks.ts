@@ -49,6 +49,8 @@ export function unsafePathReason(path: string): string | null {
   if (parts.some((part) => part === '' || part === '.')) return 'empty part';
   if (parts.length > 4) return 'too deep';
   if (parts.some((part) => WINDOWS_RESERVED.test(part))) return 'reserved name';
+  // Windows drops a trailing dot: "a.wav." would land on "a.wav".
+  if (parts.some((part) => part.endsWith('.'))) return 'trailing dot';
   if (!parts.every((part) => SAFE_PART.test(part))) return 'characters';
   return null;
 }

@@ -36,6 +36,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   unsafe('recordings/CON.wav'),
   unsafe('a/b/c/d/e.wav'),
   unsafe('.hidden'),
+  unsafe('recordings/r1.wav.'),
   {
     title: 'a symbolic link',
     code: 'symlink',
