@@ -10,6 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { BundleError } from '../../shared/bundle/refusals.ts';
 import { unsafePathReason } from '../../shared/bundle/checks.ts';
 import { declaredSha256, streamEntry } from './reader.ts';
+import { writeAll } from './writer.ts';
 import type { OpenedBundle } from './reader.ts';
 
 /** A target that is neither an empty folder nor new. */
@@ -52,7 +53,7 @@ async function extractAll(bundle: OpenedBundle, staging: string): Promise<void> 
     const file = await open(target, 'wx', 0o644);
     try {
       await streamEntry(bundle.path, entry, declaredSha256(bundle, entry.name), async (chunk) => {
-        await file.write(chunk);
+        await writeAll(file, chunk);
       });
       await file.sync();
     } finally {
@@ -63,22 +64,25 @@ async function extractAll(bundle: OpenedBundle, staging: string): Promise<void> 
 
 /**
  * Extracts `bundle` (opened and checked by openBundle) into `folder`. Rejects with BundleError
- * when an entry fails its checks, TargetFolderError for a file or a folder with something in it; either
- * way nothing of the bundle is left in `folder`.
+ * when an entry fails its checks, TargetFolderError for a file or a folder with something in
+ * it; either way nothing of the bundle is left in `folder`.
  */
 export async function unpackBundle(bundle: OpenedBundle, folder: string): Promise<void> {
   const root = resolve(folder);
   const made = await prepareTarget(root);
   const staging = join(root, `.unpacking-${randomBytes(6).toString('hex')}`);
+  const moved: string[] = [];
   try {
     await mkdir(staging);
     await extractAll(bundle, staging);
     for (const name of await readdir(staging)) {
       await rename(join(staging, name), join(root, name));
+      moved.push(name);
     }
     await rmdir(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    for (const name of moved) await rm(join(root, name), { recursive: true, force: true });
     if (made !== null) await rm(made, { recursive: true, force: true });
     throw error;
   }

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { BundleManifest } from '../../shared/bundle/manifest.ts';
@@ -27,6 +28,15 @@ export interface FileDigest {
 export interface BundleFileSource extends FileDigest {
   readonly path: string;
   readonly sourcePath: string;
+}
+
+/** Writes all of `bytes` at the handle's position (a write may take fewer bytes than given). */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let at = 0;
+  while (at < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    at += bytesWritten;
+  }
 }
 
 /** The size, SHA-256 and CRC-32 of the file at `path`, read once. */
@@ -61,7 +71,7 @@ export async function writeBundle(
   const central: Uint8Array[] = [];
   let offset = 0;
   const write = async (bytes: Uint8Array) => {
-    await out.write(bytes);
+    await writeAll(out, bytes);
     offset += bytes.length;
   };
   try {
