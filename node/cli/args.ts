@@ -5,6 +5,8 @@ import { defaultPaper, isPaperSize, PAPER_SIZES } from '../../shared/reports/pap
 import type { PaperSize } from '../../shared/reports/paper.ts';
 import type { FaultStatus } from '../../shared/faultLog/workflow.ts';
 import { UsageError } from './errors.ts';
+import { parseBundleArgs } from './bundleArgs.ts';
+import type { BundleArgs } from './bundleArgs.ts';
 import { parseHubArgs } from './hubArgs.ts';
 import { parse } from './options.ts';
 import type { HubArgs } from './hubArgs.ts';
@@ -77,6 +79,7 @@ export const COMMANDS = [
   'log',
   'report',
   'hub',
+  'bundle',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -94,6 +97,7 @@ export type CliArgs =
   | LogExportArgs
   | ReportArgs
   | HubArgs
+  | BundleArgs
   | HelpArgs;
 
 function isCommand(name: string | undefined): name is CommandName {
@@ -301,6 +305,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === 'log') return parseLogExport(rest);
   if (command === 'report') return parseReport(rest);
   if (command === 'hub') return parseHubArgs(rest);
+  if (command === 'bundle') return parseBundleArgs(rest);
   throw new UsageError(
     `unknown command "${command}" (the commands are ${COMMANDS.join(', ')}; see auscult --help).`,
   );

@@ -31,6 +31,12 @@ Commands:
       add a person who may sign in to the hub
   hub serve --database URL [--port N] [--host ADDR] [--work DIR] [--public-origin URL]
       serve the hub's page and API to people who sign in
+  bundle pack [--home DIR] --recording ID [--recording ID ...] [--sender NAME] --out X.auscult
+      write a review bundle of recordings for a remote expert
+  bundle check X.auscult
+      say what a review bundle holds and verify every file's SHA-256
+  bundle unpack X.auscult --to DIR
+      extract a review bundle into DIR (empty or new) and nowhere else
 
 Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
@@ -183,6 +189,36 @@ cookie, or a desktop app's device token) and is checked against the role and the
 that person. People sign in at /hub/sign-in; five wrong passwords in 15 minutes for a name or
 from an address make it wait. --public-origin names the https origin a TLS proxy serves the hub
 at; --work a local folder for uploads and audio copies for analysis.
+
+${EXIT_STATUS}
+`,
+  bundle: `Usage: auscult bundle pack [--home DIR] --recording ID [--recording ID ...]
+                          [--sender NAME] --out X.auscult
+       auscult bundle check X.auscult
+       auscult bundle unpack X.auscult --to DIR
+
+A review bundle (.auscult, a zip with a versioned manifest.json; docs/formats.md) carries what
+a remote expert needs: the machine's profile and current baseline, recordings in the format
+they arrived in (a phone's original file when the library kept it, else the WAV), their
+diagnoses, the notes of the fault-log entries made on them, and who sent it.
+
+bundle pack reads the library folder (--home; default AUSCULT_HOME, else the app's data folder)
+and writes X.auscult (replaced atomically). The recordings (by id) must be of one machine.
+  --recording ID    a recording to carry (repeatable)
+  --sender NAME     who sends it, shown to the expert
+  --out X.auscult   where to write it
+
+bundle check verifies the bundle (every file's size, CRC-32 and SHA-256 against its manifest)
+without writing anything and prints the sender, the machine and each recording with its size,
+format and codec.
+
+bundle unpack extracts it into DIR, which must be empty or new; nothing is written elsewhere.
+
+Bundles are refused with one sentence, leaving nothing behind, when they are not what Auscult
+writes: names that leave the folder (.., absolute, drive letters, backslashes), links, folders,
+the same name twice (ignoring case), archives inside, encryption, compression other than
+deflate, more than 1000 files, more than 2 GiB unpacked or an expansion above 100 times, files
+missing from or not in the manifest, sizes or hashes that differ from it, an unknown version.
 
 ${EXIT_STATUS}
 `,

@@ -1,5 +1,5 @@
 /**
- * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, speed, log export, report, hub. run.ts runs it on the
+ * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, speed, log export, report, hub, bundle. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
@@ -16,7 +16,7 @@ export interface CliIo {
 
 // The commands and the pool load only for a command: `auscult --help` stays a quick start.
 async function run(
-  args: Exclude<CliArgs, { command: 'help' | 'log' | 'hub' | 'speed' }>,
+  args: Exclude<CliArgs, { command: 'help' | 'log' | 'hub' | 'speed' | 'bundle' }>,
   pool: AnalysisPool,
 ) {
   if (args.command === 'report') {
@@ -63,6 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // The hub's database only; no analysis.
       const { runHub } = await import('./hub.ts');
       output = await runHub(args, (text) => io.stdout(text));
+    } else if (args.command === 'bundle') {
+      // Zip files and the library's rows; no analysis.
+      const { runBundle } = await import('./bundle.ts');
+      output = await runBundle(args);
     } else if (args.command === 'speed') {
       // Reads the first seconds of one file in this thread; no pool either.
       const { runSpeed } = await import('./speed.ts');

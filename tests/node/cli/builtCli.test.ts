@@ -57,6 +57,7 @@ const commands: Record<string, string[]> = {
   'log export as PDF of a folder without a library':
     'log export --home none --format pdf --out log.pdf'.split(' '),
   'report with a paper it does not know': ['report', '--baseline', 'b.json', '--paper', 'a3'],
+  'bundle check of a file that is no bundle': ['bundle', 'check', 'b.json'],
   // A name that is also an Object.prototype property: a usage error like any unknown command.
   'an unknown command named constructor': ['constructor'],
 };
