@@ -1,0 +1,74 @@
+/**
+ * A signed-in client of the hub for the benchmark: a desktop (device token, as the desktop app
+ * will hold) or a browser (session cookie), calling the API over HTTP exactly as the page does
+ * (renderer/api/httpApi.ts builds the requests), timing every call.
+ */
+import { ApiError } from '../../shared/api/contract.ts';
+import { apiPath, resultFromEnvelope } from '../../shared/api/httpProtocol.ts';
+import type { ApiMethod } from '../../shared/api/methods.ts';
+import { requestFor } from '../../renderer/api/httpApi.ts';
+
+export interface TimedCall {
+  readonly method: ApiMethod;
+  readonly ms: number;
+  /** Bytes of the answer's body. */
+  readonly answerBytes: number;
+}
+
+export interface HubClient {
+  readonly name: string;
+  call(method: ApiMethod, args: unknown[]): Promise<unknown>;
+  /** Every call made so far, in order (failed ones too). */
+  readonly calls: TimedCall[];
+}
+
+/** Signs `name` in; with `deviceName` as a desktop (bearer token), else as a browser (cookie). */
+export async function signIn(
+  hubUrl: string,
+  name: string,
+  password: string,
+  deviceName?: string,
+): Promise<HubClient> {
+  const response = await fetch(new URL('hub/sign-in', hubUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password, deviceName }),
+  });
+  if (response.status !== 200) throw new Error(`${name} could not sign in (${response.status})`);
+  let credential: Record<string, string>;
+  if (deviceName === undefined) {
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+    credential = { Cookie: cookie };
+    await response.arrayBuffer();
+  } else {
+    const { token } = (await response.json()) as { token: string };
+    credential = { Authorization: `Bearer ${token}` };
+  }
+  return createClient(hubUrl, name, credential);
+}
+
+function createClient(hubUrl: string, name: string, credential: Record<string, string>) {
+  const calls: TimedCall[] = [];
+  return {
+    name,
+    calls,
+    async call(method: ApiMethod, args: unknown[]): Promise<unknown> {
+      const init = requestFor(method, args);
+      const start = performance.now();
+      const response = await fetch(new URL(apiPath(method).slice(1), hubUrl), {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), ...credential },
+      });
+      // The whole answer read and parsed: what a client waits for before it can show it.
+      const text = await response.text();
+      const envelope: unknown = JSON.parse(text);
+      calls.push({ method, ms: performance.now() - start, answerBytes: Buffer.byteLength(text) });
+      return resultFromEnvelope(envelope);
+    },
+  };
+}
+
+/** True for the hub's refusal of a new import while MAX_OPEN_IMPORTS are open. */
+export function isTooManyImports(error: unknown): boolean {
+  return error instanceof ApiError && error.reason === 'too-many-imports';
+}
