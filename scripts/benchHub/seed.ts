@@ -104,7 +104,10 @@ export interface SeedPlan {
   readonly reports: readonly DiagnosisReport[];
 }
 
-/** Writes the rows in one transaction, then ANALYZE (as autovacuum soon would). */
+/**
+ * Writes the rows in one transaction, then VACUUM ANALYZE, as autovacuum soon would after so
+ * many inserts: the planner's statistics, and the visibility map index-only scans rely on.
+ */
 export async function seedLists(pool: pg.Pool, plan: SeedPlan): Promise<void> {
   const client = await pool.connect();
   try {
@@ -121,7 +124,7 @@ export async function seedLists(pool: pg.Pool, plan: SeedPlan): Promise<void> {
     await client.query(FAULT_LOG_SQL, [plan.entries, plan.machines, k]);
     for (const sql of EVENTS_SQL) await client.query(sql);
     await client.query('COMMIT');
-    await client.query('ANALYZE');
+    await client.query('VACUUM ANALYZE');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

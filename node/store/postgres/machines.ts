@@ -20,6 +20,7 @@ function summarySelect(rankedWhere = ''): string {
   SELECT m.id, m.name, m.profile, m.is_demo, m.created_at, m.updated_at,
     (SELECT count(*)::int FROM recordings r WHERE r.machine_id = m.id) AS recording_count,
     (SELECT max(r.created_at) FROM recordings r WHERE r.machine_id = m.id) AS last_recording_at,
+    -- Answered by the partial index fault_log_open_by_machine (migration 7): keep the same WHERE.
     (SELECT count(*)::int FROM fault_log f WHERE f.machine_id = m.id AND NOT f.archived
       AND f.status NOT IN ('verified', 'dismissed')) AS open_fault_count,
     EXISTS (SELECT 1 FROM baselines b WHERE b.machine_id = m.id) AS has_baseline,
