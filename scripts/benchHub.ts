@@ -28,7 +28,7 @@ import type { Role } from '../node/hub/people.ts';
 import { migratePostgresDatabase } from '../node/store/postgres/postgresStore.ts';
 import { startPostgresCluster } from '../tests/helpers/postgresCluster.ts';
 import { positiveIntegerFromEnv } from './bench/env.ts';
-import { signIn } from './benchHub/client.ts';
+import { resent, signIn } from './benchHub/client.ts';
 import { runLists } from './benchHub/lists.ts';
 import { demoReports, seedLists } from './benchHub/seed.ts';
 import { loadLine, MB, peakRssMb } from './benchHub/stats.ts';
@@ -141,6 +141,7 @@ async function main(): Promise<void> {
     console.log(
       `Hub peak RSS overall: ${(await peakRssMb(hub.pid!)).toFixed(0)} MB; ${loadLine()}`,
     );
+    console.log(`Requests sent again after a kept-alive connection closed: ${resent.count}`);
   } finally {
     if (hub) await stopHubProcess(hub);
     await pool?.end();

@@ -8,6 +8,26 @@ import { apiPath, resultFromEnvelope } from '../../shared/api/httpProtocol.ts';
 import type { ApiMethod } from '../../shared/api/methods.ts';
 import { requestFor } from '../../renderer/api/httpApi.ts';
 
+/** Requests sent again after the hub closed an idle kept-alive connection as it was reused. */
+export const resent = { count: 0 };
+
+/**
+ * fetch, sent once more when the connection closed before any answer: the keep-alive race (the
+ * hub's 5 s idle timeout ends a connection the client has just picked to reuse), which a loaded
+ * machine's late timers make common. The hub read nothing of such a request, so sending it again
+ * is safe; a desktop's uploader must do the same.
+ */
+async function sendOnce(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    if (code !== 'UND_ERR_SOCKET') throw error;
+    resent.count++;
+    return fetch(url, init);
+  }
+}
+
 export interface TimedCall {
   readonly method: ApiMethod;
   readonly ms: number;
@@ -29,7 +49,7 @@ export async function signIn(
   password: string,
   deviceName?: string,
 ): Promise<HubClient> {
-  const response = await fetch(new URL('hub/sign-in', hubUrl), {
+  const response = await sendOnce(new URL('hub/sign-in', hubUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ name, password, deviceName }),
@@ -55,7 +75,7 @@ function createClient(hubUrl: string, name: string, credential: Record<string, s
     async call(method: ApiMethod, args: unknown[]): Promise<unknown> {
       const init = requestFor(method, args);
       const start = performance.now();
-      const response = await fetch(new URL(apiPath(method).slice(1), hubUrl), {
+      const response = await sendOnce(new URL(apiPath(method).slice(1), hubUrl), {
         ...init,
         headers: { ...(init.headers as Record<string, string>), ...credential },
       });
