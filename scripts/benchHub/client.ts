@@ -22,7 +22,8 @@ async function sendOnce(url: URL, init: RequestInit): Promise<Response> {
     return await fetch(url, init);
   } catch (error) {
     const code = ((error as Error).cause as { code?: string } | undefined)?.code;
-    if (code !== 'UND_ERR_SOCKET') throw error;
+    // Closed while idle, seen as the answer never coming or as the request's write failing.
+    if (!['UND_ERR_SOCKET', 'EPIPE', 'ECONNRESET'].includes(code ?? '')) throw error;
     resent.count++;
     return fetch(url, init);
   }
