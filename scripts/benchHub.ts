@@ -141,7 +141,8 @@ async function main(): Promise<void> {
     console.log(
       `Hub peak RSS overall: ${(await peakRssMb(hub.pid!)).toFixed(0)} MB; ${loadLine()}`,
     );
-    console.log(`Requests sent again after a kept-alive connection closed: ${resent.count}`);
+    const again = [...resent].map(([path, count]) => `${path} ${count}`).join(', ');
+    console.log(`Requests sent again after their connection closed: ${again || 'none'}`);
   } finally {
     if (hub) await stopHubProcess(hub);
     await pool?.end();

@@ -8,24 +8,30 @@ import { apiPath, resultFromEnvelope } from '../../shared/api/httpProtocol.ts';
 import type { ApiMethod } from '../../shared/api/methods.ts';
 import { requestFor } from '../../renderer/api/httpApi.ts';
 
-/** Requests sent again after the hub closed an idle kept-alive connection as it was reused. */
-export const resent = { count: 0 };
+/** Requests sent again after the hub closed their connection before answering, by path. */
+export const resent = new Map<string, number>();
+
+const CONNECTION_CLOSED = ['UND_ERR_SOCKET', 'EPIPE', 'ECONNRESET'];
+const TRIES = 4;
 
 /**
- * fetch, sent once more when the connection closed before any answer: the keep-alive race (the
- * hub's 5 s idle timeout ends a connection the client has just picked to reuse), which a loaded
- * machine's late timers make common. The hub read nothing of such a request, so sending it again
- * is safe; a desktop's uploader must do the same.
+ * fetch, sent again (up to TRIES times) when the connection closed before any answer: seen as
+ * the answer never coming or as the request's write failing. Under this load it happens a few
+ * times a run (the keep-alive race: the hub's 5 s idle timeout ends a connection the client has
+ * just picked to reuse, which a loaded machine's late timers make common). The hub acts on a
+ * request only once it has all of it, and a chunk appended twice would be refused as more than
+ * the import announced, so sending again is safe here; a desktop's uploader must do the same.
  */
 async function sendOnce(url: URL, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
-    // Closed while idle, seen as the answer never coming or as the request's write failing.
-    if (!['UND_ERR_SOCKET', 'EPIPE', 'ECONNRESET'].includes(code ?? '')) throw error;
-    resent.count++;
-    return fetch(url, init);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const code = ((error as Error).cause as { code?: string } | undefined)?.code ?? '';
+      if (!CONNECTION_CLOSED.includes(code) || attempt === TRIES) throw error;
+      resent.set(url.pathname, (resent.get(url.pathname) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   }
 }
 
