@@ -45,13 +45,20 @@ function toRecord(row: Row): FaultLogRecord {
   };
 }
 
+/**
+ * The verdict is read out of the report in a subquery of its own (OFFSET 0 keeps the planner
+ * from merging it in), so PostgreSQL computes it once per diagnosis and memoizes it for the
+ * entries naming the same diagnosis. Joined plainly, the report's JSON was taken apart again for
+ * every entry: 100 000 entries took 1.2-2.4 s instead of 0.5-0.7 s (npm run bench:hub).
+ */
 const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
     m.name AS machine_name, f.recording_id, r.name AS recording_name,
     f.cause_id, f.component_id, f.status, f.archived, f.recorded_by, f.follow_up_recording_id,
-    ${verdictFields('d')},
-    (d.report #> '{causes,0,confidence}') AS top_confidence
+    v.*
   FROM fault_log f
-  JOIN diagnoses d ON d.id = f.diagnosis_id
+  JOIN LATERAL (SELECT ${verdictFields('d')},
+      (d.report #> '{causes,0,confidence}') AS top_confidence
+    FROM diagnoses d WHERE d.id = f.diagnosis_id OFFSET 0) v ON true
   JOIN machines m ON m.id = f.machine_id
   JOIN recordings r ON r.id = f.recording_id`;
 
