@@ -7,28 +7,15 @@ import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signatur
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { extractFeatures } from '../../shared/diagnosis/features/extractor.ts';
 import type { FaultKind } from '../../shared/simulation/machineSim.ts';
+import { FAULT_KINDS } from '../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { phoneChain } from '../../shared/simulation/phoneChain.ts';
 import { simLatheProfile } from '../../shared/simulation/profiles.ts';
 import { formatTable, fraction } from './table.ts';
 
 const DURATION_SECONDS = 4;
-const FAULTS: readonly FaultKind[] = [
-  'unbalance',
-  'misalignment',
-  'looseness',
-  'bearing-outer-race',
-  'bearing-inner-race',
-  'bearing-rolling-element',
-  'bearing-cage',
-  'lead-screw-contamination',
-  'lead-screw-wear',
-  'gear-wear',
-  'belt',
-  'electrical',
-  'chatter',
-  'lubrication',
-];
+/** Every fault the simulator makes, in its own order. */
+const FAULTS: readonly FaultKind[] = FAULT_KINDS;
 const HEALTHY_SEEDS = [50, 51, 52, 53];
 
 function record(seed: number, kind: FaultKind | null) {
