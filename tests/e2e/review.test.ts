@@ -95,6 +95,9 @@ describe('the Review screen', () => {
       .waitFor();
     await page.locator('.analyst-details > summary').click();
     await page.getByText(/^Anomaly score [\d.]+, above the threshold [\d.]+\.$/).waitFor();
+    // The speed the diagnosis used for each shaft, and where it came from.
+    await page.getByText('Shaft speeds used:').waitFor();
+    expect(await page.locator('.speeds-used li').count()).toBeGreaterThan(0);
   });
 
   it('draws the spectrum against the baseline, with markers switched on and off by group', async () => {

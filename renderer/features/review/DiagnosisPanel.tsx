@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import { renderSpeedUsed, speedsHeading } from '../../../shared/i18n/diagnosisText.ts';
 import { formatNumber } from '../../format/numbers.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 import { CauseCard } from './CauseCard.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { SaveToFaultLog } from './SaveToFaultLog.tsx';
@@ -54,13 +56,32 @@ function ScoreMeter({ report }: { report: DiagnosisReport }) {
   );
 }
 
-/** The analyst's level, one click away: score against threshold, cause cards, findings. */
+/** Which speed each shaft was judged at and where it came from (given, the sound, the profile). */
+function SpeedsUsed({ report }: { report: DiagnosisReport }) {
+  const lang = useLanguage();
+  if (!report.speeds || report.speeds.length === 0) return null;
+  return (
+    <div className="speeds-used">
+      <h5>{speedsHeading(lang)}</h5>
+      <ul>
+        {report.speeds.map((item) => (
+          <li key={item.params.shaftId} data-speed-source={item.code}>
+            {renderSpeedUsed(item, lang)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The analyst's level, one click away: score against threshold, speeds, cause cards, findings. */
 function AnalystDetails({ report }: { report: DiagnosisReport }) {
   const { t } = useTranslation();
   return (
     <details className="analyst-details">
       <summary>{t('verdict.analystDetails')}</summary>
       <ScoreMeter report={report} />
+      <SpeedsUsed report={report} />
       {report.causes.length > 0 && (
         <div className="cause-list">
           {report.causes.map((cause, i) => (
