@@ -46,6 +46,11 @@ export interface Scope {
   check(user: HubUser, method: ApiMethod, args: readonly unknown[]): Promise<void>;
   /** Remembers who owns an id the call handed out. */
   remember(user: HubUser, method: ApiMethod, result: unknown): void;
+  /**
+   * The plant of what an id of this kind (machineId, recordingId, diagnosisId, entryId) names:
+   * null for a machine without a plant, undefined when the id names nothing.
+   */
+  plantOf(kind: string, id: string): Promise<string | null | undefined>;
   /** The plants of these machines, for filtering lists. */
   plantsOf(machineIds: readonly string[]): Promise<Map<string, string | null>>;
 }
@@ -55,7 +60,14 @@ const MAX_OWNERS = 10_000;
 
 export function createScope(sql: Sql): Scope {
   const owners = new Map<string, string>();
+  const plantOf = async (kind: string, id: string) => {
+    const query = MACHINE_OF[kind];
+    if (query === undefined) return undefined;
+    const { rows } = await sql.query(query, [id]);
+    return rows.length === 0 ? undefined : ((rows[0].plant_id ?? null) as string | null);
+  };
   return {
+    plantOf,
     async check(user, method, args) {
       const spec = methodSpec(method);
       const name = spec.args[0]?.[0];
@@ -65,12 +77,10 @@ export function createScope(sql: Sql): Scope {
         if (owners.get(`${name}:${id}`) !== user.id && user.role !== 'admin') throw notFound();
         return;
       }
-      const query = MACHINE_OF[name];
-      if (query === undefined) return;
-      const { rows } = await sql.query(query, [id]);
+      const plant = await plantOf(name, id);
       // An unknown id goes on to the service, which answers not-found in its own words.
-      if (rows.length === 0) return;
-      if (!seesPlant(user, (rows[0].plant_id ?? null) as string | null)) throw notFound();
+      if (plant === undefined) return;
+      if (!seesPlant(user, plant)) throw notFound();
     },
     remember(user, method, result) {
       const kind = OWNED_RESULTS[method];

@@ -130,12 +130,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return handleApiRequest(request, response, url.pathname, userCall, largeBodies);
     }
     return handleMediaRequest(request, response, url.pathname, async (recordingId) => {
-      const plants = await store.pool.query(
-        'SELECT m.plant_id FROM recordings r JOIN machines m ON m.id = r.machine_id WHERE r.id = $1',
-        [recordingId],
-      );
-      if (plants.rows.length === 0 || !seesPlant(user, plants.rows[0].plant_id ?? null))
-        return null;
+      // The same plant check as recordings.audio; an unknown or foreign id is not served.
+      const plant = await scope.plantOf('recordingId', recordingId);
+      if (plant === undefined || !seesPlant(user, plant)) return null;
       return audio.localPath(recordingId);
     });
   };

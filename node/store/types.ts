@@ -29,6 +29,17 @@ export interface Clock {
   readonly newId: () => string;
 }
 
+/** The tables whose rows carry a version (every table but schema_migrations). */
+export type VersionedTable =
+  | 'machines'
+  | 'recordings'
+  | 'baselines'
+  | 'diagnoses'
+  | 'fault_log'
+  | 'fault_log_events'
+  | 'settings'
+  | 'expert_verdicts';
+
 /** Where a row stands in its history: enough to tell which of two copies is newer. */
 export interface RowVersion {
   readonly id: string;

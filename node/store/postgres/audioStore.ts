@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { assertValidId } from '../ids.ts';
 import type { AudioStore } from '../types.ts';
 import { readFileChunks } from './fileChunks.ts';
+import { inTransaction } from './sql.ts';
 
 /** 1 MiB: a few rows a second of 48 kHz float audio, small enough for one bytea each. */
 export const AUDIO_CHUNK_BYTES = 1 << 20;
@@ -72,21 +73,7 @@ export function createPostgresAudioStore(pool: pg.Pool, cacheFolder: string): Au
   };
   const put = async (recordingId: string, chunks: AsyncIterable<Uint8Array>) => {
     assertValidId(recordingId, 'recordingId');
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      try {
-        const stored = await storeChunks(client, recordingId, chunks);
-        await client.query('COMMIT');
-        return stored;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-        throw error;
-      }
-    } finally {
-      client.release(broken);
-    }
+    return inTransaction(pool, (client) => storeChunks(client, recordingId, chunks));
   };
   const read = async (recordingId: string, startByte: number, endByte: number) => {
     const total = await size(recordingId);
@@ -120,15 +107,10 @@ export function createPostgresAudioStore(pool: pg.Pool, cacheFolder: string): Au
     size,
     async remove(recordingId) {
       assertValidId(recordingId, 'recordingId');
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         await client.query('DELETE FROM audio_objects WHERE id = $1', [recordingId]);
         await client.query('DELETE FROM audio_chunks WHERE object_id = $1', [recordingId]);
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
+      });
       await rm(cachePath(recordingId), { force: true });
     },
     async localPath(recordingId) {

@@ -16,6 +16,7 @@ import { postgresMachines } from './machines.ts';
 import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from './migrations.ts';
 import { postgresRecordings } from './recordings.ts';
 import { postgresSettings } from './settings.ts';
+import { inTransaction } from './sql.ts';
 import type { Sql } from './sql.ts';
 
 export interface PostgresLibraryStore extends LibraryStore {
@@ -33,26 +34,6 @@ function tables(sql: Sql, clock: Clock, transact: Transact) {
     verdicts: postgresExpertVerdicts(sql, clock),
     settings: postgresSettings(sql, clock),
   };
-}
-
-/** Runs `work` in a transaction on a connection of its own. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    try {
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      // A connection that cannot roll back is not given back to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    }
-  } finally {
-    client.release(broken);
-  }
 }
 
 function transactionStore(client: pg.PoolClient, clock: Clock): LibraryStore {

@@ -2,9 +2,10 @@
  * What the hub's tables need of a PostgreSQL connection: one query method, which a pool (each
  * call on any free connection) and a transaction's own client both have.
  */
+import type pg from 'pg';
 import { NotFoundError } from '../errors.ts';
 import type { EntityKind } from '../errors.ts';
-import type { RowVersion } from '../types.ts';
+import type { RowVersion, VersionedTable } from '../types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -15,16 +16,7 @@ export interface Sql {
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
-/** The tables whose rows carry a version (every table but schema_migrations). */
-export type VersionedTable =
-  | 'machines'
-  | 'recordings'
-  | 'baselines'
-  | 'diagnoses'
-  | 'fault_log'
-  | 'fault_log_events'
-  | 'settings'
-  | 'expert_verdicts';
+export type { VersionedTable } from '../types.ts';
 
 /** A timestamptz column as the store interfaces give times: ISO 8601 in UTC. */
 export function iso(value: unknown): string {
@@ -69,4 +61,24 @@ export async function assertRow(
   id: string,
 ): Promise<void> {
   if (!(await hasRow(sql, table, id))) throw new NotFoundError(entity, id);
+}
+
+/** Runs `work` in a transaction on a connection of its own. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot roll back is not given back to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
 }

@@ -2,7 +2,7 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { NotFoundError } from '../errors.ts';
 import type { EntityKind } from '../errors.ts';
-import type { RowVersion } from '../types.ts';
+import type { RowVersion, VersionedTable } from '../types.ts';
 
 export type Row = Record<string, SQLOutputValue>;
 
@@ -28,16 +28,7 @@ export function json<T>(row: Row, column: string): T {
   return JSON.parse(text(row, column)) as T;
 }
 
-/** The tables whose rows carry a version (every table but schema_migrations). */
-export type VersionedTable =
-  | 'machines'
-  | 'recordings'
-  | 'baselines'
-  | 'diagnoses'
-  | 'fault_log'
-  | 'fault_log_events'
-  | 'settings'
-  | 'expert_verdicts';
+export type { VersionedTable } from '../types.ts';
 
 /** A row's id, times and version. Throws NotFoundError naming `entity`. */
 export function rowVersion(
