@@ -11,6 +11,10 @@ import type { FeaturesJobOptions } from './featuresJob.ts';
 import type { PeaksJobOptions, PeaksPartial } from './peaksJob.ts';
 import type { SpectrogramJobOptions, SpectrogramPartial } from './spectrogramJob.ts';
 import type { SpectraJobOptions, SpectraPartial } from './spectraJob.ts';
+import type { SpeedsJobOptions } from './speedsJob.ts';
+import type { SurveyJobOptions } from './surveyJob.ts';
+import type { SignalSurvey } from '../../shared/diagnosis/signalSurvey.ts';
+import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 
 import type { RangeJob } from './rangeTask.ts';
 
@@ -21,6 +25,8 @@ export interface RangeJobTypes {
   features: { options: FeaturesJobOptions; partial: FeaturePartial };
   spectrogram: { options: SpectrogramJobOptions; partial: SpectrogramPartial };
   peaks: { options: PeaksJobOptions; partial: PeaksPartial };
+  survey: { options: SurveyJobOptions; partial: SignalSurvey };
+  speeds: { options: SpeedsJobOptions; partial: ShaftSpeedEstimate[] };
 }
 
 export type RangeJobName = keyof RangeJobTypes;
@@ -44,6 +50,8 @@ export const rangeJobLoaders: RangeJobLoaders = {
   features: async () => (await import('./featuresJob.ts')).runFeaturesJob,
   spectrogram: async () => (await import('./spectrogramJob.ts')).runSpectrogramJob,
   peaks: async () => (await import('./peaksJob.ts')).runPeaksJob,
+  survey: async () => (await import('./surveyJob.ts')).runSurveyJob,
+  speeds: async () => (await import('./speedsJob.ts')).runSpeedsJob,
 };
 
 export function isRangeJobName(name: unknown): name is RangeJobName {

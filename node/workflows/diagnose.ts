@@ -8,7 +8,6 @@ import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
-import { surveyFile } from '../diagnosis/surveyFile.ts';
 import type { DiagnosisRegion, StoredBaseline } from '../store/types.ts';
 import type { LibraryContext } from './context.ts';
 import { recordingFeatures } from './features.ts';
@@ -54,10 +53,14 @@ export async function diagnoseStretch(
   range?: FrameRange,
 ): Promise<RecordingDiagnosis> {
   const features = await recordingFeatures(library, recording, source, range);
-  // The input check's pass over the samples; the features have already named any bad file.
-  const inputSurvey = await surveyFile(await library.audio.localPath(recording.id), range);
   const baseline = await library.store.baselines.current(recording.machineId);
   const profile = await library.store.machines.profile(recording.machineId);
+  // The input check's pass and the speed estimate, side by side on the source's threads; the
+  // features have already named any bad file.
+  const [inputSurvey, speedEstimates] = await Promise.all([
+    source.survey(await library.audio.localPath(recording.id), range),
+    recordingSpeeds(library, recording, profile, source, range),
+  ]);
   const rate = recording.sampleRateHz;
   const startFrame = range?.startFrame ?? 0;
   const frameCount = range?.frameCount ?? Math.round(recording.durationSeconds * rate) - startFrame;
@@ -73,7 +76,7 @@ export async function diagnoseStretch(
     profile,
     rpmOverrides: {},
     inputSurvey,
-    speedEstimates: await recordingSpeeds(library, recording, profile, range),
+    speedEstimates,
   });
   return { ...detail, recording, features, profile, baseline, region };
 }

@@ -1,19 +1,28 @@
 /**
- * Recording features for the workflows: computed from a local file by a FeatureSource (the
- * host's analysis workers, or this thread).
+ * What a diagnosis reads from a recording's file — its features, the input check's survey and
+ * the shafts' speeds — computed by a FeatureSource (the host's analysis workers, or this thread).
  */
 import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { enableWasmFft } from '../../shared/dsp/fft.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { SignalSurvey } from '../../shared/diagnosis/signalSurvey.ts';
+import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import { extractFileFeatures } from '../diagnosis/featuresFromFile.ts';
 import type { FrameRange } from '../diagnosis/featuresFromFile.ts';
 import { InputError, renameInputError } from '../diagnosis/inputError.ts';
+import { estimateFileSpeeds } from '../diagnosis/speedFromFile.ts';
+import { surveyFile } from '../diagnosis/surveyFile.ts';
 import type { LibraryContext } from './context.ts';
 
 /** Computes recording features; the host may run it in a worker thread (node/api). */
 export interface FeatureSource {
   /** Features of the WAV file at `path` (or a stretch). Rejects with InputError naming `path`. */
   features(path: string, range?: FrameRange): Promise<RecordingFeatures>;
+  /** The input check's survey of the WAV file at `path` (or a stretch). */
+  survey(path: string, range?: FrameRange): Promise<SignalSurvey>;
+  /** The speeds of every shaft of `profile`, estimated from the sound (a profile has shafts). */
+  speeds(path: string, profile: MachineProfile, range?: FrameRange): Promise<ShaftSpeedEstimate[]>;
 }
 
 /**
@@ -25,6 +34,8 @@ export const inlineFeatureSource: FeatureSource = {
     await enableWasmFft();
     return (await extractFileFeatures(path, range)).features;
   },
+  survey: surveyFile,
+  speeds: estimateFileSpeeds,
 };
 
 /**
