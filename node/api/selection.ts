@@ -15,7 +15,9 @@ import type { CharacteristicFrequency } from '../../shared/diagnosis/characteris
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { LibraryContext } from '../workflows/context.ts';
-import { diagnoseRecording, diagnoseStretch } from '../workflows/diagnose.ts';
+import { diagnoseStretch } from '../workflows/diagnose.ts';
+import { canonicalJson } from '../sync/rowDigest.ts';
+import type { DiagnosisRegion } from '../store/types.ts';
 import type { FeatureSource } from '../workflows/features.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
@@ -186,7 +188,10 @@ export async function analyseSelection(
 
 /**
  * Diagnoses [startSeconds, endSeconds) as analyseSelection does (deterministic: the same report)
- * and stores it with the stretch in its own columns. Rejects as analyseSelection does.
+ * and stores it with the stretch in its own columns — unless the recording's newest diagnosis is
+ * already this one (same stretch, same baseline, same report), which is answered instead:
+ * printing a report twice or saving to the fault log after printing must not add a row and a
+ * trend point each time. Rejects as analyseSelection does.
  */
 export async function saveSelectionDiagnosis(
   library: LibraryContext,
@@ -197,5 +202,28 @@ export async function saveSelectionDiagnosis(
 ): Promise<StoredDiagnosis> {
   const recording = await library.store.recordings.get(recordingId);
   const range = selectionFrames(recording, startSeconds, endSeconds);
-  return diagnoseRecording(library, recording, source, range);
+  const diagnosis = await diagnoseStretch(library, recording, source, range);
+  const baselineId = diagnosis.baseline?.summary.id ?? null;
+  const report = canonicalJson(diagnosis.report);
+  const [newest] = await library.store.diagnoses.list(recordingId);
+  if (
+    newest !== undefined &&
+    newest.baselineId === baselineId &&
+    sameRegion(newest.region, diagnosis.region) &&
+    canonicalJson(newest.report) === report
+  ) {
+    return newest;
+  }
+  return library.store.diagnoses.insert({
+    recordingId,
+    machineId: recording.machineId,
+    baselineId,
+    report: diagnosis.report,
+    region: diagnosis.region,
+  });
+}
+
+function sameRegion(a: DiagnosisRegion | null, b: DiagnosisRegion | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.startSeconds === b.startSeconds && a.endSeconds === b.endSeconds;
 }

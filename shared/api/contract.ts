@@ -428,7 +428,8 @@ export interface AuscultApi {
     list(recordingId: string): Promise<StoredDiagnosis[]>;
     /**
      * Diagnoses [startSeconds, endSeconds) of a recording (as review.selection does) and stores
-     * the result with its stretch, for the fault log.
+     * the result with its stretch, for the fault log and reports; answers the recording's newest
+     * diagnosis instead when it is this same one (saving or printing twice adds nothing).
      */
     save(recordingId: string, startSeconds: number, endSeconds: number): Promise<StoredDiagnosis>;
   };

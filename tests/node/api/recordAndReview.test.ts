@@ -188,6 +188,21 @@ describe('review.selection', () => {
     expect(stored[0]).toEqual(saved);
   });
 
+  it('answers the newest diagnosis when the same stretch is saved again, a new one otherwise', async () => {
+    const first = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.5)) as StoredDiagnosis;
+    const count = ((await api.call('diagnoses.list', contaminated.id)) as StoredDiagnosis[]).length;
+    const again = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.5)) as StoredDiagnosis;
+    expect(again.id).toBe(first.id);
+    expect(await api.call('diagnoses.list', contaminated.id)).toHaveLength(count);
+    const other = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.0)) as StoredDiagnosis;
+    expect(other.id).not.toBe(first.id);
+    expect(await api.call('diagnoses.list', contaminated.id)).toHaveLength(count + 1);
+    // Back to the first stretch: the newest is another one now, so it is stored again.
+    const back = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.5)) as StoredDiagnosis;
+    expect(back.id).not.toBe(first.id);
+    expect(await api.call('diagnoses.list', contaminated.id)).toHaveLength(count + 2);
+  });
+
   it('gives the saved diagnosis as the recording’s verdict and the machine’s newest', async () => {
     const saved = (await api.call('diagnoses.save', contaminated.id, 0.5, 3.5)) as StoredDiagnosis;
     const verdicts = (await api.call(
