@@ -5,8 +5,10 @@
  * Chromium process (utime + stime from /proc/<pid>/stat over the browser's process tree) for
  * IDLE_SECONDS with the live view open before recording, then RECORD_SECONDS while recording,
  * then RECORD_SECONDS more with the charts and level meter hidden (their drawing paused: the
- * floor of capture, analysis and upload). Prints % of one core for each phase. Linux only (it
- * reads /proc). Prints figures; fails nothing.
+ * floor of capture, analysis and upload). Before the app, two floors of Chromium itself on a
+ * blank page of the host: the microphone open and nothing reading it, then its frames read
+ * through MediaStreamTrackProcessor and dropped (what any page that listens pays). Prints % of
+ * one core for each phase. Linux only (it reads /proc). Prints figures; fails nothing.
  *
  * Environment: IDLE_SECONDS (default 20), RECORD_SECONDS (default 20), THREADS=1 to split the
  * renderer processes' time by thread (main, worker, compositor, audio).
@@ -152,6 +154,48 @@ function describe(label: string, seconds: number, result: Measurement): string {
   return `  ${label} (${seconds} s): ${result.percent.toFixed(1)} % of a core [${parts.join(', ')}]`;
 }
 
+/**
+ * Chromium's own cost of listening, measured on a blank page of the host (a secure origin):
+ * the microphone opened with the Record screen's constraints and nothing reading it, then its
+ * frames read through MediaStreamTrackProcessor on the page and closed at once.
+ */
+async function chromiumFloors(
+  context: Awaited<ReturnType<typeof launchBrowser>>['context'],
+  url: string,
+): Promise<{ open: Measurement; read: Measurement }> {
+  const page = await context.newPage();
+  await page.goto(`${url}favicon.ico`);
+  await page.evaluate(async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
+    (globalThis as { floorStream?: MediaStream }).floorStream = stream;
+  });
+  await page.waitForTimeout(2000);
+  const open = await measure(IDLE_SECONDS);
+  await page.evaluate(() => {
+    type Processor = new (init: { track: MediaStreamTrack }) => {
+      readable: ReadableStream<{ close(): void }>;
+    };
+    const stream = (globalThis as { floorStream?: MediaStream }).floorStream as MediaStream;
+    const Processor = (globalThis as { MediaStreamTrackProcessor?: Processor })
+      .MediaStreamTrackProcessor as Processor;
+    const reader = new Processor({ track: stream.getAudioTracks()[0] }).readable.getReader();
+    const pump = async (): Promise<void> => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        value.close();
+      }
+    };
+    void pump();
+  });
+  await page.waitForTimeout(2000);
+  const read = await measure(IDLE_SECONDS);
+  await page.close();
+  return { open, read };
+}
+
 async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'auscult-bench-record-'));
   const wavPath = join(folder, 'demo-lathe.wav');
@@ -169,6 +213,7 @@ async function main(): Promise<void> {
     `--use-file-for-fake-audio-capture=${wavPath}`,
   ]);
   try {
+    const floors = await chromiumFloors(browser.context, host.url);
     const page = await browser.context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(host.url);
@@ -199,6 +244,8 @@ async function main(): Promise<void> {
     console.log(`Record screen, headless Chromium (software rendering), ${cpus().length} cores`);
     console.log(`Capture at ${rate ?? '?'} Hz`);
     console.log('CPU of all Chromium processes, % of one core [by process type]:');
+    console.log(describe('blank page, microphone open, not read', IDLE_SECONDS, floors.open));
+    console.log(describe('blank page, frames read and dropped', IDLE_SECONDS, floors.read));
     console.log(describe('live view, before recording', IDLE_SECONDS, idle));
     console.log(describe('while recording', RECORD_SECONDS, recording));
     console.log(describe('while recording, charts and meter hidden', RECORD_SECONDS, hidden));
