@@ -259,4 +259,36 @@ describe('pulling changes from the hub', () => {
       expect((await sync.request(expert, 'GET', `hub/sync/changes?${query}`)).status).toBe(400);
     }
   });
+
+  it('never lets a cursor pass a write that commits after a later one was numbered', async () => {
+    await sync.push(tech, [machineRow(MACHINE)]);
+    const [first, second] = ['First', 'Second'].map((note) =>
+      faultRow(randomUUID(), MACHINE, note),
+    );
+    await sync.push(tech, [first, second]);
+    const pull = async (since: string) =>
+      (await sync.request(tech, 'GET', `hub/sync/changes?since=${since}`)).body;
+    const start = (await pull('0')).cursor as string;
+    const slow = await sync.pool.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query("UPDATE fault_log SET note = 'slow' WHERE id = $1", [first.id]);
+      // A later writer waits for the open transaction instead of committing a higher number
+      // before it: a reader in between sees neither.
+      let laterDone = false;
+      const later = sync.pool
+        .query("UPDATE fault_log SET note = 'quick' WHERE id = $1", [second.id])
+        .then(() => (laterDone = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const between = await pull(start);
+      expect(laterDone).toBe(false);
+      expect(between.rows).toEqual([]);
+      await slow.query('COMMIT');
+      await later;
+      const after = await pull(between.cursor);
+      expect(after.rows.map((change: SyncRow) => change.columns.note)).toEqual(['slow', 'quick']);
+    } finally {
+      slow.release();
+    }
+  });
 });
