@@ -172,6 +172,9 @@ describe('pushing rows to the hub', () => {
       { ...machineRow(MACHINE, 'Renamed'), updatedAt: '2027-01-01T00:00:00.000Z' },
     ]);
     expect(outcomes(foreign)).toEqual(['not-your-plant', 'not-your-plant']);
+    // Nor does another plant's device learn anything of this plant's recordings' audio.
+    const audio = await sync.request(south, 'GET', `hub/sync/audio/${RECORDING}/audio`);
+    expect(audio.status).toBe(404);
     expect((await one('SELECT name FROM machines WHERE id = $1', [MACHINE])).name).toBe('Lathe 3');
     const expert = await sync.token('expert');
     expect((await sync.push(expert, [machineRow(randomUUID())])).status).toBe(403);
