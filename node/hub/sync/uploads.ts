@@ -110,6 +110,10 @@ export async function uploadState(
     [recordingId, part],
   );
   if (rows.length > 0) return toState(recordingId, part, rows[0]);
+  const stored = await pool.query('SELECT 1 FROM audio_objects WHERE id = $1', [
+    uploadKey(recordingId, part),
+  ]);
+  if (stored.rows.length === 0) return toState(recordingId, part, undefined);
   const adopted = await inTransaction(pool, (client) =>
     lockedUpload(client, recordingId, part, now),
   );
