@@ -125,6 +125,12 @@ describe('pushing rows to the hub', () => {
       for (const name of order) {
         expect(outcomes(await sync.push(tech, [copies[name]]))).toEqual(['applied']);
       }
+      // The losing copy again (its answer lost on the way): nothing more is kept or audited.
+      const audited = await one("SELECT count(*) FROM audit_log WHERE action = 'sync-pushed'");
+      expect(outcomes(await sync.push(tech, [copies.early]))).toEqual(['applied']);
+      expect(await one("SELECT count(*) FROM audit_log WHERE action = 'sync-pushed'")).toEqual(
+        audited,
+      );
       const kept = await one('SELECT note, version, updated_at FROM fault_log WHERE id = $1', [id]);
       const history = (
         await sync.pool.query(
