@@ -85,7 +85,10 @@ class Peer {
   private waiting: (() => void)[] = [];
   closed = false;
   constructor(headers: Record<string, string>) {
-    this.socket = new WebSocket(new URL('hub/live', hub.url.replace('http', 'ws')), { headers });
+    // Node's WebSocket (undici) takes request headers, a browser's cookie here; the DOM type
+    // knows only protocols.
+    const init = { headers } as unknown as string[];
+    this.socket = new WebSocket(new URL('hub/live', hub.url.replace('http', 'ws')), init);
     this.socket.onmessage = (event) => {
       this.received.push(JSON.parse(String(event.data)) as ServerMessage);
       this.waiting.splice(0).forEach((wake) => wake());
