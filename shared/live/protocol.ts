@@ -52,10 +52,10 @@ export type LiveRecordResult =
   | {
       readonly phase: 'done';
       readonly recordingId: string;
-      /** The top cause's id, or null when the diagnosis found nothing wrong. */
+      /** The top cause's id, or null when the diagnosis named none. */
       readonly causeId: string | null;
-      /** The verdict as the technician's page worded it (shown as is to the expert). */
-      readonly verdict: string;
+      /** Whether the recording differs from the baseline (null: not diagnosed, e.g. no baseline). */
+      readonly anomalous: boolean | null;
     }
   | { readonly phase: 'failed'; readonly message: string };
 
@@ -131,8 +131,7 @@ function isRecordResult(value: unknown): value is LiveRecordResult {
     r.phase === 'done' &&
     isText(r.recordingId) &&
     (r.causeId === null || isText(r.causeId)) &&
-    typeof r.verdict === 'string' &&
-    r.verdict.length <= 1000
+    (r.anomalous === null || typeof r.anomalous === 'boolean')
   );
 }
 

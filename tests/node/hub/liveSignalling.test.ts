@@ -168,7 +168,7 @@ describe('live signalling on the hub', () => {
     await expect(expert.next('signal')).resolves.toMatchObject({ signal: offer });
     expert.send({ type: 'record', callId });
     await expect(tech.next('record')).resolves.toMatchObject({ from: { name: 'expert' } });
-    const result = { phase: 'done', recordingId: 'r1', causeId: 'unbalance', verdict: 'Unbalance' };
+    const result = { phase: 'done', recordingId: 'r1', causeId: 'unbalance', anomalous: true };
     tech.send({ type: 'recordResult', callId, result });
     await expect(expert.next('recordResult')).resolves.toMatchObject({ result });
 
