@@ -41,6 +41,7 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
   const player = useRef<HTMLAudioElement>(null);
   const [peaks, setPeaks] = useState<LivePeak[]>([]);
   const [firstAudioMs, setFirstAudioMs] = useState<number | null>(null);
+  const [trackMs, setTrackMs] = useState<number | null>(null);
 
   useEffect(() => {
     // Played as well as analysed: the expert listens, and Chromium feeds a remote stream to Web
@@ -49,6 +50,13 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
   }, [expert.stream]);
 
   const { joinedAtMs } = expert;
+  useEffect(() => {
+    // When the technician's track arrived, to tell connecting from the analysis' start-up.
+    if (expert.stream === null || joinedAtMs === null) return;
+    const arrivedMs = Math.round(performance.now() - joinedAtMs);
+    const timer = window.setTimeout(() => setTrackMs(arrivedMs), 0);
+    return () => window.clearTimeout(timer);
+  }, [expert.stream, joinedAtMs]);
   useEffect(() => {
     let frames = 0;
     return analysis.subscribeFrames((frame) => {
@@ -64,6 +72,8 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
     <div
       className="live-call"
       data-first-audio-ms={firstAudioMs ?? undefined}
+      data-track-ms={trackMs ?? undefined}
+      data-call-id={call.callId}
       data-peaks-hz={peaks.map((p) => p.frequencyHz.toFixed(2)).join(' ')}
     >
       <div className="section-header">
@@ -90,7 +100,10 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
         <ol>
           {peaks.map((peak) => (
             <li key={peak.frequencyHz} data-frequency-hz={peak.frequencyHz.toFixed(2)}>
-              {formatFrequencyHz(peak.frequencyHz, lang)} ({formatNumber(peak.levelDb, lang, 1)} dB)
+              {t('live.peak', {
+                frequency: formatFrequencyHz(peak.frequencyHz, lang),
+                level: formatNumber(peak.levelDb, lang, 1),
+              })}
             </li>
           ))}
         </ol>
@@ -118,7 +131,10 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
           <ul>
             {markers.map((marker) => (
               <li key={marker.id}>
-                {marker.name}: {formatFrequencyHz(marker.frequencyHz, lang)}
+                {t('live.marker', {
+                  name: marker.name,
+                  frequency: formatFrequencyHz(marker.frequencyHz, lang),
+                })}
               </li>
             ))}
           </ul>
