@@ -224,10 +224,13 @@ describe('live remote listening through the hub', () => {
       await shot(tech.page, 'live-technician-en-1366x768');
 
       // Push to talk: the expert's microphone reaches the technician's page only while held.
+      expect(await tech.page.getByText('Dr Chen is talking…').count()).toBe(0);
       await expert.page.getByRole('button', { name: 'Hold to talk' }).hover();
       await expert.page.mouse.down();
       await expert.page.getByRole('button', { name: 'Talking…' }).waitFor();
+      await tech.page.getByText('Dr Chen is talking…').waitFor();
       await expert.page.mouse.up();
+      await tech.page.getByText('Dr Chen is talking…').waitFor({ state: 'detached' });
 
       await expert.page.getByRole('button', { name: 'Record 10 s on site' }).click();
       await tech.page.getByText('Dr Chen asked for a recording: recording on site…').waitFor();

@@ -51,6 +51,11 @@ export function AskExpert({ machineId, deviceId, session }: AskExpertProps) {
       {inCall && call.keptOn.length > 0 && (
         <p className="notice">{t('record.processingKept', { features: features(call.keptOn) })}</p>
       )}
+      {call.speaking && (
+        <p className="live-speaking" role="status">
+          {t('live.speaking', { name: call.speaking.name })}
+        </p>
+      )}
       {call.recordingFor && (
         <p className="notice" role="status">
           {t('live.recordingFor', { name: call.recordingFor.name })}

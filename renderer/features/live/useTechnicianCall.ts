@@ -30,9 +30,14 @@ export interface TechnicianCall {
   readonly keptOn: readonly ProcessingFeature[];
   /** Who asked for a recording on site, while it runs. */
   readonly recordingFor: LivePerson | null;
+  /** The expert whose talk-back is heard now (push to talk held), or null. */
+  readonly speaking: LivePerson | null;
   ask(): void;
   end(): void;
 }
+
+/** Incoming audio level (0–1, linear) above which an expert counts as talking (about −40 dBov). */
+const TALKING_LEVEL = 0.01;
 
 interface Resources {
   socket: LiveSocket | null;
@@ -69,6 +74,7 @@ export function useTechnicianCall(
   const [endReason, setEndReason] = useState<TechnicianCall['endReason']>(null);
   const [keptOn, setKeptOn] = useState<readonly ProcessingFeature[]>([]);
   const [recordingFor, setRecordingFor] = useState<LivePerson | null>(null);
+  const [speaking, setSpeaking] = useState<LivePerson | null>(null);
   const res = useRef<Resources>(fresh());
   const sessionRef = useRef(session);
   useEffect(() => {
@@ -218,5 +224,22 @@ export function useTechnicianCall(
 
   useEffect(() => () => release(res.current), []);
 
-  return { phase, listeners, endReason, keptOn, recordingFor, ask, end };
+  // Who talks: the level of each expert's incoming audio (silence while the key is not held).
+  useEffect(() => {
+    if (phase !== 'connected') return;
+    const timer = window.setInterval(() => {
+      const talking = listeners.find((person) => {
+        const peer = res.current.peers.get(person.id);
+        const sources = peer?.connection.getReceivers()[0]?.getSynchronizationSources() ?? [];
+        return sources.some((source) => (source.audioLevel ?? 0) > TALKING_LEVEL);
+      });
+      setSpeaking(talking ?? null);
+    }, 250);
+    return () => {
+      window.clearInterval(timer);
+      setSpeaking(null);
+    };
+  }, [phase, listeners]);
+
+  return { phase, listeners, endReason, keptOn, recordingFor, speaking, ask, end };
 }

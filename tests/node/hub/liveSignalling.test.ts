@@ -193,6 +193,20 @@ describe('live signalling on the hub', () => {
     expert.close();
   });
 
+  it('ends the call for the technician when its only expert leaves', async () => {
+    const tech = await Peer.as('tech');
+    const expert = await Peer.as('expert');
+    tech.send({ type: 'open', machineId });
+    const { callId } = await tech.next('opened');
+    expert.send({ type: 'join', callId });
+    await expert.next('joined');
+    expert.send({ type: 'leave', callId });
+    await expect(expert.next('ended')).resolves.toMatchObject({ reason: 'expert-left' });
+    await expect(tech.next('ended')).resolves.toMatchObject({ callId, reason: 'expert-left' });
+    tech.close();
+    expert.close();
+  });
+
   it('refuses no session, another site, junk and oversized messages', async () => {
     const anonymous = new Peer({});
     await expect(anonymous.next('hello')).rejects.toThrow();
