@@ -162,7 +162,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       else response.destroy();
     });
   });
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Bytes a client sent right after its handshake belong to the WebSocket stream.
+    if (head.length > 0) socket.unshift(head);
     handleLiveUpgrade(live, signedIn, request, socket).catch((error: unknown) => {
       console.error('auscult hub: live connection failed:', error);
       socket.destroy();
