@@ -165,6 +165,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Bytes a client sent right after its handshake belong to the WebSocket stream.
     if (head.length > 0) socket.unshift(head);
+    // A reset while the session is looked up must not become an uncaught 'error'.
+    socket.on('error', () => socket.destroy());
     handleLiveUpgrade(live, signedIn, request, socket).catch((error: unknown) => {
       console.error('auscult hub: live connection failed:', error);
       socket.destroy();
