@@ -19,7 +19,7 @@ export function createLivePeer(
   iceServers: readonly LiveIceServer[],
   sendSignal: (signal: LiveSignal) => void,
   /** Runs between applying an offer and answering it (the expert attaches its talk-back track). */
-  beforeAnswer: (connection: RTCPeerConnection) => void = () => undefined,
+  beforeAnswer: (connection: RTCPeerConnection) => Promise<void> | void = () => undefined,
 ): LivePeer {
   const connection = new RTCPeerConnection({
     iceServers: iceServers.map((server) => ({ ...server, urls: server.urls as string | string[] })),
@@ -45,7 +45,7 @@ export function createLivePeer(
         const description = signal.description as RTCSessionDescriptionInit;
         await connection.setRemoteDescription(description);
         if (description.type === 'offer') {
-          beforeAnswer(connection);
+          await beforeAnswer(connection);
           await describe(await connection.createAnswer());
         }
       } else if (signal.candidate) {

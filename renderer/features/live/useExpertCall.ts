@@ -38,6 +38,8 @@ export interface ExpertCall {
 interface Resources {
   peer: LivePeer | null;
   mic: MediaStream | null;
+  /** Settles once the talk-back microphone is open or refused (asked while joining). */
+  micAsked: Promise<void>;
   iceServers: readonly LiveIceServer[];
   callId: string | null;
 }
@@ -52,13 +54,19 @@ export function useExpertCall(): ExpertCall {
   const [recordResult, setRecordResult] = useState<LiveRecordResult | null>(null);
   const [joinedAtMs, setJoinedAtMs] = useState<number | null>(null);
   const socket = useRef<LiveSocket | null>(null);
-  const res = useRef<Resources>({ peer: null, mic: null, iceServers: [], callId: null });
+  const res = useRef<Resources>({
+    peer: null,
+    mic: null,
+    micAsked: Promise.resolve(),
+    iceServers: [],
+    callId: null,
+  });
 
   const hangUp = useCallback((reason: ExpertCall['endReason']) => {
     const current = res.current;
     current.peer?.close();
     current.mic?.getTracks().forEach((track) => track.stop());
-    res.current = { peer: null, mic: null, iceServers: current.iceServers, callId: null };
+    res.current = { ...current, peer: null, mic: null, callId: null };
     setStream(null);
     setTalkAvailable(false);
     setEndReason(reason);
@@ -74,7 +82,8 @@ export function useExpertCall(): ExpertCall {
         const peer = createLivePeer(
           current.iceServers,
           (signal) => socket.current?.send({ type: 'signal', callId: message.callId, signal }),
-          (connection) => {
+          async (connection) => {
+            await current.micAsked;
             const track = current.mic?.getAudioTracks()[0];
             const transceiver = connection.getTransceivers()[0];
             if (track && transceiver) {
@@ -135,16 +144,19 @@ export function useExpertCall(): ExpertCall {
     setPhase('joining');
     setEndReason(null);
     setRecordResult(null);
-    // The talk-back microphone is asked for first; without one the expert still listens.
-    navigator.mediaDevices
+    // The talk-back microphone opens while the call connects (the answer waits for it);
+    // without one the expert still listens.
+    const current = res.current;
+    current.micAsked = navigator.mediaDevices
       .getUserMedia({ audio: true })
       .then((mic) => {
         mic.getAudioTracks().forEach((track) => (track.enabled = false));
-        res.current.mic = mic;
+        if (res.current !== current) return mic.getTracks().forEach((track) => track.stop());
+        current.mic = mic;
         setTalkAvailable(true);
       })
-      .catch(() => setTalkAvailable(false))
-      .finally(() => socket.current?.send({ type: 'join', callId }));
+      .catch(() => setTalkAvailable(false));
+    socket.current?.send({ type: 'join', callId });
   }, []);
 
   const leave = useCallback(() => {
