@@ -220,6 +220,21 @@ describe('live remote listening through the hub', () => {
       }, callId);
       expect(refusal).toBe('not-found');
 
+      // The Opus parameters took effect: WebRTC's own statistics name them, and the bitrate.
+      await call.and(expert.page.locator('[data-receive-kbps]')).waitFor();
+      const codec = (await call.getAttribute('data-codec')) ?? '';
+      expect(codec).toMatch(/^audio\/opus 48000 /);
+      for (const parameter of [
+        'maxaveragebitrate=510000',
+        'stereo=0',
+        'useinbandfec=1',
+        'maxplaybackrate=48000',
+      ]) {
+        expect(codec).toContain(parameter);
+      }
+      console.log(
+        `live listening: ${codec}, receiving ${await call.getAttribute('data-receive-kbps')} kbit/s`,
+      );
       await shot(expert.page, 'live-expert-en-1366x768');
       await shot(tech.page, 'live-technician-en-1366x768');
 

@@ -13,6 +13,7 @@ import { livePeaks } from './livePeaks.ts';
 import type { LivePeak } from './livePeaks.ts';
 import { RemoteRecordPanel } from './RemoteRecordPanel.tsx';
 import type { ExpertCall } from './useExpertCall.ts';
+import { useLinkQuality } from './useLinkQuality.ts';
 import { useRemoteAnalysis } from './useRemoteAnalysis.ts';
 
 /** A frame at least this loud counts as sound arriving (the fake file, a real machine). */
@@ -38,6 +39,7 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
   );
   const markersHz = useMemo(() => markers.map((m) => m.frequencyHz), [markers]);
   const analysis = useRemoteAnalysis(expert.stream, view, baseline.data);
+  const link = useLinkQuality(expert.connection);
   const player = useRef<HTMLAudioElement>(null);
   const [peaks, setPeaks] = useState<LivePeak[]>([]);
   const [firstAudioMs, setFirstAudioMs] = useState<number | null>(null);
@@ -74,6 +76,8 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
       data-first-audio-ms={firstAudioMs ?? undefined}
       data-track-ms={trackMs ?? undefined}
       data-call-id={call.callId}
+      data-codec={link?.codec || undefined}
+      data-receive-kbps={link?.receiveKbps ?? undefined}
       data-peaks-hz={peaks.map((p) => p.frequencyHz.toFixed(2)).join(' ')}
     >
       <div className="section-header">
@@ -89,6 +93,11 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
             ? t('live.waitingSound')
             : t('live.hearing', { seconds: formatNumber(firstAudioMs / 1000, lang, 1) })}
       </p>
+      {link && link.receiveKbps !== null && (
+        <p className="muted live-link">
+          {t('live.link', { codec: link.codec.split(' ')[0], kbps: link.receiveKbps })}
+        </p>
+      )}
       <audio ref={player} autoPlay controls className="live-player" aria-label={t('live.player')} />
       <section className="panel live-controls" aria-label={t('live.controls')}>
         <LevelMeter subscribeFrames={analysis.subscribeFrames} />

@@ -25,6 +25,8 @@ export interface ExpertCall {
   readonly endReason: LiveEndReason | 'refused' | null;
   /** The technician's audio once it arrives. */
   readonly stream: MediaStream | null;
+  /** The peer connection while the call runs (for its statistics). */
+  readonly connection: RTCPeerConnection | null;
   readonly talkAvailable: boolean;
   readonly recordResult: LiveRecordResult | null;
   /** performance.now() when Join was pressed (for the time to first audio). */
@@ -50,6 +52,7 @@ export function useExpertCall(): ExpertCall {
   const [call, setCall] = useState<LiveRequest | null>(null);
   const [endReason, setEndReason] = useState<ExpertCall['endReason']>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
+  const [connection, setConnection] = useState<RTCPeerConnection | null>(null);
   const [talkAvailable, setTalkAvailable] = useState(false);
   const [recordResult, setRecordResult] = useState<LiveRecordResult | null>(null);
   const [joinedAtMs, setJoinedAtMs] = useState<number | null>(null);
@@ -68,6 +71,7 @@ export function useExpertCall(): ExpertCall {
     current.mic?.getTracks().forEach((track) => track.stop());
     res.current = { ...current, peer: null, mic: null, callId: null };
     setStream(null);
+    setConnection(null);
     setTalkAvailable(false);
     setEndReason(reason);
     setPhase('ended');
@@ -100,6 +104,7 @@ export function useExpertCall(): ExpertCall {
           hangUp('peer-failed');
         };
         current.peer = peer;
+        setConnection(peer.connection);
       }
       void current.peer.receive(message.signal);
     },
@@ -182,6 +187,7 @@ export function useExpertCall(): ExpertCall {
     call,
     endReason,
     stream,
+    connection,
     talkAvailable,
     recordResult,
     joinedAtMs,
