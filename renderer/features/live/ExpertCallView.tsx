@@ -95,7 +95,10 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
       </p>
       {link && link.receiveKbps !== null && (
         <p className="muted live-link">
-          {t('live.link', { codec: link.codec.split(' ')[0], kbps: link.receiveKbps })}
+          {t('live.link', {
+            codec: link.codec.split(' ')[0].replace(/^audio\//, ''),
+            kbps: link.receiveKbps,
+          })}
         </p>
       )}
       <audio ref={player} autoPlay controls className="live-player" aria-label={t('live.player')} />
