@@ -165,7 +165,7 @@ ${EXIT_STATUS}
        auscult hub add-user --database URL --name NAME --role ROLE [--plant P ...]
                             --password-file F
        auscult hub serve --database URL [--port N] [--host ADDR] [--work DIR]
-                         [--public-origin URL]
+                         [--public-origin URL] [--ice-servers FILE]
 
 An Auscult Hub keeps many plants' machines, recordings and fault logs in one PostgreSQL
 database (15 or newer) for many people (README "Running a hub").
@@ -188,7 +188,8 @@ hub serve answers the page, the API and recordings' audio on --host (default 127
 cookie, or a desktop app's device token) and is checked against the role and the plants of
 that person. People sign in at /hub/sign-in; five wrong passwords in 15 minutes for a name or
 from an address make it wait. --public-origin names the https origin a TLS proxy serves the hub
-at; --work a local folder for uploads and audio copies for analysis.
+at; --work a local folder for uploads and audio copies for analysis. --ice-servers names a JSON
+file of STUN/TURN servers for live listening (else the AUSCULT_ICE_SERVERS variable; docs/live.md).
 
 ${EXIT_STATUS}
 `,

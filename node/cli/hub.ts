@@ -43,8 +43,15 @@ async function withDatabaseErrors<T>(work: () => Promise<T>): Promise<T> {
 async function serve(args: Extract<HubArgs, { action: 'serve' }>, print: (text: string) => void) {
   const { startHub } = await import('../hub/server.ts');
   const workFolder = args.workFolder ?? join(tmpdir(), `auscult-hub-${args.port}`);
+  const { loadIceServers } = await import('../hub/live/iceServers.ts');
+  let iceServers;
+  try {
+    iceServers = await loadIceServers(args.iceServersFile ?? null);
+  } catch (error) {
+    throw new InputError(`cannot use the ICE servers: ${(error as Error).message}`);
+  }
   const hub = await withDatabaseErrors(() =>
-    startHub({ ...args, databaseUrl: args.databaseUrl, workFolder }),
+    startHub({ ...args, databaseUrl: args.databaseUrl, workFolder, iceServers }),
   );
   print(`Auscult Hub serves ${hub.url} (sign in at ${hub.url}hub/sign-in); Ctrl+C stops it.\n`);
   await new Promise<void>((resolve) => {

@@ -14,6 +14,7 @@ export type HubArgs =
       port: number;
       workFolder?: string;
       publicOrigin?: string;
+      iceServersFile?: string;
     }
   | {
       command: 'hub';
@@ -97,6 +98,7 @@ function parseServe(command: string, options: string[]): HubArgs {
     port: { type: 'string' },
     work: { type: 'string' },
     'public-origin': { type: 'string' },
+    'ice-servers': { type: 'string' },
   });
   if (positionals.length > 0) {
     throw new UsageError(`${command}: unexpected argument "${positionals[0]}".`);
@@ -120,5 +122,6 @@ function parseServe(command: string, options: string[]): HubArgs {
     port,
     workFolder: values.work as string | undefined,
     publicOrigin,
+    iceServersFile: values['ice-servers'] as string | undefined,
   };
 }

@@ -57,6 +57,16 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'reports.faultLog': ADMINS,
 };
 
+/**
+ * Live remote listening (node/hub/live/): technicians open calls for their plants' machines,
+ * experts join the calls of their plants. Neither is an API method: both go over /hub/live.
+ */
+export const LIVE_ROLES = { open: TECHNICIANS, join: EXPERTS } as const;
+
+export function mayLive(role: Role, act: keyof typeof LIVE_ROLES): boolean {
+  return LIVE_ROLES[act].includes(role);
+}
+
 export function mayCall(role: Role, method: ApiMethod): boolean {
   return METHOD_ROLES[method].includes(role);
 }

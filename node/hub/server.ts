@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { API_PATH_PREFIX, methodFromApiPath } from '../../shared/api/httpProtocol.ts';
 import { createAuscultService } from '../api/service.ts';
@@ -24,6 +25,10 @@ import { sendError, setSecurityHeaders } from '../web/responses.ts';
 import { DEFAULT_RENDERER_DIR } from '../web/server.ts';
 import { handleStaticRequest } from '../web/staticRoute.ts';
 import { createHubCall } from './hubApi.ts';
+import { createLiveCalls } from './live/calls.ts';
+import { iceServersFor } from './live/iceServers.ts';
+import type { IceServerEntry } from './live/iceServers.ts';
+import { handleLiveUpgrade } from './live/liveRoute.ts';
 import type { HubUser } from './people.ts';
 import { createSignInLimiter } from './rateLimit.ts';
 import { mayCall } from './roles.ts';
@@ -47,6 +52,8 @@ export interface HubOptions {
   readonly workFolder: string;
   readonly rendererDir?: string;
   readonly clock?: Clock;
+  /** STUN/TURN servers for live calls (node/hub/live/iceServers.ts); default none. */
+  readonly iceServers?: readonly IceServerEntry[];
 }
 
 export interface Hub {
@@ -141,11 +148,32 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
   };
 
+  const live = createLiveCalls({
+    machine: async (machineId) => {
+      const { rows } = await store.pool.query('SELECT name, plant_id FROM machines WHERE id = $1', [
+        machineId,
+      ]);
+      if (rows.length === 0) return undefined;
+      return { name: String(rows[0].name), plantId: (rows[0].plant_id ?? null) as string | null };
+    },
+    iceServers: (user) => iceServersFor(options.iceServers ?? [], user.id, clock.now()),
+  });
+
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       console.error('auscult hub: request failed:', error);
       if (!response.headersSent) sendError(response, 'internal', 'The hub hit an internal error.');
       else response.destroy();
+    });
+  });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Bytes a client sent right after its handshake belong to the WebSocket stream.
+    if (head.length > 0) socket.unshift(head);
+    // A reset while the session is looked up must not become an uncaught 'error'.
+    socket.on('error', () => socket.destroy());
+    handleLiveUpgrade(live, signedIn, request, socket).catch((error: unknown) => {
+      console.error('auscult hub: live connection failed:', error);
+      socket.destroy();
     });
   });
   const host = options.host ?? '127.0.0.1';
@@ -161,6 +189,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   return {
     url: `http://${shownHost}:${address.port}/`,
     async close() {
+      live.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = setTimeout(() => server.closeAllConnections(), 2000);

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { FaultLogScreen } from '../features/faultLog/index.ts';
+import { LiveScreen, mayJoin, useHubUser } from '../features/live/index.ts';
 import { MachinesScreen } from '../features/machines/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
 import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
-import { formatRoute, SCREENS } from './route.ts';
+import { formatRoute, HUB_SCREENS, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
 import { useFileDropGuard } from './useFileDropGuard.ts';
 import { useRoute } from './useRoute.ts';
@@ -14,6 +15,7 @@ const NAV_KEYS: Readonly<Record<Screen, string>> = {
   record: 'nav.record',
   review: 'nav.review',
   'fault-log': 'nav.faultLog',
+  live: 'nav.live',
 };
 
 function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
@@ -34,6 +36,8 @@ function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route)
           listHref={formatRoute({ screen: 'review' })}
         />
       );
+    case 'live':
+      return <LiveScreen />;
     case 'fault-log':
       return (
         <FaultLogScreen
@@ -52,13 +56,15 @@ export function App() {
   const [route, navigate] = useRoute();
   const language = useLanguageSetting();
   useFileDropGuard();
+  // "Live requests" is for the experts of a hub: the laptop has no calls to join.
+  const screens = mayJoin(useHubUser()) ? [...SCREENS, ...HUB_SCREENS] : SCREENS;
   return (
     <div className="app">
       <header className="app-bar">
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {SCREENS.map((screen) => (
+            {screens.map((screen) => (
               <li key={screen}>
                 <a
                   href={formatRoute(screen === 'machines' ? { screen, view: 'list' } : { screen })}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { prepareCanvas, useElementWidth } from './canvasSize.ts';
 import type { FrequencyAxis } from './frequencyAxis.ts';
-import { drawBaselineSeries, drawLiveLines } from './liveSpectrumDraw.ts';
+import { drawBaselineSeries, drawLiveLines, drawMarkerLines } from './liveSpectrumDraw.ts';
 import { drawAxisTitles, drawGrid } from './plotFrame.ts';
 import { liveLevelRange, liveSpectrumLayout, widenRange } from './liveSpectrumLayout.ts';
 import type { LevelRange, LiveSeries } from './liveSpectrumLayout.ts';
@@ -26,6 +26,8 @@ export interface LiveSpectrumChartProps {
   readonly levelLabel: string;
   readonly formatTick: (value: number) => string;
   readonly heightPx?: number;
+  /** Characteristic frequencies drawn as thin vertical lines behind the live line. */
+  readonly markersHz?: readonly number[];
 }
 
 /**
@@ -35,6 +37,7 @@ export interface LiveSpectrumChartProps {
  */
 export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
   const { axis, baseline, levels, subscribe, formatTick, frequencyLabel, levelLabel } = props;
+  const markersHz = props.markersHz;
   const heightPx = props.heightPx ?? 280;
   const canvas = useRef<HTMLCanvasElement>(null);
   const lines = useRef<HTMLCanvasElement>(null);
@@ -68,12 +71,23 @@ export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
       if (!ctx) return;
       drawGrid(ctx, layout, formatTick);
       drawBaselineSeries(ctx, layout);
+      if (markersHz) drawMarkerLines(ctx, layout, axis, markersHz);
       drawAxisTitles(ctx, layout, frequencyLabel, levelLabel);
       backgroundRange.current = range;
     }
     const ctx = prepareCanvas(front, widthPx, heightPx);
     if (ctx) drawLiveLines(ctx, layout);
-  }, [axis, baseline, levels, widthPx, heightPx, formatTick, frequencyLabel, levelLabel]);
+  }, [
+    axis,
+    baseline,
+    levels,
+    widthPx,
+    heightPx,
+    formatTick,
+    frequencyLabel,
+    levelLabel,
+    markersHz,
+  ]);
   const request = useDrawGate(canvas, draw);
 
   // A new axis or baseline starts the automatic range afresh; any change of view redraws.

@@ -3,6 +3,8 @@
  * with the grid only when the layout changes) and the held peaks and live line (every frame).
  */
 import type { LiveSpectrumLayout } from './liveSpectrumLayout.ts';
+import { frequencyPosition } from './frequencyAxis.ts';
+import type { FrequencyAxis } from './frequencyAxis.ts';
 import { CHART_COLORS } from './plotFrame.ts';
 
 type Point = readonly [number, number];
@@ -54,6 +56,31 @@ export function drawLiveLines(ctx: CanvasRenderingContext2D, layout: LiveSpectru
   path(ctx, layout.live);
   ctx.strokeStyle = CHART_COLORS.live;
   ctx.lineWidth = 1.2;
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** Characteristic frequencies as dashed vertical lines across the plot (behind the live line). */
+export function drawMarkerLines(
+  ctx: CanvasRenderingContext2D,
+  layout: LiveSpectrumLayout,
+  axis: FrequencyAxis,
+  markersHz: readonly number[],
+): void {
+  const { plot } = layout;
+  ctx.save();
+  clipToPlot(ctx, layout);
+  ctx.strokeStyle = CHART_COLORS.marker;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([4, 3]);
+  ctx.beginPath();
+  for (const frequencyHz of markersHz) {
+    const position = frequencyPosition(frequencyHz, axis);
+    if (position < 0 || position > 1) continue;
+    const x = Math.round(plot.left + position * (plot.right - plot.left)) + 0.5;
+    ctx.moveTo(x, plot.top);
+    ctx.lineTo(x, plot.bottom);
+  }
   ctx.stroke();
   ctx.restore();
 }

@@ -11,6 +11,7 @@ export const CHART_COLORS = {
   median: '#174a8b',
   live: '#d0461c',
   peak: '#7b1fa2',
+  marker: 'rgba(30, 120, 60, 0.75)',
 };
 
 export interface PlotFrame {

@@ -25,6 +25,8 @@ export interface LiveChartsProps {
   readonly subscribeRows: (listener: (rows: SpectrogramRows) => void) => () => void;
   /** A change clears the waterfall (another microphone). */
   readonly inputKey: unknown;
+  /** Characteristic frequencies to mark on the spectrum (the expert's live view). */
+  readonly markersHz?: readonly number[];
 }
 
 /**
@@ -82,6 +84,7 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
           subscribe={subscribeSpectra}
           baseline={baseline}
           levels={view.levels}
+          markersHz={props.markersHz}
           description={t(
             baseline ? 'record.spectrumDescription' : 'record.spectrumDescriptionAlone',
             range,
@@ -95,6 +98,9 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
           {view.peakHold && <span className="legend-peak">{t('record.legendPeak')}</span>}
           {baseline && <span className="legend-median">{t('chart.median')}</span>}
           {baseline && <span className="legend-band">{t('chart.band')}</span>}
+          {props.markersHz && props.markersHz.length > 0 && (
+            <span className="legend-marker">{t('live.legendMarkers')}</span>
+          )}
           {gainDb !== null && (
             <span>{t('record.gainShift', { gain: formatNumber(gainDb, lang, 1) })}</span>
           )}

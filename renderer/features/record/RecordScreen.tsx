@@ -12,6 +12,7 @@ import { RecordResult } from './RecordResult.tsx';
 import { useLiveInput } from './useLiveInput.ts';
 import { useRecordingSession } from './useRecordingSession.ts';
 import { useRecordTarget } from './useRecordTarget.ts';
+import { AskExpert, mayAsk, useHubUser } from '../live/index.ts';
 
 export interface RecordScreenProps {
   /** The Review screen's address for a recording. */
@@ -31,6 +32,8 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
   const session = useRecordingSession(target.machineId, live.recorder);
   const saveToFaultLog = useFaultLogSave();
   const result = session.status?.phase === 'done' ? session.status.result : null;
+  // Live listening needs the hub's signalling: offered only on a hub, to those who may ask.
+  const hubUser = useHubUser();
 
   const record = () => {
     if (target.machineId !== null) rememberLastMachineId(target.machineId);
@@ -78,6 +81,9 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
               onStop={session.stop}
             />
           </section>
+          {mayAsk(hubUser) && (
+            <AskExpert machineId={target.machineId} deviceId={live.deviceId} session={session} />
+          )}
           {!target.baselineLoading && target.baseline === null && (
             <p className="notice">{target.baselineError ?? t('record.noBaseline')}</p>
           )}

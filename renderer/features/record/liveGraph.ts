@@ -130,7 +130,12 @@ async function openTrackGraph(
   }
 }
 
-async function openWorkletGraph(
+/**
+ * The AudioContext route on its own: a MediaStreamAudioSourceNode feeding the worker. The expert's
+ * live view (features/live) takes it for the received WebRTC stream, whose audio Chromium hands
+ * to Web Audio (the track processor of a remote track is not what the brief of that view asks).
+ */
+export async function openWorkletGraph(
   stream: MediaStream,
   view: (sampleRateHz: number) => LiveAnalysisView,
   onMessage: (message: WorkerToPage) => void,

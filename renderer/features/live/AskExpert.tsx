@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { ProcessingFeature } from '../record/inputDevices.ts';
+import type { RecordingSession } from '../record/useRecordingSession.ts';
+import { useTechnicianCall } from './useTechnicianCall.ts';
+
+export interface AskExpertProps {
+  readonly machineId: string | null;
+  readonly deviceId: string | null;
+  readonly session: RecordingSession;
+}
+
+/**
+ * "Ask an expert" on the Record screen of a hub: opens a live call for the chosen machine, says
+ * who listens, carries out the expert's recording on site, and ends the call (here or there).
+ */
+export function AskExpert({ machineId, deviceId, session }: AskExpertProps) {
+  const { t } = useTranslation();
+  const call = useTechnicianCall(machineId, deviceId, session);
+  const inCall =
+    call.phase === 'connecting' || call.phase === 'waiting' || call.phase === 'connected';
+  const features = (list: readonly ProcessingFeature[]) =>
+    list.map((feature) => t(`record.processing.${feature}`)).join(t('record.listSeparator'));
+  return (
+    <section
+      className="panel live-ask"
+      aria-label={t('live.askTitle')}
+      data-live-phase={call.phase}
+    >
+      <div className="section-header">
+        <h3>{t('live.askTitle')}</h3>
+        {inCall ? (
+          <button type="button" onClick={call.end}>
+            {t('live.endCall')}
+          </button>
+        ) : (
+          <button type="button" onClick={call.ask} disabled={machineId === null}>
+            {t('live.ask')}
+          </button>
+        )}
+      </div>
+      <p role="status" className="live-status">
+        {call.phase === 'idle' && t('live.askHint')}
+        {call.phase === 'connecting' && t('live.connecting')}
+        {call.phase === 'waiting' && t('live.waiting')}
+        {call.phase === 'connected' &&
+          t('live.listening', {
+            names: call.listeners.map((p) => p.name).join(t('record.listSeparator')),
+          })}
+        {call.phase === 'ended' && call.endReason && t(`live.techEnded.${call.endReason}`)}
+      </p>
+      {inCall && call.keptOn.length > 0 && (
+        <p className="notice">{t('record.processingKept', { features: features(call.keptOn) })}</p>
+      )}
+      {call.speaking && (
+        <p className="live-speaking" role="status">
+          {t('live.speaking', { name: call.speaking.name })}
+        </p>
+      )}
+      {call.recordingFor && (
+        <p className="notice" role="status">
+          {t('live.recordingFor', { name: call.recordingFor.name })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export { AskExpert } from './AskExpert.tsx';
+export { LiveScreen } from './LiveScreen.tsx';
+export { mayAsk, mayJoin, useHubUser } from './hubUser.ts';
