@@ -7,6 +7,10 @@
  * lines); a healthy level is one either view expects.
  */
 import type { RecordingFeatures } from '../features/types.ts';
+import { shaftRpm } from '../profile.ts';
+import type { MachineProfile } from '../profile.ts';
+import type { ShaftSpeedEstimate } from '../speed/estimate.ts';
+import { chooseShaftSpeeds } from '../speed/speedsUsed.ts';
 import { median } from '../features/levels.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
@@ -174,4 +178,24 @@ export function modelAtSpeed(groups: readonly SpeedGroup[], rpm: number): Baseli
     },
     itemCount: a === b ? am.itemCount : am.itemCount + bm.itemCount,
   };
+}
+
+/**
+ * Each healthy recording's speed of the profile's first shaft (the one the others follow), from
+ * its trusted estimate, else the profile's own speed; undefined without shafts. `perRecording[i]`
+ * holds recording i's estimates, `recordingOfItem[j]` the recording item j came from.
+ */
+export function itemSpeedsOf(
+  profile: MachineProfile | null,
+  perRecording: readonly (readonly ShaftSpeedEstimate[])[],
+  recordingOfItem: readonly number[],
+): { shaftId: string; itemRpm: number[] } | undefined {
+  const shaft = profile?.shafts[0];
+  if (!profile || !shaft) return undefined;
+  const rpms = perRecording.map(
+    (estimates) =>
+      chooseShaftSpeeds(profile, {}, estimates).rpmOverrides[shaft.id] ??
+      shaftRpm(profile, shaft.id),
+  );
+  return { shaftId: shaft.id, itemRpm: recordingOfItem.map((i) => rpms[i]) };
 }
