@@ -86,19 +86,20 @@ function levelAt(levels: readonly number[], position: number): number {
 }
 
 /**
- * Per-position blend of the two neighbours' statistics at weight w (0: a, 1: b). The spread also
- * holds the interpolation's own doubt: up to half the neighbours' difference midway between them.
+ * Per-position blend of the two neighbours' statistics at weight w (0: a, 1: b). `withDoubt`: the
+ * spread also holds the interpolation's own doubt, up to half the neighbours' difference midway.
  */
 function blend(
   a: (k: number, key: keyof LevelStatistics) => number,
   b: (k: number, key: keyof LevelStatistics) => number,
   count: number,
   w: number,
+  withDoubt = true,
 ): LevelStatistics {
   const medianDb: number[] = [];
   const spreadDb: number[] = [];
   const upperDb: number[] = [];
-  const doubt = 2 * w * (1 - w);
+  const doubt = withDoubt ? 2 * w * (1 - w) : 0;
   for (let k = 0; k < count; k++) {
     const ma = a(k, 'medianDb');
     const mb = b(k, 'medianDb');
@@ -134,11 +135,13 @@ function gridAt(a: Grid, ra: number, b: Grid, rb: number, rpm: number, w: number
     Math.min((a.medianDb.length - 1) * a.binWidthHz, (b.medianDb.length - 1) * b.binWidthHz) /
       binWidthHz,
   );
-  // Fixed: the same frequency in both. Orders: bin k at `rpm` is bin k·r/rpm at speed r.
+  // Fixed: the same frequency in both. Orders: bin k at `rpm` is bin k·r/rpm at speed r. No
+  // doubt term here: in the view a line does not belong to, the neighbours disagree beside every
+  // line by its full height, and that doubt would swamp the right view's spread at the line.
   const at = (g: Grid, scale: number) => (k: number, key: keyof LevelStatistics) =>
     levelAt(g[key], (k * binWidthHz * scale) / g.binWidthHz);
-  const fixed = blend(at(a, 1), at(b, 1), count + 1, w);
-  const orders = blend(at(a, ra / rpm), at(b, rb / rpm), count + 1, w);
+  const fixed = blend(at(a, 1), at(b, 1), count + 1, w, false);
+  const orders = blend(at(a, ra / rpm), at(b, rb / rpm), count + 1, w, false);
   return { ...either(fixed, orders), binWidthHz };
 }
 
