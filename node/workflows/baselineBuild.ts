@@ -96,9 +96,12 @@ export async function computeBaselineSignature(
     sampleRateHz: r.sampleRateHz,
     durationSeconds: Math.round(r.durationSeconds * 1000) / 1000,
   }));
-  const estimates = [];
-  for (const recording of speedsOf ? recordings : []) estimates.push(await speedsOf!(recording));
-  const speeds = speedsOf ? itemSpeedsOf(profile, estimates, recordingOfItem) : undefined;
+  let speeds;
+  if (speedsOf) {
+    const estimates = [];
+    for (const recording of recordings) estimates.push(await speedsOf(recording));
+    speeds = itemSpeedsOf(profile, estimates, recordingOfItem);
+  }
   return buildBaselineSignature(items, groups, { profile, sources, speeds });
 }
 
