@@ -2,13 +2,15 @@
  * `npm run eval`: how well the diagnosis does on real recordings (../shared/data, see its
  * README). Prints a table per data set — files, flagged, right top cause, false alarms — and the
  * time each took. It is a report: it exits 0 whatever the results, non-zero only on a crash.
- * The simulator through a phone chain follows (it needs no data folder). Last, how often the
+ * The simulator through a phone chain and the simulator across speeds follow (they need no data
+ * folder). Last, how often the
  * automatic top cause agreed with the experts' verdicts of a library (scripts/eval/verdicts.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enableWasmFft } from '../shared/dsp/fft.ts';
+import { CWRU_CROSS_LOAD_NOTE, evaluateCrossSpeed } from './eval/crossSpeed.ts';
 import { evaluateCwru } from './eval/cwru.ts';
 import { evaluateDcase } from './eval/dcase.ts';
 import { evaluatePhone } from './eval/phone.ts';
@@ -45,6 +47,11 @@ async function main(): Promise<void> {
   const start = performance.now();
   console.log(evaluatePhone());
   console.log(`\nTime: ${seconds(start)}\n`);
+  console.log('## Simulated lathe across speeds: a baseline over 0.85–1.15×\n');
+  const crossStart = performance.now();
+  console.log(evaluateCrossSpeed());
+  console.log(`\n${CWRU_CROSS_LOAD_NOTE}`);
+  console.log(`\nTime: ${seconds(crossStart)}\n`);
   const home = evalLibraryHome(process.env);
   console.log(`## Experts' verdicts: the automatic top cause against them (${home})\n`);
   console.log(await evaluateVerdicts(home));

@@ -10,6 +10,8 @@ import {
   inputVerdict,
   inputWarning,
   judgedBandText,
+  outsideSpeedsAction,
+  outsideSpeedsVerdict,
   scoreScaleText,
   renderAction,
   renderEvidence,
@@ -84,6 +86,11 @@ export function formatDiagnosis(
   if (report.input && !report.input.usable) {
     return `${[...lines, ...inputLines(report.input, lang)].join('\n')}\n`;
   }
+  if (report.outsideSpeeds) {
+    lines.push(outsideSpeedsVerdict(report.outsideSpeeds, lang), outsideSpeedsAction(lang));
+    lines.push(...inputLines(report.input, lang), ...speedLines(report, lang));
+    return `${lines.join('\n')}\n`;
+  }
   if (!baseline) lines.push(words.noBaseline);
   const score = report.anomalyScore.toFixed(2);
   const threshold = report.threshold.toFixed(2);
@@ -139,6 +146,14 @@ export function diagnosisJson(report: DiagnosisReport, lang: Language): object {
     })),
     ...(report.input ? { input: inputJson(report.input, lang) } : {}),
     ...(report.speeds ? { speeds: speedsJson(report.speeds, lang) } : {}),
+    ...(report.outsideSpeeds
+      ? {
+          outsideSpeeds: {
+            ...report.outsideSpeeds,
+            verdict: outsideSpeedsVerdict(report.outsideSpeeds, lang),
+          },
+        }
+      : {}),
   };
 }
 

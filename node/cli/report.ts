@@ -61,7 +61,13 @@ export async function runReport(args: ReportArgs, pool: AnalysisPool): Promise<C
   );
   await writeFileAtomic(args.outPath, bytes);
   const verdict =
-    report.input?.usable === false ? 'no usable signal' : report.anomalous ? 'anomalous' : 'normal';
+    report.input?.usable === false
+      ? 'no usable signal'
+      : report.outsideSpeeds
+        ? 'outside the speeds of the baseline'
+        : report.anomalous
+          ? 'anomalous'
+          : 'normal';
   return {
     stdout: `Diagnosis report written to ${args.outPath} (${args.paper === 'a4' ? 'A4' : 'Letter'}, ${args.lang}): ${verdict}, score ${report.anomalyScore.toFixed(2)}.\n`,
     warnings: info.warnings.map((warning) => `"${args.recordingPath}": ${warning}`),

@@ -5,6 +5,8 @@
 import { analyzeRecording } from '../../shared/diagnosis/analyze.ts';
 import type { AnalysisReport } from '../../shared/diagnosis/analyze.ts';
 import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import { itemSpeedsOf } from '../../shared/diagnosis/baseline/speedModel.ts';
+import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
@@ -30,7 +32,8 @@ function fileWarnings(path: string, warnings: readonly string[]): string[] {
 
 /**
  * A baseline from healthy recordings or stretches of them (see healthyItemsFromSegments),
- * analysed on `pool` (default: in this thread).
+ * analysed on `pool` (default: in this thread). With a profile, each segment's speed is
+ * estimated from its sound: segments at several speeds make a baseline over several speeds.
  */
 export async function buildBaselineFromSegments(
   segments: readonly HealthySegment[],
@@ -38,8 +41,20 @@ export async function buildBaselineFromSegments(
   pool?: AnalysisPool,
 ): Promise<WithWarnings<BaselineSignature>> {
   const { items, groups, sources, warnings } = await healthyItemsFromSegments(segments, pool);
+  const estimates: ShaftSpeedEstimate[][] = [];
+  for (const segment of segments) {
+    const range = { startFrame: segment.startFrame, frameCount: segment.frameCount };
+    estimates.push(
+      await withWavPath(segment.path, (wavPath) =>
+        estimateMissingSpeeds(wavPath, profile, {}, range),
+      ),
+    );
+  }
+  // With one segment every piece is its own calibration group, all from segment 0.
+  const segmentOfItem = segments.length === 1 ? items.map(() => 0) : groups;
+  const speeds = itemSpeedsOf(profile, estimates, segmentOfItem);
   return {
-    result: buildBaselineSignature(items, groups, { profile, sources }),
+    result: buildBaselineSignature(items, groups, { profile, sources, speeds }),
     warnings,
   };
 }

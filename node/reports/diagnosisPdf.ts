@@ -10,6 +10,8 @@ import type { DiagnosisReport, Cause } from '../../shared/diagnosis/report.ts';
 import type { FaultStatus } from '../../shared/faultLog/workflow.ts';
 import {
   causeName,
+  outsideSpeedsAction,
+  outsideSpeedsVerdict,
   renderAction,
   renderEvidence,
   severityName,
@@ -91,17 +93,23 @@ function header(doc: Pdf, input: DiagnosisPdfInput, words: ReportWords, width: n
   return y + Math.ceil(facts.length / 2) * 13 + 6;
 }
 
-function verdict(doc: Pdf, input: DiagnosisPdfInput, words: ReportWords, y: number, width: number) {
+function verdict(
+  doc: Pdf,
+  input: DiagnosisPdfInput,
+  words: ReportWords,
+  y: number,
+  width: number,
+  lang: ReportOptions['language'],
+) {
   const { report } = input;
-  const sentence = words.verdict(
-    report.anomalous,
-    report.anomalyScore.toFixed(2),
-    report.threshold.toFixed(2),
-  );
+  // Outside the speeds of its baseline nothing was judged: that, not "normal", is the verdict.
+  const sentence = report.outsideSpeeds
+    ? outsideSpeedsVerdict(report.outsideSpeeds, lang)
+    : words.verdict(report.anomalous, report.anomalyScore.toFixed(2), report.threshold.toFixed(2));
   const lines = input.hasBaseline ? [sentence] : [sentence, words.noBaseline];
   doc.font(BOLD).fontSize(10.5);
   const height = lines.reduce((sum, line) => sum + textHeight(doc, line, width - 16), 0) + 10;
-  const color = report.anomalous ? '#C0392B' : '#1E8449';
+  const color = report.outsideSpeeds ? '#8A3B00' : report.anomalous ? '#C0392B' : '#1E8449';
   doc.save().rect(MARGIN_PT, y, 4, height).fill(color).restore();
   doc
     .save()
@@ -186,7 +194,12 @@ function causes(
   const list = input.report.causes;
   if (list.length === 0) {
     doc.font(REGULAR).fontSize(9).fillColor(INK);
-    textLine(doc, input.report.anomalous ? words.noCause : words.noFault, MARGIN_PT, y, width);
+    const none = input.report.outsideSpeeds
+      ? outsideSpeedsAction(lang)
+      : input.report.anomalous
+        ? words.noCause
+        : words.noFault;
+    textLine(doc, none, MARGIN_PT, y, width);
     return y + 14;
   }
   let printed = 0;
@@ -259,7 +272,7 @@ export function diagnosisPdf(
   );
   const width = doc.page.width - 2 * MARGIN_PT;
   let y = header(doc, input, words, width);
-  y = verdict(doc, input, words, y, width);
+  y = verdict(doc, input, words, y, width, options.language);
   doc.font(BOLD).fontSize(11).fillColor(INK);
   textLine(doc, words.spectrumTitle, MARGIN_PT, y, width);
   drawSpectrumChart(

@@ -4,6 +4,8 @@
  */
 import type { BaselineSummary, RecordingSummary } from '../../shared/api/contract.ts';
 import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
+import { itemSpeedsOf } from '../../shared/diagnosis/baseline/speedModel.ts';
+import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import type {
   BaselineSignature,
   BaselineSource,
@@ -17,6 +19,7 @@ import { InputError } from '../diagnosis/inputError.ts';
 import { NotFoundError } from '../store/errors.ts';
 import type { LibraryContext } from './context.ts';
 import { recordingFeatures } from './features.ts';
+import { recordingSpeeds } from './speeds.ts';
 import type { FeatureSource } from './features.ts';
 
 /**
@@ -47,16 +50,21 @@ export type RecordingFeaturesOf = (
   range: FrameRange,
 ) => Promise<RecordingFeatures>;
 
+/** Shaft speeds of a whole recording estimated from its sound. */
+export type RecordingSpeedsOf = (recording: RecordingSummary) => Promise<ShaftSpeedEstimate[]>;
+
 /**
  * The baseline signature of `recordings` with `profile`, their features from `featuresOf`.
  * Fewer than four recordings are cut into pieces (see pieceCount). `onProgress` receives
- * 0..0.95 as features are computed. Rejects with InputError when the audio is too short.
+ * 0..0.95 as features are computed. With `speedsOf`, recordings at several speeds make a
+ * baseline over several speeds. Rejects with InputError when the audio is too short.
  */
 export async function computeBaselineSignature(
   recordings: readonly RecordingSummary[],
   profile: MachineProfile,
   featuresOf: RecordingFeaturesOf,
   onProgress: (fraction: number) => void = () => undefined,
+  speedsOf?: RecordingSpeedsOf,
 ): Promise<BaselineSignature> {
   const plan = recordings.map((recording) => {
     const frameCount = Math.round(recording.durationSeconds * recording.sampleRateHz);
@@ -66,9 +74,11 @@ export async function computeBaselineSignature(
   const total = plan.reduce((sum, p) => sum + p.ranges.length, 0);
   const items: RecordingFeatures[] = [];
   const groups: number[] = [];
+  const recordingOfItem: number[] = [];
   for (const [index, { recording, ranges }] of plan.entries()) {
     for (const range of ranges) {
       items.push(await featuresOf(recording, range));
+      recordingOfItem.push(index);
       // One recording: every piece is left out on its own during calibration.
       groups.push(recordings.length === 1 ? groups.length : index);
       onProgress((0.95 * items.length) / total);
@@ -86,7 +96,13 @@ export async function computeBaselineSignature(
     sampleRateHz: r.sampleRateHz,
     durationSeconds: Math.round(r.durationSeconds * 1000) / 1000,
   }));
-  return buildBaselineSignature(items, groups, { profile, sources });
+  let speeds;
+  if (speedsOf) {
+    const estimates = [];
+    for (const recording of recordings) estimates.push(await speedsOf(recording));
+    speeds = itemSpeedsOf(profile, estimates, recordingOfItem);
+  }
+  return buildBaselineSignature(items, groups, { profile, sources, speeds });
 }
 
 /**
@@ -107,6 +123,7 @@ export async function buildMachineBaseline(
     profile,
     (recording, range) => recordingFeatures(library, recording, source, range),
     onProgress,
+    (recording) => recordingSpeeds(library, recording, profile, source),
   );
   const summary = await library.store.baselines.insert(
     machineId,

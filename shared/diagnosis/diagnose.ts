@@ -3,6 +3,8 @@
  * give the verdict, the findings and the ranked likely causes (docs/formats.md, docs/diagnosis.md).
  * Pure and deterministic: the same input gives the same report, byte for byte once serialised.
  */
+import { baselineModelAt } from './baseline/baselineAtSpeed.ts';
+import type { OutsideSpeeds } from './baseline/baselineAtSpeed.ts';
 import { compareWithBaseline } from './baseline/compare.ts';
 import type { Comparison } from './baseline/compare.ts';
 import type { BaselineSignature } from './baseline/signature.ts';
@@ -163,6 +165,32 @@ function unusableReport(
   };
 }
 
+/**
+ * The report of a recording outside the speeds of a baseline over several speeds: no score, no
+ * cause — nothing measured says what is normal at its speed (docs/diagnosis.md).
+ */
+function outsideReport(
+  input: DiagnoseInput,
+  threshold: number,
+  outside: OutsideSpeeds,
+  speeds: ChosenSpeeds | null,
+  check: InputCheck,
+): DiagnosisReport {
+  return {
+    file: input.fileName,
+    sampleRateHz: input.features.sampleRateHz,
+    durationSeconds: round(input.features.durationSeconds, 3),
+    anomalous: false,
+    anomalyScore: 0,
+    threshold: round(threshold, 2),
+    findings: [],
+    causes: [],
+    ...(check.problems.length > 0 ? { input: check } : {}),
+    ...(speeds && speeds.items.length > 0 ? { speeds: speeds.items } : {}),
+    outsideSpeeds: outside,
+  };
+}
+
 /** The input check of a diagnosis: the survey's, and the resolution the baseline asks for. */
 function inputCheckOf(input: DiagnoseInput): InputCheck {
   const resolution = resolutionProblems(input.features, input.baseline?.model ?? null);
@@ -204,11 +232,19 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
   const speeds = baseProfile ? speedsOf(baseProfile, input) : null;
   const profile = baseProfile && speeds ? withShaftSpeeds(baseProfile, speeds.rpmOverrides) : null;
   const frequencies = profile ? characteristicFrequencies(profile) : [];
-  const comparison = baseline ? compareWithBaseline(features, baseline.model) : null;
+  const choice = baseline
+    ? baselineModelAt(baseline, baseProfile, speeds?.rpmOverrides ?? input.rpmOverrides)
+    : null;
+  if (baseline && choice?.outside) {
+    const report = outsideReport(input, baseline.threshold, choice.outside, speeds, check);
+    return { report, comparison: null, frequencies };
+  }
+  const model = choice?.model ?? null;
+  const comparison = model ? compareWithBaseline(features, model) : null;
   const ctx = createRuleContext({
     features,
     comparison,
-    model: baseline?.model ?? null,
+    model,
     profile,
     frequencies,
   });

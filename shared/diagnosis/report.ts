@@ -3,6 +3,7 @@
  * evidence and actions are codes with parameters, not sentences, so that every reader (page, CLI,
  * PDF) words them in its own language through shared/i18n/diagnosisText.ts.
  */
+import type { OutsideSpeeds } from './baseline/baselineAtSpeed.ts';
 import type { InputCheck } from './inputCheck.ts';
 import type { ActionItem, EvidenceItem, FindingItem, LegacyText } from './reportItems.ts';
 import type { SpeedUsedItem } from './speed/speedsUsed.ts';
@@ -15,6 +16,7 @@ export type {
 } from './inputCheck.ts';
 
 export type * from './reportItems.ts';
+export type { OutsideSpeeds } from './baseline/baselineAtSpeed.ts';
 
 export { CAUSE_IDS, SEVERITIES } from './vocabulary.ts';
 export type { CauseId, FindingKind, Severity } from './vocabulary.ts';
@@ -83,4 +85,9 @@ export interface DiagnosisReport {
   readonly speeds?: readonly SpeedUsedItem[];
   /** Absent when the whole baseline band was compared (and in reports stored before). */
   readonly judgedBand?: JudgedBand;
+  /**
+   * Set when the recording's speed lies outside the speeds of a baseline over several speeds:
+   * no comparison was made (anomalous is false, the score 0, no finding, no cause).
+   */
+  readonly outsideSpeeds?: OutsideSpeeds;
 }

@@ -22,8 +22,9 @@ import { INPUT_WORDS } from './diagnosisText/inputWords.ts';
 import { EN } from './diagnosisText/en.ts';
 import type { DiagnosisWords } from './diagnosisText/words.ts';
 import { ZH_CN } from './diagnosisText/zhCN.ts';
-import { SPEED_WORDS, SPEEDS_HEADING } from './diagnosisText/speedWords.ts';
+import { OUTSIDE_SPEEDS_WORDS, SPEED_WORDS, SPEEDS_HEADING } from './diagnosisText/speedWords.ts';
 import type { SpeedUsedItem } from '../diagnosis/speed/speedsUsed.ts';
+import type { OutsideSpeeds } from '../diagnosis/baseline/baselineAtSpeed.ts';
 
 const WORDS: Readonly<Record<Language, DiagnosisWords>> = { en: EN, 'zh-CN': ZH_CN };
 
@@ -109,6 +110,16 @@ export function scoreScaleText(scale: ScoreScale, threshold: string, lang: Langu
 export function renderSpeedUsed(item: SpeedUsedItem, lang: Language): string {
   const render = (SPEED_WORDS[lang] ?? SPEED_WORDS.en)[item.code] as (params: unknown) => string;
   return render(item.params);
+}
+
+/** "Outside the speeds of the baseline: spindle at 1921 rpm, the baseline covers …". */
+export function outsideSpeedsVerdict(outside: OutsideSpeeds, lang: Language): string {
+  return (OUTSIDE_SPEEDS_WORDS[lang] ?? OUTSIDE_SPEEDS_WORDS.en).verdict(outside.params);
+}
+
+/** What to do about a recording outside the speeds of its baseline. */
+export function outsideSpeedsAction(lang: Language): string {
+  return (OUTSIDE_SPEEDS_WORDS[lang] ?? OUTSIDE_SPEEDS_WORDS.en).action;
 }
 
 /** "Shaft speeds used:" above the speeds of a text report. */

@@ -103,8 +103,10 @@ function pointTime(recordingAt: string, region: TrendDiagnosisInput['region']): 
 function newestPerMeasurement(diagnoses: readonly TrendDiagnosisInput[]): TrendDiagnosisInput[] {
   const newest = new Map<string, TrendDiagnosisInput>();
   for (const d of diagnoses) {
-    // No baseline, or no usable signal (the input check): nothing was measured.
-    if (d.baselineId === null || d.report.input?.usable === false) continue;
+    // No baseline, no usable signal (the input check) or a speed the baseline does not cover:
+    // nothing was measured.
+    const unmeasured = d.report.input?.usable === false || d.report.outsideSpeeds !== undefined;
+    if (d.baselineId === null || unmeasured) continue;
     const key = `${d.recordingId}|${d.region?.startSeconds ?? ''}|${d.region?.endSeconds ?? ''}`;
     const seen = newest.get(key);
     if (!seen || d.createdAt >= seen.createdAt) newest.set(key, d);

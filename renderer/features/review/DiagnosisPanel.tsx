@@ -109,8 +109,9 @@ export function DiagnosisPanel({
 }: DiagnosisPanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  // A recording that failed the input check has no score or finding to show, only its reasons.
-  const unusable = report.input?.usable === false;
+  // A recording that failed the input check, or lies outside the speeds of its baseline, has no
+  // score or finding to show, only its reasons.
+  const unusable = report.input?.usable === false || report.outsideSpeeds !== undefined;
   return (
     <section className="panel diagnosis" aria-labelledby={titleId}>
       <h3 id={titleId}>{title ?? t('diagnosis.title')}</h3>

@@ -8,6 +8,8 @@ import {
   inputVerdict,
   inputWarning,
   judgedBandText,
+  outsideSpeedsAction,
+  outsideSpeedsVerdict,
   scoreScaleText,
 } from '../../../shared/i18n/diagnosisText.ts';
 import {
@@ -122,6 +124,27 @@ export function InputVerdict({ report }: { report: DiagnosisReport }) {
 }
 
 /**
+ * The verdict of a recording at a speed its baseline does not cover: the speeds and what to do —
+ * no score, no cause (nothing measured says what is normal there).
+ */
+function OutsideSpeedsVerdict({ report }: { report: DiagnosisReport }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (!report.outsideSpeeds) return null;
+  return (
+    <div className="verdict-block" data-verdict="outside-speeds">
+      <div className="verdict-top">
+        <HealthBadge health="outside-speeds" />
+      </div>
+      <p className="verdict-headline plain">{outsideSpeedsVerdict(report.outsideSpeeds, lang)}</p>
+      <p className="verdict-why">
+        <strong>{t('verdict.whatToDo')}</strong> {outsideSpeedsAction(lang)}
+      </p>
+    </div>
+  );
+}
+
+/**
  * The verdict first, in plain words: the health badge, the most likely cause's headline with how
  * sure and how urgent, the score on its scale and what was heard; other causes follow, each
  * with its own plain sentence.
@@ -130,6 +153,7 @@ export function Verdict({ report }: { report: DiagnosisReport }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   if (report.input && !report.input.usable) return <InputVerdict report={report} />;
+  if (report.outsideSpeeds) return <OutsideSpeedsVerdict report={report} />;
   const [top, ...others] = report.causes;
   const health = verdictOf({ anomalous: report.anomalous, severity: top?.severity ?? null });
   return (

@@ -6,6 +6,8 @@
 import type { RecordingFeatures } from '../features/types.ts';
 import { compareWithBaseline } from './compare.ts';
 import { buildBaselineModel } from './model.ts';
+import type { BaselineModel } from './model.ts';
+import { modelAtSpeed, speedGroupsOf } from './speedModel.ts';
 
 export const CALIBRATION = {
   /** Never alarm below this score, however tight the healthy recordings were. */
@@ -15,21 +17,40 @@ export const CALIBRATION = {
 } as const;
 
 /**
+ * The model the left-out items are judged against: the others' own, or — with each item's speed
+ * `rpms` — the others' model at the left-out item's speed (speedModel.ts), so that the threshold
+ * also holds the error of interpolating between speeds.
+ */
+function restModelFor(
+  rest: readonly RecordingFeatures[],
+  restRpms: readonly number[] | null,
+): (rpm: number) => BaselineModel {
+  if (!restRpms) {
+    const model = buildBaselineModel(rest);
+    return () => model;
+  }
+  const groups = speedGroupsOf(rest, restRpms);
+  return (rpm) => modelAtSpeed(groups, rpm);
+}
+
+/**
  * Leave-one-group-out scores: `groups[i]` names the group of `items[i]` (items of one recording
- * share it). Needs at least two groups.
+ * share it), `rpms[i]` its speed when the baseline spans speeds. Needs at least two groups.
  */
 export function leaveOneOutScores(
   items: readonly RecordingFeatures[],
   groups: readonly number[],
+  rpms: readonly number[] | null = null,
 ): number[] {
   const names = [...new Set(groups)].sort((a, b) => a - b);
   if (names.length < 2) throw new RangeError('calibration needs at least two healthy groups');
   const scores: number[] = [];
   for (const name of names) {
-    const rest = items.filter((_, i) => groups[i] !== name);
-    const model = buildBaselineModel(rest);
+    const kept = (_: unknown, i: number) => groups[i] !== name;
+    const modelAt = restModelFor(items.filter(kept), rpms ? rpms.filter(kept) : null);
     for (let i = 0; i < items.length; i++) {
-      if (groups[i] === name) scores.push(compareWithBaseline(items[i], model).anomalyScore);
+      if (groups[i] !== name) continue;
+      scores.push(compareWithBaseline(items[i], modelAt(rpms ? rpms[i] : 0)).anomalyScore);
     }
   }
   return scores;

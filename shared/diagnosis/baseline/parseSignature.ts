@@ -11,6 +11,7 @@ import type { MachineProfile } from '../profile.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { BASELINE_FORMAT, BASELINE_FORMAT_VERSION } from './signature.ts';
 import type { BaselineSignature, BaselineSource } from './signature.ts';
+import type { BaselineSpeeds } from './speedModel.ts';
 
 /** A baseline that is malformed; `path` names the field (`model.bands.medianDb[3]`). */
 export class BaselineError extends Error {
@@ -253,6 +254,30 @@ function parseSources(value: unknown): BaselineSource[] {
   });
 }
 
+/**
+ * A baseline over several speeds: a reference shaft of the profile, one speed per item, and at
+ * least two speed groups (slowest first), each a model of the same band as the main one.
+ */
+function parseSpeeds(value: unknown, profile: MachineProfile | null, model: BaselineModel) {
+  const record = object(value, 'speeds', 'baseline speeds', ['shaftId', 'itemRpm', 'groups']);
+  if (!profile?.shafts.some((s) => s.id === record.shaftId)) {
+    throw new BaselineError('speeds.shaftId', "must be a shaft of the baseline's profile");
+  }
+  const itemRpm = array(record.itemRpm, 'speeds.itemRpm', model.itemCount, model.itemCount).map(
+    (v, i) => number(v, at('speeds.itemRpm', i), rates.rpm),
+  );
+  let previousRpm = 0;
+  const groups = array(record.groups, 'speeds.groups', 2, model.itemCount).map((item, i) => {
+    const path = at('speeds.groups', i);
+    const group = object(item, path, 'a speed group', ['rpm', 'model']);
+    const rpm = number(group.rpm, at(path, 'rpm'), rates.rpm);
+    if (rpm <= previousRpm) throw new BaselineError(at(path, 'rpm'), 'must rise group by group');
+    previousRpm = rpm;
+    return { rpm, model: parseModel(group.model, at(path, 'model')) };
+  });
+  return { shaftId: record.shaftId as string, itemRpm, groups } satisfies BaselineSpeeds;
+}
+
 /** Checks what identifies a baseline before anything else, so a foreign file is named as such. */
 function checkFormat(json: unknown): JsonObject {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
@@ -294,7 +319,9 @@ const SIGNATURE_KEYS = [
  * `profile.…`) any problem of the embedded machine profile.
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
-  const record = object(checkFormat(json), '', 'a baseline', SIGNATURE_KEYS);
+  const checked = checkFormat(json);
+  const keys = has(checked, 'speeds') ? [...SIGNATURE_KEYS, 'speeds'] : SIGNATURE_KEYS;
+  const record = object(checked, '', 'a baseline', keys);
   const profile = parseProfile(record.profile);
   const condition = parseCondition(record.condition, profile);
   const sources = parseSources(record.sources);
@@ -322,5 +349,6 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     model,
     calibrationScores,
     threshold,
+    ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
   };
 }

@@ -9,6 +9,8 @@ import type { MachineProfile } from '../profile.ts';
 import { leaveOneOutScores, thresholdFromScores } from './calibrate.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
+import type { BaselineSpeeds } from './speedModel.ts';
+import { speedGroupsOf } from './speedModel.ts';
 
 export const BASELINE_FORMAT = 'auscult-baseline';
 export const BASELINE_FORMAT_VERSION = 1;
@@ -32,6 +34,17 @@ export interface BaselineSignature {
   /** Healthy leave-one-out anomaly scores the threshold was calibrated on. */
   readonly calibrationScores: readonly number[];
   readonly threshold: number;
+  /**
+   * Set when the healthy recordings span several speeds: each one's speed and a model per speed
+   * (speedModel.ts). Absent: one speed, compared as it is (and in baselines made before).
+   */
+  readonly speeds?: BaselineSpeeds;
+}
+
+/** Each healthy item's speed of one reference shaft (estimated from its sound, or given). */
+export interface ItemSpeeds {
+  readonly shaftId: string;
+  readonly itemRpm: readonly number[];
 }
 
 function roundStatistics<T extends LevelStatistics>(s: T): T {
@@ -57,21 +70,42 @@ function roundModel(model: BaselineModel): BaselineModel {
   };
 }
 
+/** The speeds to store: only when the items span more than one speed group. */
+function spanOf(items: readonly RecordingFeatures[], speeds?: ItemSpeeds): BaselineSpeeds | null {
+  if (!speeds) return null;
+  if (speeds.itemRpm.length !== items.length) {
+    throw new RangeError('buildBaselineSignature: items and speeds differ in length');
+  }
+  const groups = speedGroupsOf(items, speeds.itemRpm);
+  if (groups.length < 2) return null;
+  return {
+    shaftId: speeds.shaftId,
+    itemRpm: speeds.itemRpm.map((rpm) => Math.round(rpm * 10) / 10),
+    groups: groups.map((g) => ({ rpm: g.rpm, model: roundModel(g.model) })),
+  };
+}
+
 /**
  * Builds a baseline from healthy feature sets. `groups[i]` names the recording `items[i]` came
  * from (pieces of one recording share a group); calibration leaves one group out at a time, so
- * at least two groups are needed. Throws RangeError otherwise.
+ * at least two groups are needed. Throws RangeError otherwise. With `speeds` spanning several
+ * speeds, the baseline keeps them and a model per speed (docs/diagnosis.md).
  */
 export function buildBaselineSignature(
   items: readonly RecordingFeatures[],
   groups: readonly number[],
-  options: { profile: MachineProfile | null; sources: readonly BaselineSource[] },
+  options: {
+    profile: MachineProfile | null;
+    sources: readonly BaselineSource[];
+    speeds?: ItemSpeeds;
+  },
 ): BaselineSignature {
   if (items.length !== groups.length) {
     throw new RangeError('buildBaselineSignature: items and groups differ in length');
   }
   const model = roundModel(buildBaselineModel(items));
-  const scores = leaveOneOutScores(items, groups);
+  const span = spanOf(items, options.speeds);
+  const scores = leaveOneOutScores(items, groups, span ? span.itemRpm : null);
   const profile = options.profile;
   const speeds = Object.fromEntries(
     (profile?.shafts ?? []).map((shaft) => [shaft.id, shaftRpm(profile!, shaft.id)]),
@@ -85,5 +119,6 @@ export function buildBaselineSignature(
     model,
     calibrationScores: roundLevels(scores, 3),
     threshold: roundLevels([thresholdFromScores(scores)], 3)[0],
+    ...(span ? { speeds: span } : {}),
   };
 }

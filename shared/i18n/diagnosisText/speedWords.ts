@@ -3,6 +3,7 @@
  * (shared/diagnosis/speed/speedsUsed.ts makes the codes).
  */
 import type { Language } from '../../api/contract.ts';
+import type { OutsideSpeeds } from '../../diagnosis/baseline/baselineAtSpeed.ts';
 import type { SpeedUsedItem } from '../../diagnosis/speed/speedsUsed.ts';
 
 type Params<C extends SpeedUsedItem['code']> = Extract<SpeedUsedItem, { code: C }>['params'];
@@ -41,4 +42,26 @@ export const SPEED_WORDS: Readonly<Record<Language, SpeedWords>> = {
 export const SPEEDS_HEADING: Readonly<Record<Language, string>> = {
   en: 'Shaft speeds used:',
   'zh-CN': '采用的转速：',
+};
+
+type OutsideParams = OutsideSpeeds['params'];
+
+/** A recording outside the speeds of its baseline: the verdict and what to do. */
+export interface OutsideSpeedsWords {
+  readonly verdict: (p: OutsideParams) => string;
+  readonly action: string;
+}
+
+export const OUTSIDE_SPEEDS_WORDS: Readonly<Record<Language, OutsideSpeedsWords>> = {
+  en: {
+    verdict: (p) =>
+      `Outside the speeds of the baseline: ${p.shaftId} at ${rpm(p.rpm)} rpm, the baseline covers ${rpm(p.lowRpm)}–${rpm(p.highRpm)} rpm. No fault was judged.`,
+    action:
+      'Record again at a speed the baseline covers, or add healthy recordings at this speed to the baseline.',
+  },
+  'zh-CN': {
+    verdict: (p) =>
+      `超出基线的转速范围：${p.shaftId} 为 ${rpm(p.rpm)} r/min，基线覆盖 ${rpm(p.lowRpm)}–${rpm(p.highRpm)} r/min。未判断故障。`,
+    action: '请在基线覆盖的转速下重新录音，或将此转速下的健康录音加入基线。',
+  },
 };

@@ -117,6 +117,28 @@ describe('diagnosisPdf', () => {
     }
   });
 
+  it('words a recording outside the speeds of its baseline as that, never as normal', async () => {
+    const report = {
+      ...input.report,
+      anomalous: false,
+      anomalyScore: 0,
+      findings: [],
+      causes: [],
+      outsideSpeeds: {
+        code: 'outside-baseline-speeds' as const,
+        params: { shaftId: 'spindle', rpm: 1921, lowRpm: 1221, highRpm: 1756 },
+      },
+    };
+    const outside = { ...input, report };
+    const en = await readPdf(await diagnosisPdf(outside, { language: 'en', paper: 'letter' }));
+    const enText = en.text.replace(/\s+/g, ' ');
+    expect(enText).toContain('Outside the speeds of the baseline: spindle at 1921 rpm');
+    expect(enText).toContain('1221–1756 rpm');
+    expect(enText).toContain('add healthy recordings at this speed');
+    const zh = await readPdf(await diagnosisPdf(outside, { language: 'zh-CN', paper: 'a4' }));
+    expect(zh.text.replace(/\s+/g, '')).toContain('超出基线的转速范围');
+  });
+
   it('renders with ink in the chart, the flagged bands and the signature lines', async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const paper = lang === 'en' ? 'letter' : 'a4';

@@ -1,0 +1,161 @@
+/**
+ * Baselines over several speeds (docs/diagnosis.md): a simulated lathe's baseline from healthy
+ * recordings at 0.85×, 1.0× and 1.15× of its profile's speed, each recording's speed estimated
+ * from its sound. Healthy recordings between those speeds raise no alarm, faults there are
+ * named, a recording at 1.3× is "outside the speeds of the baseline"; a baseline at one speed
+ * stays exactly what it was.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
+import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
+import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
+import { itemSpeedsOf, speedRangeRpm } from '../../../shared/diagnosis/baseline/speedModel.ts';
+import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
+import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
+import type { RecordingFeatures } from '../../../shared/diagnosis/features/types.ts';
+import { verdictOf } from '../../../shared/diagnosis/health.ts';
+import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import { estimateShaftSpeeds } from '../../../shared/diagnosis/speed/estimate.ts';
+import type { ShaftSpeedEstimate } from '../../../shared/diagnosis/speed/estimate.ts';
+import { outsideSpeedsVerdict } from '../../../shared/i18n/diagnosisText.ts';
+import type { FaultKind } from '../../../shared/simulation/faults.ts';
+import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+
+const RATE_HZ = 48000;
+const DURATION_SECONDS = 4;
+const NOMINAL_RPM = 1480;
+
+interface Recorded {
+  readonly features: RecordingFeatures;
+  readonly estimates: ShaftSpeedEstimate[];
+}
+
+function record(seed: number, speedFactor: number, kind: FaultKind | null = null): Recorded {
+  const samples = simulateMachine({
+    sampleRateHz: RATE_HZ,
+    durationSeconds: DURATION_SECONDS,
+    seed,
+    speedFactor,
+    faults: kind ? [{ kind }] : [],
+  });
+  return {
+    features: extractFeatures(samples, RATE_HZ),
+    estimates: estimateShaftSpeeds(samples, RATE_HZ, simLatheProfile),
+  };
+}
+
+function sourcesOf(recordings: readonly Recorded[]) {
+  return recordings.map((_, i) => ({
+    name: `healthy-${i}.wav`,
+    sampleRateHz: RATE_HZ,
+    durationSeconds: DURATION_SECONDS,
+  }));
+}
+
+function baselineOf(recordings: readonly Recorded[]): BaselineSignature {
+  const speeds = itemSpeedsOf(
+    simLatheProfile,
+    recordings.map((r) => r.estimates),
+    recordings.map((_, i) => i),
+  );
+  return buildBaselineSignature(
+    recordings.map((r) => r.features),
+    recordings.map((_, i) => i),
+    { profile: simLatheProfile, sources: sourcesOf(recordings), speeds },
+  );
+}
+
+function diagnoseWith(baseline: BaselineSignature, recorded: Recorded): DiagnosisReport {
+  return diagnose({
+    fileName: 'sim.wav',
+    features: recorded.features,
+    baseline,
+    profile: null,
+    rpmOverrides: {},
+    speedEstimates: recorded.estimates,
+  });
+}
+
+let spanning: BaselineSignature;
+
+beforeAll(() => {
+  const healthy = [0.85, 0.85, 1, 1, 1.15, 1.15].map((factor, i) => record(i + 1, factor));
+  spanning = baselineOf(healthy);
+}, 120_000);
+
+describe('a baseline over 0.85×, 1.0× and 1.15× of the profile speed', () => {
+  it('keeps three speed groups near those speeds and each recording’s speed', () => {
+    const span = spanning.speeds!;
+    expect(span.shaftId).toBe('spindle');
+    expect(span.itemRpm).toHaveLength(6);
+    expect(span.groups.map((g) => g.rpm / NOMINAL_RPM)).toEqual([
+      expect.closeTo(0.85, 2),
+      expect.closeTo(1, 2),
+      expect.closeTo(1.15, 2),
+    ]);
+    // Read back as stored (JSON: -0 and 0 are one number there).
+    const json = JSON.stringify(spanning);
+    expect(JSON.stringify(parseBaselineSignature(JSON.parse(json)))).toBe(json);
+  });
+
+  it.each([0.9, 1.1])('raises no alarm on a healthy recording at %s×', (factor) => {
+    const report = diagnoseWith(spanning, record(70, factor));
+    expect(report.outsideSpeeds).toBeUndefined();
+    expect(report.anomalous).toBe(false);
+    expect(report.anomalyScore).toBeLessThan(spanning.threshold);
+  });
+
+  it.each([
+    [0.9, 'bearing-outer-race'],
+    [1.1, 'bearing-inner-race'],
+    [0.9, 'misalignment'],
+    [1.1, 'gear-wear'],
+  ] as const)('names a fault at %s×: %s', (factor, kind) => {
+    const report = diagnoseWith(spanning, record(80, factor, kind));
+    expect(report.anomalous).toBe(true);
+    expect(report.causes[0]?.id).toBe(kind);
+  });
+
+  it('says a healthy recording at 1.3× is outside the speeds of the baseline, with the range', () => {
+    const report = diagnoseWith(spanning, record(90, 1.3));
+    const [lowRpm, highRpm] = speedRangeRpm(spanning.speeds!.groups);
+    expect(report.outsideSpeeds).toEqual({
+      code: 'outside-baseline-speeds',
+      params: { shaftId: 'spindle', rpm: expect.closeTo(1.3 * NOMINAL_RPM, -1), lowRpm, highRpm },
+    });
+    expect(lowRpm).toBeCloseTo(0.85 * 0.97 * NOMINAL_RPM, -1);
+    expect(highRpm).toBeCloseTo(1.15 * 1.03 * NOMINAL_RPM, -1);
+    expect(report.anomalous).toBe(false);
+    expect(report.causes).toEqual([]);
+    expect(report.findings).toEqual([]);
+    expect(verdictOf({ anomalous: false, severity: null, outsideSpeeds: true })).toBe(
+      'outside-speeds',
+    );
+    expect(outsideSpeedsVerdict(report.outsideSpeeds!, 'en')).toMatch(
+      new RegExp(
+        `^Outside the speeds of the baseline: spindle at 19\\d\\d rpm, .* ${lowRpm}–${highRpm} rpm`,
+      ),
+    );
+    expect(outsideSpeedsVerdict(report.outsideSpeeds!, 'zh-CN')).toContain(
+      `超出基线的转速范围：spindle 为 19`,
+    );
+  });
+});
+
+describe('a baseline at one speed', () => {
+  it('stores no speeds and is the same baseline it was before speeds were kept', () => {
+    const healthy = [1, 2, 3].map((seed) => record(seed + 10, 1));
+    const withSpeeds = baselineOf(healthy);
+    const without = buildBaselineSignature(
+      healthy.map((r) => r.features),
+      [0, 1, 2],
+      { profile: simLatheProfile, sources: sourcesOf(healthy) },
+    );
+    expect(withSpeeds.speeds).toBeUndefined();
+    expect(JSON.stringify(withSpeeds)).toBe(JSON.stringify(without));
+    // A recording at another speed is judged as before: no range, no speed verdict.
+    const report = diagnoseWith(withSpeeds, record(71, 1.3));
+    expect(report.outsideSpeeds).toBeUndefined();
+  });
+});
