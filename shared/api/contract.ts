@@ -46,6 +46,8 @@ export interface VerdictSummary {
   readonly severity: Severity | null;
   /** False when the input check found no usable signal (no verdict was made). */
   readonly usable: boolean;
+  /** True when the recording's speed lay outside its baseline's speeds (no fault was judged). */
+  readonly outsideSpeeds: boolean;
 }
 
 export interface MachineDetail extends MachineSummary {

@@ -24,7 +24,8 @@ export function verdictFields(alias: string): string {
     (${alias}.report #>> '{causes,0,id}') AS v_cause,
     (${alias}.report #>> '{causes,0,componentId}') AS v_component,
     (${alias}.report #>> '{causes,0,severity}') AS v_severity,
-    (${alias}.report #> '{input,usable}') AS v_usable`;
+    (${alias}.report #> '{input,usable}') AS v_usable,
+    (jsonb_typeof(${alias}.report -> 'outsideSpeeds') = 'object') AS v_outside_speeds`;
 }
 
 /** A finite number, or NaN: JSON stores a non-finite score as null. */
@@ -53,5 +54,7 @@ export function toVerdict(row: Row): VerdictSummary | null {
     severity: known<Severity>(row.v_severity, SEVERITIES),
     // Reports without an input check (older ones, or nothing found) are usable.
     usable: row.v_usable !== false,
+    // Only reports judged against a baseline over several speeds may carry it.
+    outsideSpeeds: row.v_outside_speeds === true,
   };
 }

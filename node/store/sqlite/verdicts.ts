@@ -28,7 +28,8 @@ export function verdictFields(alias: string): string {
     json_extract(${alias}.report, '$.causes[0].id') AS v_cause,
     json_extract(${alias}.report, '$.causes[0].componentId') AS v_component,
     json_extract(${alias}.report, '$.causes[0].severity') AS v_severity,
-    json_extract(${alias}.report, '$.input.usable') AS v_usable`;
+    json_extract(${alias}.report, '$.input.usable') AS v_usable,
+    json_type(${alias}.report, '$.outsideSpeeds') AS v_outside_speeds`;
 }
 
 /** A finite number, or NaN: JSON stores a non-finite score as null. */
@@ -57,5 +58,7 @@ export function toVerdict(row: Row): VerdictSummary | null {
     severity: known<Severity>(textOrNull(row, 'v_severity'), SEVERITIES),
     // Reports without an input check (older ones, or nothing found) are usable.
     usable: row.v_usable !== 0 && row.v_usable !== 0n,
+    // Only reports judged against a baseline over several speeds may carry it.
+    outsideSpeeds: row.v_outside_speeds === 'object',
   };
 }

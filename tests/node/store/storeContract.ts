@@ -277,6 +277,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
           componentId: 'spindle',
           severity: 'serious',
           usable: true,
+          outsideSpeeds: false,
         },
         expect.objectContaining({
           diagnosisId: newestOfB.id,
@@ -317,6 +318,32 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const [verdict] = await store.diagnoses.latestByMachine(machine);
       expect(verdict).toMatchObject({ recordingId: row.id, anomalous: false, usable: false });
       expect((await store.machines.get(machine)).latestVerdict).toMatchObject({ usable: false });
+    });
+
+    it("says a verdict made outside its baseline's speeds is so", async () => {
+      const machine = await store.machines.insert(lathe);
+      const row = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
+      await store.recordings.insert(row);
+      const outside = {
+        ...report,
+        anomalous: false,
+        causes: [],
+        outsideSpeeds: {
+          code: 'outside-baseline-speeds',
+          params: { shaftId: 'spindle', rpm: 2100, lowRpm: 1200, highRpm: 1800 },
+        },
+      } as unknown as DiagnosisReport;
+      await store.diagnoses.insert({
+        recordingId: row.id,
+        machineId: machine,
+        baselineId: null,
+        report: outside,
+      });
+      const [verdict] = await store.diagnoses.latestByMachine(machine);
+      expect(verdict).toMatchObject({ recordingId: row.id, usable: true, outsideSpeeds: true });
+      expect((await store.machines.get(machine)).latestVerdict).toMatchObject({
+        outsideSpeeds: true,
+      });
     });
 
     it("lists every diagnosis of a machine's recordings, oldest first", async () => {
