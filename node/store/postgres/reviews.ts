@@ -2,7 +2,7 @@
 import { NotFoundError } from '../errors.ts';
 import { reviewFromRow } from '../reviewRows.ts';
 import type { Clock, ReviewStore } from '../types.ts';
-import { assertRow, hasRow, iso, rowVersion } from './sql.ts';
+import { assertRow, iso, rowVersion } from './sql.ts';
 import type { Row, Sql } from './sql.ts';
 
 const SELECT = `SELECT rv.*, m.name AS machine_name FROM reviews rv
