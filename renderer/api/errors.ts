@@ -16,6 +16,8 @@ import { isFaultStatus } from '../../shared/faultLog/workflow.ts';
 /** The params each reason's sentence uses; the others need none. */
 export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>> = {
   'not-found': ['entity'],
+  // Each language's sentence uses its own; both come with every refusal.
+  'bundle-refused': ['sentenceEn', 'sentenceZh'],
   'disk-full': ['neededBytes'],
   'too-short': ['durationSeconds', 'minSeconds'],
   'unreadable-wav': ['name'],

@@ -3,6 +3,7 @@ import { FaultLogScreen } from '../features/faultLog/index.ts';
 import { MachinesScreen } from '../features/machines/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
+import { ReviewsScreen } from '../features/reviews/index.ts';
 import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
 import { formatRoute, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
@@ -14,6 +15,7 @@ const NAV_KEYS: Readonly<Record<Screen, string>> = {
   record: 'nav.record',
   review: 'nav.review',
   'fault-log': 'nav.faultLog',
+  reviews: 'nav.reviews',
 };
 
 function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
@@ -32,6 +34,12 @@ function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route)
           recordingId={'recordingId' in route ? route.recordingId : null}
           hrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
           listHref={formatRoute({ screen: 'review' })}
+        />
+      );
+    case 'reviews':
+      return (
+        <ReviewsScreen
+          reviewHrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
         />
       );
     case 'fault-log':

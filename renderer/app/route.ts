@@ -2,17 +2,17 @@
  * The page's screens as a location hash (`#/machines/abc/edit`), so reload, back and forward
  * work in the browser and in Electron without a router library.
  */
-export type Screen = 'machines' | 'record' | 'review' | 'fault-log';
+export type Screen = 'machines' | 'record' | 'review' | 'fault-log' | 'reviews';
 
 export type Route =
   | { readonly screen: 'machines'; readonly view: 'list' }
   | { readonly screen: 'machines'; readonly view: 'new' }
   | { readonly screen: 'machines'; readonly view: 'detail' | 'edit'; readonly machineId: string }
-  | { readonly screen: 'record' | 'review' | 'fault-log' }
+  | { readonly screen: 'record' | 'review' | 'fault-log' | 'reviews' }
   | { readonly screen: 'review'; readonly recordingId: string }
   | { readonly screen: 'fault-log'; readonly entryId: string };
 
-export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log'];
+export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log', 'reviews'];
 
 export const DEFAULT_ROUTE: Route = { screen: 'machines', view: 'list' };
 
@@ -36,7 +36,14 @@ export function parseRoute(hash: string): Route {
   if (screen === 'fault-log' && parts.length === 2 && second !== '') {
     return { screen, entryId: second };
   }
-  if (screen === 'record' || screen === 'review' || screen === 'fault-log') return { screen };
+  if (
+    screen === 'record' ||
+    screen === 'review' ||
+    screen === 'fault-log' ||
+    screen === 'reviews'
+  ) {
+    return { screen };
+  }
   if (screen !== 'machines' || second === undefined || second === '') return DEFAULT_ROUTE;
   if (second === 'new' && parts.length === 2) return { screen: 'machines', view: 'new' };
   if (parts.length === 2) return { screen: 'machines', view: 'detail', machineId: second };

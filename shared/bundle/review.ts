@@ -38,3 +38,27 @@ export interface ReviewSummary extends ReviewOrigin {
   /** When its machine was added to the user's own machines, or null while it is a review only. */
   readonly adoptedAt: string | null;
 }
+
+/** What opening a bundle did: a review bundle became a review, or a reply's verdicts arrived. */
+export type BundleOpenResult =
+  | {
+      readonly kind: 'review';
+      readonly review: ReviewSummary;
+      /** False when the library already held it (nothing was written). */
+      readonly created: boolean;
+    }
+  | {
+      readonly kind: 'reply';
+      readonly senderName: string;
+      /** The diagnoses that got a verdict now. */
+      readonly diagnosisIds: readonly string[];
+      /** Verdicts of the reply the library already held. */
+      readonly alreadyHeld: number;
+    };
+
+/** A bundle written for download: where the page fetches it and the name to save it under. */
+export interface BundleDownload {
+  readonly url: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+}

@@ -6,6 +6,7 @@ import { Pending } from '../../components/Pending.tsx';
 import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
 import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { noticeSentence } from '../recordings/index.ts';
+import { ReviewActions } from '../reviews/index.ts';
 import { RecordingVerdictPanel } from '../verdicts/index.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
@@ -106,6 +107,7 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
           rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
         })}
       </p>
+      <ReviewActions machineId={machine.id} recordingId={recording.id} />
       {tooShort === null ? (
         <SelectionVerdict recordingId={recording.id} machineId={machine.id} selection={selection} />
       ) : (
