@@ -49,6 +49,7 @@ function refused(error: BundleError): ApiError {
   return new ApiError('invalid-input', error.message, {
     reason: 'bundle-refused',
     params: {
+      sentence: bundleRefusalSentence(error.code, error.params, 'en'),
       sentenceEn: bundleRefusalSentence(error.code, error.params, 'en'),
       sentenceZh: bundleRefusalSentence(error.code, error.params, 'zh-CN'),
     },

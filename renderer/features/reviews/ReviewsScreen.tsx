@@ -9,7 +9,7 @@ import { useLoad } from '../../hooks/useLoad.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { ReviewSummary } from '../../../shared/api/contract.ts';
 import { BundleDropZone } from './BundleDropZone.tsx';
-import { bundleErrorSentence, openedSentence } from './bundleWords.ts';
+import { openedSentence } from './bundleWords.ts';
 import { openBundleFile } from './openBundleFile.ts';
 
 export interface ReviewsScreenProps {
@@ -39,7 +39,6 @@ function ReviewRow({ review, href }: { review: ReviewSummary; href: string | nul
 export function ReviewsScreen({ reviewHrefFor }: ReviewsScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const lang = useLanguage();
   const describe = useErrorSentence();
   const load = useCallback(() => api.bundles.reviews(), [api]);
   const reviews = useLoad(load);
@@ -54,7 +53,7 @@ export function ReviewsScreen({ reviewHrefFor }: ReviewsScreenProps) {
       setMessage(openedSentence(await openBundleFile(api, file), t));
       reviews.reload();
     } catch (failure) {
-      setError(bundleErrorSentence(failure, lang, describe));
+      setError(describe(failure));
     } finally {
       setBusy(false);
     }
