@@ -97,8 +97,10 @@ describe('review bundles between two libraries', () => {
     await row.getByRole('link').click();
     const origin = page.getByRole('region', { name: 'Review from another library' });
     await origin.getByText('Read-only review sent by Li Wei').waitFor();
+    await origin.getByText('“Grinding from the gearbox” — Li Wei').waitFor();
     const panel = page.locator('.expert-verdict-panel');
     await panel.getByLabel('Correct it').waitFor();
+    await page.getByRole('heading', { name: 'Diagnosis', exact: true }).waitFor();
     await shot(page, 'read-only-review-en');
     const automatic = (await expertApi.diagnoses.list(recordingId))[0].report.causes[0]?.id;
     await panel.getByLabel('Correct it').check();

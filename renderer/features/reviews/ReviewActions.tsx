@@ -54,6 +54,8 @@ function ReadOnlyReview({
   const lang = useLanguage();
   const { name } = usePersonName();
   const download = useDownload();
+  // The sender's fault-log notes on this recording travel with the bundle.
+  const notes = review.notes.filter((note) => note.recordingId === recordingId);
   const sendBack = () =>
     download.run(async () => {
       const verdicts = await api.verdicts.listByMachine(review.machineId);
@@ -80,6 +82,19 @@ function ReadOnlyReview({
           file: review.bundleName,
         })}
       </p>
+      {notes.length > 0 && (
+        <ul className="review-notes" aria-label={t('bundles.notes')}>
+          {notes.map((note) => (
+            <li key={`${note.createdAt}-${note.text}`}>
+              {t('bundles.note', {
+                text: note.text,
+                by: note.recordedBy || t('bundles.noSender'),
+                at: formatDateTime(note.createdAt, lang),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="row">
         <button type="button" disabled={download.busy} onClick={() => void sendBack()}>
           {t('bundles.sendVerdictBack')}
