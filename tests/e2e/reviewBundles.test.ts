@@ -101,6 +101,8 @@ describe('review bundles between two libraries', () => {
     const panel = page.locator('.expert-verdict-panel');
     await panel.getByLabel('Correct it').waitFor();
     await page.getByRole('heading', { name: 'Diagnosis', exact: true }).waitFor();
+    // Nothing of a read-only review is saved to this library's fault log.
+    expect(await page.getByRole('button', { name: 'Save to fault log' }).count()).toBe(0);
     await shot(page, 'read-only-review-en');
     const automatic = (await expertApi.diagnoses.list(recordingId))[0].report.causes[0]?.id;
     await panel.getByLabel('Correct it').check();

@@ -12,8 +12,28 @@ import { latestPerDiagnosis } from '../../../shared/verdicts/expertVerdict.ts';
 import { usePersonName } from '../settings/index.ts';
 
 export interface ReviewActionsProps {
-  readonly machineId: string;
   readonly recordingId: string;
+  /** The machine's read-only review (useReadOnlyReview), or null for one of the own machines. */
+  readonly review: ReviewSummary | null;
+  readonly onAdopted: () => void;
+}
+
+/**
+ * The machine's review not yet adopted: null for one of the user's own machines, undefined
+ * while loading. `reload` after adopting it.
+ */
+export function useReadOnlyReview(machineId: string): {
+  review: ReviewSummary | null | undefined;
+  reload: () => void;
+} {
+  const api = useApi();
+  const load = useCallback(() => api.bundles.reviews().catch(() => []), [api]);
+  const reviews = useLoad(load);
+  const review =
+    reviews.data === null
+      ? undefined
+      : (reviews.data.find((r) => r.machineId === machineId && r.adoptedAt === null) ?? null);
+  return { review, reload: reviews.reload };
 }
 
 /** Runs a download-making call, offering the file when it is written. */
@@ -112,17 +132,13 @@ function ReadOnlyReview({
  * On the Review screen: for a read-only review, where it came from and its two actions; for one
  * of the user's own machines, "Send for review", which downloads a bundle of this recording.
  */
-export function ReviewActions({ machineId, recordingId }: ReviewActionsProps) {
+export function ReviewActions({ recordingId, review, onAdopted }: ReviewActionsProps) {
   const { t } = useTranslation();
   const api = useApi();
   const { name } = usePersonName();
-  const load = useCallback(() => api.bundles.reviews(), [api]);
-  const reviews = useLoad(load);
   const download = useDownload();
-  if (reviews.data === null) return null;
-  const review = reviews.data.find((r) => r.machineId === machineId && r.adoptedAt === null);
   if (review) {
-    return <ReadOnlyReview review={review} recordingId={recordingId} onAdopted={reviews.reload} />;
+    return <ReadOnlyReview review={review} recordingId={recordingId} onAdopted={onAdopted} />;
   }
   return (
     <div className="row review-send">

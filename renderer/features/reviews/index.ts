@@ -1,2 +1,2 @@
 export { ReviewsScreen } from './ReviewsScreen.tsx';
-export { ReviewActions } from './ReviewActions.tsx';
+export { ReviewActions, useReadOnlyReview } from './ReviewActions.tsx';
