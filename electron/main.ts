@@ -39,7 +39,12 @@ async function start(): Promise<void> {
   bindApiToIpc(ipcMain, backend.call);
   protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler({ rendererDir, readFile, recordingFile: backend.recordingFile }),
+    createAppProtocolHandler({
+      rendererDir,
+      readFile,
+      recordingFile: backend.recordingFile,
+      bundleFile: backend.bundleFile,
+    }),
   );
   installContentSecurityPolicy(session.defaultSession);
   installPermissionHandlers(session.defaultSession);

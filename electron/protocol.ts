@@ -1,12 +1,15 @@
 /**
  * The `app://auscult` protocol: serves the built page (dist/renderer) to the window, refusing
  * any path that would leave that folder, and recordings under `/media/recordings/<id>.wav` (with
- * range requests, for the media element; the same rules as the web host's media route). Privileged as a standard, secure scheme so the page
+ * range requests, for the media element; the same rules as the web host's media route), and
+ * bundles written for download under `/media/bundles/<token>.auscult`. Privileged as a standard, secure scheme so the page
  * gets an origin, `fetch`, module scripts and workers like an https page, without the extra
  * powers of file://.
  */
 import { RENDERER_CSP } from '../shared/api/httpProtocol.ts';
 import { MEDIA_PATH_PREFIX, recordingIdFromMediaPath } from '../node/api/mediaUrls.ts';
+import { bundleFileResponse, isBundlePath } from '../node/web/bundleRoute.ts';
+import type { BundleFileLookup } from '../node/web/bundleRoute.ts';
 import { mediaFileResponse } from '../node/web/mediaResponse.ts';
 import { contentTypeFor, resolveStaticPath } from '../node/web/staticPath.ts';
 import { APP_SCHEME, isAppUrl } from './appOrigin.ts';
@@ -32,6 +35,8 @@ export interface AppProtocolOptions {
   readonly readFile: (path: string) => Promise<Uint8Array>;
   /** The WAV file of a listed recording, or null (node/web's ApiBackend.recordingFile). */
   readonly recordingFile?: (recordingId: string) => Promise<string | null>;
+  /** A bundle written for download, by its token (node/web's ApiBackend.bundleFile). */
+  readonly bundleFile?: BundleFileLookup;
 }
 
 function plain(status: number, text: string): Response {
@@ -52,6 +57,9 @@ export function createAppProtocolHandler(options: AppProtocolOptions) {
       return plain(405, 'Method not allowed.');
     if (!isAppUrl(request.url)) return plain(404, 'Not found.');
     const { pathname } = new URL(request.url);
+    if (isBundlePath(pathname)) {
+      return bundleFileResponse(pathname, options.bundleFile ?? (() => null));
+    }
     if (pathname.startsWith(MEDIA_PATH_PREFIX)) {
       const id = recordingIdFromMediaPath(pathname);
       const file = id === null || !options.recordingFile ? null : await options.recordingFile(id);

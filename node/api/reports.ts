@@ -7,6 +7,7 @@ import type { AuscultApi } from '../../shared/api/contract.ts';
 import { filterFaultLog } from '../../shared/faultLog/filter.ts';
 import { diagnosisPdf } from '../reports/diagnosisPdf.ts';
 import { faultLogPdf } from '../reports/faultLogPdf.ts';
+import { latestVerdictsOfEntries } from '../workflows/verdicts.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import type { FeatureSource } from '../workflows/features.ts';
 import { analyseSelection } from './selection.ts';
@@ -69,6 +70,7 @@ export function reportsApi(
           entries,
           filters,
           machineNames: new Map(machines.map((m) => [m.id, m.name])),
+          verdicts: await latestVerdictsOfEntries(library, entries),
           generatedAt: library.now(),
         },
         options,

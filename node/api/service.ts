@@ -25,6 +25,7 @@ import { getSettings, setSettings } from '../workflows/settings.ts';
 import { recordVerdict } from '../workflows/verdicts.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
+import { createBundlesApi } from './bundles.ts';
 import { createImportRegistry } from './imports.ts';
 import type { ImportRegistry } from './imports.ts';
 import { createJobRegistry } from './jobs.ts';
@@ -56,6 +57,11 @@ export interface AuscultServiceOptions {
 }
 
 export interface AuscultService extends AuscultApi {
+  /**
+   * The file and name of a bundle written for download (bundles.pack, bundles.reply), by the
+   * token of its `/media/bundles/<token>.auscult` URL; null when there is none (or it expired).
+   */
+  bundleDownload(token: string): { readonly path: string; readonly fileName: string } | null;
   /** Resolves when every baseline job has settled. */
   jobsSettled(): Promise<void>;
   /**
@@ -154,6 +160,7 @@ export function createAuscultService(
       : (options.pool ?? createAnalysisPool({ onFallback: poolLog(log) }));
   const features: FeatureSource = poolFeatureSource(pool);
   const imports = createImportRegistry(library);
+  const bundles = createBundlesApi(library, options.mediaOrigin ?? '');
   const sessions = createSessions(library, features, { ...options.sessions, log });
   const jobs = createJobRegistry(library.newId, (error) =>
     errorBody(toApiError(error, 'baselines.build', log)),
@@ -165,6 +172,8 @@ export function createAuscultService(
     review: reviewApi(library, features, pool),
     faultLog: faultLogApi(library),
     baselines: baselinesApi(library, jobs, features),
+    bundles: bundles.api,
+    bundleDownload: (token) => bundles.download(token),
     verdicts: {
       record: (diagnosisId, verdict) => recordVerdict(library, diagnosisId, verdict),
       list: (diagnosisId) => library.store.verdicts.list(diagnosisId),
@@ -185,6 +194,7 @@ export function createAuscultService(
     async close() {
       await sessions.close();
       await imports.close();
+      await bundles.close();
       await jobs.settled();
       if (ownsPool) await pool.close();
     },

@@ -84,9 +84,10 @@ export async function packBundle(
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
+    kind: 'review',
     createdAt: source.now().toISOString(),
     sender: { name: request.senderName },
-    machine: { profile: await source.store.machines.profile(machineId) },
+    machine: { id: machineId, profile: await source.store.machines.profile(machineId) },
     baseline: baseline ? { ...baseline.signature } : null,
     recordings: parts.map((part) => part.recording),
     entries: parts.map(({ file }) => ({

@@ -12,8 +12,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { BUNDLE_LIMITS, checkAgainstManifest, checkDirectory } from '../../shared/bundle/checks.ts';
 import type { BundleLimits } from '../../shared/bundle/checks.ts';
-import { MANIFEST_PATH, parseBundleManifest } from '../../shared/bundle/manifest.ts';
-import type { BundleManifest } from '../../shared/bundle/manifest.ts';
+import { MANIFEST_PATH } from '../../shared/bundle/manifest.ts';
+import { isReply, parseAnyManifest } from '../../shared/bundle/reply.ts';
+import type { AnyBundleManifest } from '../../shared/bundle/reply.ts';
 import { BundleError } from '../../shared/bundle/refusals.ts';
 import {
   END_SEARCH_BYTES,
@@ -31,7 +32,8 @@ export interface LocatedEntry extends CentralEntry {
 
 export interface OpenedBundle {
   readonly path: string;
-  readonly manifest: BundleManifest;
+  /** A review bundle's manifest, or a reply's (shared/bundle/reply.ts). */
+  readonly manifest: AnyBundleManifest;
   /** The zip's entries in file order, the manifest first. */
   readonly entries: readonly LocatedEntry[];
 }
@@ -152,13 +154,13 @@ export async function streamEntry(
   return digest;
 }
 
-async function readManifest(path: string, entry: LocatedEntry): Promise<BundleManifest> {
+async function readManifest(path: string, entry: LocatedEntry): Promise<AnyBundleManifest> {
   const chunks: Uint8Array[] = [];
   await streamEntry(path, entry, null, (chunk) => {
     chunks.push(chunk);
   });
   const text = Buffer.concat(chunks).toString('utf8');
-  return parseBundleManifest(text);
+  return parseAnyManifest(text);
 }
 
 /** The zip directory of the bundle at `path`, checked (no entry data read yet). */
@@ -198,6 +200,8 @@ export async function openBundle(
     const { entries, directoryOffset } = await readDirectory(handle, limits);
     const located = await locate(handle, entries, directoryOffset);
     const manifest = await readManifest(path, located[0]);
+    // A reply is its manifest alone: any other entry is refused as such, whatever it claims.
+    if (isReply(manifest) && located.length > 1) throw new BundleError('reply-with-files');
     checkAgainstManifest(manifest, located);
     return { path, manifest, entries: located };
   } finally {

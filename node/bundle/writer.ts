@@ -9,7 +9,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import type { BundleManifest } from '../../shared/bundle/manifest.ts';
+import type { AnyBundleManifest } from '../../shared/bundle/reply.ts';
 import { MANIFEST_PATH } from '../../shared/bundle/manifest.ts';
 import {
   encodeCentralHeader,
@@ -59,7 +59,7 @@ export async function digestFile(path: string): Promise<FileDigest> {
  */
 export async function writeBundle(
   outPath: string,
-  manifest: BundleManifest,
+  manifest: AnyBundleManifest,
   files: readonly BundleFileSource[],
 ): Promise<number> {
   const modified = new Date(manifest.createdAt);

@@ -2,18 +2,16 @@
  * `auscult bundle pack | check | unpack`: review bundles on the command line (docs/formats.md,
  * "Review bundles"). A refused bundle is bad input: one sentence, exit status 1, nothing written.
  */
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import { codecSummaryEnglish } from '../../shared/api/recordingCodec.ts';
 import type { RecordingCodec } from '../../shared/api/contract.ts';
 import type { BundleManifest } from '../../shared/bundle/manifest.ts';
 import { BundleError } from '../../shared/bundle/refusals.ts';
 import { openBundle, verifyBundle } from '../bundle/reader.ts';
 import type { OpenedBundle } from '../bundle/reader.ts';
-import { MixedMachinesError, packBundle } from '../bundle/pack.ts';
 import { TargetFolderError, unpackBundle } from '../bundle/unpack.ts';
-import { resolveLibraryHome } from '../library/home.ts';
-import { LibraryError, NotFoundError } from '../store/errors.ts';
+import { isReply } from '../../shared/bundle/reply.ts';
+import type { ReplyManifest } from '../../shared/bundle/reply.ts';
+import { openCommand, packCommand, replyCommand } from './bundleLibrary.ts';
 import type { BundleArgs } from './bundleArgs.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
@@ -63,49 +61,35 @@ export function describeBundle(path: string, manifest: BundleManifest): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function pack(args: Extract<BundleArgs, { action: 'pack' }>): Promise<CommandOutput> {
-  const home = resolveLibraryHome(args.home);
-  const { DATABASE_FILE, openLibrary } = await import('../library/library.ts');
-  try {
-    await access(join(home, DATABASE_FILE));
-  } catch {
-    throw new InputError(`no Auscult library in "${home}" (it has no ${DATABASE_FILE})`);
-  }
-  const warnings: string[] = [];
-  const library = await openLibrary(home, { demo: false, log: (m) => warnings.push(m) }).catch(
-    (error: unknown) => {
-      throw error instanceof LibraryError ? new InputError(error.message) : error;
-    },
-  );
-  try {
-    const { manifest, sizeBytes } = await packBundle(library, args);
-    const count = manifest.recordings.length;
-    return {
-      stdout: `Wrote ${args.outPath}: ${count} recording(s), ${sizeBytes} bytes.\n`,
-      warnings,
-    };
-  } catch (error) {
-    if (error instanceof NotFoundError) {
-      throw new InputError(`the library in "${home}" has no recording "${error.id}"`);
-    }
-    if (error instanceof MixedMachinesError) throw new InputError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EISDIR') {
-      throw new InputError(`cannot write "${args.outPath}" (${(error as Error).message})`);
-    }
-    throw error;
-  } finally {
-    await library.close();
-  }
+/** What `bundle check` prints for a reply: who sent it and each verdict. */
+export function describeReply(path: string, manifest: ReplyManifest): string {
+  const sender = printable(manifest.sender.name) || '(no name given)';
+  const lines = [
+    `Reply bundle ${path}, made ${manifest.createdAt} by ${sender}.`,
+    `Verdicts (${manifest.verdicts.length}):`,
+    ...manifest.verdicts.map(
+      (verdict) =>
+        `  on diagnosis ${verdict.diagnosisId}: ${verdict.decision} ` +
+        `${verdict.causeId === 'other' ? printable(verdict.otherCause) : (verdict.causeId ?? '')} ` +
+        `by ${printable(verdict.expertName)} at ${verdict.createdAt}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 export async function runBundle(args: BundleArgs): Promise<CommandOutput> {
-  if (args.action === 'pack') return pack(args);
+  if (args.action === 'pack') return packCommand(args);
+  if (args.action === 'reply') return replyCommand(args);
+  if (args.action === 'open') return openCommand(args);
   const bundle = await opened(args.bundlePath);
   try {
     if (args.action === 'check') {
       await verifyBundle(bundle);
-      return { stdout: describeBundle(args.bundlePath, bundle.manifest), warnings: [] };
+      const manifest = bundle.manifest;
+      const stdout = isReply(manifest)
+        ? describeReply(args.bundlePath, manifest)
+        : describeBundle(args.bundlePath, manifest);
+      return { stdout, warnings: [] };
     }
     await unpackBundle(bundle, args.toFolder);
   } catch (error) {

@@ -12,10 +12,19 @@ export type BundleArgs =
       senderName: string;
       outPath: string;
     }
+  | {
+      command: 'bundle';
+      action: 'reply';
+      home?: string;
+      diagnosisIds: string[];
+      senderName: string;
+      outPath: string;
+    }
+  | { command: 'bundle'; action: 'open'; home?: string; bundlePath: string }
   | { command: 'bundle'; action: 'check'; bundlePath: string }
   | { command: 'bundle'; action: 'unpack'; bundlePath: string; toFolder: string };
 
-const ACTIONS = ['pack', 'check', 'unpack'];
+const ACTIONS = ['pack', 'check', 'unpack', 'reply', 'open'];
 
 function onlyBundle(command: string, positionals: string[]): string {
   if (positionals.length !== 1) {
@@ -24,6 +33,39 @@ function onlyBundle(command: string, positionals: string[]): string {
     );
   }
   return positionals[0];
+}
+
+function outOption(command: string, value: unknown): string {
+  const outPath = value as string | undefined;
+  if (!outPath) throw new UsageError(`${command}: --out X.auscult is required.`);
+  if (!outPath.endsWith('.auscult')) {
+    throw new UsageError(`${command}: --out should name a file ending in .auscult.`);
+  }
+  return outPath;
+}
+
+function parseReply(command: string, options: string[]): BundleArgs {
+  const { values, positionals } = parse(command, options, {
+    home: { type: 'string' },
+    diagnosis: { type: 'string', multiple: true },
+    sender: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (positionals.length > 0) {
+    throw new UsageError(`${command}: unexpected argument "${positionals[0]}".`);
+  }
+  const diagnosisIds = (values.diagnosis as string[] | undefined) ?? [];
+  if (diagnosisIds.length === 0) {
+    throw new UsageError(`${command}: give at least one --diagnosis ID.`);
+  }
+  return {
+    command: 'bundle',
+    action: 'reply',
+    home: values.home as string | undefined,
+    diagnosisIds,
+    senderName: ((values.sender as string | undefined) ?? '').trim(),
+    outPath: outOption(command, values.out),
+  };
 }
 
 function parsePack(command: string, options: string[]): BundleArgs {
@@ -40,11 +82,7 @@ function parsePack(command: string, options: string[]): BundleArgs {
   if (recordingIds.length === 0) {
     throw new UsageError(`${command}: give at least one --recording ID.`);
   }
-  const outPath = values.out as string | undefined;
-  if (!outPath) throw new UsageError(`${command}: --out X.auscult is required.`);
-  if (!outPath.endsWith('.auscult')) {
-    throw new UsageError(`${command}: --out should name a file ending in .auscult.`);
-  }
+  const outPath = outOption(command, values.out);
   return {
     command: 'bundle',
     action: 'pack',
@@ -65,6 +103,16 @@ export function parseBundleArgs(rest: string[]): BundleArgs {
   }
   const command = `bundle ${action}`;
   if (action === 'pack') return parsePack(command, options);
+  if (action === 'reply') return parseReply(command, options);
+  if (action === 'open') {
+    const { values, positionals } = parse(command, options, { home: { type: 'string' } });
+    return {
+      command: 'bundle',
+      action,
+      home: values.home as string | undefined,
+      bundlePath: onlyBundle(command, positionals),
+    };
+  }
   if (action === 'check') {
     const { positionals } = parse(command, options, {});
     return { command: 'bundle', action, bundlePath: onlyBundle(command, positionals) };

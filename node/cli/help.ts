@@ -37,6 +37,10 @@ Commands:
       say what a review bundle holds and verify every file's SHA-256
   bundle unpack X.auscult --to DIR
       extract a review bundle into DIR (empty or new) and nowhere else
+  bundle reply [--home DIR] --diagnosis ID [--diagnosis ID ...] [--sender NAME] --out X.auscult
+      write a reply bundle holding the newest verdict on each diagnosis
+  bundle open [--home DIR] X.auscult
+      open a review bundle as a read-only review, or apply a reply's verdicts
 
 Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
@@ -197,6 +201,9 @@ ${EXIT_STATUS}
                           [--sender NAME] --out X.auscult
        auscult bundle check X.auscult
        auscult bundle unpack X.auscult --to DIR
+       auscult bundle reply [--home DIR] --diagnosis ID [--diagnosis ID ...]
+                            [--sender NAME] --out X.auscult
+       auscult bundle open [--home DIR] X.auscult
 
 A review bundle (.auscult, a zip with a versioned manifest.json; docs/formats.md) carries what
 a remote expert needs: the machine's profile and current baseline, recordings in the format
@@ -214,6 +221,13 @@ without writing anything and prints the sender, the machine and each recording w
 format and codec.
 
 bundle unpack extracts it into DIR, which must be empty or new; nothing is written elsewhere.
+
+bundle reply writes a reply bundle (kind "reply": only its manifest) holding the newest expert
+verdict on each --diagnosis, for the technician who sent the review.
+
+bundle open opens X.auscult in the library: a review bundle becomes a read-only review (its
+machine is not among the library's own machines until added in the app), a reply's verdicts
+appear on their diagnoses, which must be in the library. A refused bundle leaves nothing.
 
 Bundles are refused with one sentence, leaving nothing behind, when they are not what Auscult
 writes: names that leave the folder (.., absolute, drive letters, backslashes), links, folders,

@@ -14,6 +14,8 @@ import { writeFileAtomic } from '../diagnosis/jsonFiles.ts';
 import { resolveLibraryHome } from '../library/home.ts';
 import type { Library } from '../library/library.ts';
 import { faultLogPdf } from '../reports/faultLogPdf.ts';
+import { latestVerdictsOfEntries } from '../workflows/verdicts.ts';
+import type { ExpertVerdict } from '../../shared/verdicts/expertVerdict.ts';
 import type { LogExportArgs } from './args.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
@@ -46,6 +48,8 @@ interface Selection {
   /** The machine --machine named, by id; null without --machine. */
   readonly machineId: string | null;
   readonly machineNames: ReadonlyMap<string, string>;
+  /** The newest expert verdict by diagnosis id. */
+  readonly verdicts: ReadonlyMap<string, ExpertVerdict>;
 }
 
 /** The entries the options select, in the library's order (newest first). */
@@ -71,12 +75,16 @@ async function selectedEntries(
     entries = entries.filter((entry) => entry.machineId === machine.id);
   }
   if (args.status !== undefined) entries = entries.filter((entry) => entry.status === args.status);
-  return { entries, machineId, machineNames };
+  const verdicts = await latestVerdictsOfEntries(library, entries);
+  return { entries, machineId, machineNames, verdicts };
 }
 
 /** The file's bytes: the CSV text, or the PDF report of the same entries. */
 function exportBytes(args: LogExportArgs, selection: Selection): Promise<string | Uint8Array> {
-  if (args.format === 'csv') return Promise.resolve(faultLogCsv(selection.entries, args.lang));
+  const { verdicts } = selection;
+  if (args.format === 'csv') {
+    return Promise.resolve(faultLogCsv(selection.entries, args.lang, { verdicts }));
+  }
   return faultLogPdf(
     {
       entries: selection.entries,
@@ -88,6 +96,7 @@ function exportBytes(args: LogExportArgs, selection: Selection): Promise<string 
         showArchived: true,
       },
       machineNames: selection.machineNames,
+      verdicts,
       generatedAt: new Date(),
     },
     { language: args.lang, paper: args.paper },

@@ -42,6 +42,16 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'verdicts.record': EXPERTS,
   'verdicts.list': EVERYONE,
   'verdicts.listByMachine': EVERYONE,
+  // Bundles move a library's rows in and out whole; on a hub they are not yet limited to the
+  // caller's plants (a review's machine has no plant), so only admins may use them there.
+  'bundles.beginOpen': ADMINS,
+  'bundles.appendOpen': ADMINS,
+  'bundles.finishOpen': ADMINS,
+  'bundles.cancelOpen': ADMINS,
+  'bundles.reviews': ADMINS,
+  'bundles.adopt': ADMINS,
+  'bundles.pack': ADMINS,
+  'bundles.reply': ADMINS,
   'baselines.build': TECHNICIANS,
   'baselines.job': TECHNICIANS,
   'baselines.spectrum': EVERYONE,

@@ -2,13 +2,19 @@
  * The fault-log report (docs/formats.md, "Fault log PDF"): the filters used, the number of
  * entries, counts by cause and by status, entries per month by cause and the anomaly scores
  * over time on the first page, then the table of the entries, newest first, over as many pages
- * as needed with its header on each, every page numbered.
+ * as needed with its header on each, every page numbered. An entry whose diagnosis has an
+ * expert's verdict has it on a second line: decision, cause, expert and time.
  */
 import type { FaultLogEntry, Language } from '../../shared/api/contract.ts';
 import type { FaultLogFilters } from '../../shared/faultLog/filter.ts';
 import { countByCause, countByStatus } from '../../shared/faultLog/reportSummary.ts';
 import { causeName, severityName } from '../../shared/i18n/diagnosisText.ts';
-import { faultLogWords, faultStatusName } from '../../shared/i18n/faultLogText.ts';
+import {
+  expertVerdictLine,
+  faultLogWords,
+  faultStatusName,
+} from '../../shared/i18n/faultLogText.ts';
+import type { ExpertVerdict } from '../../shared/verdicts/expertVerdict.ts';
 import { reportWords } from '../../shared/i18n/reportText.ts';
 import type { ReportWords } from '../../shared/i18n/reportText.ts';
 import type { ReportOptions } from '../../shared/reports/paper.ts';
@@ -37,6 +43,8 @@ export interface FaultLogPdfInput {
   readonly filters: FaultLogFilters;
   /** Machine names by id, for the machine filter. */
   readonly machineNames: ReadonlyMap<string, string>;
+  /** The newest expert verdict by diagnosis id, printed on a line under its entry. */
+  readonly verdicts: ReadonlyMap<string, ExpertVerdict>;
   readonly generatedAt: Date;
 }
 
@@ -224,6 +232,18 @@ function tableRow(
   });
 }
 
+/** "Expert verdict: Corrected: Mechanical looseness · Dr Wen, 2025-02-01 10:00 UTC". */
+function verdictLine(doc: Pdf, verdict: ExpertVerdict, lang: Language, y: number, width: number) {
+  const words = faultLogWords(lang);
+  const separator = lang === 'zh-CN' ? '：' : ': ';
+  const text =
+    `${words.expertVerdict}${separator}${expertVerdictLine(verdict, lang)} · ` +
+    `${verdict.expertName}, ${utcMinute(verdict.createdAt)}`;
+  doc.font(REGULAR).fontSize(7).fillColor(MUTED);
+  textLine(doc, text, MARGIN_PT + 14, y + 2, width - 18);
+  doc.fillColor(INK);
+}
+
 /** The table from a new page, its header on top of each page. */
 function table(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: ReportWords) {
   const rows = input.entries.slice(0, MAX_TABLE_ROWS);
@@ -246,8 +266,11 @@ function table(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: ReportW
     y += HEADER_HEIGHT_PT;
   };
   rows.forEach((entry, i) => {
-    if (y + ROW_HEIGHT_PT > bottom) header();
-    if (i % 2 === 1) doc.save().rect(MARGIN_PT, y, width, ROW_HEIGHT_PT).fill('#f6f6f6').restore();
+    const verdict = input.verdicts.get(entry.diagnosisId);
+    // An entry with an expert's verdict takes a second line for it, kept on the same page.
+    const height = verdict ? 2 * ROW_HEIGHT_PT - 2 : ROW_HEIGHT_PT;
+    if (y + height > bottom) header();
+    if (i % 2 === 1) doc.save().rect(MARGIN_PT, y, width, height).fill('#f6f6f6').restore();
     doc.font(REGULAR).fontSize(7.5).fillColor(INK);
     tableRow(
       doc,
@@ -256,7 +279,8 @@ function table(doc: Pdf, input: FaultLogPdfInput, lang: Language, words: ReportW
       y,
       width,
     );
-    y += ROW_HEIGHT_PT;
+    if (verdict) verdictLine(doc, verdict, lang, y + ROW_HEIGHT_PT - 2, width);
+    y += height;
   });
 }
 

@@ -34,7 +34,8 @@ export type EntityKind =
   | 'verdict'
   | 'import'
   | 'job'
-  | 'session';
+  | 'session'
+  | 'review';
 
 /** An id that names nothing in the library (or a recording of another machine). */
 export class NotFoundError extends Error {

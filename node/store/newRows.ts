@@ -7,11 +7,11 @@ import type { Clock, FaultLogRecord, NewDiagnosis, NewFaultLogRecord } from './t
 
 export function newStoredDiagnosis(diagnosis: NewDiagnosis, clock: Clock): StoredDiagnosis {
   return {
-    id: clock.newId(),
+    id: diagnosis.id ?? clock.newId(),
     recordingId: diagnosis.recordingId,
     machineId: diagnosis.machineId,
     baselineId: diagnosis.baselineId,
-    createdAt: clock.now().toISOString(),
+    createdAt: diagnosis.createdAt ?? clock.now().toISOString(),
     report: diagnosis.report,
     region: diagnosis.region ?? null,
   };

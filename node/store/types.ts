@@ -22,6 +22,7 @@ import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { FaultEventKind, FaultStatus } from '../../shared/faultLog/workflow.ts';
 import type { ExpertVerdict, VerdictInput } from '../../shared/verdicts/expertVerdict.ts';
+import type { ReviewNote, ReviewOrigin, ReviewSummary } from '../../shared/bundle/review.ts';
 
 /** The clock and id generator every created_at and id comes from (injectable for tests). */
 export interface Clock {
@@ -38,7 +39,8 @@ export type VersionedTable =
   | 'fault_log'
   | 'fault_log_events'
   | 'settings'
-  | 'expert_verdicts';
+  | 'expert_verdicts'
+  | 'reviews';
 
 /** Where a row stands in its history: enough to tell which of two copies is newer. */
 export interface RowVersion {
@@ -115,6 +117,9 @@ export interface NewDiagnosis {
   readonly report: DiagnosisReport;
   /** Null: the whole recording. */
   readonly region?: DiagnosisRegion | null;
+  /** A diagnosis arriving from another library (a review bundle) keeps its id and time. */
+  readonly id?: string;
+  readonly createdAt?: string;
 }
 
 export interface DiagnosisStore {
@@ -217,6 +222,9 @@ export interface NewExpertVerdict extends VerdictInput {
   readonly diagnosisId: string;
   /** The diagnosis' automatic top cause (the store does not read reports). */
   readonly automaticCauseId: CauseId | null;
+  /** A verdict arriving from another library (a reply bundle) keeps its id and time. */
+  readonly id?: string;
+  readonly createdAt?: string;
 }
 
 /** Experts' verdicts on diagnoses: rows never changed, the newest of a diagnosis counts. */
@@ -237,6 +245,40 @@ export interface VerdictStore {
   version(verdictId: string): Promise<RowVersion>;
 }
 
+/** A review to record: its id, machine and recordings are already in the store. */
+export interface NewReview extends ReviewOrigin {
+  readonly id: string;
+  readonly machineId: string;
+  readonly recordingIds: readonly string[];
+  readonly notes: readonly ReviewNote[];
+}
+
+/**
+ * Bundles of other libraries opened here (shared/bundle/review.ts). A machine with a review not
+ * yet adopted is a review only: it is left out of machines.list() and faultLog.summaries().
+ */
+export interface ReviewStore {
+  /**
+   * Records the review, version 1; resolves false and changes nothing when one with its id
+   * exists. Rejects with NotFoundError for an unknown machine.
+   */
+  insert(review: NewReview): Promise<boolean>;
+  /** Every review, newest first. */
+  list(): Promise<ReviewSummary[]>;
+  /** Rejects with NotFoundError. */
+  get(reviewId: string): Promise<ReviewSummary>;
+  /** True when the machine has a review not yet adopted (so it is not one of the user's own). */
+  isReviewOnly(machineId: string): Promise<boolean>;
+  /**
+   * Adds the machine to the user's own machines: every review of it is marked adopted (version
+   * + 1); reviews already adopted are left as they are. Rejects with NotFoundError for a machine
+   * with no review.
+   */
+  adopt(machineId: string): Promise<void>;
+  /** The row's UUID, times and version. Rejects with NotFoundError. */
+  version(reviewId: string): Promise<RowVersion>;
+}
+
 export interface SettingStore {
   /** The stored value of `key`, or null. */
   get(key: string): Promise<string | null>;
@@ -251,6 +293,7 @@ export interface LibraryStore {
   readonly diagnoses: DiagnosisStore;
   readonly faultLog: FaultLogStore;
   readonly verdicts: VerdictStore;
+  readonly reviews: ReviewStore;
   readonly settings: SettingStore;
   /**
    * Runs `work` atomically against `tx` (the same interface): all of its writes are kept, or,

@@ -33,10 +33,10 @@ export function newExpertVerdict(
   diagnosis: { readonly machineId: string; readonly recordingId: string },
   clock: Clock,
 ): ExpertVerdict {
-  const at = clock.now().toISOString();
+  const at = verdict.createdAt ?? clock.now().toISOString();
   return {
     ...verdict,
-    id: clock.newId(),
+    id: verdict.id ?? clock.newId(),
     machineId: diagnosis.machineId,
     recordingId: diagnosis.recordingId,
     createdAt: at,

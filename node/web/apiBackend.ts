@@ -18,6 +18,10 @@ export interface ApiBackend {
    * null for any other id (a live session's partial file is never served).
    */
   readonly recordingFile: (recordingId: string) => Promise<string | null>;
+  /** A bundle written for download, by its token (AuscultService.bundleDownload). */
+  readonly bundleFile: (
+    token: string,
+  ) => { readonly path: string; readonly fileName: string } | null;
   /** Finalises live recordings, cancels open imports, waits for running jobs, closes the library. */
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export async function openApiBackend(
   return {
     call: (method, args) => dispatch(service, method, args),
     recordingFile: (recordingId) => listedRecordingFile(library, recordingId),
+    bundleFile: (token) => service.bundleDownload(token),
     close: async () => {
       try {
         await service.close();

@@ -23,6 +23,8 @@ import { createBodyGate, DEFAULT_MAX_LARGE_BODIES } from './bodyGate.ts';
 import type { BodyGate, BodyGateState } from './bodyGate.ts';
 import type { ApiCall } from './apiRoute.ts';
 import { openApiBackend } from './apiBackend.ts';
+import { handleBundleRequest, isBundlePath } from './bundleRoute.ts';
+import type { BundleFileLookup } from './bundleRoute.ts';
 import { handleMediaRequest } from './mediaRoute.ts';
 import type { RecordingFileLookup } from './mediaRoute.ts';
 import { sendError, setSecurityHeaders } from './responses.ts';
@@ -66,6 +68,7 @@ export interface WebHost {
 interface HostContext {
   readonly call: ApiCall;
   readonly recordingFile: RecordingFileLookup;
+  readonly bundleFile: BundleFileLookup;
   readonly rendererDir: string;
   readonly token: string | null;
   readonly allowedHosts: ReadonlySet<string>;
@@ -102,6 +105,9 @@ async function route(context: HostContext, request: IncomingMessage, response: S
     // A media element's request is same-origin too; another site may not embed recordings.
     const crossSite = crossSiteReason(request);
     if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
+    if (isBundlePath(url.pathname)) {
+      return handleBundleRequest(request, response, url.pathname, context.bundleFile);
+    }
     return handleMediaRequest(request, response, url.pathname, context.recordingFile);
   }
   return handleStaticRequest(request, response, url.pathname, context.rendererDir);
@@ -143,6 +149,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const context: HostContext = {
     call: backend.call,
     recordingFile: backend.recordingFile,
+    bundleFile: backend.bundleFile,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     token,
     // Consulted only without a token, that is on loopback, where `localhost` names us too.

@@ -1,6 +1,6 @@
 /** Experts' verdicts: recording one on a stored diagnosis, and reading them back. */
 import type { ExpertVerdict, VerdictInput } from '../../shared/verdicts/expertVerdict.ts';
-import { checkedVerdictCause } from '../../shared/verdicts/expertVerdict.ts';
+import { checkedVerdictCause, latestPerDiagnosis } from '../../shared/verdicts/expertVerdict.ts';
 import type { LibraryContext } from './context.ts';
 
 /**
@@ -25,4 +25,17 @@ export async function recordVerdict(
     diagnosisId,
     automaticCauseId,
   });
+}
+
+/**
+ * The newest verdict on each of the entries' diagnoses, by diagnosis id (one query per machine
+ * of the entries): what the fault-log exports print beside each entry.
+ */
+export async function latestVerdictsOfEntries(
+  library: Pick<LibraryContext, 'store'>,
+  entries: readonly { readonly machineId: string }[],
+): Promise<Map<string, ExpertVerdict>> {
+  const machineIds = [...new Set(entries.map((entry) => entry.machineId))];
+  const lists = await Promise.all(machineIds.map((id) => library.store.verdicts.listByMachine(id)));
+  return new Map(latestPerDiagnosis(lists.flat()).map((verdict) => [verdict.diagnosisId, verdict]));
 }

@@ -16,6 +16,7 @@ import { isFaultStatus } from '../../shared/faultLog/workflow.ts';
 /** The params each reason's sentence uses; the others need none. */
 export const SENTENCE_PARAMS: Partial<Record<ApiErrorReason, readonly string[]>> = {
   'not-found': ['entity'],
+  'bundle-refused': ['sentence'],
   'disk-full': ['neededBytes'],
   'too-short': ['durationSeconds', 'minSeconds'],
   'unreadable-wav': ['name'],
@@ -91,6 +92,9 @@ function sentenceValues(params: ApiErrorParams, t: TFunction): Record<string, st
       values[key] = String(value);
     }
   }
+  // A refused bundle comes with its sentence in each language; the catalogue names its own.
+  const ownSentence = params[t('errors.bundle-refused-param')];
+  if (typeof ownSentence === 'string') values.sentence = ownSentence;
   if (typeof params.entity === 'string' && ENTITIES.has(params.entity)) {
     values.entity = t(`errors.entities.${params.entity}`);
   }

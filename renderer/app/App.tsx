@@ -4,6 +4,7 @@ import { LiveScreen, mayJoin, useHubUser } from '../features/live/index.ts';
 import { MachinesScreen } from '../features/machines/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
+import { ReviewsScreen } from '../features/reviews/index.ts';
 import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
 import { formatRoute, HUB_SCREENS, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
@@ -16,6 +17,7 @@ const NAV_KEYS: Readonly<Record<Screen, string>> = {
   review: 'nav.review',
   'fault-log': 'nav.faultLog',
   live: 'nav.live',
+  reviews: 'nav.reviews',
 };
 
 function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
@@ -38,6 +40,12 @@ function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route)
       );
     case 'live':
       return <LiveScreen />;
+    case 'reviews':
+      return (
+        <ReviewsScreen
+          reviewHrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
+        />
+      );
     case 'fault-log':
       return (
         <FaultLogScreen

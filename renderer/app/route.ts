@@ -2,17 +2,17 @@
  * The page's screens as a location hash (`#/machines/abc/edit`), so reload, back and forward
  * work in the browser and in Electron without a router library.
  */
-export type Screen = 'machines' | 'record' | 'review' | 'fault-log' | 'live';
+export type Screen = 'machines' | 'record' | 'review' | 'fault-log' | 'live' | 'reviews';
 
 export type Route =
   | { readonly screen: 'machines'; readonly view: 'list' }
   | { readonly screen: 'machines'; readonly view: 'new' }
   | { readonly screen: 'machines'; readonly view: 'detail' | 'edit'; readonly machineId: string }
-  | { readonly screen: 'record' | 'review' | 'fault-log' | 'live' }
+  | { readonly screen: 'record' | 'review' | 'fault-log' | 'live' | 'reviews' }
   | { readonly screen: 'review'; readonly recordingId: string }
   | { readonly screen: 'fault-log'; readonly entryId: string };
 
-export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log'];
+export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log', 'reviews'];
 
 /** Screens only a hub offers (to those whose role uses them), after SCREENS in the navigation. */
 export const HUB_SCREENS: readonly Screen[] = ['live'];
@@ -39,7 +39,13 @@ export function parseRoute(hash: string): Route {
   if (screen === 'fault-log' && parts.length === 2 && second !== '') {
     return { screen, entryId: second };
   }
-  if (screen === 'record' || screen === 'review' || screen === 'fault-log' || screen === 'live') {
+  if (
+    screen === 'record' ||
+    screen === 'review' ||
+    screen === 'fault-log' ||
+    screen === 'live' ||
+    screen === 'reviews'
+  ) {
     return { screen };
   }
   if (screen !== 'machines' || second === undefined || second === '') return DEFAULT_ROUTE;

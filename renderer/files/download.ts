@@ -16,3 +16,17 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // The download has started by the next task; the URL is not needed after that.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Offers the file the host serves at `url` (a bundle: streamed, never held by the page) as a
+ * download named `fileName`.
+ */
+export function downloadUrl(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

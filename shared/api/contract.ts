@@ -321,6 +321,13 @@ export type {
 } from '../trend/machineTrend.ts';
 
 export type { Language } from './limits.ts';
+export type {
+  BundleDownload,
+  BundleOpenResult,
+  ReviewNote,
+  ReviewSummary,
+} from '../bundle/review.ts';
+import type { BundleDownload, BundleOpenResult, ReviewSummary } from '../bundle/review.ts';
 import type { Language } from './limits.ts';
 
 export interface Settings {
@@ -417,6 +424,30 @@ export interface AuscultApi {
     list(diagnosisId: string): Promise<ExpertVerdict[]>;
     /** Every verdict on the machine's diagnoses, newest first: its labelled examples. */
     listByMachine(machineId: string): Promise<ExpertVerdict[]>;
+  };
+  /**
+   * Review bundles (docs/formats.md, "Review bundles", "Reply bundles"): sending recordings for
+   * review, opening bundles as read-only reviews, and sending verdicts back.
+   */
+  bundles: {
+    /** Starts uploading a `.auscult` file of `sizeBytes` bytes to open; returns its upload id. */
+    beginOpen(fileName: string, sizeBytes: number): Promise<string>;
+    /** Appends the next chunk; returns the bytes received so far. */
+    appendOpen(uploadId: string, chunk: ArrayBuffer): Promise<number>;
+    /**
+     * Checks the bundle and opens it: a review bundle becomes a read-only review, a reply's
+     * verdicts are recorded on their diagnoses. A refused bundle leaves nothing.
+     */
+    finishOpen(uploadId: string): Promise<BundleOpenResult>;
+    cancelOpen(uploadId: string): Promise<void>;
+    /** The reviews opened in this library, newest first. */
+    reviews(): Promise<ReviewSummary[]>;
+    /** Adds a review's machine to the user's own machines. */
+    adopt(machineId: string): Promise<MachineDetail>;
+    /** Writes a review bundle of recordings of one machine, to be downloaded (streamed). */
+    pack(recordingIds: string[], senderName: string): Promise<BundleDownload>;
+    /** Writes a reply bundle with the newest verdict on each diagnosis, to be downloaded. */
+    reply(diagnosisIds: string[], senderName: string): Promise<BundleDownload>;
   };
   baselines: {
     /** Starts building the machine's baseline from healthy recordings; returns a job id. */

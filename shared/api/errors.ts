@@ -84,6 +84,9 @@ export const API_ERROR_REASONS = [
   'verdict-nothing-to-confirm',
   'verdict-not-top-cause',
   'verdict-same-cause',
+  // Review bundles (shared/bundle/refusals.ts): the refusal in both languages,
+  /** params.sentenceEn, params.sentenceZh. */
+  'bundle-refused',
   // The hub (node/hub).
   /** No session, or it ended: sign in again. */
   'sign-in-required',

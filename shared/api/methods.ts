@@ -165,6 +165,13 @@ const recordingIdsSchema = v.pipe(
   v.check((ids) => new Set(ids).size === ids.length, 'must not name a recording twice'),
 );
 
+const diagnosisIdsSchema = v.pipe(
+  v.array(idSchema, 'must be an array of diagnosis ids'),
+  v.minLength(1, 'must name at least one diagnosis'),
+  v.maxLength(1000, 'must name at most 1000 diagnoses'),
+  v.check((ids) => new Set(ids).size === ids.length, 'must not name a diagnosis twice'),
+);
+
 const settingsSchema = v.pipe(
   v.custom<Record<string, unknown>>(
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
@@ -324,6 +331,25 @@ export const METHOD_TABLE: MethodTable = {
     record: json([id('diagnosisId'), ['verdict', verdictSchema]]),
     list: json([id('diagnosisId')]),
     listByMachine: json([id('machineId')]),
+  },
+  bundles: {
+    beginOpen: json([
+      ['fileName', fileNameSchema],
+      ['sizeBytes', sizeSchema],
+    ]),
+    appendOpen: binaryArgument([id('uploadId'), ['chunk', chunkSchema]]),
+    finishOpen: json([id('uploadId')]),
+    cancelOpen: json([id('uploadId')]),
+    reviews: json([]),
+    adopt: json([id('machineId')]),
+    pack: json([
+      ['recordingIds', recordingIdsSchema],
+      ['senderName', personSchema(true)],
+    ]),
+    reply: json([
+      ['diagnosisIds', diagnosisIdsSchema],
+      ['senderName', personSchema(true)],
+    ]),
   },
   baselines: {
     build: json([id('machineId'), ['recordingIds', recordingIdsSchema]]),

@@ -3,7 +3,7 @@
  * every entry a plain, unencrypted file stored or deflated, no name twice (ignoring case and
  * Unicode form), sizes and expansion within limits, and the zip's entries exactly the manifest's.
  */
-import type { BundleManifest } from './manifest.ts';
+import type { BundleEntry } from './manifest.ts';
 import { MANIFEST_PATH } from './manifest.ts';
 import { BundleError } from './refusals.ts';
 import type { CentralEntry } from './zipLayout.ts';
@@ -117,7 +117,7 @@ export function checkDirectory(entries: readonly CentralEntry[], limits: BundleL
 
 /** The zip's entries besides the manifest are exactly the manifest's, with the same sizes. */
 export function checkAgainstManifest(
-  manifest: BundleManifest,
+  manifest: { readonly entries: readonly BundleEntry[] },
   entries: readonly CentralEntry[],
 ): void {
   const listed = new Map(manifest.entries.map((entry) => [entry.path, entry]));

@@ -14,11 +14,14 @@ export const MANIFEST_PATH = 'manifest.json';
 /** The formats a recording travels in: its original file's, or the library's WAV. */
 export const BUNDLE_AUDIO_FORMATS = ['wav', 'm4a', '3gp', 'mp3', 'ogg', 'flac', 'amr', 'awb'];
 
-const SHA256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'));
-const SIZE = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xfffffffe));
-const TIME = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 time'));
-const ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'expected an id'));
-const TEXT = v.pipe(v.string(), v.maxLength(10_000));
+export const SHA256 = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+);
+export const SIZE = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xfffffffe));
+export const TIME = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 time'));
+export const ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'expected an id'));
+export const TEXT = v.pipe(v.string(), v.maxLength(10_000));
 
 const codecSchema = v.object({
   code: v.picklist(['aac', 'mp3', 'opus', 'vorbis', 'flac', 'amr-nb', 'amr-wb']),
@@ -53,14 +56,17 @@ const recordingSchema = v.strictObject({
   notes: v.pipe(v.array(noteSchema), v.maxLength(1000)),
 });
 
-const entrySchema = v.strictObject({ path: v.string(), sizeBytes: SIZE, sha256: SHA256 });
+export const entrySchema = v.strictObject({ path: v.string(), sizeBytes: SIZE, sha256: SHA256 });
 
 const manifestSchema = v.strictObject({
   format: v.literal(BUNDLE_FORMAT),
   version: v.literal(BUNDLE_VERSION),
+  // Absent in bundles written before reply bundles existed: a review bundle.
+  kind: v.optional(v.literal('review')),
   createdAt: TIME,
   sender: v.strictObject({ name: v.pipe(v.string(), v.maxLength(200)) }),
-  machine: v.strictObject({ profile: v.unknown() }),
+  // The machine's id in the sender's library (absent in the first bundles written).
+  machine: v.strictObject({ id: v.optional(ID), profile: v.unknown() }),
   baseline: v.nullable(v.looseObject({})),
   recordings: v.pipe(v.array(recordingSchema), v.minLength(1), v.maxLength(500)),
   entries: v.pipe(v.array(entrySchema), v.maxLength(1000)),
@@ -71,11 +77,11 @@ export type BundleRecording = BundleManifest['recordings'][number];
 export type BundleEntry = BundleManifest['entries'][number];
 export type BundleNote = BundleRecording['notes'][number];
 
-const invalid = (field: string, problem: string) =>
+export const invalid = (field: string, problem: string) =>
   new BundleError('invalid-manifest', { field, problem });
 
 /** The version first, so a newer bundle says so rather than failing on a field it added. */
-function checkKind(json: unknown): void {
+export function checkKind(json: unknown): void {
   const root = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
   if (root.format !== BUNDLE_FORMAT) throw invalid('format', `expected "${BUNDLE_FORMAT}"`);
   if (root.version !== BUNDLE_VERSION) {
@@ -102,14 +108,22 @@ function checkRecordings(manifest: BundleManifest): void {
   });
 }
 
-/** The manifest in `text`, or BundleError saying what is wrong with it. */
-export function parseBundleManifest(text: string): BundleManifest {
-  let json: unknown;
+/** The manifest's JSON, or BundleError when it is not JSON. */
+export function manifestJson(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new BundleError('manifest-not-json');
   }
+}
+
+/** The review bundle's manifest in `text`, or BundleError saying what is wrong with it. */
+export function parseBundleManifest(text: string): BundleManifest {
+  return reviewManifest(manifestJson(text));
+}
+
+/** A review bundle's manifest from its JSON (see parseBundleManifest). */
+export function reviewManifest(json: unknown): BundleManifest {
   checkKind(json);
   const result = v.safeParse(manifestSchema, json);
   if (!result.success) {

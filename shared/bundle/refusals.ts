@@ -30,6 +30,12 @@ export const BUNDLE_REFUSALS = [
   'size-mismatch',
   'hash-mismatch',
   'crc-mismatch',
+  'unknown-kind',
+  'reply-with-files',
+  'reply-unknown-diagnosis',
+  'not-a-reply',
+  'not-a-review',
+  'own-machine',
 ] as const;
 export type BundleRefusalCode = (typeof BUNDLE_REFUSALS)[number];
 
@@ -83,6 +89,14 @@ const EN: Record<BundleRefusalCode, Words> = {
     `"${p.path}" holds ${p.actualBytes} bytes, not the ${p.sizeBytes} its manifest says`,
   'hash-mismatch': (p) => `"${p.path}" does not have the SHA-256 its manifest says`,
   'crc-mismatch': (p) => `"${p.path}" does not have the checksum its zip directory says`,
+  'unknown-kind': (p) => `the bundle is of the kind "${p.kind}", which this Auscult cannot read`,
+  'reply-with-files': () => 'a reply bundle holds only its manifest, and this one holds files',
+  'reply-unknown-diagnosis': (p) =>
+    `the reply has a verdict on the diagnosis "${p.diagnosisId}", which this library does not hold`,
+  'not-a-reply': () => 'the bundle is a review bundle, not a reply; open it as a review',
+  'not-a-review': () => 'the bundle is a reply, not a review bundle; open it as a reply',
+  'own-machine': (p) =>
+    `the bundle's machine "${p.machineId}" is already one of this library's own machines`,
 };
 
 const ZH: Record<BundleRefusalCode, Words> = {
@@ -110,6 +124,12 @@ const ZH: Record<BundleRefusalCode, Words> = {
     `“${p.path}”有 ${p.actualBytes} 字节，而不是清单所说的 ${p.sizeBytes} 字节`,
   'hash-mismatch': (p) => `“${p.path}”的 SHA-256 与清单不符`,
   'crc-mismatch': (p) => `“${p.path}”的校验和与 zip 目录不符`,
+  'unknown-kind': (p) => `评审包类型为“${p.kind}”，此版本的 Auscult 无法读取`,
+  'reply-with-files': () => '回复包只能包含清单，而此回复包含有文件',
+  'reply-unknown-diagnosis': (p) => `回复中有针对诊断“${p.diagnosisId}”的结论，但本库中没有该诊断`,
+  'not-a-reply': () => '这是评审包，不是回复；请作为审核打开',
+  'not-a-review': () => '这是回复，不是评审包；请作为回复打开',
+  'own-machine': (p) => `评审包中的设备“${p.machineId}”已经是本库自己的设备`,
 };
 
 /** The refusal as one sentence in `language`. */

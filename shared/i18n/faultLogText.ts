@@ -5,6 +5,9 @@
  */
 import type { Language } from '../api/limits.ts';
 import type { FaultStatus } from '../faultLog/workflow.ts';
+import { verdictCause } from '../verdicts/expertVerdict.ts';
+import type { ExpertVerdict, VerdictDecision } from '../verdicts/expertVerdict.ts';
+import { causeName } from './diagnosisText.ts';
 
 /** The CSV's columns, in order (docs/formats.md, "Fault log CSV"). */
 export const FAULT_LOG_CSV_COLUMNS = [
@@ -24,12 +27,20 @@ export const FAULT_LOG_CSV_COLUMNS = [
   'note',
   'diagnosisId',
   'followUpRecordingId',
+  'expertDecision',
+  'expertCause',
+  'expertName',
+  'expertAtUtc',
 ] as const;
 export type FaultLogCsvColumn = (typeof FAULT_LOG_CSV_COLUMNS)[number];
 
 export interface FaultLogWords {
   readonly statuses: Readonly<Record<FaultStatus, string>>;
   readonly columns: Readonly<Record<FaultLogCsvColumn, string>>;
+  /** An expert's decision on the entry's diagnosis (shared/verdicts/expertVerdict.ts). */
+  readonly decisions: Readonly<Record<VerdictDecision, string>>;
+  /** The PDF's label of the line an expert's verdict is printed on. */
+  readonly expertVerdict: string;
   readonly anomalous: string;
   readonly normal: string;
   readonly yes: string;
@@ -62,7 +73,13 @@ const EN: FaultLogWords = {
     note: 'Note',
     diagnosisId: 'Diagnosis ID',
     followUpRecordingId: 'Follow-up recording ID',
+    expertDecision: 'Expert verdict',
+    expertCause: "Expert's cause",
+    expertName: 'Expert',
+    expertAtUtc: 'Verdict at (ISO 8601, UTC)',
   },
+  decisions: { confirm: 'Confirmed', correct: 'Corrected' },
+  expertVerdict: 'Expert verdict',
   anomalous: 'Anomalous',
   normal: 'Normal',
   yes: 'Yes',
@@ -95,7 +112,13 @@ const ZH_CN: FaultLogWords = {
     note: '备注',
     diagnosisId: '诊断编号',
     followUpRecordingId: '复查录音编号',
+    expertDecision: '专家结论',
+    expertCause: '专家认定原因',
+    expertName: '专家',
+    expertAtUtc: '结论时间（ISO 8601，UTC）',
   },
+  decisions: { confirm: '确认', correct: '更正' },
+  expertVerdict: '专家结论',
   anomalous: '异常',
   normal: '正常',
   yes: '是',
@@ -103,6 +126,21 @@ const ZH_CN: FaultLogWords = {
 };
 
 const WORDS: Readonly<Record<Language, FaultLogWords>> = { en: EN, 'zh-CN': ZH_CN };
+
+/** The cause an expert's verdict holds for true, in `lang` ('other' in the expert's words). */
+export function expertCauseText(verdict: ExpertVerdict, lang: Language): string {
+  const cause = verdictCause(verdict);
+  if (cause === null) return '';
+  return cause === 'other' ? verdict.otherCause : causeName(cause, lang);
+}
+
+/** "Corrected: Mechanical looseness" / "更正：机械松动"; the decision alone without a cause. */
+export function expertVerdictLine(verdict: ExpertVerdict, lang: Language): string {
+  const decision = faultLogWords(lang).decisions[verdict.decision];
+  const cause = expertCauseText(verdict, lang);
+  if (cause === '') return decision;
+  return lang === 'zh-CN' ? `${decision}：${cause}` : `${decision}: ${cause}`;
+}
 
 /** The fault log's words in `lang`; unknown languages fall back to English. */
 export function faultLogWords(lang: Language): FaultLogWords {

@@ -8,6 +8,7 @@ import type { CauseId } from '../../../shared/diagnosis/report.ts';
 import { assertTransition } from '../../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../../shared/faultLog/workflow.ts';
 import { NotFoundError } from '../errors.ts';
+import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
 import { newFaultLogRecord } from '../newRows.ts';
 import type { Clock } from '../types.ts';
 import type { FaultLogRecord, FaultLogStore } from '../types.ts';
@@ -137,7 +138,10 @@ export function postgresFaultLog(sql: Sql, clock: Clock, transact: Transact): Fa
       return rows.map(toRecord);
     },
     async summaries() {
-      const { rows } = await sql.query(`${SUMMARY_SELECT} ORDER BY f.created_at DESC, f.seq DESC`);
+      const { rows } = await sql.query(
+        `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('f.machine_id')}
+         ORDER BY f.created_at DESC, f.seq DESC`,
+      );
       return rows.map(toSummary);
     },
     async summary(entryId) {

@@ -3,6 +3,7 @@ import type { MachineSummary } from '../../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import type { MachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { NotFoundError } from '../errors.ts';
+import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
 import type { Clock } from '../types.ts';
 import type { MachineStore } from '../types.ts';
 import { currentBaselineSummary } from './baselines.ts';
@@ -52,7 +53,9 @@ function toSummary(row: Row, profile: MachineProfile): MachineSummary {
 export function postgresMachines(sql: Sql, clock: Clock): MachineStore {
   return {
     async list() {
-      const { rows } = await sql.query(`${SUMMARY_SELECT} ORDER BY m.created_at, m.seq`);
+      const { rows } = await sql.query(
+        `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('m.id')} ORDER BY m.created_at, m.seq`,
+      );
       return rows.map((row) => toSummary(row, storedProfile(row)));
     },
     async get(machineId) {

@@ -287,7 +287,26 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         WHERE NOT archived AND status NOT IN ('verified', 'dismissed');
     `,
   },
-  // Migration 7 is another change's (merged beside this one); numbers stay in merge order.
+  {
+    version: 7,
+    description: 'reviews: bundles of other libraries opened here, and where each came from',
+    // As the laptop's migration 8: a machine with a review not yet adopted (adopted_at NULL)
+    // stays out of the machine list and the fault log until it is added to the own machines.
+    sql: `
+      CREATE TABLE reviews (
+        id text PRIMARY KEY,
+        machine_id text NOT NULL REFERENCES machines (id),
+        sender_name text NOT NULL,
+        sent_at timestamptz NOT NULL,
+        bundle_name text NOT NULL,
+        recording_ids jsonb NOT NULL CHECK (jsonb_typeof(recording_ids) = 'array'),
+        notes jsonb NOT NULL CHECK (jsonb_typeof(notes) = 'array'),
+        adopted_at timestamptz,
+        ${ROW}
+      );
+      CREATE INDEX reviews_by_machine ON reviews (machine_id, adopted_at);
+    `,
+  },
   {
     version: 8,
     description:

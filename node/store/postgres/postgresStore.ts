@@ -15,6 +15,7 @@ import type { Transact } from './faultLog.ts';
 import { postgresMachines } from './machines.ts';
 import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from './migrations.ts';
 import { postgresRecordings } from './recordings.ts';
+import { postgresReviews } from './reviews.ts';
 import { postgresSettings } from './settings.ts';
 import { inTransaction } from './sql.ts';
 import type { Sql } from './sql.ts';
@@ -32,6 +33,7 @@ function tables(sql: Sql, clock: Clock, transact: Transact) {
     diagnoses: postgresDiagnoses(sql, clock),
     faultLog: postgresFaultLog(sql, clock, transact),
     verdicts: postgresExpertVerdicts(sql, clock),
+    reviews: postgresReviews(sql, clock),
     settings: postgresSettings(sql, clock),
   };
 }

@@ -10,6 +10,7 @@ import type { CauseId } from '../../../shared/diagnosis/report.ts';
 import { assertTransition } from '../../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../../shared/faultLog/workflow.ts';
 import { NotFoundError } from '../errors.ts';
+import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
 import { newFaultLogRecord } from '../newRows.ts';
 import type { FaultLogRecord, FaultLogStore } from '../types.ts';
 import { faultLogHistory, insertFaultLogEvent } from './faultLogEvents.ts';
@@ -145,7 +146,13 @@ export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<Faul
         .map(toRecord);
     },
     summaries: () =>
-      db.prepare(`${SUMMARY_SELECT} ORDER BY f.created_at DESC, f.rowid DESC`).all().map(toSummary),
+      db
+        .prepare(
+          `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('f.machine_id')}
+           ORDER BY f.created_at DESC, f.rowid DESC`,
+        )
+        .all()
+        .map(toSummary),
     summary(entryId) {
       const row = db.prepare(`${SUMMARY_SELECT} WHERE f.id = ?`).get(entryId);
       if (!row) throw new NotFoundError('fault-log entry', entryId);

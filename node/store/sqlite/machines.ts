@@ -4,6 +4,7 @@ import type { MachineSummary } from '../../../shared/api/contract.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import type { MachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { NotFoundError } from '../errors.ts';
+import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
 import type { MachineStore } from '../types.ts';
 import { currentBaselineSummary } from './baselines.ts';
 import { hasRow, number, rowVersion, text, textOrNull } from './rows.ts';
@@ -55,7 +56,11 @@ export function sqliteMachines(db: DatabaseSync, clock: Clock): Synchronous<Mach
   const exists = (machineId: string) => hasRow(db, 'machines', machineId);
   return {
     list() {
-      const rows = db.prepare(`${summarySelect()} ORDER BY m.created_at, m.rowid`).all();
+      const rows = db
+        .prepare(
+          `${summarySelect()} WHERE ${NOT_REVIEW_ONLY('m.id')} ORDER BY m.created_at, m.rowid`,
+        )
+        .all();
       return rows.map((row) => toSummary(row, storedProfile(row)));
     },
     get(machineId) {

@@ -200,6 +200,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX expert_verdicts_by_machine ON expert_verdicts (machine_id, created_at);
     `,
   },
+  {
+    version: 8,
+    description: 'reviews: bundles of other libraries opened here, and where each came from',
+    // A machine with a review whose adopted_at is NULL is a review only: it stays out of the
+    // machine list and the fault log until the user adds it to their own machines. The notes
+    // of the sender's fault log travel as a JSON array (shared/bundle/review.ts, ReviewNote).
+    sql: `
+      CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,
+        machine_id TEXT NOT NULL REFERENCES machines (id),
+        sender_name TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        bundle_name TEXT NOT NULL,
+        recording_ids TEXT NOT NULL
+          CHECK (json_valid(recording_ids) AND json_type(recording_ids) = 'array'),
+        notes TEXT NOT NULL CHECK (json_valid(notes) AND json_type(notes) = 'array'),
+        adopted_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX reviews_by_machine ON reviews (machine_id, adopted_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -13,6 +13,7 @@ import { sqliteExpertVerdicts } from './expertVerdicts.ts';
 import { sqliteFaultLog } from './faultLog.ts';
 import { sqliteMachines } from './machines.ts';
 import { sqliteRecordings } from './recordings.ts';
+import { sqliteReviews } from './reviews.ts';
 import { sqliteSettings } from './settings.ts';
 import { asyncTable } from './synchronous.ts';
 import type { Clock, Runner } from './synchronous.ts';
@@ -30,6 +31,7 @@ function tables(db: DatabaseSync, clock: Clock, run: Runner) {
     diagnoses: asyncTable(sqliteDiagnoses(db, clock), run),
     faultLog: asyncTable(sqliteFaultLog(db, clock), run),
     verdicts: asyncTable(sqliteExpertVerdicts(db, clock), run),
+    reviews: asyncTable(sqliteReviews(db, clock), run),
     settings: asyncTable(sqliteSettings(db, clock), run),
   };
 }

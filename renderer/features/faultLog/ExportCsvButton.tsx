@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FaultLogEntry } from '../../../shared/api/contract.ts';
+import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
 import { downloadBlob } from '../../files/download.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { faultLogCsvBlob, faultLogFileName } from './exportCsv.ts';
@@ -7,17 +8,19 @@ import { faultLogCsvBlob, faultLogFileName } from './exportCsv.ts';
 export interface ExportCsvButtonProps {
   /** The entries to export, as the screen shows them: filtered and sorted. */
   readonly entries: readonly FaultLogEntry[];
+  /** The newest expert verdict by diagnosis id, written beside each entry. */
+  readonly verdicts: ReadonlyMap<string, ExpertVerdict>;
 }
 
 /**
  * "Export CSV": saves the given entries as `fault-log-YYYY-MM-DD.csv`, with the header and the
- * causes, severities and statuses in the page's language.
+ * causes, severities, statuses and experts' verdicts in the page's language.
  */
-export function ExportCsvButton({ entries }: ExportCsvButtonProps) {
+export function ExportCsvButton({ entries, verdicts }: ExportCsvButtonProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const exportCsv = () =>
-    downloadBlob(faultLogCsvBlob(entries, lang), faultLogFileName(new Date()));
+    downloadBlob(faultLogCsvBlob(entries, lang, verdicts), faultLogFileName(new Date()));
   return (
     <button
       type="button"

@@ -40,7 +40,7 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
             total: formatNumber(total, lang, 0),
           })}
         </p>
-        <ExportCsvButton entries={list.entries} />
+        <ExportCsvButton entries={list.entries} verdicts={verdicts} />
         <ExportPdfButton filters={list.filters} shown={list.rows.length} />
         <PersonNameField />
       </div>

@@ -4,6 +4,7 @@
  */
 import type { FaultLogEntry, Language } from '../../../shared/api/contract.ts';
 import { faultLogCsv } from '../../../shared/faultLog/csv.ts';
+import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
 
 /**
  * `fault-log-YYYY-MM-DD.csv`, the date of `now` in the page's time zone: the day the person
@@ -15,6 +16,10 @@ export function faultLogFileName(now: Date): string {
 }
 
 /** The entries as a CSV Blob, UTF-8 with its byte-order mark. */
-export function faultLogCsvBlob(entries: readonly FaultLogEntry[], lang: Language): Blob {
-  return new Blob([faultLogCsv(entries, lang)], { type: 'text/csv;charset=utf-8' });
+export function faultLogCsvBlob(
+  entries: readonly FaultLogEntry[],
+  lang: Language,
+  verdicts: ReadonlyMap<string, ExpertVerdict> = new Map(),
+): Blob {
+  return new Blob([faultLogCsv(entries, lang, { verdicts })], { type: 'text/csv;charset=utf-8' });
 }

@@ -6,6 +6,7 @@ import { Pending } from '../../components/Pending.tsx';
 import { tooShortNotice } from '../../../shared/api/recordingNotices.ts';
 import { formatNumber, formatSeconds } from '../../format/numbers.ts';
 import { noticeSentence } from '../recordings/index.ts';
+import { ReviewActions, useReadOnlyReview } from '../reviews/index.ts';
 import { RecordingVerdictPanel } from '../verdicts/index.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
@@ -25,10 +26,13 @@ function SelectionVerdict({
   recordingId,
   machineId,
   selection,
+  readOnly,
 }: {
   recordingId: string;
   machineId: string;
   selection: SelectionState;
+  /** A read-only review: nothing is saved here, its diagnoses are the sender's. */
+  readOnly: boolean;
 }) {
   const { t } = useTranslation();
   const save = useStretchSave();
@@ -54,7 +58,7 @@ function SelectionVerdict({
         <DiagnosisPanel
           report={analysis.report}
           saveKey={stretch}
-          onSaveToFaultLog={onSave}
+          onSaveToFaultLog={readOnly ? undefined : onSave}
           noBaselineHref={
             analysis.baseline === null
               ? formatRoute({ screen: 'machines', view: 'detail', machineId })
@@ -80,6 +84,7 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
   const { t, i18n } = useTranslation();
   const { recording, machine } = source;
   const duration = recording.durationSeconds;
+  const origin = useReadOnlyReview(machine.id);
   const tooShort = tooShortNotice(duration);
   const initialRegion = useMemo(() => defaultRegion(duration), [duration]);
   const [region, setRegion] = useState<TimeRange>(initialRegion);
@@ -106,8 +111,20 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
           rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
         })}
       </p>
+      {origin.review !== undefined && (
+        <ReviewActions
+          recordingId={recording.id}
+          review={origin.review}
+          onAdopted={origin.reload}
+        />
+      )}
       {tooShort === null ? (
-        <SelectionVerdict recordingId={recording.id} machineId={machine.id} selection={selection} />
+        <SelectionVerdict
+          recordingId={recording.id}
+          machineId={machine.id}
+          selection={selection}
+          readOnly={origin.review !== null}
+        />
       ) : (
         // Say why where the verdict would be.
         <p className="notice" role="status">

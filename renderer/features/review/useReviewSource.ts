@@ -24,7 +24,22 @@ export async function findRecording(
     const recording = recordings.find((r) => r.id === recordingId);
     if (recording) return { recording, machine: machines[i] };
   }
-  return null;
+  return findReviewRecording(api, recordingId);
+}
+
+/**
+ * A recording of a read-only review (a bundle opened here), whose machine is not among the
+ * user's machines; null when none holds it (or the host does not offer reviews to this user).
+ */
+async function findReviewRecording(
+  api: AuscultApi,
+  recordingId: string,
+): Promise<{ recording: RecordingSummary; machine: MachineSummary } | null> {
+  const reviews = await api.bundles.reviews().catch(() => []);
+  const review = reviews.find((r) => r.adoptedAt === null && r.recordingIds.includes(recordingId));
+  if (!review) return null;
+  const recording = (await api.recordings.list(review.machineId)).find((r) => r.id === recordingId);
+  return recording ? { recording, machine: await api.machines.get(review.machineId) } : null;
 }
 
 /** Loads the recording (null data after loading: no such recording) with peaks and URL. */

@@ -13,6 +13,7 @@ import { openBundle } from '../../../node/bundle/reader.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import { addDiagnosisToFaultLog } from '../../../node/workflows/faultLog.ts';
 import type { RecordingSummary } from '../../../shared/api/contract.ts';
+import type { BundleManifest } from '../../../shared/bundle/manifest.ts';
 import { arrayBufferOf } from '../library/libraryFixtures.ts';
 import { goodEntries, manifestFor, recordingBytes, zip } from '../bundle/zipBuilder.ts';
 import { auscult, expectOneLineError, removeFolder } from './cliFixture.ts';
@@ -80,7 +81,9 @@ describe('bundle pack, check and unpack', () => {
     expect(packed.stderr).toBe('');
     expect(packed.status).toBe(0);
     expect(packed.stdout).toMatch(/^Wrote .*review\.auscult: 2 recording\(s\), \d+ bytes\.\n$/);
-    const { manifest, entries } = await openBundle(out());
+    const opened = await openBundle(out());
+    const manifest = opened.manifest as BundleManifest;
+    const entries = opened.entries;
     expect(manifest.sender.name).toBe('Li Wei');
     expect(manifest.baseline).not.toBeNull();
     expect(entries.map((e) => e.name)).toEqual([

@@ -11,6 +11,7 @@ import { CAUSE_IDS } from '../../../shared/diagnosis/report.ts';
 import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 import { FAULT_STATUSES } from '../../../shared/faultLog/workflow.ts';
 import { PAPER_POINTS } from '../../../shared/reports/paper.ts';
+import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
 import { pdfFonts, readPdf, renderPdfPage } from '../../helpers/pdfReader.ts';
 
 const MACHINES = [
@@ -48,11 +49,32 @@ function entries(count: number): FaultLogEntry[] {
   }).reverse();
 }
 
+/** An expert's correction on the diagnosis of entry e1. */
+const VERDICT: ExpertVerdict = {
+  id: 'v1',
+  diagnosisId: 'd1',
+  machineId: 'm2',
+  recordingId: 'r1',
+  decision: 'correct',
+  causeId: 'looseness',
+  otherCause: '',
+  automaticCauseId: 'misalignment',
+  componentId: null,
+  severity: 'moderate',
+  action: '',
+  comment: '',
+  expertName: 'Dr Wen',
+  createdAt: '2025-02-01T10:00:00.000Z',
+  updatedAt: '2025-02-01T10:00:00.000Z',
+  version: 1,
+};
+
 function input(count: number): FaultLogPdfInput {
   return {
     entries: entries(count),
     filters: { ...NO_FILTERS, text: 'spindle', fromMs: Date.parse('2025-01-01T00:00:00Z') },
     machineNames: new Map(MACHINES.map((m) => [m.id, m.name])),
+    verdicts: new Map([['d1', VERDICT]]),
     generatedAt: new Date('2025-11-01T09:30:00Z'),
   };
 }
@@ -79,6 +101,9 @@ describe('faultLogPdf', () => {
     }
     // Every entry is in the table once, newest first.
     const all = pages.slice(1).join('');
+    // The expert's verdict beside its entry, in words, with who gave it and when.
+    expect(all).toContain('Corrected:Mechanicallooseness');
+    expect(all).toContain('Expertverdict:Corrected:Mechanicallooseness·DrWen,2025-02-0110:00UTC');
     for (let i = 0; i < 300; i += 37) {
       expect(all).toContain(`rec-${String(i).padStart(4, '0')}.wav`);
     }
@@ -97,6 +122,8 @@ describe('faultLogPdf', () => {
     expect(text).toContain('按原因统计');
     expect(text).toContain('不平衡');
     expect(text).toContain('第1页，共2页');
+    expect(text).toContain('专家结论');
+    expect(text).toContain('专家结论：更正：');
     const page = await renderPdfPage(bytes, 1, 'fault-log-zh-CN-a4-summary');
     // The two charts fill the lower half of the summary page.
     expect(page.inkShare({ x: 0.1, y: 0.5, width: 0.8, height: 0.4 })).toBeGreaterThan(0.03);

@@ -46,6 +46,14 @@ describe('the method table', () => {
       'verdicts.record',
       'verdicts.list',
       'verdicts.listByMachine',
+      'bundles.beginOpen',
+      'bundles.appendOpen',
+      'bundles.finishOpen',
+      'bundles.cancelOpen',
+      'bundles.reviews',
+      'bundles.adopt',
+      'bundles.pack',
+      'bundles.reply',
       'baselines.build',
       'baselines.job',
       'baselines.spectrum',
@@ -60,7 +68,11 @@ describe('the method table', () => {
   });
 
   it('derives the binary lists and body limits from the rows', () => {
-    expect(BINARY_ARGUMENT_METHODS).toEqual(['recordings.appendImport', 'sessions.append']);
+    expect(BINARY_ARGUMENT_METHODS).toEqual([
+      'recordings.appendImport',
+      'sessions.append',
+      'bundles.appendOpen',
+    ]);
     expect(BINARY_RESULT_METHODS).toEqual([
       'recordings.audio',
       'reports.diagnosis',

@@ -5,6 +5,7 @@ import { FAULT_LOG_CSV_COLUMNS, faultLogWords } from '../../../shared/i18n/fault
 import en from '../../../renderer/i18n/en.json';
 import zhCN from '../../../renderer/i18n/zh-CN.json';
 import { csvRecords, readCsv } from '../../helpers/csvReader.ts';
+import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
 
 const HOSTILE_NOTE = '=HYPERLINK("http://x","click"), then\r\nsee "spindle"\nline, end';
 
@@ -123,6 +124,44 @@ describe('faultLogCsv', () => {
   it('names statuses as the page does', () => {
     expect(faultLogWords('en').statuses).toEqual(en.faultLog.statuses);
     expect(faultLogWords('zh-CN').statuses).toEqual(zhCN.faultLog.statuses);
+  });
+
+  it("closes each row with the expert's verdict, in either language", () => {
+    const verdict: ExpertVerdict = {
+      id: 'v-1',
+      diagnosisId: 'd-1',
+      machineId: 'm-1',
+      recordingId: 'r-1',
+      decision: 'correct',
+      causeId: 'other',
+      otherCause: '=cmd| loose guard',
+      automaticCauseId: 'bearing-outer-race',
+      componentId: null,
+      severity: 'moderate',
+      action: '',
+      comment: '',
+      expertName: 'Dr Wen',
+      createdAt: '2025-03-05T01:02:03.004Z',
+      updatedAt: '2025-03-05T01:02:03.004Z',
+      version: 1,
+    };
+    const verdicts = new Map([['d-1', verdict]]);
+    const [first, second] = csvRecords(readCsv(faultLogCsv(ENTRIES, 'en', { verdicts })));
+    expect(first['Expert verdict']).toBe('Corrected');
+    expect(first["Expert's cause"]).toBe("'=cmd| loose guard");
+    expect(first['Expert']).toBe('Dr Wen');
+    expect(first['Verdict at (ISO 8601, UTC)']).toBe('2025-03-05T01:02:03.004Z');
+    // Both entries are of the diagnosis d-1; without verdicts the cells are empty.
+    expect(second['Expert']).toBe('Dr Wen');
+    const without = csvRecords(readCsv(faultLogCsv(ENTRIES, 'en')));
+    expect(without.map((row) => row['Expert verdict'] + row['Expert'])).toEqual(['', '']);
+    const confirm = { ...verdict, decision: 'confirm' as const, causeId: null, otherCause: '' };
+    const [zh] = csvRecords(
+      readCsv(faultLogCsv(ENTRIES, 'zh-CN', { verdicts: new Map([['d-1', confirm]]) })),
+    );
+    expect(zh['专家结论']).toBe('确认');
+    expect(zh['专家认定原因']).toBe('轴承外圈故障');
+    expect(zh['专家']).toBe('Dr Wen');
   });
 
   it('gives the header alone for no entries', () => {

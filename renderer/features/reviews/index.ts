@@ -1,0 +1,2 @@
+export { ReviewsScreen } from './ReviewsScreen.tsx';
+export { ReviewActions, useReadOnlyReview } from './ReviewActions.tsx';
