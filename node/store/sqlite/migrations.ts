@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './transaction.ts';
+import { SYNC_OUTBOX_SQL } from './syncMigration.ts';
 
 export interface Migration {
   readonly version: number;
@@ -199,6 +200,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX expert_verdicts_by_diagnosis ON expert_verdicts (diagnosis_id, created_at);
       CREATE INDEX expert_verdicts_by_machine ON expert_verdicts (machine_id, created_at);
     `,
+  },
+  {
+    version: 9,
+    description: 'sync with a hub: outbox filled by triggers, row history, the link',
+    sql: SYNC_OUTBOX_SQL,
   },
 ];
 
