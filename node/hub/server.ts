@@ -32,6 +32,7 @@ import { createScope, seesPlant } from './scope.ts';
 import { sessionUser } from './sessions.ts';
 import { handleHubRoute, HUB_PATH_PREFIX } from './signInRoutes.ts';
 import type { HubRouteContext } from './signInRoutes.ts';
+import { handleSyncRoute, SYNC_PATH_PREFIX } from './sync/routes.ts';
 
 export const DEFAULT_HUB_PORT = 8918;
 
@@ -102,6 +103,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (url.pathname.startsWith(HUB_PATH_PREFIX)) {
       if (!fromOwnSite(request, publicOrigin)) {
         return sendError(response, 'forbidden', 'The request comes from another site.');
+      }
+      if (url.pathname.startsWith(SYNC_PATH_PREFIX)) {
+        return handleSyncRoute({ pool: store.pool, clock }, request, response, url);
       }
       return handleHubRoute(routes, request, response, url);
     }

@@ -23,22 +23,33 @@ export async function createSession(
   userId: string,
   kind: SessionKind,
   deviceName = '',
+  plantId: string | null = null,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const at = clock.now();
   await sql.query(
-    `INSERT INTO sessions (token_sha256, user_id, kind, device_name, created_at, last_seen_at)
-     VALUES ($1, $2, $3, $4, $5, $5)`,
-    [digest(token), userId, kind, deviceName, at],
+    `INSERT INTO sessions (token_sha256, user_id, kind, device_name, plant_id, created_at,
+       last_seen_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+    [digest(token), userId, kind, deviceName, plantId, at],
   );
   return token;
 }
 
+/** A signed-in session: its user, and for a desktop's device token its name and plant. */
+export interface HubSession {
+  readonly user: HubUser;
+  readonly kind: SessionKind;
+  readonly deviceName: string;
+  /** The plant a desktop syncs into (chosen at sign-in), or null. */
+  readonly plantId: string | null;
+}
+
 /**
- * The user a token signs in, or null when it is unknown, revoked, idle too long (browser
+ * The session a token signs in, or null when it is unknown, revoked, idle too long (browser
  * sessions) or its user is disabled. A use moves the session's last-seen time.
  */
-export async function sessionUser(sql: Sql, clock: Clock, token: string): Promise<HubUser | null> {
+export async function sessionOf(sql: Sql, clock: Clock, token: string): Promise<HubSession | null> {
   const now = clock.now();
   const idleSince = new Date(now.getTime() - BROWSER_IDLE_SECONDS * 1000);
   const { rows } = await sql.query(
@@ -46,12 +57,24 @@ export async function sessionUser(sql: Sql, clock: Clock, token: string): Promis
      FROM users u
      WHERE s.token_sha256 = $1 AND u.id = s.user_id AND s.revoked_at IS NULL AND NOT u.disabled
        AND (s.kind = 'device' OR s.last_seen_at >= $3)
-     RETURNING u.id, u.name, u.role, u.disabled,
+     RETURNING u.id, u.name, u.role, u.disabled, s.kind, s.device_name, s.plant_id,
        (SELECT coalesce(array_agg(p.plant_id), '{}') FROM user_plants p WHERE p.user_id = u.id)
          AS plant_ids`,
     [digest(token), now, idleSince],
   );
-  return rows.length > 0 ? toUser(rows[0]) : null;
+  if (rows.length === 0) return null;
+  const row = rows[0];
+  return {
+    user: toUser(row),
+    kind: row.kind as SessionKind,
+    deviceName: String(row.device_name),
+    plantId: row.plant_id === null ? null : String(row.plant_id),
+  };
+}
+
+/** The user a token signs in, or null (see sessionOf). */
+export async function sessionUser(sql: Sql, clock: Clock, token: string): Promise<HubUser | null> {
+  return (await sessionOf(sql, clock, token))?.user ?? null;
 }
 
 /** Ends the session of `token` (sign-out); harmless when it is already over. */

@@ -9,7 +9,7 @@ import type { Sql } from '../store/postgres/sql.ts';
 import type { Clock } from '../store/types.ts';
 import type { SignInLimiter } from './rateLimit.ts';
 import { clearedSessionCookie, clientAddress, credentials, sessionCookie } from './requests.ts';
-import { endSession, sessionUser } from './sessions.ts';
+import { endSession, sessionOf } from './sessions.ts';
 import { signIn } from './signIn.ts';
 import { pageLanguage, SIGN_IN_CSS, signInPage } from './signInPage.ts';
 
@@ -47,9 +47,14 @@ function signInFields(body: string, json: boolean) {
     const fields = json
       ? (JSON.parse(body) as Record<string, unknown>)
       : Object.fromEntries(new URLSearchParams(body));
-    const { name, password, deviceName } = fields;
+    const { name, password, deviceName, plantId } = fields;
     if (typeof name !== 'string' || typeof password !== 'string') return null;
-    return { name, password, deviceName: typeof deviceName === 'string' ? deviceName : undefined };
+    return {
+      name,
+      password,
+      deviceName: typeof deviceName === 'string' ? deviceName : undefined,
+      plantId: typeof plantId === 'string' ? plantId : undefined,
+    };
   } catch {
     return null;
   }
@@ -74,6 +79,7 @@ async function postSignIn(
     address: clientAddress(request),
     kind,
     deviceName: fields.deviceName?.slice(0, 100),
+    plantId: fields.plantId,
   });
   if (!result.ok) {
     if (!json)
@@ -81,6 +87,9 @@ async function postSignIn(
         response,
         `/hub/sign-in?notice=${result.reason === 'invalid' ? 'invalid' : 'limited'}`,
       );
+    if (result.reason === 'not-your-plant') {
+      return sendError(response, 'forbidden', 'The plant is not one of yours.');
+    }
     if (result.reason === 'invalid') {
       return sendError(response, 'unauthorized', 'The name or the password is wrong.', 401, {
         reason: 'sign-in-failed',
@@ -93,7 +102,9 @@ async function postSignIn(
   }
   const { user, token } = result;
   const who = { name: user.name, role: user.role, plantIds: user.plantIds };
-  if (kind === 'device') return sendJson(response, 200, { user: who, token });
+  if (kind === 'device') {
+    return sendJson(response, 200, { user: who, token, plantId: result.plantId });
+  }
   const cookie = sessionCookie(token, context.secureCookies);
   if (!json) return redirect(response, '/', cookie);
   response.setHeader('Set-Cookie', cookie);
@@ -128,13 +139,20 @@ export async function handleHubRoute(
   }
   if (route === 'GET /hub/me') {
     const presented = credentials(request);
-    const user = presented ? await sessionUser(context.sql, context.clock, presented.token) : null;
-    if (!user) {
+    const session = presented ? await sessionOf(context.sql, context.clock, presented.token) : null;
+    if (!session) {
       return sendError(response, 'unauthorized', 'Sign in to the hub first.', 401, {
         reason: 'sign-in-required',
       });
     }
-    return sendJson(response, 200, { name: user.name, role: user.role, plantIds: user.plantIds });
+    const { user } = session;
+    return sendJson(response, 200, {
+      name: user.name,
+      role: user.role,
+      plantIds: user.plantIds,
+      // A desktop's device token syncs into one plant (null for a browser or a plantless admin).
+      plantId: session.plantId,
+    });
   }
   request.resume();
   return sendError(response, 'not-found', `There is nothing at ${url.pathname}.`);

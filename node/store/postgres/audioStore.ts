@@ -37,7 +37,8 @@ async function* rechunk(pieces: AsyncIterable<Uint8Array>, size: number) {
   if (filled > 0) yield buffer.subarray(0, filled);
 }
 
-async function storeChunks(
+/** Stores `chunks` as the audio object `recordingId` on `client`, inside the caller's transaction. */
+export async function storeChunks(
   client: pg.PoolClient,
   recordingId: string,
   chunks: AsyncIterable<Uint8Array>,

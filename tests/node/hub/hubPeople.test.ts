@@ -19,7 +19,7 @@ import {
 } from '../../../node/hub/sessions.ts';
 import { signIn } from '../../../node/hub/signIn.ts';
 import { migratePostgresDatabase } from '../../../node/store/postgres/postgresStore.ts';
-import { LATEST_POSTGRES_VERSION } from '../../../node/store/postgres/migrations.ts';
+import { POSTGRES_MIGRATIONS } from '../../../node/store/postgres/migrations.ts';
 import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
 import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
 
@@ -68,9 +68,7 @@ describe('hub migrate and add-user', () => {
       migratePostgresDatabase(fresh),
       migratePostgresDatabase(fresh),
     ]);
-    expect(runs.flat().sort()).toEqual(
-      Array.from({ length: LATEST_POSTGRES_VERSION }, (_, i) => i + 1),
-    );
+    expect(runs.flat().sort()).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
     const again = await cli('hub', 'migrate', '--database', fresh);
     expect(again).toMatchObject({ status: 0, stdout: expect.stringContaining('up to date') });
   });
