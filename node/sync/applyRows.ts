@@ -8,7 +8,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { laterCopy, SYNC_TABLES } from '../../shared/sync/protocol.ts';
 import type { SyncRow } from '../../shared/sync/protocol.ts';
 import { rowDigest } from './rowDigest.ts';
-import { localColumns, readSyncRow, toSqlValue } from './rowCodec.ts';
+import { syncRowShapeProblem } from './rowCodec.ts';
+import { readSyncRow, writeSyncRow } from './localRows.ts';
 
 export interface ApplyCounts {
   /** Rows written here (new, or later than this library's copy). */
@@ -41,26 +42,10 @@ function keepInHistory(db: DatabaseSync, row: SyncRow, source: 'desktop' | 'hub'
   );
 }
 
-function upsert(db: DatabaseSync, row: SyncRow): void {
-  const columns = localColumns(db, row.table).filter((name) => name in row.columns);
-  const names = columns.join(', ');
-  const marks = columns.map(() => '?').join(', ');
-  const updates = columns
-    .filter((name) => name !== 'id')
-    .map((name) => `${name} = excluded.${name}`)
-    .join(', ');
-  db.prepare(
-    `INSERT INTO ${row.table} (${names}) VALUES (${marks})
-      ON CONFLICT (id) DO UPDATE SET ${updates}`,
-  ).run(...columns.map((name) => toSqlValue(row.table, name, row.columns[name])));
-}
-
 type Outcome = 'applied' | 'kept' | 'skipped';
 
 function applyRow(db: DatabaseSync, incoming: SyncRow, now: Date): Outcome {
-  if (!SYNC_TABLES.includes(incoming.table) || incoming.columns.id !== incoming.id) {
-    return 'skipped';
-  }
+  if (syncRowShapeProblem(incoming) !== null) return 'skipped';
   const local = readSyncRow(db, incoming.table, incoming.id);
   if (local !== null) {
     const ours = { ...local, digest: rowDigest(local.columns) };
@@ -73,7 +58,7 @@ function applyRow(db: DatabaseSync, incoming: SyncRow, now: Date): Outcome {
     }
   }
   try {
-    upsert(db, incoming);
+    if (!writeSyncRow(db, incoming)) return 'skipped';
   } catch (error) {
     if (isConstraintError(error)) return 'skipped';
     throw error;

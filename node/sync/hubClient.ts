@@ -97,14 +97,15 @@ export async function signInDevice(
   name: string,
   password: string,
   deviceName: string,
-): Promise<{ token: string; user: HubUser }> {
+  plantId?: string,
+): Promise<{ token: string; user: HubUser; plantId: string | null }> {
   const response = await request(`${hubBase(url)}/hub/sign-in`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, password, deviceName }),
+    body: JSON.stringify({ name, password, deviceName, plantId }),
   });
-  if (response.status === 401 || response.status === 429) {
-    // Wrong password or too many tries: the caller words it, not "revoked".
+  if ([401, 403, 429].includes(response.status)) {
+    // Wrong password, not their plant, too many tries: the caller words it, not "revoked".
     throw new HubAnswerError('sign-in refused', response.status, await response.json());
   }
   return answer(response);

@@ -8,7 +8,6 @@ import { ApiError } from '../../shared/api/errors.ts';
 import type { HubConnectInput, HubConnectResult } from '../../shared/sync/hubLink.ts';
 import type { Library } from '../library/library.ts';
 import { HubAnswerError, HubUnreachableError, signInDevice } from './hubClient.ts';
-import type { HubUser } from './hubClient.ts';
 import { removeLink, writeLink } from './linkState.ts';
 import type { SyncEngine } from './syncEngine.ts';
 import { withDatabase } from './syncPass.ts';
@@ -25,6 +24,11 @@ function connectError(error: unknown, url: string): unknown {
       reason: 'sign-in-failed',
     });
   }
+  if (error instanceof HubAnswerError && error.status === 403) {
+    return new ApiError('invalid-argument', 'the plant is not one of the person signing in', {
+      params: {},
+    });
+  }
   if (error instanceof HubAnswerError && error.status === 429) {
     const params = (error.body as { params?: { retryAfterSeconds?: unknown } } | null)?.params;
     const seconds = Number(params?.retryAfterSeconds);
@@ -38,18 +42,6 @@ function connectError(error: unknown, url: string): unknown {
   return error;
 }
 
-/** The plant the link is for: the one given, the person's only one, or none for an admin. */
-function chosenPlant(user: HubUser, plantId: string | undefined): string | null | 'choose' {
-  if (plantId !== undefined) {
-    if (user.plantIds.length > 0 && !user.plantIds.includes(plantId)) {
-      throw new ApiError('invalid-argument', `${user.name} does not belong to plant ${plantId}`);
-    }
-    return plantId;
-  }
-  if (user.plantIds.length > 1) return 'choose';
-  return user.plantIds[0] ?? null;
-}
-
 /** Signs in and links the library; the plants to choose from when the person has several. */
 export async function connectToHub(
   library: Library,
@@ -58,15 +50,16 @@ export async function connectToHub(
 ): Promise<HubConnectResult | null> {
   let signedIn: Awaited<ReturnType<typeof signInDevice>>;
   try {
-    signedIn = await signInDevice(input.url, input.name, input.password, deviceName);
+    signedIn = await signInDevice(input.url, input.name, input.password, deviceName, input.plantId);
   } catch (error) {
     throw connectError(error, input.url);
   }
   if (typeof signedIn?.token !== 'string' || !Array.isArray(signedIn.user?.plantIds)) {
     throw connectError(new HubAnswerError('no token in the answer', 200, signedIn), input.url);
   }
-  const plant = chosenPlant(signedIn.user, input.plantId);
-  if (plant === 'choose') return { linked: false, plantIds: [...signedIn.user.plantIds] };
+  // Someone of several plants names the one this computer's machines belong to.
+  if (input.plantId === undefined && signedIn.user.plantIds.length > 1)
+    return { linked: false, plantIds: [...signedIn.user.plantIds] };
   await withDatabase(library, () =>
     writeLink(
       library.store.db,
@@ -74,7 +67,7 @@ export async function connectToHub(
         hubUrl: input.url,
         deviceToken: signedIn.token,
         userName: signedIn.user.name,
-        plantId: plant,
+        plantId: signedIn.plantId ?? null,
       },
       library.now(),
     ),

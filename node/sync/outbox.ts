@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { AudioPart, SyncRow, SyncTable } from '../../shared/sync/protocol.ts';
-import { readSyncRow } from './rowCodec.ts';
+import { readSyncRow } from './localRows.ts';
 
 export interface OutboxEntry {
   readonly table: SyncTable;

@@ -12,7 +12,7 @@ import type {
 import type { SyncTable } from '../../../shared/sync/protocol.ts';
 import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
 import { applyRows } from '../../../node/sync/applyRows.ts';
-import { readSyncRow } from '../../../node/sync/rowCodec.ts';
+import { readSyncRow } from '../../../node/sync/localRows.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import { simWav, temporaryFolder } from '../library/libraryFixtures.ts';
 import { openApiFixture, pollJob } from '../api/apiFixtures.ts';
@@ -111,18 +111,13 @@ describe('the outbox', () => {
       id: '6f1c2c39-3d3e-4b7a-9d55-0c1d2e3f4a5b',
       version: 1,
       updatedAt: '2030-01-01T00:00:00.000Z',
-      columns: {
-        ...verdict!.columns,
-        id: '6f1c2c39-3d3e-4b7a-9d55-0c1d2e3f4a5b',
-        created_at: '2030-01-01T00:00:00.000Z',
-        updated_at: '2030-01-01T00:00:00.000Z',
-      },
+      columns: { ...verdict!.columns, created_at: '2030-01-01T00:00:00.000Z' },
     };
     const newerDiagnosis = {
       ...diagnosis!,
       version: diagnosis!.version + 1,
       updatedAt: '2030-01-01T00:00:00.000Z',
-      columns: { ...diagnosis!.columns, updated_at: '2030-01-01T00:00:00.000Z' },
+      columns: { ...diagnosis!.columns },
     };
     const counts = await api.library.store.transaction(async () =>
       applyRows(db, [fromHub, newerDiagnosis], new Date()),
