@@ -76,9 +76,9 @@ async function bodyOf(response: Response): Promise<unknown> {
   }
 }
 
-/** The answer's JSON when 2xx (or an allowed status); the error kinds above otherwise. */
-async function answer<T>(response: Response, allowed: readonly number[] = []): Promise<T> {
-  if (response.ok || allowed.includes(response.status)) return (await bodyOf(response)) as T;
+/** The answer's JSON when 2xx; the error kinds above otherwise. */
+async function answer<T>(response: Response): Promise<T> {
+  if (response.ok) return (await bodyOf(response)) as T;
   const body = await response.json().catch(() => null);
   if (response.status === 401 || response.status === 403) {
     throw new HubRefusedError(`the hub refused this device (${response.status})`);
@@ -147,7 +147,12 @@ export function createHubClient(url: string, token: string): HubClient {
         },
         body: bytes as Uint8Array<ArrayBuffer>,
       });
-      return answer(response, [409]);
+      if (response.status !== 409) return answer(response);
+      // The refusal carries the upload's state: where to resume.
+      const refusal = (await bodyOf(response)) as { state?: AudioUploadState } | null;
+      if (!refusal?.state)
+        throw new HubAnswerError('a refused chunk without a state', 409, refusal);
+      return refusal.state;
     },
     async push(body) {
       const response = await request(`${base}/push`, {
