@@ -47,7 +47,7 @@ export async function connectToHub(
   library: Library,
   input: HubConnectInput,
   deviceName: string = hostname(),
-): Promise<HubConnectResult | null> {
+): Promise<Extract<HubConnectResult, { linked: false }> | null> {
   let signedIn: Awaited<ReturnType<typeof signInDevice>>;
   try {
     signedIn = await signInDevice(input.url, input.name, input.password, deviceName, input.plantId);
