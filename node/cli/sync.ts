@@ -111,6 +111,7 @@ export async function runSync(
         `${library.home} is not linked to a hub: add --connect URL --name N --password-file F`,
       );
     }
+    print(`Syncing ${library.home} with ${linked.hubUrl}.\n`);
     const engine = createSyncEngine(library);
     let stop = args.once;
     const quit = () => (stop = true);
