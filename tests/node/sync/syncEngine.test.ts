@@ -168,4 +168,16 @@ describe('a sync pass', () => {
     expect(rows[0].note).toBe('rattle, left bearing');
     expect(outbox()).toEqual([]);
   });
+
+  it('stops and says so when the hub refused this device (its token revoked)', async () => {
+    const token = readLink(api.library.store.db)!.deviceToken;
+    await hub.pool.query('UPDATE sessions SET revoked_at = now() WHERE token_sha256 = $1', [
+      sha256(new TextEncoder().encode(token)),
+    ]);
+    await api.call('machines.update', machine.id, { ...simLatheProfileJson, name: 'Lathe C' });
+    const status = await engine().syncNow();
+    expect(status.lastError).toEqual({ code: 'hub-refused', params: {} });
+    expect(status.pendingRows).toBe(1);
+    expect(status.hubUrl).toBe(hub.hub.url);
+  });
 });
