@@ -3,7 +3,7 @@ import { FaultLogScreen } from '../features/faultLog/index.ts';
 import { MachinesScreen } from '../features/machines/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
-import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
+import { HubLinkPanel, LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
 import { formatRoute, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
 import { useFileDropGuard } from './useFileDropGuard.ts';
@@ -71,6 +71,7 @@ export function App() {
           </ul>
         </nav>
         <LanguageSelector language={language.language} onChange={language.setLanguage} />
+        <HubLinkPanel />
       </header>
       <main>
         <ScreenFor route={route} navigate={navigate} />
