@@ -10,7 +10,7 @@ import { ApiError, errorBody } from '../../../shared/api/errors.ts';
 import type { ApiErrorCode } from '../../../shared/api/errors.ts';
 import type { AudioUploadState } from '../../../shared/sync/protocol.ts';
 import type { Clock } from '../../store/types.ts';
-import { BodyTooLargeError, readBody } from '../../web/body.ts';
+import { BodyTooLargeError, ClientGoneError, readBody } from '../../web/body.ts';
 import { sendError, sendJson } from '../../web/responses.ts';
 import type { Role } from '../people.ts';
 import { credentials } from '../requests.ts';
@@ -157,6 +157,9 @@ export async function handleSyncRoute(
   try {
     return await route(context, session, request, response, url);
   } catch (error) {
+    // A desktop cut off mid-chunk is no failure of the hub: nothing of the chunk was kept, and
+    // it asks where to resume when it is back.
+    if (error instanceof ClientGoneError) return void response.destroy();
     if (!(error instanceof BodyTooLargeError)) throw error;
     request.resume();
     return sendRefusal(response, 413, error.message);

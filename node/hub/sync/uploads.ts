@@ -110,6 +110,10 @@ export async function uploadState(
     [recordingId, part],
   );
   if (rows.length > 0) return toState(recordingId, part, rows[0]);
+  const stored = await pool.query('SELECT 1 FROM audio_objects WHERE id = $1', [
+    uploadKey(recordingId, part),
+  ]);
+  if (stored.rows.length === 0) return toState(recordingId, part, undefined);
   const adopted = await inTransaction(pool, (client) =>
     lockedUpload(client, recordingId, part, now),
   );
@@ -167,6 +171,23 @@ async function finish(client: pg.PoolClient, recordingId: string, part: AudioPar
   return false;
 }
 
+/** Why a chunk does not continue the upload as it stands, or null when it does. */
+function refusal(state: AudioUploadState, chunk: UploadChunk): UploadAnswer | null {
+  const sameFile = state.sha256 === chunk.sha256 && state.totalBytes === chunk.totalBytes;
+  if (state.complete) {
+    // A repeat of a finished upload is answered, never stored again.
+    if (sameFile) return { status: 200, state };
+    return { status: 409, state, message: 'The hub holds another file for this recording.' };
+  }
+  if (state.totalBytes !== null && !sameFile) {
+    return { status: 409, state, message: 'The upload began with another size or SHA-256.' };
+  }
+  if (chunk.startByte !== state.receivedBytes) {
+    return { status: 409, state, message: `Resume at byte ${state.receivedBytes}.` };
+  }
+  return null;
+}
+
 /** Takes one chunk of an upload (PUT); see UploadAnswer. */
 export async function putChunk(
   pool: pg.Pool,
@@ -175,43 +196,31 @@ export async function putChunk(
   chunk: UploadChunk,
   now: Date,
 ): Promise<UploadAnswer> {
+  const where = [recordingId, part];
   return inTransaction(pool, async (client): Promise<UploadAnswer> => {
     const row = await lockedUpload(client, recordingId, part, now);
-    const state = toState(recordingId, part, row);
-    const sameFile = state.sha256 === chunk.sha256 && state.totalBytes === chunk.totalBytes;
-    if (state.complete) {
-      // A repeat of a finished upload is answered, never stored again.
-      if (sameFile) return { status: 200, state };
-      return { status: 409, state, message: 'The hub holds another file for this recording.' };
-    }
-    if (state.totalBytes !== null && !sameFile) {
-      return { status: 409, state, message: 'The upload began with another size or SHA-256.' };
-    }
-    if (chunk.startByte !== state.receivedBytes) {
-      return { status: 409, state, message: `Resume at byte ${state.receivedBytes}.` };
-    }
+    const refused = refusal(toState(recordingId, part, row), chunk);
+    if (refused) return refused;
     await client.query(
       `INSERT INTO sync_upload_chunks (recording_id, part, start_byte, bytes) VALUES ($1, $2, $3, $4)`,
-      [recordingId, part, chunk.startByte, Buffer.from(chunk.bytes)],
+      [...where, chunk.startByte, Buffer.from(chunk.bytes)],
     );
     const received = chunk.startByte + chunk.bytes.length;
     const { rows } = await client.query(
       `UPDATE sync_uploads SET received_bytes = $3, total_bytes = $4, sha256 = $5, updated_at = $6
        WHERE recording_id = $1 AND part = $2 RETURNING *`,
-      [recordingId, part, received, chunk.totalBytes, chunk.sha256, now],
+      [...where, received, chunk.totalBytes, chunk.sha256, now],
     );
-    if (received < chunk.totalBytes)
+    if (received < chunk.totalBytes) {
       return { status: 200, state: toState(recordingId, part, rows[0]) };
+    }
     const matched = await finish(client, recordingId, part, chunk.sha256);
-    const after = await client.query(
-      'SELECT * FROM sync_uploads WHERE recording_id = $1 AND part = $2',
-      [recordingId, part],
-    );
-    const finalState = toState(recordingId, part, after.rows[0]);
-    if (matched) return { status: 200, state: finalState };
+    const select = 'SELECT * FROM sync_uploads WHERE recording_id = $1 AND part = $2';
+    const state = toState(recordingId, part, (await client.query(select, where)).rows[0]);
+    if (matched) return { status: 200, state };
     return {
       status: 422,
-      state: finalState,
+      state,
       message: "The file's SHA-256 is not the one announced; the upload starts over at byte 0.",
     };
   });

@@ -73,6 +73,8 @@ describe('audio uploads to the hub', () => {
       complete: false,
       sha256: null,
     });
+    // Asking writes nothing.
+    expect(await count('SELECT count(*) FROM sync_uploads WHERE recording_id = $1', [id])).toBe(0);
     const first = await sync.putAudio(
       tech,
       audioPath(id),
