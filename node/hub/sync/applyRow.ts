@@ -56,8 +56,15 @@ async function writeRow(sql: Sql, row: SyncRow, columns: Row, extra: Row, exists
   }
 }
 
-async function keepInHistory(sql: Sql, copy: SyncRow, digest: string, source: string, at: Date) {
-  await sql.query(
+/** Keeps a copy that lost; resolves to false when the history already had it. */
+async function keepInHistory(
+  sql: Sql,
+  copy: SyncRow,
+  digest: string,
+  source: string,
+  at: Date,
+): Promise<boolean> {
+  const { rowCount } = await sql.query(
     `INSERT INTO sync_row_history (table_name, row_id, version, updated_at, digest, columns,
        superseded_at, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
     [
@@ -71,6 +78,7 @@ async function keepInHistory(sql: Sql, copy: SyncRow, digest: string, source: st
       source,
     ],
   );
+  return rowCount === 1;
 }
 
 /** Why a row whose columns each fit is still refused (their combination), or null. */
@@ -122,8 +130,9 @@ async function settle(
     await writeRow(client, incoming, incoming.columns, extra, true);
     return { written: 'updated' };
   }
-  await keepInHistory(client, incoming, digests.incoming, `device:${deviceId}`, now);
-  return { written: 'kept-hub' };
+  // A losing copy sent again (its answer was lost) is already in the history.
+  const kept = await keepInHistory(client, incoming, digests.incoming, `device:${deviceId}`, now);
+  return { written: kept ? 'kept-hub' : 'unchanged' };
 }
 
 /** PostgreSQL's word on a row the checks let through (a race, or a rule they do not know). */

@@ -125,6 +125,12 @@ describe('pushing rows to the hub', () => {
       for (const name of order) {
         expect(outcomes(await sync.push(tech, [copies[name]]))).toEqual(['applied']);
       }
+      // The losing copy again (its answer lost on the way): nothing more is kept or audited.
+      const audited = await one("SELECT count(*) FROM audit_log WHERE action = 'sync-pushed'");
+      expect(outcomes(await sync.push(tech, [copies.early]))).toEqual(['applied']);
+      expect(await one("SELECT count(*) FROM audit_log WHERE action = 'sync-pushed'")).toEqual(
+        audited,
+      );
       const kept = await one('SELECT note, version, updated_at FROM fault_log WHERE id = $1', [id]);
       const history = (
         await sync.pool.query(
@@ -237,10 +243,19 @@ describe('pulling changes from the hub', () => {
       expect(answer.body.rows.length).toBeLessThanOrEqual(2);
       seen.push(...answer.body.rows);
       cursor = answer.body.cursor;
+      // A change made on the hub after the first page comes in a later one.
+      if (page === 0) {
+        await sync.pool.query(
+          'UPDATE fault_log SET archived = true, version = 2, updated_at = now() WHERE id = $1',
+          [notes[2].id],
+        );
+      }
       if (!answer.body.more) break;
       expect(page).toBeLessThan(20);
     }
-    for (const note of notes) {
+    const copies = seen.filter((change) => change.id === notes[2].id);
+    expect(copies.at(-1)).toMatchObject({ version: 2, columns: { archived: true } });
+    for (const note of notes.slice(0, 2)) {
       const pulled = seen.find((change) => change.id === note.id);
       expect(pulled).toMatchObject({ table: 'fault_log', version: 1, updatedAt: note.updatedAt });
       expect(rowDigest(pulled!.columns)).toBe(rowDigest(note.columns));
