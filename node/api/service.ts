@@ -23,6 +23,7 @@ import { readMachineTrend } from '../workflows/machineTrend.ts';
 import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
 import { recordVerdict } from '../workflows/verdicts.ts';
+import { hubLinkNotHere } from '../sync/hubLinkApi.ts';
 import { consoleLogger, toApiError } from './errors.ts';
 import type { ErrorLogger } from './errors.ts';
 import { createBundlesApi } from './bundles.ts';
@@ -54,6 +55,11 @@ export interface AuscultServiceOptions {
   readonly mediaOrigin?: string;
   /** Idle time, flush interval and sweep of live recordings (tests shorten them). */
   readonly sessions?: Omit<SessionRegistryOptions, 'diagnose' | 'log'>;
+  /**
+   * The desktop's link to a hub (node/sync/hubLinkApi.ts); default: the methods answer that they
+   * do not apply, as on a hub.
+   */
+  readonly hubLink?: AuscultApi['hubLink'];
 }
 
 export interface AuscultService extends AuscultApi {
@@ -190,6 +196,7 @@ export function createAuscultService(
       set: (settings) => setSettings(library, settings),
     },
     reports: reportsApi(library, features),
+    hubLink: options.hubLink ?? hubLinkNotHere(),
     jobsSettled: () => jobs.settled(),
     async close() {
       await sessions.close();

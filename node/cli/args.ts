@@ -10,6 +10,8 @@ import type { BundleArgs } from './bundleArgs.ts';
 import { parseHubArgs } from './hubArgs.ts';
 import { parse } from './options.ts';
 import type { HubArgs } from './hubArgs.ts';
+import { parseSyncArgs } from './syncArgs.ts';
+import type { SyncArgs } from './syncArgs.ts';
 
 export interface BaselineArgs {
   command: 'baseline';
@@ -80,6 +82,7 @@ export const COMMANDS = [
   'report',
   'hub',
   'bundle',
+  'sync',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -98,6 +101,7 @@ export type CliArgs =
   | ReportArgs
   | HubArgs
   | BundleArgs
+  | SyncArgs
   | HelpArgs;
 
 function isCommand(name: string | undefined): name is CommandName {
@@ -306,6 +310,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === 'report') return parseReport(rest);
   if (command === 'hub') return parseHubArgs(rest);
   if (command === 'bundle') return parseBundleArgs(rest);
+  if (command === 'sync') return parseSyncArgs(rest);
   throw new UsageError(
     `unknown command "${command}" (the commands are ${COMMANDS.join(', ')}; see auscult --help).`,
   );

@@ -41,6 +41,8 @@ Commands:
       write a reply bundle holding the newest verdict on each diagnosis
   bundle open [--home DIR] X.auscult
       open a review bundle as a read-only review, or apply a reply's verdicts
+  sync [--home DIR] [--once] [--connect URL --name N --password-file F [--plant ID]]
+      send a library's new recordings and rows to its hub and take the hub's changes
 
 Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
@@ -194,6 +196,21 @@ that person. People sign in at /hub/sign-in; five wrong passwords in 15 minutes 
 from an address make it wait. --public-origin names the https origin a TLS proxy serves the hub
 at; --work a local folder for uploads and audio copies for analysis. --ice-servers names a JSON
 file of STUN/TURN servers for live listening (else the AUSCULT_ICE_SERVERS variable; docs/live.md).
+
+${EXIT_STATUS}
+`,
+  sync: `Usage: auscult sync [--home DIR] [--once]
+                   [--connect URL --name NAME --password-file F [--plant ID]]
+
+Syncs a library folder with the Auscult Hub it is linked to, as the app does in the background
+(docs/sync.md): the audio of new recordings in resumable chunks, then the rows written here
+since the last sync, then the hub's changes (verdicts, fault-log changes). A hub out of reach
+is tried again after a growing pause (1 s, 2 s, … 60 s). Each pass prints what it moved.
+  --home DIR        the library (default AUSCULT_HOME, else the per-user data folder)
+  --once            stop after one complete pass; otherwise sync every 30 s until Ctrl+C
+  --connect URL     link the library to the hub at URL first, signing in once as NAME with the
+                    password on the first line of F; only the hub's device token is kept
+  --plant ID        the plant this computer's machines belong to, for people of several plants
 
 ${EXIT_STATUS}
 `,

@@ -1,5 +1,5 @@
 /**
- * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, speed, log export, report, hub, bundle. run.ts runs it on the
+ * The `auscult` command line (docs/formats.md): baseline, diagnose, analyze, speed, log export, report, hub, bundle, sync. run.ts runs it on the
  * process's arguments; bin/auscult.mjs runs the build of run.ts, dist/cli/auscult.js.
  */
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
@@ -16,7 +16,7 @@ export interface CliIo {
 
 // The commands and the pool load only for a command: `auscult --help` stays a quick start.
 async function run(
-  args: Exclude<CliArgs, { command: 'help' | 'log' | 'hub' | 'speed' | 'bundle' }>,
+  args: Exclude<CliArgs, { command: 'help' | 'log' | 'hub' | 'speed' | 'bundle' | 'sync' }>,
   pool: AnalysisPool,
 ) {
   if (args.command === 'report') {
@@ -63,6 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // The hub's database only; no analysis.
       const { runHub } = await import('./hub.ts');
       output = await runHub(args, (text) => io.stdout(text));
+    } else if (args.command === 'sync') {
+      // The library and the hub; no analysis.
+      const { runSync } = await import('./sync.ts');
+      output = await runSync(args, (text) => io.stdout(text));
     } else if (args.command === 'bundle') {
       // Zip files and the library's rows; no analysis.
       const { runBundle } = await import('./bundle.ts');

@@ -65,6 +65,11 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   // caller's plants.
   'reports.diagnosis': EVERYONE,
   'reports.faultLog': ADMINS,
+  // A desktop's link to a hub; on the hub itself the service answers that they do not apply.
+  'hubLink.status': ADMINS,
+  'hubLink.connect': ADMINS,
+  'hubLink.disconnect': ADMINS,
+  'hubLink.syncNow': ADMINS,
 };
 
 /**

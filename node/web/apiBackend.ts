@@ -8,6 +8,9 @@ import { createAuscultService } from '../api/service.ts';
 import type { AuscultServiceOptions } from '../api/service.ts';
 import { isValidId } from '../store/ids.ts';
 import { openLibrary } from '../library/library.ts';
+import { hubLinkApi } from '../sync/hubLinkApi.ts';
+import { createSyncEngine } from '../sync/syncEngine.ts';
+import type { SyncEngineOptions } from '../sync/syncEngine.ts';
 import type { Library, OpenLibraryOptions } from '../library/library.ts';
 
 export interface ApiBackend {
@@ -29,7 +32,9 @@ export interface ApiBackend {
 export interface ApiBackendOptions extends OpenLibraryOptions {
   /** See AuscultServiceOptions.mediaOrigin: '' for the web host, `app://auscult` for Electron. */
   readonly mediaOrigin?: string;
-  readonly service?: Omit<AuscultServiceOptions, 'mediaOrigin'>;
+  readonly service?: Omit<AuscultServiceOptions, 'mediaOrigin' | 'hubLink'>;
+  /** The sync engine's timings (docs/sync.md); it runs only while the library is linked. */
+  readonly sync?: SyncEngineOptions;
 }
 
 async function listedRecordingFile(library: Library, recordingId: string): Promise<string | null> {
@@ -44,16 +49,21 @@ export async function openApiBackend(
   options: ApiBackendOptions = {},
 ): Promise<ApiBackend> {
   const library = await openLibrary(home, options);
+  const engine = createSyncEngine(library, options.sync);
   const service = createAuscultService(library, {
     ...options.service,
     mediaOrigin: options.mediaOrigin,
+    hubLink: hubLinkApi(library, engine),
   });
+  engine.start();
   return {
-    call: (method, args) => dispatch(service, method, args),
+    // A call may have written rows: the engine looks at the outbox a moment later, off the call.
+    call: (method, args) => dispatch(service, method, args).finally(() => engine.nudge()),
     recordingFile: (recordingId) => listedRecordingFile(library, recordingId),
     bundleFile: (token) => service.bundleDownload(token),
     close: async () => {
       try {
+        await engine.close();
         await service.close();
       } finally {
         await library.close();

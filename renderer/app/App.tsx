@@ -5,7 +5,7 @@ import { MachinesScreen } from '../features/machines/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
 import { ReviewsScreen } from '../features/reviews/index.ts';
-import { LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
+import { HubLinkPanel, LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
 import { formatRoute, HUB_SCREENS, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
 import { useFileDropGuard } from './useFileDropGuard.ts';
@@ -85,6 +85,7 @@ export function App() {
           </ul>
         </nav>
         <LanguageSelector language={language.language} onChange={language.setLanguage} />
+        <HubLinkPanel />
       </header>
       <main>
         <ScreenFor route={route} navigate={navigate} />

@@ -13,8 +13,10 @@ import type { ReportOptions } from '../reports/paper.ts';
 import type { MachineTrend } from '../trend/machineTrend.ts';
 import type { ErrorBody } from './errors.ts';
 import type { ExpertVerdict, VerdictInput } from '../verdicts/expertVerdict.ts';
+import type { HubConnectInput, HubConnectResult, HubLinkStatus } from '../sync/hubLink.ts';
 
 export type { ExpertVerdict, VerdictInput } from '../verdicts/expertVerdict.ts';
+export type { HubConnectInput, HubConnectResult, HubLinkStatus } from '../sync/hubLink.ts';
 
 export interface MachineSummary {
   readonly id: string;
@@ -476,6 +478,18 @@ export interface AuscultApi {
     diagnosis(diagnosisId: string, options: ReportOptions): Promise<ArrayBuffer>;
     /** The fault-log report of the entries `filters` let through, newest first. */
     faultLog(filters: FaultLogFilters, options: ReportOptions): Promise<ArrayBuffer>;
+  };
+  /**
+   * The desktop's link to a hub (docs/sync.md). On a hub these answer that they do not apply.
+   */
+  hubLink: {
+    status(): Promise<HubLinkStatus>;
+    /** Signs in once as this computer; keeps the hub's device token, never the password. */
+    connect(input: HubConnectInput): Promise<HubConnectResult>;
+    /** Forgets the hub and its token; rows not yet sent stay queued. */
+    disconnect(): Promise<HubLinkStatus>;
+    /** Runs a sync now and answers the status after it. */
+    syncNow(): Promise<HubLinkStatus>;
   };
 }
 

@@ -95,6 +95,13 @@ export const API_ERROR_REASONS = [
   'forbidden',
   /** params.retryAfterSeconds. */
   'rate-limited',
+  // The desktop's link to a hub (node/sync).
+  /** No answer from the hub's URL (wrong address, offline, the hub stopped). */
+  'hub-unreachable',
+  /** The hub answered something Auscult does not understand (perhaps no hub at that URL). */
+  'hub-bad-answer',
+  /** hubLink.* called on a hub, which links to no other hub. */
+  'hub-link-not-here',
 ] as const;
 export type ApiErrorReason = (typeof API_ERROR_REASONS)[number];
 

@@ -188,6 +188,28 @@ const settingsSchema = v.pipe(
   ),
 );
 
+/** Connecting to a hub: its URL, who signs in, and (for people of several plants) the plant. */
+const hubConnectSchema = v.strictObject(
+  {
+    url: v.pipe(
+      v.string('must be a string'),
+      v.trim(),
+      v.maxLength(2000, 'must be at most 2000 characters'),
+      v.regex(/^https?:\/\/\S+$/i, 'must be a URL starting with http:// or https://'),
+    ),
+    name: personSchema(false),
+    password: v.pipe(
+      v.string('must be a string'),
+      v.minLength(1, 'must not be empty'),
+      v.maxLength(1000, 'must be at most 1000 characters'),
+    ),
+    plantId: v.optional(
+      v.pipe(v.string('must be a string'), v.minLength(1), v.maxLength(200, 'is too long')),
+    ),
+  },
+  'must be an object with url, name, password and perhaps plantId',
+);
+
 /** What a printed report is asked for with; fields other than these are refused. */
 const reportOptionsSchema = v.strictObject(
   {
@@ -377,6 +399,12 @@ export const METHOD_TABLE: MethodTable = {
       ]),
       binaryResult: true,
     },
+  },
+  hubLink: {
+    status: json([]),
+    connect: json([['link', hubConnectSchema]]),
+    disconnect: json([]),
+    syncNow: json([]),
   },
 };
 

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './transaction.ts';
+import { SYNC_OUTBOX_SQL } from './syncMigration.ts';
 
 export interface Migration {
   readonly version: number;
@@ -223,6 +224,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX reviews_by_machine ON reviews (machine_id, adopted_at);
     `,
+  },
+  {
+    version: 9,
+    description: 'sync with a hub: outbox filled by triggers, row history, the link',
+    sql: SYNC_OUTBOX_SQL,
   },
 ];
 

@@ -72,7 +72,9 @@ export function createSqliteStore(
     db,
     ...tables(db, clock, gated),
     async transaction(work) {
-      await waitForTransaction();
+      // The last check and taking the gate in one synchronous step: with an `await` between
+      // them, two transactions started in the same tick would both pass and nest.
+      while (gate.open) await gate.open;
       let release = () => undefined as void;
       gate.open = new Promise<void>((resolve) => (release = resolve));
       try {

@@ -63,6 +63,10 @@ describe('a new library', () => {
       'recordings',
       'schema_migrations',
       'settings',
+      'sync_link',
+      'sync_outbox',
+      'sync_row_history',
+      'sync_state',
     ]);
     await library.close();
   });

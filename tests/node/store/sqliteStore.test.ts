@@ -1,6 +1,6 @@
 /** The SQLite store passes the store contract. */
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeReviewContract } from './reviewContract.ts';
@@ -28,3 +28,22 @@ describeStoreContract('SQLite', harness);
 describeFaultLogContract('SQLite', harness);
 describeVerdictContract('SQLite', harness);
 describeReviewContract('SQLite', harness);
+
+describe('SQLite transactions of one process', () => {
+  it('run one after the other when started in the same tick', async () => {
+    const { store } = await harness.fresh();
+    try {
+      const order: string[] = [];
+      const work = (name: string) =>
+        store.transaction(async (tx) => {
+          order.push(`${name} begins`);
+          await tx.settings.get('language');
+          order.push(`${name} ends`);
+        });
+      await Promise.all([work('a'), work('b'), work('c')]);
+      expect(order).toEqual(['a begins', 'a ends', 'b begins', 'b ends', 'c begins', 'c ends']);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -64,6 +64,10 @@ describe('the method table', () => {
       'settings.set',
       'reports.diagnosis',
       'reports.faultLog',
+      'hubLink.status',
+      'hubLink.connect',
+      'hubLink.disconnect',
+      'hubLink.syncNow',
     ]);
   });
 

@@ -1,0 +1,138 @@
+/**
+ * `auscult sync`: runs the desktop's sync engine on a library (docs/sync.md), for people without
+ * the app and for the fault tests. It prints what each pass moved.
+ */
+import { readFile } from 'node:fs/promises';
+import { ApiError } from '../../shared/api/errors.ts';
+import { openLibrary } from '../library/library.ts';
+import type { Library } from '../library/library.ts';
+import { LibraryError } from '../store/errors.ts';
+import { HubRefusedError, HubUnreachableError } from '../sync/hubClient.ts';
+import { connectToHub } from '../sync/hubLinkApi.ts';
+import { readLink } from '../sync/linkState.ts';
+import {
+  createSyncEngine,
+  FIRST_RETRY_MS,
+  MAX_RETRY_MS,
+  SYNC_INTERVAL_MS,
+} from '../sync/syncEngine.ts';
+import type { SyncEngine } from '../sync/syncEngine.ts';
+import type { PassReport } from '../sync/syncPass.ts';
+import type { CommandOutput } from './commands.ts';
+import { InputError } from './errors.ts';
+import type { SyncArgs } from './syncArgs.ts';
+
+function describePass(report: PassReport): string {
+  const { pulled } = report;
+  return (
+    `Sent ${report.audioFiles} audio file(s) (${report.audioBytes} bytes) and ` +
+    `${report.pushedRows} row(s)` +
+    (report.refusedRows > 0 ? `, ${report.refusedRows} refused (kept for later)` : '') +
+    `; received ${pulled.applied} row(s)` +
+    (pulled.kept + pulled.skipped > 0
+      ? ` (${pulled.kept} kept ours, ${pulled.skipped} skipped)`
+      : '') +
+    '.\n'
+  );
+}
+
+async function link(
+  library: Library,
+  connect: NonNullable<SyncArgs['connect']>,
+  print: (text: string) => void,
+) {
+  let password: string;
+  try {
+    password = (await readFile(connect.passwordFile, 'utf8')).split(/\r?\n/)[0];
+  } catch (error) {
+    throw new InputError(
+      `cannot read the password file "${connect.passwordFile}" (${(error as Error).message})`,
+    );
+  }
+  try {
+    const choice = await connectToHub(library, { ...connect, password });
+    if (choice !== null) {
+      throw new InputError(
+        `${connect.name} works for several plants: add --plant with one of ${choice.plantIds.join(', ')}`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof ApiError)
+      throw new InputError(`cannot link to ${connect.url}: ${error.message}`);
+    throw error;
+  }
+  print(`Linked ${library.home} to ${connect.url} as ${connect.name}.\n`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Passes until one completes: a hub out of reach is tried again after a growing pause. */
+async function passUntilDone(
+  engine: SyncEngine,
+  print: (text: string) => void,
+): Promise<PassReport> {
+  let retryMs = FIRST_RETRY_MS;
+  for (;;) {
+    try {
+      return await engine.syncOnce();
+    } catch (error) {
+      if (error instanceof HubRefusedError) {
+        throw new InputError(
+          'the hub refused this device (its token was revoked?): link it again with --connect',
+        );
+      }
+      if (!(error instanceof HubUnreachableError)) throw error;
+      print(`The hub cannot be reached (${error.message}); trying again in ${retryMs / 1000} s.\n`);
+      await sleep(retryMs);
+      retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+    }
+  }
+}
+
+export async function runSync(
+  args: SyncArgs,
+  print: (text: string) => void,
+): Promise<CommandOutput> {
+  let library: Library;
+  try {
+    library = await openLibrary(args.home, {
+      demo: false,
+      log: (message) => print(`${message}\n`),
+    });
+  } catch (error) {
+    if (error instanceof LibraryError) throw new InputError(error.message);
+    throw error;
+  }
+  try {
+    if (args.connect) await link(library, args.connect, print);
+    const linked = await library.store.transaction(async () => readLink(library.store.db));
+    if (linked === null) {
+      throw new InputError(
+        `${library.home} is not linked to a hub: add --connect URL --name N --password-file F`,
+      );
+    }
+    print(`Syncing ${library.home} with ${linked.hubUrl}.\n`);
+    const engine = createSyncEngine(library);
+    let stop = args.once;
+    const quit = () => (stop = true);
+    process.once('SIGINT', quit);
+    process.once('SIGTERM', quit);
+    try {
+      do {
+        print(describePass(await passUntilDone(engine, print)));
+        if (!stop) await sleep(SYNC_INTERVAL_MS);
+      } while (!stop);
+    } finally {
+      process.off('SIGINT', quit);
+      process.off('SIGTERM', quit);
+      await engine.close();
+    }
+    const status = await engine.status();
+    return {
+      stdout: `Pending: ${status.pendingRows} row(s), ${status.pendingAudioBytes} bytes of audio.\n`,
+      warnings: [],
+    };
+  } finally {
+    await library.close();
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The outbox (migration 9): one entry per row written here since the hub last took it. The
+ * triggers fill it; the engine reads it and removes an entry only when the hub took the very
+ * state that was pushed (its `changes` count has not moved since).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { AudioPart, SyncRow, SyncTable } from '../../shared/sync/protocol.ts';
+import { readSyncRow } from './localRows.ts';
+
+export interface OutboxEntry {
+  readonly table: SyncTable;
+  readonly rowId: string;
+  readonly changes: number;
+}
+
+/** An outbox entry with the row as it is now (null when the row is gone). */
+export interface QueuedRow extends OutboxEntry {
+  readonly row: SyncRow | null;
+}
+
+/** Up to `limit` queued rows of `table`, oldest first, each read as it is now. */
+export function queuedRows(db: DatabaseSync, table: SyncTable, limit: number): QueuedRow[] {
+  return db
+    .prepare(`SELECT row_id, changes FROM sync_outbox WHERE table_name = ? ORDER BY rowid LIMIT ?`)
+    .all(table, limit)
+    .map((entry) => {
+      const rowId = String(entry.row_id);
+      return { table, rowId, changes: Number(entry.changes), row: readSyncRow(db, table, rowId) };
+    });
+}
+
+/** Removes the entry unless the row was written again since it was read; true when removed. */
+export function removeIfUnchanged(db: DatabaseSync, entry: OutboxEntry): boolean {
+  const result = db
+    .prepare('DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ? AND changes = ?')
+    .run(entry.table, entry.rowId, entry.changes);
+  return Number(result.changes) > 0;
+}
+
+/** Rows waiting to go up. */
+export function pendingRowCount(db: DatabaseSync): number {
+  const row = db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
+  return Number(row?.n ?? 0);
+}
+
+/** One audio file a queued recording needs on the hub before its row can go. */
+export interface QueuedAudio {
+  readonly recordingId: string;
+  readonly part: AudioPart;
+  /** The key in the library's audio store. */
+  readonly audioKey: string;
+  readonly sizeBytes: number;
+}
+
+/** The audio (and originals) of the queued recordings, oldest first. */
+export function queuedAudio(db: DatabaseSync): QueuedAudio[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.size_bytes, r.original_audio_key, r.original_size_bytes
+        FROM sync_outbox o JOIN recordings r ON r.id = o.row_id
+        WHERE o.table_name = 'recordings' ORDER BY o.rowid`,
+    )
+    .all();
+  return rows.flatMap((row) => {
+    const recordingId = String(row.id);
+    const audio: QueuedAudio = {
+      recordingId,
+      part: 'audio',
+      audioKey: recordingId,
+      sizeBytes: Number(row.size_bytes),
+    };
+    if (row.original_audio_key === null) return [audio];
+    const original: QueuedAudio = {
+      recordingId,
+      part: 'original',
+      audioKey: String(row.original_audio_key),
+      sizeBytes: Number(row.original_size_bytes),
+    };
+    return [audio, original];
+  });
+}
