@@ -4,8 +4,26 @@
  * state that was pushed (its `changes` count has not moved since).
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { SYNC_TABLES } from '../../shared/sync/protocol.ts';
 import type { AudioPart, SyncRow, SyncTable } from '../../shared/sync/protocol.ts';
 import { readSyncRow } from './localRows.ts';
+
+/**
+ * SQL true when the queued row `o.row_id` of `table` is not on a machine that is only a review
+ * (a bundle from another library, not adopted: migration 8). Such rows are another library's:
+ * they wait in the outbox, and go up once the machine is added to this library's own.
+ */
+function ownRow(table: SyncTable): string {
+  const reviewOnly = (machineId: string) =>
+    `SELECT 1 FROM reviews v WHERE v.machine_id = ${machineId} AND v.adopted_at IS NULL`;
+  if (table === 'machines') return `NOT EXISTS (${reviewOnly('o.row_id')})`;
+  if (table === 'fault_log_events') {
+    return `NOT EXISTS (SELECT 1 FROM fault_log_events e JOIN fault_log f ON f.id = e.entry_id
+      WHERE e.id = o.row_id AND EXISTS (${reviewOnly('f.machine_id')}))`;
+  }
+  return `NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = o.row_id
+    AND EXISTS (${reviewOnly('t.machine_id')}))`;
+}
 
 export interface OutboxEntry {
   readonly table: SyncTable;
@@ -21,7 +39,10 @@ export interface QueuedRow extends OutboxEntry {
 /** Up to `limit` queued rows of `table`, oldest first, each read as it is now. */
 export function queuedRows(db: DatabaseSync, table: SyncTable, limit: number): QueuedRow[] {
   return db
-    .prepare(`SELECT row_id, changes FROM sync_outbox WHERE table_name = ? ORDER BY rowid LIMIT ?`)
+    .prepare(
+      `SELECT row_id, changes FROM sync_outbox o WHERE table_name = ? AND ${ownRow(table)}
+        ORDER BY rowid LIMIT ?`,
+    )
     .all(table, limit)
     .map((entry) => {
       const rowId = String(entry.row_id);
@@ -37,10 +58,16 @@ export function removeIfUnchanged(db: DatabaseSync, entry: OutboxEntry): boolean
   return Number(result.changes) > 0;
 }
 
-/** Rows waiting to go up. */
+/** Rows waiting to go up (not those of review-only machines, which wait for adoption). */
 export function pendingRowCount(db: DatabaseSync): number {
-  const row = db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
-  return Number(row?.n ?? 0);
+  let count = 0;
+  for (const table of SYNC_TABLES) {
+    const row = db
+      .prepare(`SELECT count(*) AS n FROM sync_outbox o WHERE table_name = ? AND ${ownRow(table)}`)
+      .get(table);
+    count += Number(row?.n ?? 0);
+  }
+  return count;
 }
 
 /** One audio file a queued recording needs on the hub before its row can go. */
@@ -58,7 +85,7 @@ export function queuedAudio(db: DatabaseSync): QueuedAudio[] {
     .prepare(
       `SELECT r.id, r.size_bytes, r.original_audio_key, r.original_size_bytes
         FROM sync_outbox o JOIN recordings r ON r.id = o.row_id
-        WHERE o.table_name = 'recordings' ORDER BY o.rowid`,
+        WHERE o.table_name = 'recordings' AND ${ownRow('recordings')} ORDER BY o.rowid`,
     )
     .all();
   return rows.flatMap((row) => {

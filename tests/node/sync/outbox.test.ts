@@ -12,6 +12,7 @@ import type {
 import type { SyncTable } from '../../../shared/sync/protocol.ts';
 import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
 import { applyRows } from '../../../node/sync/applyRows.ts';
+import { pendingRowCount, queuedAudio, queuedRows } from '../../../node/sync/outbox.ts';
 import { readSyncRow } from '../../../node/sync/localRows.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import { simWav, temporaryFolder } from '../library/libraryFixtures.ts';
@@ -145,5 +146,34 @@ describe('the demo machine', () => {
       await library.close();
       await folder.remove();
     }
+  });
+});
+
+describe('a machine that is only a review (a bundle from another library)', () => {
+  it('keeps its rows and audio queued but not sent until it is adopted', async () => {
+    const { db } = api.library.store;
+    const reviewed = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
+    const bytes = simWav({ seed: 9, durationSeconds: 3, sampleRateHz: 16000 });
+    const recording = await api.importWav(reviewed.id, 'sent.wav', bytes);
+    const before = pendingRowCount(db);
+    await api.library.store.reviews.insert({
+      id: crypto.randomUUID(),
+      machineId: reviewed.id,
+      recordingIds: [recording.id],
+      notes: [],
+      senderName: 'Ana',
+      sentAt: '2026-12-01T08:00:00.000Z',
+      bundleName: 'lathe.auscult',
+    });
+    const sent = (table: SyncTable) => queuedRows(db, table, 500).map((row) => row.rowId);
+    expect(sent('machines')).not.toContain(reviewed.id);
+    expect(sent('recordings')).not.toContain(recording.id);
+    expect(queuedAudio(db).map((audio) => audio.recordingId)).not.toContain(recording.id);
+    // Its rows wait in the outbox: the machine and the recording are no longer counted.
+    expect(pendingRowCount(db)).toBe(before - 2);
+    await api.library.store.reviews.adopt(reviewed.id);
+    expect(sent('machines')).toContain(reviewed.id);
+    expect(sent('recordings')).toContain(recording.id);
+    expect(queuedAudio(db).map((audio) => audio.recordingId)).toContain(recording.id);
   });
 });
