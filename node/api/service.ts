@@ -33,6 +33,8 @@ import { recordingMediaPath } from './mediaUrls.ts';
 import { poolFeatureSource } from './poolFeatures.ts';
 import { reportsApi } from './reports.ts';
 import { reviewApi } from './review.ts';
+import { reviewQueue } from './reviewQueue.ts';
+import type { MachineFilter } from './reviewQueue.ts';
 import { saveSelectionDiagnosis } from './selection.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
@@ -58,6 +60,11 @@ export interface AuscultServiceOptions {
 export interface AuscultService extends AuscultApi {
   /** Resolves when every baseline job has settled. */
   jobsSettled(): Promise<void>;
+  /**
+   * The same API with its lists over many machines (review.queue, faultLog.list and the
+   * fault-log report) limited to `machineIds`: what a hub answers a user of some plants.
+   */
+  limitedTo(machineIds: readonly string[]): AuscultApi;
   /**
    * Finalises open recording sessions (as recordings), cancels open imports, waits for jobs,
    * stops the analysis pool if the service created it. The library stays open.
@@ -124,9 +131,9 @@ function baselinesApi(
   };
 }
 
-function faultLogApi(library: LibraryContext): AuscultApi['faultLog'] {
+function faultLogApi(library: LibraryContext, machineIds: MachineFilter): AuscultApi['faultLog'] {
   return {
-    list: () => library.store.faultLog.summaries(),
+    list: () => library.store.faultLog.summaries(machineIds),
     add: (diagnosisId, note, recordedBy) =>
       addDiagnosisToFaultLog(library, diagnosisId, note, recordedBy),
     transition: (entryId, toStatus, change) =>
@@ -158,12 +165,13 @@ export function createAuscultService(
   const jobs = createJobRegistry(library.newId, (error) =>
     errorBody(toApiError(error, 'baselines.build', log)),
   );
-  return {
+  const review = reviewApi(library, features, pool);
+  const api: AuscultApi = {
     machines: machinesApi(library),
     recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
     sessions: sessionsApi(sessions),
-    review: reviewApi(library, features, pool),
-    faultLog: faultLogApi(library),
+    review: { ...review, queue: (request) => reviewQueue(library, request, null) },
+    faultLog: faultLogApi(library, null),
     baselines: baselinesApi(library, jobs, features),
     verdicts: {
       record: (diagnosisId, verdict) => recordVerdict(library, diagnosisId, verdict),
@@ -180,7 +188,16 @@ export function createAuscultService(
       get: () => getSettings(library),
       set: (settings) => setSettings(library, settings),
     },
-    reports: reportsApi(library, features),
+    reports: reportsApi(library, features, null),
+  };
+  return {
+    ...api,
+    limitedTo: (machineIds) => ({
+      ...api,
+      review: { ...review, queue: (request) => reviewQueue(library, request, machineIds) },
+      faultLog: faultLogApi(library, machineIds),
+      reports: reportsApi(library, features, machineIds),
+    }),
     jobsSettled: () => jobs.settled(),
     async close() {
       await sessions.close();

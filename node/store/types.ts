@@ -14,9 +14,11 @@ import type {
   MachineDetail,
   MachineSummary,
   RecordingSummary,
+  ReviewQueueItem,
   StoredDiagnosis,
   VerdictSummary,
 } from '../../shared/api/contract.ts';
+import type { ReviewQueueKey } from '../../shared/api/pageCursor.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
@@ -117,6 +119,21 @@ export interface NewDiagnosis {
   readonly region?: DiagnosisRegion | null;
 }
 
+/** A page of the diagnoses awaiting review (DiagnosisStore.awaitingReview). */
+export interface ReviewQueueQuery {
+  readonly limit: number;
+  /** The last item of the page before, or null for the first page. */
+  readonly after: ReviewQueueKey | null;
+  /** Only these machines' recordings (a hub user's plants), or null for every machine. */
+  readonly machineIds: readonly string[] | null;
+}
+
+export interface ReviewQueueRows {
+  readonly items: ReviewQueueItem[];
+  /** The key of the last item when more follow, else null. */
+  readonly next: ReviewQueueKey | null;
+}
+
 export interface DiagnosisStore {
   insert(diagnosis: NewDiagnosis): Promise<StoredDiagnosis>;
   /** A recording's diagnoses, newest first. Rejects with NotFoundError for an unknown recording. */
@@ -134,6 +151,12 @@ export interface DiagnosisStore {
    * Rejects with NotFoundError for an unknown machine.
    */
   listByMachine(machineId: string): Promise<StoredDiagnosis[]>;
+  /**
+   * The newest diagnosis of each recording none of whose diagnoses has an expert's verdict:
+   * abnormal or unusable ones first, then newest first (diagnosis time, then id), a page at a
+   * time by keyset (one query).
+   */
+  awaitingReview(query: ReviewQueueQuery): Promise<ReviewQueueRows>;
 }
 
 /** A fault-log row as stored. */
@@ -190,8 +213,11 @@ export interface FaultLogStore {
   get(entryId: string): Promise<FaultLogRecord>;
   /** A machine's entries, newest first. Rejects with NotFoundError for an unknown machine. */
   listByMachine(machineId: string): Promise<FaultLogRecord[]>;
-  /** Every entry made from a diagnosis, archived ones included, with names and verdict, newest first. */
-  summaries(): Promise<FaultLogEntry[]>;
+  /**
+   * Every entry made from a diagnosis, archived ones included, with names and verdict, newest
+   * first; only those of `machineIds` when given (a hub user's plants).
+   */
+  summaries(machineIds?: readonly string[] | null): Promise<FaultLogEntry[]>;
   /** One such entry. Rejects with NotFoundError. */
   summary(entryId: string): Promise<FaultLogEntry>;
   /**

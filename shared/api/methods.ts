@@ -16,6 +16,7 @@ import {
   MAX_FAULT_NOTE_LENGTH,
   MAX_FILE_NAME_LENGTH,
   MAX_JSON_BODY_BYTES,
+  MAX_PAGE_ITEMS,
   MAX_PEAK_BUCKETS,
   MAX_PERSON_NAME_LENGTH,
   MAX_SESSION_CHUNK_BYTES,
@@ -250,6 +251,15 @@ const verdictSchema = v.pipe(
   ),
 );
 
+/** A page of a long list; the cursor is opaque here and checked where it is read. */
+const pageRequestSchema = v.strictObject(
+  {
+    limit: wholeNumberSchema(1, MAX_PAGE_ITEMS, 'items'),
+    cursor: v.nullable(v.pipe(v.string('must be a string'), v.maxLength(1000, 'is too long'))),
+  },
+  'must be an object with limit and cursor',
+);
+
 /** A method taking JSON arguments and answering JSON. */
 function json<Args extends readonly unknown[]>(args: ArgumentSpecs<Args>): MethodSpec<Args> {
   return { args, binaryArgument: false, binaryResult: false, maxBodyBytes: MAX_JSON_BODY_BYTES };
@@ -304,6 +314,7 @@ export const METHOD_TABLE: MethodTable = {
       ['columns', wholeNumberSchema(1, MAX_SPECTROGRAM_COLUMNS, 'columns')],
     ]),
     peaks: json([id('recordingId'), ['count', wholeNumberSchema(1, MAX_PEAK_BUCKETS, 'buckets')]]),
+    queue: json([['request', pageRequestSchema]]),
   },
   faultLog: {
     list: json([]),

@@ -136,8 +136,12 @@ export function postgresFaultLog(sql: Sql, clock: Clock, transact: Transact): Fa
       );
       return rows.map(toRecord);
     },
-    async summaries() {
-      const { rows } = await sql.query(`${SUMMARY_SELECT} ORDER BY f.created_at DESC, f.seq DESC`);
+    async summaries(machineIds = null) {
+      const where = machineIds === null ? '' : 'WHERE f.machine_id = ANY($1)';
+      const { rows } = await sql.query(
+        `${SUMMARY_SELECT} ${where} ORDER BY f.created_at DESC, f.seq DESC`,
+        machineIds === null ? [] : [machineIds],
+      );
       return rows.map(toSummary);
     },
     async summary(entryId) {

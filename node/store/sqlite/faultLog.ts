@@ -144,8 +144,14 @@ export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<Faul
         .all(machineId)
         .map(toRecord);
     },
-    summaries: () =>
-      db.prepare(`${SUMMARY_SELECT} ORDER BY f.created_at DESC, f.rowid DESC`).all().map(toSummary),
+    summaries(machineIds = null) {
+      const where =
+        machineIds === null ? '' : 'WHERE f.machine_id IN (SELECT value FROM json_each(?))';
+      return db
+        .prepare(`${SUMMARY_SELECT} ${where} ORDER BY f.created_at DESC, f.rowid DESC`)
+        .all(...(machineIds === null ? [] : [JSON.stringify(machineIds)]))
+        .map(toSummary);
+    },
     summary(entryId) {
       const row = db.prepare(`${SUMMARY_SELECT} WHERE f.id = ?`).get(entryId);
       if (!row) throw new NotFoundError('fault-log entry', entryId);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
+import { describeReviewQueueContract } from './reviewQueueContract.ts';
 import { describeStoreContract } from './storeContract.ts';
 import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
@@ -26,3 +27,4 @@ const harness = {
 describeStoreContract('SQLite', harness);
 describeFaultLogContract('SQLite', harness);
 describeVerdictContract('SQLite', harness);
+describeReviewQueueContract('SQLite', harness);
