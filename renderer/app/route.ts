@@ -2,16 +2,19 @@
  * The page's screens as a location hash (`#/machines/abc/edit`), so reload, back and forward
  * work in the browser and in Electron without a router library.
  */
-export type Screen = 'machines' | 'record' | 'review' | 'fault-log';
+export type Screen = 'machines' | 'record' | 'review' | 'fault-log' | 'queue' | 'admin';
 
 export type Route =
   | { readonly screen: 'machines'; readonly view: 'list' }
   | { readonly screen: 'machines'; readonly view: 'new' }
   | { readonly screen: 'machines'; readonly view: 'detail' | 'edit'; readonly machineId: string }
   | { readonly screen: 'record' | 'review' | 'fault-log' }
+  /** On a hub: the experts' queue, and the admin's screens. */
+  | { readonly screen: 'queue' | 'admin' }
   | { readonly screen: 'review'; readonly recordingId: string }
   | { readonly screen: 'fault-log'; readonly entryId: string };
 
+/** The screens every host shows; a hub adds 'queue' and 'admin' for the people they serve. */
 export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log'];
 
 export const DEFAULT_ROUTE: Route = { screen: 'machines', view: 'list' };
@@ -37,6 +40,7 @@ export function parseRoute(hash: string): Route {
     return { screen, entryId: second };
   }
   if (screen === 'record' || screen === 'review' || screen === 'fault-log') return { screen };
+  if ((screen === 'queue' || screen === 'admin') && parts.length === 1) return { screen };
   if (screen !== 'machines' || second === undefined || second === '') return DEFAULT_ROUTE;
   if (second === 'new' && parts.length === 2) return { screen: 'machines', view: 'new' };
   if (parts.length === 2) return { screen: 'machines', view: 'detail', machineId: second };
