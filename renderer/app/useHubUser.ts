@@ -13,12 +13,13 @@ export interface HubMe {
  * or the web host, which has no /hub/me) and undefined until known.
  */
 export function useHubUser(): HubMe | null | undefined {
-  const [me, setMe] = useState<HubMe | null | undefined>(undefined);
+  // The desktop app is never a hub; in a browser, /hub/me tells.
+  const [me, setMe] = useState<HubMe | null | undefined>(() =>
+    DESKTOP_BRIDGE_GLOBAL in window ? null : undefined,
+  );
+  const asked = me === undefined;
   useEffect(() => {
-    if (DESKTOP_BRIDGE_GLOBAL in window) {
-      setMe(null);
-      return;
-    }
+    if (!asked) return;
     let live = true;
     fetch('/hub/me', { headers: { Accept: 'application/json' } })
       .then(async (response) => {
@@ -32,7 +33,7 @@ export function useHubUser(): HubMe | null | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [asked]);
   return me;
 }
 

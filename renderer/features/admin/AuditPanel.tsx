@@ -13,21 +13,23 @@ export function AuditPanel() {
   const [lines, setLines] = useState<readonly AuditLine[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    async (before: number | null) => {
-      try {
-        const page = await adminClient.audit(before);
-        setLines((previous) => (before === null ? page.lines : [...previous, ...page.lines]));
-        setNext(page.nextBeforeSeq);
-      } catch (caught) {
-        setError(t(adminErrorKey(caught)));
-      }
-    },
-    [t],
-  );
+  const fail = useCallback((caught: unknown) => setError(t(adminErrorKey(caught))), [t]);
   useEffect(() => {
-    void load(null);
-  }, [load]);
+    let live = true;
+    adminClient.audit(null).then((page) => {
+      if (!live) return;
+      setLines(page.lines);
+      setNext(page.nextBeforeSeq);
+    }, fail);
+    return () => {
+      live = false;
+    };
+  }, [fail]);
+  const more = (before: number) =>
+    adminClient.audit(before).then((page) => {
+      setLines((previous) => [...previous, ...page.lines]);
+      setNext(page.nextBeforeSeq);
+    }, fail);
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit.title')}</h2>
@@ -58,7 +60,7 @@ export function AuditPanel() {
         </tbody>
       </table>
       {next !== null && (
-        <button type="button" onClick={() => void load(next)}>
+        <button type="button" onClick={() => void more(next)}>
           {t('admin.audit.more')}
         </button>
       )}

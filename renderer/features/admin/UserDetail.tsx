@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { formatDateTime } from '../../format/numbers.ts';
@@ -81,7 +81,6 @@ export function UserDetail(props: {
   const { user, plants, isSelf, onChanged } = props;
   const { t } = useTranslation();
   const [plantIds, setPlantIds] = useState<readonly string[]>(user.plantIds);
-  useEffect(() => setPlantIds(user.plantIds), [user.plantIds]);
   const action = useAdminAction(onChanged);
   const toggle = (plantId: string, on: boolean) =>
     setPlantIds((ids) => (on ? [...ids, plantId] : ids.filter((id) => id !== plantId)));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReviewQueueItem } from '../../../shared/api/contract.ts';
+import type { ReviewQueueItem, ReviewQueuePage } from '../../../shared/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
 
@@ -26,30 +26,38 @@ export function useReviewQueue(): ReviewQueueState {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      try {
-        const page = await api.review.queue({ limit: QUEUE_PAGE_ITEMS, cursor: after });
-        setItems((previous) => (after === null ? page.items : [...previous, ...page.items]));
-        setCursor(page.nextCursor);
-        setHasMore(page.nextCursor !== null);
-        setError(null);
-      } catch (caught) {
-        setError(describeError(caught));
-      } finally {
-        setLoading(false);
-      }
+  const receive = useCallback((page: ReviewQueuePage, after: string | null) => {
+    setItems((previous) => (after === null ? page.items : [...previous, ...page.items]));
+    setCursor(page.nextCursor);
+    setHasMore(page.nextCursor !== null);
+    setError(null);
+    setLoading(false);
+  }, []);
+  const fail = useCallback(
+    (caught: unknown) => {
+      setError(describeError(caught));
+      setLoading(false);
     },
-    [api, describeError],
+    [describeError],
   );
 
   useEffect(() => {
-    void load(null);
-  }, [load]);
+    let live = true;
+    api.review.queue({ limit: QUEUE_PAGE_ITEMS, cursor: null }).then(
+      (page) => live && receive(page, null),
+      (caught: unknown) => live && fail(caught),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, receive, fail]);
 
   const loadMore = useCallback(() => {
-    if (cursor !== null) void load(cursor);
-  }, [cursor, load]);
+    if (cursor === null) return;
+    api.review
+      .queue({ limit: QUEUE_PAGE_ITEMS, cursor })
+      .then((page) => receive(page, cursor), fail);
+  }, [api, cursor, receive, fail]);
 
   return { items, loading, error, hasMore, loadMore };
 }
