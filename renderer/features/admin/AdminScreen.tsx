@@ -61,10 +61,18 @@ export function AdminScreen({ myName }: { myName: string }) {
   const users = useLoad(loadUsers);
   const plants = useLoad(loadPlants);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Every change adds a line to the audit log: a new key shows it from the top again.
+  const [changes, setChanges] = useState(0);
+  const { reload: reloadUsers } = users;
+  const { reload: reloadPlants } = plants;
+  const usersChanged = useCallback(() => {
+    reloadUsers();
+    setChanges((count) => count + 1);
+  }, [reloadUsers]);
   const reloadAll = useCallback(() => {
-    users.reload();
-    plants.reload();
-  }, [users, plants]);
+    usersChanged();
+    reloadPlants();
+  }, [usersChanged, reloadPlants]);
   const selected = users.data?.find((user) => user.id === selectedId) ?? null;
   return (
     <div className="admin-screen">
@@ -86,15 +94,15 @@ export function AdminScreen({ myName }: { myName: string }) {
                 user={selected}
                 plants={plants.data}
                 isSelf={selected.name === myName}
-                onChanged={users.reload}
+                onChanged={usersChanged}
               />
             )}
-            <AddUserForm plants={plants.data} onAdded={users.reload} />
+            <AddUserForm plants={plants.data} onAdded={usersChanged} />
           </>
         )}
       </section>
       {plants.data !== null && <PlantsPanel plants={plants.data} onChanged={reloadAll} />}
-      <AuditPanel />
+      <AuditPanel key={changes} />
     </div>
   );
 }

@@ -8,12 +8,17 @@ import { adminClient } from './adminClient.ts';
 import type { AdminPlant, AdminUser } from './adminClient.ts';
 import { useAdminAction } from './useAdminAction.ts';
 
-function Devices({ user }: { user: AdminUser }) {
+function Devices({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const load = useCallback(() => adminClient.devices(user.id), [user.id]);
   const devices = useLoad(load);
-  const action = useAdminAction(devices.reload);
+  const { reload } = devices;
+  const afterRevoke = useCallback(() => {
+    reload();
+    onChanged();
+  }, [reload, onChanged]);
+  const action = useAdminAction(afterRevoke);
   const live = (devices.data ?? []).filter((device) => !device.revoked);
   return (
     <section aria-labelledby="devices-title">
@@ -117,7 +122,7 @@ export function UserDetail(props: {
         </button>
       )}
       <ErrorText message={action.error} />
-      <Devices user={user} />
+      <Devices user={user} onChanged={onChanged} />
     </section>
   );
 }
