@@ -1,24 +1,36 @@
 /**
- * review.queue: the diagnoses awaiting an expert's verdict, a page at a time (the store's
- * awaitingReview), with the page's end as an opaque cursor.
+ * The paged lists: review.queue (the diagnoses awaiting an expert's verdict, the store's
+ * awaitingReview) and faultLog.page (the store's page), each page's end as an opaque cursor.
  */
-import type { PageRequest, ReviewQueuePage } from '../../shared/api/contract.ts';
+import type {
+  FaultLogPage,
+  FaultLogPageRequest,
+  PageRequest,
+  ReviewQueuePage,
+} from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
-import { CursorError, decodeQueueCursor, encodeQueueCursor } from '../../shared/api/pageCursor.ts';
+import {
+  CursorError,
+  decodeFaultLogCursor,
+  decodeQueueCursor,
+  encodeFaultLogCursor,
+  encodeQueueCursor,
+} from '../../shared/api/pageCursor.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 
 /** Only these machines' diagnoses (a hub user's plants), or null for every machine. */
 export type MachineFilter = readonly string[] | null;
 
-function cursorKey(cursor: string | null) {
+/** The key `cursor` names (null for none); an unreadable one is the caller's mistake. */
+function cursorKey<K>(method: string, cursor: string | null, decode: (cursor: string) => K) {
   if (cursor === null) return null;
   try {
-    return decodeQueueCursor(cursor);
+    return decode(cursor);
   } catch (error) {
     if (!(error instanceof CursorError)) throw error;
     throw new ApiError(
       'invalid-argument',
-      `review.queue: argument 1 (request.cursor) ${error.message}.`,
+      `${method}: argument 1 (request.cursor) ${error.message}.`,
     );
   }
 }
@@ -30,11 +42,28 @@ export async function reviewQueue(
 ): Promise<ReviewQueuePage> {
   const rows = await library.store.diagnoses.awaitingReview({
     limit: request.limit,
-    after: cursorKey(request.cursor),
+    after: cursorKey('review.queue', request.cursor, decodeQueueCursor),
     machineIds,
   });
   return {
     items: rows.items,
     nextCursor: rows.next === null ? null : encodeQueueCursor(rows.next),
+  };
+}
+
+export async function faultLogPage(
+  library: LibraryContext,
+  request: FaultLogPageRequest,
+  machineIds: MachineFilter,
+): Promise<FaultLogPage> {
+  const rows = await library.store.faultLog.page({
+    limit: request.limit,
+    after: cursorKey('faultLog.page', request.cursor, decodeFaultLogCursor),
+    filters: request.filters,
+    machineIds,
+  });
+  return {
+    entries: rows.entries,
+    nextCursor: rows.next === null ? null : encodeFaultLogCursor(rows.next),
   };
 }

@@ -33,7 +33,7 @@ import { recordingMediaPath } from './mediaUrls.ts';
 import { poolFeatureSource } from './poolFeatures.ts';
 import { reportsApi } from './reports.ts';
 import { reviewApi } from './review.ts';
-import { reviewQueue } from './reviewQueue.ts';
+import { faultLogPage, reviewQueue } from './reviewQueue.ts';
 import type { MachineFilter } from './reviewQueue.ts';
 import { saveSelectionDiagnosis } from './selection.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
@@ -61,8 +61,8 @@ export interface AuscultService extends AuscultApi {
   /** Resolves when every baseline job has settled. */
   jobsSettled(): Promise<void>;
   /**
-   * The same API with its lists over many machines (review.queue, faultLog.list and the
-   * fault-log report) limited to `machineIds`: what a hub answers a user of some plants.
+   * The same API with its lists over many machines (review.queue, faultLog.list, faultLog.page
+   * and the fault-log report) limited to `machineIds`: what a hub answers a user of some plants.
    */
   limitedTo(machineIds: readonly string[]): AuscultApi;
   /**
@@ -134,6 +134,7 @@ function baselinesApi(
 function faultLogApi(library: LibraryContext, machineIds: MachineFilter): AuscultApi['faultLog'] {
   return {
     list: () => library.store.faultLog.summaries(machineIds),
+    page: (request) => faultLogPage(library, request, machineIds),
     add: (diagnosisId, note, recordedBy) =>
       addDiagnosisToFaultLog(library, diagnosisId, note, recordedBy),
     transition: (entryId, toStatus, change) =>

@@ -28,6 +28,7 @@ export type HubCall = (
 const SPANNING: ReadonlySet<ApiMethod> = new Set([
   'review.queue',
   'faultLog.list',
+  'faultLog.page',
   'reports.faultLog',
 ]);
 

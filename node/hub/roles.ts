@@ -37,6 +37,7 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   // The experts' start screen: what awaits their verdict in their plants.
   'review.queue': EXPERTS,
   'faultLog.list': EVERYONE,
+  'faultLog.page': EVERYONE,
   'faultLog.add': EVERYONE,
   'faultLog.transition': FAULT_LOG_KEEPERS,
   'faultLog.setArchived': FAULT_LOG_KEEPERS,
@@ -85,6 +86,7 @@ export const METHOD_WRITES: Readonly<Record<ApiMethod, boolean>> = {
   'review.peaks': false,
   'review.queue': false,
   'faultLog.list': false,
+  'faultLog.page': false,
   'faultLog.add': true,
   'faultLog.transition': true,
   'faultLog.setArchived': true,

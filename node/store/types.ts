@@ -10,6 +10,7 @@
 import type {
   BaselineSummary,
   FaultLogEntry,
+  FaultLogFilters,
   FaultLogEvent,
   MachineDetail,
   MachineSummary,
@@ -18,7 +19,7 @@ import type {
   StoredDiagnosis,
   VerdictSummary,
 } from '../../shared/api/contract.ts';
-import type { ReviewQueueKey } from '../../shared/api/pageCursor.ts';
+import type { FaultLogKey, ReviewQueueKey } from '../../shared/api/pageCursor.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
@@ -203,6 +204,22 @@ export interface NewFaultLogEvent {
   readonly followUpRecordingId: string | null;
 }
 
+/** A page of the fault log (FaultLogStore.page). */
+export interface FaultLogPageQuery {
+  readonly limit: number;
+  /** The last entry of the page before, or null for the first page. */
+  readonly after: FaultLogKey | null;
+  readonly filters: FaultLogFilters;
+  /** Only these machines' entries (a hub user's plants), or null for every machine. */
+  readonly machineIds: readonly string[] | null;
+}
+
+export interface FaultLogPageRows {
+  readonly entries: FaultLogEntry[];
+  /** The key of the last entry when more follow, else null. */
+  readonly next: FaultLogKey | null;
+}
+
 export interface FaultLogStore {
   /**
    * Adds an entry, open, with its creation as the first event of its history (one
@@ -218,6 +235,12 @@ export interface FaultLogStore {
    * first; only those of `machineIds` when given (a hub user's plants).
    */
   summaries(machineIds?: readonly string[] | null): Promise<FaultLogEntry[]>;
+  /**
+   * The entries of `summaries` that `query.filters` let through (shared/faultLog/filter.ts; the
+   * text filter's words matched case-insensitively for ASCII letters), newest first (time, then
+   * id), a page at a time by keyset, filtered in the query itself.
+   */
+  page(query: FaultLogPageQuery): Promise<FaultLogPageRows>;
   /** One such entry. Rejects with NotFoundError. */
   summary(entryId: string): Promise<FaultLogEntry>;
   /**

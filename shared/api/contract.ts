@@ -273,6 +273,17 @@ export interface PageRequest {
   readonly cursor: string | null;
 }
 
+/** A page of the fault log: the entries `filters` let through, newest first. */
+export interface FaultLogPageRequest extends PageRequest {
+  readonly filters: FaultLogFilters;
+}
+
+export interface FaultLogPage {
+  readonly entries: readonly FaultLogEntry[];
+  /** The cursor of the next page, or null when this one is the last. */
+  readonly nextCursor: string | null;
+}
+
 /** One diagnosis awaiting an expert's verdict: the newest of a recording that has none yet. */
 export interface ReviewQueueItem {
   readonly diagnosisId: string;
@@ -421,6 +432,11 @@ export interface AuscultApi {
   faultLog: {
     /** Every machine's entries, archived ones included, newest first. */
     list(): Promise<FaultLogEntry[]>;
+    /**
+     * The entries `request.filters` let through, newest first, a page at a time (keyset, the
+     * filters applied by the store's query); on a hub those of the caller's plants only.
+     */
+    page(request: FaultLogPageRequest): Promise<FaultLogPage>;
     /**
      * Saves a stored diagnosis with a note (≤ 2000 characters) and the name of who saved it
      * (≤ 100 characters, '' when unknown); the entry starts open.

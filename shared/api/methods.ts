@@ -210,6 +210,18 @@ const faultLogFiltersSchema = v.strictObject(
   'must be an object with machineId, causeId, status, severity, fromMs, untilMs, text and showArchived',
 );
 
+/** A page of a long list; the cursor is opaque here and checked where it is read. */
+const pageFields = {
+  limit: wholeNumberSchema(1, MAX_PAGE_ITEMS, 'items'),
+  cursor: v.nullable(v.pipe(v.string('must be a string'), v.maxLength(1000, 'is too long'))),
+};
+const pageRequestSchema = v.strictObject(pageFields, 'must be an object with limit and cursor');
+
+const faultLogPageSchema = v.strictObject(
+  { ...pageFields, filters: faultLogFiltersSchema },
+  'must be an object with limit, cursor and filters',
+);
+
 function textSchema(maxLength: number) {
   return v.pipe(
     v.string('must be a string'),
@@ -249,15 +261,6 @@ const verdictSchema = v.pipe(
     (verdict) => (verdict.causeId === 'other') === (verdict.otherCause !== ''),
     "must give the cause in words with 'other', and only then",
   ),
-);
-
-/** A page of a long list; the cursor is opaque here and checked where it is read. */
-const pageRequestSchema = v.strictObject(
-  {
-    limit: wholeNumberSchema(1, MAX_PAGE_ITEMS, 'items'),
-    cursor: v.nullable(v.pipe(v.string('must be a string'), v.maxLength(1000, 'is too long'))),
-  },
-  'must be an object with limit and cursor',
 );
 
 /** A method taking JSON arguments and answering JSON. */
@@ -318,6 +321,7 @@ export const METHOD_TABLE: MethodTable = {
   },
   faultLog: {
     list: json([]),
+    page: json([['request', faultLogPageSchema]]),
     add: json([id('diagnosisId'), ['note', noteSchema], ['recordedBy', personSchema(true)]]),
     transition: json([
       id('entryId'),

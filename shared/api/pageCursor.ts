@@ -44,3 +44,34 @@ export function decodeQueueCursor(cursor: string): ReviewQueueKey {
   }
   return { priority: parsed[1], createdAt: parsed[2], diagnosisId: parsed[3] };
 }
+
+/** Where a page of the fault log ends: its last entry's time and id (newest first). */
+export interface FaultLogKey {
+  readonly createdAt: string;
+  readonly entryId: string;
+}
+
+export function encodeFaultLogCursor(key: FaultLogKey): string {
+  return JSON.stringify(['f', key.createdAt, key.entryId]);
+}
+
+/** The key a cursor names; throws CursorError when it is not one this module wrote. */
+export function decodeFaultLogCursor(cursor: string): FaultLogKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cursor);
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    parsed[0] !== 'f' ||
+    typeof parsed[1] !== 'string' ||
+    !ISO_UTC.test(parsed[1]) ||
+    typeof parsed[2] !== 'string'
+  ) {
+    throw new CursorError('the cursor is not one a faultLog.page page gave');
+  }
+  return { createdAt: parsed[1], entryId: parsed[2] };
+}

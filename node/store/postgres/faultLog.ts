@@ -51,7 +51,7 @@ function toRecord(row: Row): FaultLogRecord {
  * entries naming the same diagnosis. Joined plainly, the report's JSON was taken apart again for
  * every entry: 100 000 entries took 1.2-2.4 s instead of 0.5-0.7 s (npm run bench:hub).
  */
-const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
+export const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
     m.name AS machine_name, f.recording_id, r.name AS recording_name,
     f.cause_id, f.component_id, f.status, f.archived, f.recorded_by, f.follow_up_recording_id,
     v.*
@@ -62,7 +62,7 @@ const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.mac
   JOIN machines m ON m.id = f.machine_id
   JOIN recordings r ON r.id = f.recording_id`;
 
-function toSummary(row: Row): FaultLogEntry {
+export function toSummary(row: Row): FaultLogEntry {
   const verdict = toVerdict(row) as VerdictSummary;
   return {
     id: String(row.id),
@@ -89,7 +89,12 @@ async function readRecord(sql: Sql, entryId: string, lock = ''): Promise<FaultLo
   return toRecord(rows[0]);
 }
 
-export function postgresFaultLog(sql: Sql, clock: Clock, transact: Transact): FaultLogStore {
+/** Every part of the store but its pages (faultLogPage.ts, which reads the summaries here). */
+export function postgresFaultLog(
+  sql: Sql,
+  clock: Clock,
+  transact: Transact,
+): Omit<FaultLogStore, 'page'> {
   return {
     async add(entry) {
       await assertRow(sql, 'machines', 'machine', entry.machineId);

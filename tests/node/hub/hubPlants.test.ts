@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultLogEntry, ReviewQueuePage } from '../../../shared/api/contract.ts';
+import type { FaultLogEntry, FaultLogPage, ReviewQueuePage } from '../../../shared/api/contract.ts';
 import type { ApiMethod } from '../../../shared/api/methods.ts';
 import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 import { addUser, ensurePlant } from '../../../node/hub/people.ts';
@@ -127,6 +127,11 @@ describe("the hub's lists over many machines", () => {
   it("gives a supervisor the fault log and its PDF of their plant's entries only", async () => {
     const entries = await result<FaultLogEntry[]>('boss', 'faultLog.list', []);
     expect(entries.map((entry) => entry.machineName)).toEqual(['Lathe North']);
+    const request = { limit: 10, cursor: null, filters: NO_FILTERS };
+    const page = await result<FaultLogPage>('boss', 'faultLog.page', [request]);
+    expect(page.entries.map((entry) => entry.machineName)).toEqual(['Lathe North']);
+    const adminPage = await result<FaultLogPage>('admin', 'faultLog.page', [request]);
+    expect(adminPage.entries).toHaveLength(2);
     const response = await call('boss', 'reports.faultLog', [
       NO_FILTERS,
       { language: 'en', paper: 'a4' },

@@ -19,6 +19,7 @@ import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
 import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
 import { describeAudioStoreContract } from './audioStoreContract.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
+import { describeFaultLogPageContract } from './faultLogPageContract.ts';
 import { describeReviewQueueContract } from './reviewQueueContract.ts';
 import { describeStoreContract } from './storeContract.ts';
 import { describeVerdictContract } from './verdictContract.ts';
@@ -48,6 +49,7 @@ describeStoreContract('PostgreSQL', harness);
 describeFaultLogContract('PostgreSQL', harness);
 describeVerdictContract('PostgreSQL', harness);
 describeReviewQueueContract('PostgreSQL', harness);
+describeFaultLogPageContract('PostgreSQL', harness);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
