@@ -25,7 +25,7 @@ import type { ApiCall } from './apiRoute.ts';
 import { openApiBackend } from './apiBackend.ts';
 import { handleMediaRequest } from './mediaRoute.ts';
 import type { RecordingFileLookup } from './mediaRoute.ts';
-import { sendError, setSecurityHeaders } from './responses.ts';
+import { sendError, sendJson, setSecurityHeaders } from './responses.ts';
 import { handleStaticRequest } from './staticRoute.ts';
 
 /** The port when `PORT` is not set: above the common development servers' 3000/5173/8080. */
@@ -103,6 +103,10 @@ async function route(context: HostContext, request: IncomingMessage, response: S
     const crossSite = crossSiteReason(request);
     if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
     return handleMediaRequest(request, response, url.pathname, context.recordingFile);
+  }
+  if (request.method === 'GET' && url.pathname === '/hub/me') {
+    // The page asks who is signed in to a hub; here nobody is (a 404 would be a console error).
+    return sendJson(response, 200, null);
   }
   return handleStaticRequest(request, response, url.pathname, context.rendererDir);
 }
