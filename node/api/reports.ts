@@ -23,9 +23,11 @@ async function faultStatusOf(library: LibraryContext, machineId: string, diagnos
   return entries.find((entry) => entry.diagnosisId === diagnosisId)?.status ?? null;
 }
 
+/** `machineIds`: only these machines' entries go into the fault-log report (null: all). */
 export function reportsApi(
   library: LibraryContext,
   features: FeatureSource,
+  machineIds: readonly string[] | null,
 ): AuscultApi['reports'] {
   const { store } = library;
   return {
@@ -63,8 +65,10 @@ export function reportsApi(
       return ownBuffer(bytes);
     },
     async faultLog(filters, options) {
-      const entries = filterFaultLog(await store.faultLog.summaries(), filters);
-      const machines = await store.machines.list();
+      const entries = filterFaultLog(await store.faultLog.summaries(machineIds), filters);
+      const visible = machineIds === null ? null : new Set(machineIds);
+      // The report names the machine a filter asks for; another plant's names stay out.
+      const machines = (await store.machines.list()).filter((m) => visible?.has(m.id) ?? true);
       const bytes = await faultLogPdf(
         {
           entries,

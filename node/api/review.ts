@@ -49,7 +49,7 @@ export function reviewApi(
   library: LibraryContext,
   features: FeatureSource,
   pool: AnalysisPool,
-): AuscultApi['review'] {
+): Omit<AuscultApi['review'], 'queue'> {
   return {
     selection: (recordingId, startSeconds, endSeconds) =>
       analyseSelection(library, features, recordingId, startSeconds, endSeconds),

@@ -35,6 +35,8 @@ import { recordingMediaPath } from './mediaUrls.ts';
 import { poolFeatureSource } from './poolFeatures.ts';
 import { reportsApi } from './reports.ts';
 import { reviewApi } from './review.ts';
+import { faultLogPage, reviewQueue } from './pagedLists.ts';
+import type { MachineFilter } from './pagedLists.ts';
 import { saveSelectionDiagnosis } from './selection.ts';
 import { createSessions, sessionsApi } from './sessions.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
@@ -70,6 +72,11 @@ export interface AuscultService extends AuscultApi {
   bundleDownload(token: string): { readonly path: string; readonly fileName: string } | null;
   /** Resolves when every baseline job has settled. */
   jobsSettled(): Promise<void>;
+  /**
+   * The same API with its lists over many machines (review.queue, faultLog.list, faultLog.page
+   * and the fault-log report) limited to `machineIds`: what a hub answers a user of some plants.
+   */
+  limitedTo(machineIds: readonly string[]): AuscultApi;
   /**
    * Finalises open recording sessions (as recordings), cancels open imports, waits for jobs,
    * stops the analysis pool if the service created it. The library stays open.
@@ -136,9 +143,10 @@ function baselinesApi(
   };
 }
 
-function faultLogApi(library: LibraryContext): AuscultApi['faultLog'] {
+function faultLogApi(library: LibraryContext, machineIds: MachineFilter): AuscultApi['faultLog'] {
   return {
-    list: () => library.store.faultLog.summaries(),
+    list: () => library.store.faultLog.summaries(machineIds),
+    page: (request) => faultLogPage(library, request, machineIds),
     add: (diagnosisId, note, recordedBy) =>
       addDiagnosisToFaultLog(library, diagnosisId, note, recordedBy),
     transition: (entryId, toStatus, change) =>
@@ -171,15 +179,15 @@ export function createAuscultService(
   const jobs = createJobRegistry(library.newId, (error) =>
     errorBody(toApiError(error, 'baselines.build', log)),
   );
-  return {
+  const review = reviewApi(library, features, pool);
+  const api: AuscultApi = {
     machines: machinesApi(library),
     recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
     sessions: sessionsApi(sessions),
-    review: reviewApi(library, features, pool),
-    faultLog: faultLogApi(library),
+    review: { ...review, queue: (request) => reviewQueue(library, request, null) },
+    faultLog: faultLogApi(library, null),
     baselines: baselinesApi(library, jobs, features),
     bundles: bundles.api,
-    bundleDownload: (token) => bundles.download(token),
     verdicts: {
       record: (diagnosisId, verdict) => recordVerdict(library, diagnosisId, verdict),
       list: (diagnosisId) => library.store.verdicts.list(diagnosisId),
@@ -195,8 +203,18 @@ export function createAuscultService(
       get: () => getSettings(library),
       set: (settings) => setSettings(library, settings),
     },
-    reports: reportsApi(library, features),
+    reports: reportsApi(library, features, null),
     hubLink: options.hubLink ?? hubLinkNotHere(),
+  };
+  return {
+    ...api,
+    bundleDownload: (token) => bundles.download(token),
+    limitedTo: (machineIds) => ({
+      ...api,
+      review: { ...review, queue: (request) => reviewQueue(library, request, machineIds) },
+      faultLog: faultLogApi(library, machineIds),
+      reports: reportsApi(library, features, machineIds),
+    }),
     jobsSettled: () => jobs.settled(),
     async close() {
       await sessions.close();

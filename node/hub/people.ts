@@ -77,6 +77,8 @@ export async function addUser(
   sql: Sql,
   clock: Clock,
   user: { name: string; role: Role; password: string; plants: readonly string[] },
+  /** Who adds the user from where (an admin on the hub), for the audit log; none on the CLI. */
+  by: { userId: string; address: string } | null = null,
 ): Promise<HubUser> {
   const problem = nameProblem(user.name) ?? passwordProblem(user.password);
   if (problem) throw new PeopleError(problem);
@@ -98,7 +100,8 @@ export async function addUser(
     plantIds.push(plantId);
   }
   await audit(sql, clock, {
-    userId: null,
+    userId: by?.userId ?? null,
+    address: by?.address,
     action: 'user-added',
     detail: { id, name, role: user.role, plantIds },
   });

@@ -34,7 +34,10 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'review.selection': EVERYONE,
   'review.spectrogram': EVERYONE,
   'review.peaks': EVERYONE,
+  // The experts' start screen: what awaits their verdict in their plants.
+  'review.queue': EXPERTS,
   'faultLog.list': EVERYONE,
+  'faultLog.page': EVERYONE,
   'faultLog.add': EVERYONE,
   'faultLog.transition': FAULT_LOG_KEEPERS,
   'faultLog.setArchived': FAULT_LOG_KEEPERS,
@@ -60,16 +63,74 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'diagnoses.save': REVIEWERS,
   'settings.get': EVERYONE,
   'settings.set': ADMINS,
-  // A diagnosis report is checked against the diagnosis' plant (scope.ts). The fault-log report
-  // reads every plant's entries, so only admins may make it on a hub until it takes the
-  // caller's plants.
+  // A diagnosis report is checked against the diagnosis' plant (scope.ts); the fault-log report
+  // holds the caller's plants' entries only (hubApi.ts passes their machines).
   'reports.diagnosis': EVERYONE,
-  'reports.faultLog': ADMINS,
+  'reports.faultLog': EVERYONE,
   // A desktop's link to a hub; on the hub itself the service answers that they do not apply.
   'hubLink.status': ADMINS,
   'hubLink.connect': ADMINS,
   'hubLink.disconnect': ADMINS,
   'hubLink.syncNow': ADMINS,
+};
+
+/**
+ * The methods that change what the hub holds: each call of one writes a line of the audit log
+ * (hubApi.ts). Typed as a record so a new method must be placed on one side or the other.
+ */
+export const METHOD_WRITES: Readonly<Record<ApiMethod, boolean>> = {
+  'machines.list': false,
+  'machines.get': false,
+  'machines.create': true,
+  'machines.update': true,
+  'machines.trend': false,
+  'recordings.list': false,
+  'recordings.verdicts': false,
+  'recordings.beginImport': true,
+  // A chunk is audited with its upload (begin and finish), not one line per chunk.
+  'recordings.appendImport': false,
+  'recordings.finishImport': true,
+  'recordings.cancelImport': true,
+  'recordings.audio': false,
+  'recordings.audioUrl': false,
+  'sessions.start': true,
+  'sessions.append': false,
+  'sessions.stop': true,
+  'review.selection': false,
+  'review.spectrogram': false,
+  'review.peaks': false,
+  'review.queue': false,
+  'faultLog.list': false,
+  'faultLog.page': false,
+  'faultLog.add': true,
+  'faultLog.transition': true,
+  'faultLog.setArchived': true,
+  'faultLog.history': false,
+  'verdicts.record': true,
+  'verdicts.list': false,
+  'verdicts.listByMachine': false,
+  'baselines.build': true,
+  'baselines.job': false,
+  'baselines.spectrum': false,
+  'diagnoses.run': true,
+  'diagnoses.list': false,
+  'diagnoses.save': true,
+  'settings.get': false,
+  'settings.set': true,
+  'reports.diagnosis': false,
+  'reports.faultLog': false,
+  'bundles.beginOpen': true,
+  'bundles.appendOpen': false,
+  'bundles.finishOpen': true,
+  'bundles.cancelOpen': true,
+  'bundles.reviews': false,
+  'bundles.adopt': true,
+  'bundles.pack': false,
+  'bundles.reply': false,
+  'hubLink.status': false,
+  'hubLink.connect': false,
+  'hubLink.disconnect': false,
+  'hubLink.syncNow': false,
 };
 
 /**

@@ -51,6 +51,8 @@ export interface Scope {
    * null for a machine without a plant, undefined when the id names nothing.
    */
   plantOf(kind: string, id: string): Promise<string | null | undefined>;
+  /** The ids of the machines of these plants. */
+  machinesIn(plantIds: readonly string[]): Promise<string[]>;
   /** The plants of these machines, for filtering lists. */
   plantsOf(machineIds: readonly string[]): Promise<Map<string, string | null>>;
 }
@@ -87,6 +89,12 @@ export function createScope(sql: Sql): Scope {
       if (kind === undefined || typeof result !== 'string') return;
       owners.set(`${kind}:${result}`, user.id);
       if (owners.size > MAX_OWNERS) owners.delete(owners.keys().next().value as string);
+    },
+    async machinesIn(plantIds) {
+      const { rows } = await sql.query('SELECT id FROM machines WHERE plant_id = ANY($1)', [
+        plantIds,
+      ]);
+      return rows.map((row) => String(row.id));
     },
     async plantsOf(machineIds) {
       const { rows } = await sql.query('SELECT id, plant_id FROM machines WHERE id = ANY($1)', [

@@ -32,7 +32,7 @@ import { handleLiveUpgrade } from './live/liveRoute.ts';
 import type { HubUser } from './people.ts';
 import { createSignInLimiter } from './rateLimit.ts';
 import { mayCall } from './roles.ts';
-import { credentials, fromOwnSite } from './requests.ts';
+import { clientAddress, credentials, fromOwnSite } from './requests.ts';
 import { createScope, seesPlant } from './scope.ts';
 import { sessionUser } from './sessions.ts';
 import { handleHubRoute, HUB_PATH_PREFIX } from './signInRoutes.ts';
@@ -86,7 +86,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   const service = createAuscultService(library);
   const scope = createScope(store.pool);
-  const call = createHubCall(service, scope, store.pool);
+  const call = createHubCall(service, scope, store.pool, clock);
   const largeBodies = createBodyGate(DEFAULT_MAX_LARGE_BODIES);
   const publicOrigin = options.publicOrigin ?? null;
   const routes: HubRouteContext = {
@@ -137,7 +137,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         return sendError(response, 'forbidden', `A ${user.role} may not call ${method}.`);
       }
       const userCall = (method: Parameters<typeof call>[1], args: unknown[]) =>
-        call(user, method, args);
+        call(user, method, args, clientAddress(request));
       return handleApiRequest(request, response, url.pathname, userCall, largeBodies);
     }
     return handleMediaRequest(request, response, url.pathname, async (recordingId) => {

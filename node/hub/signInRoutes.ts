@@ -1,13 +1,12 @@
 /**
  * The hub's own routes under /hub/: the sign-in page and form, sign-in for desktop apps (JSON,
- * answering a device token), sign-out, and who is signed in.
+ * answering a device token), sign-out, who is signed in, and the admin's routes (adminRoutes.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../web/body.ts';
+import { ADMIN_PATH_PREFIX, handleAdminRoute } from './adminRoutes.ts';
 import { sendError, sendJson } from '../web/responses.ts';
-import type { Sql } from '../store/postgres/sql.ts';
-import type { Clock } from '../store/types.ts';
-import type { SignInLimiter } from './rateLimit.ts';
+import type { HubRouteContext } from './routeContext.ts';
 import { clearedSessionCookie, clientAddress, credentials, sessionCookie } from './requests.ts';
 import { endSession, sessionOf } from './sessions.ts';
 import { signIn } from './signIn.ts';
@@ -18,12 +17,7 @@ const SIGN_IN_CSP =
   "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const MAX_SIGN_IN_BYTES = 4096;
 
-export interface HubRouteContext {
-  readonly sql: Sql;
-  readonly clock: Clock;
-  readonly limiter: SignInLimiter;
-  readonly secureCookies: boolean;
-}
+export type { HubRouteContext } from './routeContext.ts';
 
 function sendText(response: ServerResponse, status: number, type: string, text: string) {
   const bytes = Buffer.from(text, 'utf8');
@@ -117,6 +111,9 @@ export async function handleHubRoute(
   response: ServerResponse,
   url: URL,
 ): Promise<void> {
+  if (url.pathname.startsWith(ADMIN_PATH_PREFIX)) {
+    return handleAdminRoute(context, request, response, url);
+  }
   const route = `${request.method} ${url.pathname}`;
   if (route === 'GET /hub/sign-in') {
     // The page's policy forbids forms; this one page posts its own, to itself only.

@@ -10,13 +10,16 @@
 import type {
   BaselineSummary,
   FaultLogEntry,
+  FaultLogFilters,
   FaultLogEvent,
   MachineDetail,
   MachineSummary,
   RecordingSummary,
+  ReviewQueueItem,
   StoredDiagnosis,
   VerdictSummary,
 } from '../../shared/api/contract.ts';
+import type { FaultLogKey, ReviewQueueKey } from '../../shared/api/pageCursor.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
@@ -122,6 +125,21 @@ export interface NewDiagnosis {
   readonly createdAt?: string;
 }
 
+/** A page of the diagnoses awaiting review (DiagnosisStore.awaitingReview). */
+export interface ReviewQueueQuery {
+  readonly limit: number;
+  /** The last item of the page before, or null for the first page. */
+  readonly after: ReviewQueueKey | null;
+  /** Only these machines' recordings (a hub user's plants), or null for every machine. */
+  readonly machineIds: readonly string[] | null;
+}
+
+export interface ReviewQueueRows {
+  readonly items: ReviewQueueItem[];
+  /** The key of the last item when more follow, else null. */
+  readonly next: ReviewQueueKey | null;
+}
+
 export interface DiagnosisStore {
   insert(diagnosis: NewDiagnosis): Promise<StoredDiagnosis>;
   /** A recording's diagnoses, newest first. Rejects with NotFoundError for an unknown recording. */
@@ -139,6 +157,12 @@ export interface DiagnosisStore {
    * Rejects with NotFoundError for an unknown machine.
    */
   listByMachine(machineId: string): Promise<StoredDiagnosis[]>;
+  /**
+   * The newest diagnosis of each recording none of whose diagnoses has an expert's verdict:
+   * abnormal or unusable ones first, then newest first (diagnosis time, then id), a page at a
+   * time by keyset (one query).
+   */
+  awaitingReview(query: ReviewQueueQuery): Promise<ReviewQueueRows>;
 }
 
 /** A fault-log row as stored. */
@@ -185,6 +209,22 @@ export interface NewFaultLogEvent {
   readonly followUpRecordingId: string | null;
 }
 
+/** A page of the fault log (FaultLogStore.page). */
+export interface FaultLogPageQuery {
+  readonly limit: number;
+  /** The last entry of the page before, or null for the first page. */
+  readonly after: FaultLogKey | null;
+  readonly filters: FaultLogFilters;
+  /** Only these machines' entries (a hub user's plants), or null for every machine. */
+  readonly machineIds: readonly string[] | null;
+}
+
+export interface FaultLogPageRows {
+  readonly entries: FaultLogEntry[];
+  /** The key of the last entry when more follow, else null. */
+  readonly next: FaultLogKey | null;
+}
+
 export interface FaultLogStore {
   /**
    * Adds an entry, open, with its creation as the first event of its history (one
@@ -195,8 +235,17 @@ export interface FaultLogStore {
   get(entryId: string): Promise<FaultLogRecord>;
   /** A machine's entries, newest first. Rejects with NotFoundError for an unknown machine. */
   listByMachine(machineId: string): Promise<FaultLogRecord[]>;
-  /** Every entry made from a diagnosis, archived ones included, with names and verdict, newest first. */
-  summaries(): Promise<FaultLogEntry[]>;
+  /**
+   * Every entry made from a diagnosis, archived ones included, with names and verdict, newest
+   * first; only those of `machineIds` when given (a hub user's plants).
+   */
+  summaries(machineIds?: readonly string[] | null): Promise<FaultLogEntry[]>;
+  /**
+   * The entries of `summaries` that `query.filters` let through (shared/faultLog/filter.ts; the
+   * text filter's words matched case-insensitively for ASCII letters), newest first (time, then
+   * id), a page at a time by keyset, filtered in the query itself.
+   */
+  page(query: FaultLogPageQuery): Promise<FaultLogPageRows>;
   /** One such entry. Rejects with NotFoundError. */
   summary(entryId: string): Promise<FaultLogEntry>;
   /**

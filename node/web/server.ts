@@ -27,7 +27,7 @@ import { handleBundleRequest, isBundlePath } from './bundleRoute.ts';
 import type { BundleFileLookup } from './bundleRoute.ts';
 import { handleMediaRequest } from './mediaRoute.ts';
 import type { RecordingFileLookup } from './mediaRoute.ts';
-import { sendError, setSecurityHeaders } from './responses.ts';
+import { sendError, sendJson, setSecurityHeaders } from './responses.ts';
 import { handleStaticRequest } from './staticRoute.ts';
 
 /** The port when `PORT` is not set: above the common development servers' 3000/5173/8080. */
@@ -109,6 +109,10 @@ async function route(context: HostContext, request: IncomingMessage, response: S
       return handleBundleRequest(request, response, url.pathname, context.bundleFile);
     }
     return handleMediaRequest(request, response, url.pathname, context.recordingFile);
+  }
+  if (request.method === 'GET' && url.pathname === '/hub/me') {
+    // The page asks who is signed in to a hub; here nobody is (a 404 would be a console error).
+    return sendJson(response, 200, null);
   }
   return handleStaticRequest(request, response, url.pathname, context.rendererDir);
 }

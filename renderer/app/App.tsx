@@ -1,14 +1,19 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminScreen } from '../features/admin/index.ts';
 import { FaultLogScreen } from '../features/faultLog/index.ts';
-import { LiveScreen, mayJoin, useHubUser } from '../features/live/index.ts';
+import { LiveScreen } from '../features/live/index.ts';
 import { MachinesScreen } from '../features/machines/index.ts';
+import { QueueScreen } from '../features/queue/index.ts';
 import { RecordScreen } from '../features/record/index.ts';
 import { ReviewScreen } from '../features/review/index.ts';
 import { ReviewsScreen } from '../features/reviews/index.ts';
 import { HubLinkPanel, LanguageSelector, useLanguageSetting } from '../features/settings/index.ts';
-import { formatRoute, HUB_SCREENS, SCREENS } from './route.ts';
+import { formatRoute, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
 import { useFileDropGuard } from './useFileDropGuard.ts';
+import { mayJoin, reviewsDiagnoses, useHubUser } from '../api/hubUser.ts';
+import type { HubMe } from '../api/hubUser.ts';
 import { useRoute } from './useRoute.ts';
 
 const NAV_KEYS: Readonly<Record<Screen, string>> = {
@@ -18,10 +23,35 @@ const NAV_KEYS: Readonly<Record<Screen, string>> = {
   'fault-log': 'nav.faultLog',
   live: 'nav.live',
   reviews: 'nav.reviews',
+  queue: 'nav.queue',
+  admin: 'nav.admin',
 };
 
-function ScreenFor({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
+/** The screens in the bar: on a hub, experts start at their queue and admins manage people. */
+function screensFor(me: HubMe | null | undefined): readonly Screen[] {
+  const screens = reviewsDiagnoses(me) ? (['queue', ...SCREENS] as Screen[]) : [...SCREENS];
+  // "Live requests" is for the experts of a hub: the laptop has no calls to join.
+  if (mayJoin(me)) screens.push('live');
+  if (me?.role === 'admin') screens.push('admin');
+  return screens;
+}
+
+function ScreenFor(props: {
+  route: Route;
+  navigate: (route: Route) => void;
+  me: HubMe | null | undefined;
+}) {
+  const { route, navigate, me } = props;
   switch (route.screen) {
+    case 'queue':
+      return (
+        <QueueScreen
+          reviewHrefFor={(recordingId) => formatRoute({ screen: 'review', recordingId })}
+        />
+      );
+    case 'admin':
+      // The hub refuses the admin routes to anyone else; the screen is not offered to them.
+      return me?.role === 'admin' ? <AdminScreen myName={me.name} /> : null;
     case 'machines':
       return <MachinesScreen route={route} navigate={navigate} />;
     case 'record':
@@ -64,18 +94,26 @@ export function App() {
   const [route, navigate] = useRoute();
   const language = useLanguageSetting();
   useFileDropGuard();
-  // "Live requests" is for the experts of a hub: the laptop has no calls to join.
-  const screens = mayJoin(useHubUser()) ? [...SCREENS, ...HUB_SCREENS] : SCREENS;
+  const me = useHubUser();
+  const reviewer = reviewsDiagnoses(me);
+  useEffect(() => {
+    // An expert opening the hub (no screen in the address) lands on their queue.
+    if (reviewer && window.location.hash.replace(/^#\/?/, '') === '') {
+      navigate({ screen: 'queue' });
+    }
+  }, [reviewer, navigate]);
   return (
     <div className="app">
       <header className="app-bar">
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {screens.map((screen) => (
+            {screensFor(me).map((screen) => (
               <li key={screen}>
                 <a
-                  href={formatRoute(screen === 'machines' ? { screen, view: 'list' } : { screen })}
+                  href={formatRoute(
+                    screen === 'machines' ? { screen, view: 'list' } : ({ screen } as Route),
+                  )}
                   aria-current={route.screen === screen ? 'page' : undefined}
                 >
                   {t(NAV_KEYS[screen])}
@@ -88,7 +126,7 @@ export function App() {
         <HubLinkPanel />
       </header>
       <main>
-        <ScreenFor route={route} navigate={navigate} />
+        <ScreenFor route={route} navigate={navigate} me={me} />
       </main>
     </div>
   );

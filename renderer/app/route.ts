@@ -2,20 +2,21 @@
  * The page's screens as a location hash (`#/machines/abc/edit`), so reload, back and forward
  * work in the browser and in Electron without a router library.
  */
-export type Screen = 'machines' | 'record' | 'review' | 'fault-log' | 'live' | 'reviews';
+export type Screen =
+  'machines' | 'record' | 'review' | 'fault-log' | 'live' | 'reviews' | 'queue' | 'admin';
 
 export type Route =
   | { readonly screen: 'machines'; readonly view: 'list' }
   | { readonly screen: 'machines'; readonly view: 'new' }
   | { readonly screen: 'machines'; readonly view: 'detail' | 'edit'; readonly machineId: string }
   | { readonly screen: 'record' | 'review' | 'fault-log' | 'live' | 'reviews' }
+  /** On a hub: the experts' queue, and the admin's screens. */
+  | { readonly screen: 'queue' | 'admin' }
   | { readonly screen: 'review'; readonly recordingId: string }
   | { readonly screen: 'fault-log'; readonly entryId: string };
 
+/** The screens every host shows; a hub adds 'queue', 'admin' and 'live' for the people they serve. */
 export const SCREENS: readonly Screen[] = ['machines', 'record', 'review', 'fault-log', 'reviews'];
-
-/** Screens only a hub offers (to those whose role uses them), after SCREENS in the navigation. */
-export const HUB_SCREENS: readonly Screen[] = ['live'];
 
 export const DEFAULT_ROUTE: Route = { screen: 'machines', view: 'list' };
 
@@ -48,6 +49,7 @@ export function parseRoute(hash: string): Route {
   ) {
     return { screen };
   }
+  if ((screen === 'queue' || screen === 'admin') && parts.length === 1) return { screen };
   if (screen !== 'machines' || second === undefined || second === '') return DEFAULT_ROUTE;
   if (second === 'new' && parts.length === 2) return { screen: 'machines', view: 'new' };
   if (parts.length === 2) return { screen: 'machines', view: 'detail', machineId: second };

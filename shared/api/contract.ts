@@ -270,6 +270,45 @@ export interface FaultLogFilters {
   readonly showArchived: boolean;
 }
 
+/** A page of a long list: at most `limit` items after `cursor` (null: from the start). */
+export interface PageRequest {
+  readonly limit: number;
+  /** The `nextCursor` of the page before, as it came (opaque). */
+  readonly cursor: string | null;
+}
+
+/** A page of the fault log: the entries `filters` let through, newest first. */
+export interface FaultLogPageRequest extends PageRequest {
+  readonly filters: FaultLogFilters;
+}
+
+export interface FaultLogPage {
+  readonly entries: readonly FaultLogEntry[];
+  /** The cursor of the next page, or null when this one is the last. */
+  readonly nextCursor: string | null;
+}
+
+/** One diagnosis awaiting an expert's verdict: the newest of a recording that has none yet. */
+export interface ReviewQueueItem {
+  readonly diagnosisId: string;
+  readonly recordingId: string;
+  readonly recordingName: string;
+  readonly machineId: string;
+  readonly machineName: string;
+  /** The machine's plant on a hub; null on a laptop or for a machine without one. */
+  readonly plantName: string | null;
+  /** When the diagnosis was made (ISO 8601, UTC). */
+  readonly createdAt: string;
+  readonly verdict: VerdictSummary;
+}
+
+export interface ReviewQueuePage {
+  /** Abnormal or unusable diagnoses first, then the others; newest first within each. */
+  readonly items: readonly ReviewQueueItem[];
+  /** The cursor of the next page, or null when this one is the last. */
+  readonly nextCursor: string | null;
+}
+
 /** One change of a fault-log entry, as its history keeps it. */
 export interface FaultLogEvent {
   readonly id: string;
@@ -395,10 +434,20 @@ export interface AuscultApi {
     spectrogram(recordingId: string, columns: number): Promise<SpectrogramView>;
     /** Waveform peaks in at most `count` (≤ 20000) buckets. */
     peaks(recordingId: string, count: number): Promise<WaveformPeaks>;
+    /**
+     * The diagnoses awaiting an expert's verdict (ReviewQueuePage), a page at a time; on a hub
+     * those of the caller's plants only.
+     */
+    queue(request: PageRequest): Promise<ReviewQueuePage>;
   };
   faultLog: {
     /** Every machine's entries, archived ones included, newest first. */
     list(): Promise<FaultLogEntry[]>;
+    /**
+     * The entries `request.filters` let through, newest first, a page at a time (keyset, the
+     * filters applied by the store's query); on a hub those of the caller's plants only.
+     */
+    page(request: FaultLogPageRequest): Promise<FaultLogPage>;
     /**
      * Saves a stored diagnosis with a note (≤ 2000 characters) and the name of who saved it
      * (≤ 100 characters, '' when unknown); the entry starts open.

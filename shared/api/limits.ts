@@ -52,3 +52,6 @@ export const MAX_FAULT_NOTE_LENGTH = 2000;
 export const MAX_PERSON_NAME_LENGTH = 100;
 /** Most recordings one baseline is built from. */
 export const MAX_BASELINE_RECORDINGS = 1000;
+
+/** Most items of one page of a paged list (review.queue, faultLog.list). */
+export const MAX_PAGE_ITEMS = 500;

@@ -16,6 +16,7 @@ import {
   MAX_FAULT_NOTE_LENGTH,
   MAX_FILE_NAME_LENGTH,
   MAX_JSON_BODY_BYTES,
+  MAX_PAGE_ITEMS,
   MAX_PEAK_BUCKETS,
   MAX_PERSON_NAME_LENGTH,
   MAX_SESSION_CHUNK_BYTES,
@@ -238,6 +239,18 @@ const faultLogFiltersSchema = v.strictObject(
   'must be an object with machineId, causeId, status, severity, fromMs, untilMs, text and showArchived',
 );
 
+/** A page of a long list; the cursor is opaque here and checked where it is read. */
+const pageFields = {
+  limit: wholeNumberSchema(1, MAX_PAGE_ITEMS, 'items'),
+  cursor: v.nullable(v.pipe(v.string('must be a string'), v.maxLength(1000, 'is too long'))),
+};
+const pageRequestSchema = v.strictObject(pageFields, 'must be an object with limit and cursor');
+
+const faultLogPageSchema = v.strictObject(
+  { ...pageFields, filters: faultLogFiltersSchema },
+  'must be an object with limit, cursor and filters',
+);
+
 function textSchema(maxLength: number) {
   return v.pipe(
     v.string('must be a string'),
@@ -333,9 +346,11 @@ export const METHOD_TABLE: MethodTable = {
       ['columns', wholeNumberSchema(1, MAX_SPECTROGRAM_COLUMNS, 'columns')],
     ]),
     peaks: json([id('recordingId'), ['count', wholeNumberSchema(1, MAX_PEAK_BUCKETS, 'buckets')]]),
+    queue: json([['request', pageRequestSchema]]),
   },
   faultLog: {
     list: json([]),
+    page: json([['request', faultLogPageSchema]]),
     add: json([id('diagnosisId'), ['note', noteSchema], ['recordedBy', personSchema(true)]]),
     transition: json([
       id('entryId'),

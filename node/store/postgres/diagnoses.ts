@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors.ts';
 import { newStoredDiagnosis } from '../newRows.ts';
 import type { Clock } from '../types.ts';
 import type { DiagnosisStore } from '../types.ts';
+import { postgresReviewQueue } from './reviewQueue.ts';
 import { assertRow, iso } from './sql.ts';
 import type { Row, Sql } from './sql.ts';
 import { rankedDiagnoses, toVerdict, verdictFields } from './verdicts.ts';
@@ -76,6 +77,7 @@ export function postgresDiagnoses(sql: Sql, clock: Clock): DiagnosisStore {
       );
       return rows.map(toStored);
     },
+    awaitingReview: (query) => postgresReviewQueue(sql, query),
     async get(diagnosisId) {
       const { rows } = await sql.query(`SELECT ${COLUMNS} FROM diagnoses WHERE id = $1`, [
         diagnosisId,

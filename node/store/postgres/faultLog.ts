@@ -52,7 +52,7 @@ function toRecord(row: Row): FaultLogRecord {
  * entries naming the same diagnosis. Joined plainly, the report's JSON was taken apart again for
  * every entry: 100 000 entries took 1.2-2.4 s instead of 0.5-0.7 s (npm run bench:hub).
  */
-const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
+export const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
     m.name AS machine_name, f.recording_id, r.name AS recording_name,
     f.cause_id, f.component_id, f.status, f.archived, f.recorded_by, f.follow_up_recording_id,
     v.*
@@ -63,7 +63,7 @@ const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.mac
   JOIN machines m ON m.id = f.machine_id
   JOIN recordings r ON r.id = f.recording_id`;
 
-function toSummary(row: Row): FaultLogEntry {
+export function toSummary(row: Row): FaultLogEntry {
   const verdict = toVerdict(row) as VerdictSummary;
   return {
     id: String(row.id),
@@ -90,7 +90,12 @@ async function readRecord(sql: Sql, entryId: string, lock = ''): Promise<FaultLo
   return toRecord(rows[0]);
 }
 
-export function postgresFaultLog(sql: Sql, clock: Clock, transact: Transact): FaultLogStore {
+/** Every part of the store but its pages (faultLogPage.ts, which reads the summaries here). */
+export function postgresFaultLog(
+  sql: Sql,
+  clock: Clock,
+  transact: Transact,
+): Omit<FaultLogStore, 'page'> {
   return {
     async add(entry) {
       await assertRow(sql, 'machines', 'machine', entry.machineId);
@@ -137,10 +142,12 @@ export function postgresFaultLog(sql: Sql, clock: Clock, transact: Transact): Fa
       );
       return rows.map(toRecord);
     },
-    async summaries() {
+    async summaries(machineIds = null) {
+      const where = machineIds === null ? '' : 'AND f.machine_id = ANY($1)';
       const { rows } = await sql.query(
-        `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('f.machine_id')}
+        `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('f.machine_id')} ${where}
          ORDER BY f.created_at DESC, f.seq DESC`,
+        machineIds === null ? [] : [machineIds],
       );
       return rows.map(toSummary);
     },

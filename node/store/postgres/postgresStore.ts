@@ -6,11 +6,12 @@
  */
 import pg from 'pg';
 import { LibraryError } from '../errors.ts';
-import type { Clock, LibraryStore } from '../types.ts';
+import type { Clock, FaultLogPageQuery, LibraryStore } from '../types.ts';
 import { postgresBaselines } from './baselines.ts';
 import { postgresDiagnoses } from './diagnoses.ts';
 import { postgresExpertVerdicts } from './expertVerdicts.ts';
 import { postgresFaultLog } from './faultLog.ts';
+import { postgresFaultLogPage } from './faultLogPage.ts';
 import type { Transact } from './faultLog.ts';
 import { postgresMachines } from './machines.ts';
 import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from './migrations.ts';
@@ -31,7 +32,10 @@ function tables(sql: Sql, clock: Clock, transact: Transact) {
     recordings: postgresRecordings(sql),
     baselines: postgresBaselines(sql, clock),
     diagnoses: postgresDiagnoses(sql, clock),
-    faultLog: postgresFaultLog(sql, clock, transact),
+    faultLog: {
+      ...postgresFaultLog(sql, clock, transact),
+      page: (query: FaultLogPageQuery) => postgresFaultLogPage(sql, query),
+    },
     verdicts: postgresExpertVerdicts(sql, clock),
     reviews: postgresReviews(sql, clock),
     settings: postgresSettings(sql, clock),

@@ -9,6 +9,7 @@ import type { DiagnosisStore } from '../types.ts';
 import { assertRow, json, text, textOrNull } from './rows.ts';
 import type { Row } from './rows.ts';
 import type { Clock, Synchronous } from './synchronous.ts';
+import { sqliteReviewQueue } from './reviewQueue.ts';
 import { toVerdict, rankedDiagnoses, verdictFields } from './verdicts.ts';
 
 const COLUMNS =
@@ -78,6 +79,7 @@ export function sqliteDiagnoses(db: DatabaseSync, clock: Clock): Synchronous<Dia
         .all(machineId);
       return rows.map((row) => toVerdict(row) as VerdictSummary);
     },
+    awaitingReview: (query) => sqliteReviewQueue(db, query),
     listByMachine(machineId) {
       assertRow(db, 'machines', 'machine', machineId);
       return db

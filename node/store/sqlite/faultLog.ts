@@ -45,7 +45,7 @@ function toRecord(row: Row): FaultLogRecord {
 }
 
 /** An entry with what the Fault log screen shows: names, and the diagnosis' verdict and top cause. */
-const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
+export const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.machine_id,
     m.name AS machine_name, f.recording_id, r.name AS recording_name,
     f.cause_id, f.component_id, f.status, f.archived, f.recorded_by, f.follow_up_recording_id,
     ${verdictFields('d')},
@@ -55,7 +55,7 @@ const SUMMARY_SELECT = `SELECT f.id, f.created_at, f.note, f.diagnosis_id, f.mac
   JOIN machines m ON m.id = f.machine_id
   JOIN recordings r ON r.id = f.recording_id`;
 
-function toSummary(row: Row): FaultLogEntry {
+export function toSummary(row: Row): FaultLogEntry {
   // The join makes the diagnosis present; its verdict is read as every verdict list reads it.
   const verdict = toVerdict(row) as VerdictSummary;
   return {
@@ -96,7 +96,11 @@ function updateEntry(
   ).run(...values, at, entryId);
 }
 
-export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<FaultLogStore> {
+/** Every part of the store but its pages (faultLogPage.ts, which reads the summaries here). */
+export function sqliteFaultLog(
+  db: DatabaseSync,
+  clock: Clock,
+): Synchronous<Omit<FaultLogStore, 'page'>> {
   const assertMachine = (machineId: string) => assertRow(db, 'machines', 'machine', machineId);
   return {
     add(entry) {
@@ -145,14 +149,17 @@ export function sqliteFaultLog(db: DatabaseSync, clock: Clock): Synchronous<Faul
         .all(machineId)
         .map(toRecord);
     },
-    summaries: () =>
-      db
+    summaries(machineIds = null) {
+      const where =
+        machineIds === null ? '' : 'AND f.machine_id IN (SELECT value FROM json_each(?))';
+      return db
         .prepare(
-          `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('f.machine_id')}
+          `${SUMMARY_SELECT} WHERE ${NOT_REVIEW_ONLY('f.machine_id')} ${where}
            ORDER BY f.created_at DESC, f.rowid DESC`,
         )
-        .all()
-        .map(toSummary),
+        .all(...(machineIds === null ? [] : [JSON.stringify(machineIds)]))
+        .map(toSummary);
+    },
     summary(entryId) {
       const row = db.prepare(`${SUMMARY_SELECT} WHERE f.id = ?`).get(entryId);
       if (!row) throw new NotFoundError('fault-log entry', entryId);

@@ -6,17 +6,18 @@
  * would stall the very event loop the open transaction needs to finish.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { LibraryStore } from '../types.ts';
+import type { FaultLogPageQuery, FaultLogStore, LibraryStore } from '../types.ts';
 import { sqliteBaselines } from './baselines.ts';
 import { sqliteDiagnoses } from './diagnoses.ts';
 import { sqliteExpertVerdicts } from './expertVerdicts.ts';
 import { sqliteFaultLog } from './faultLog.ts';
+import { sqliteFaultLogPage } from './faultLogPage.ts';
 import { sqliteMachines } from './machines.ts';
 import { sqliteRecordings } from './recordings.ts';
 import { sqliteReviews } from './reviews.ts';
 import { sqliteSettings } from './settings.ts';
 import { asyncTable } from './synchronous.ts';
-import type { Clock, Runner } from './synchronous.ts';
+import type { Clock, Runner, Synchronous } from './synchronous.ts';
 
 export interface SqliteLibraryStore extends LibraryStore {
   /** The connection, for integrity checks and tests; workflows never use it. */
@@ -29,7 +30,13 @@ function tables(db: DatabaseSync, clock: Clock, run: Runner) {
     recordings: asyncTable(sqliteRecordings(db), run),
     baselines: asyncTable(sqliteBaselines(db, clock), run),
     diagnoses: asyncTable(sqliteDiagnoses(db, clock), run),
-    faultLog: asyncTable(sqliteFaultLog(db, clock), run),
+    faultLog: asyncTable<FaultLogStore>(
+      {
+        ...sqliteFaultLog(db, clock),
+        page: (query: FaultLogPageQuery) => sqliteFaultLogPage(db, query),
+      } as Synchronous<FaultLogStore>,
+      run,
+    ),
     verdicts: asyncTable(sqliteExpertVerdicts(db, clock), run),
     reviews: asyncTable(sqliteReviews(db, clock), run),
     settings: asyncTable(sqliteSettings(db, clock), run),

@@ -12,7 +12,8 @@ import { RecordResult } from './RecordResult.tsx';
 import { useLiveInput } from './useLiveInput.ts';
 import { useRecordingSession } from './useRecordingSession.ts';
 import { useRecordTarget } from './useRecordTarget.ts';
-import { AskExpert, mayAsk, useHubUser } from '../live/index.ts';
+import { mayAsk, useHubUser } from '../../api/hubUser.ts';
+import { AskExpert } from '../live/index.ts';
 
 export interface RecordScreenProps {
   /** The Review screen's address for a recording. */

@@ -8,11 +8,14 @@ import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   FaultLogEntry,
   FaultLogEvent,
+  FaultLogPage,
   MachineDetail,
   MachineSummary,
   RecordingSummary,
+  ReviewQueuePage,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
+import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 import { recordDemoThroughSession } from '../../helpers/demoSession.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
 import { simWav } from '../library/libraryFixtures.ts';
@@ -221,5 +224,40 @@ describe('faultLog workflow', () => {
     ['faultLog.history', [], 'invalid-argument'],
   ])('%s(%j) fails with %s', async (method, args, code) => {
     expect((await refusal(api.call(method, ...args))).code).toBe(code);
+  });
+});
+
+describe('paged lists on the laptop', () => {
+  it("pages the fault log with the screen's filters, and refuses a made-up cursor", async () => {
+    await newEntry('Paged One');
+    await newEntry('Paged Two');
+    const filters = { ...NO_FILTERS, showArchived: true, text: 'paged' };
+    const first = (await api.call('faultLog.page', {
+      limit: 1,
+      cursor: null,
+      filters,
+    })) as FaultLogPage;
+    expect(first.entries.map((e) => e.recordedBy)).toEqual(['Paged Two']);
+    const second = (await api.call('faultLog.page', {
+      limit: 1,
+      cursor: first.nextCursor,
+      filters,
+    })) as FaultLogPage;
+    expect(second.entries.map((e) => e.recordedBy)).toEqual(['Paged One']);
+    expect(second.nextCursor).toBeNull();
+    const bad = { limit: 1, cursor: 'x', filters };
+    expect((await refusal(api.call('faultLog.page', bad))).code).toBe('invalid-argument');
+    const tooMany = { limit: 501, cursor: null, filters };
+    expect((await refusal(api.call('faultLog.page', tooMany))).code).toBe('invalid-argument');
+  });
+
+  it("queues the library's own diagnoses that no expert has judged", async () => {
+    const queue = (await api.call('review.queue', { limit: 50, cursor: null })) as ReviewQueuePage;
+    expect(queue.items.length).toBeGreaterThan(0);
+    expect(queue.items.every((item) => item.plantName === null)).toBe(true);
+    // The demo's faulty recording is abnormal: it comes before the normal ones.
+    const faulty = queue.items.findIndex((item) => item.diagnosisId === faultyDiagnosis.id);
+    expect(faulty).toBeGreaterThanOrEqual(0);
+    expect(queue.items.slice(0, faulty).every((item) => item.verdict.anomalous)).toBe(true);
   });
 });

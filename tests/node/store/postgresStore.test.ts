@@ -20,6 +20,8 @@ import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
 import { describeAudioStoreContract } from './audioStoreContract.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeReviewContract } from './reviewContract.ts';
+import { describeFaultLogPageContract } from './faultLogPageContract.ts';
+import { describeReviewQueueContract } from './reviewQueueContract.ts';
 import { describeStoreContract } from './storeContract.ts';
 import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
@@ -48,6 +50,8 @@ describeStoreContract('PostgreSQL', harness);
 describeFaultLogContract('PostgreSQL', harness);
 describeVerdictContract('PostgreSQL', harness);
 describeReviewContract('PostgreSQL', harness);
+describeReviewQueueContract('PostgreSQL', harness);
+describeFaultLogPageContract('PostgreSQL', harness);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

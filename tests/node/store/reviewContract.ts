@@ -9,6 +9,7 @@ import { NotFoundError } from '../../../node/store/errors.ts';
 import type { LibraryStore, NewReview } from '../../../node/store/types.ts';
 import { lathe, recordingRow, report } from './storeContract.ts';
 import type { StoreHarness } from './storeContract.ts';
+import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 
 const REVIEW_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 
@@ -98,6 +99,14 @@ export function describeReviewContract(name: string, harness: StoreHarness): voi
       expect(await store.reviews.isReviewOnly(own)).toBe(false);
       expect((await store.machines.list()).map((m) => m.id)).toEqual([own]);
       expect(await store.faultLog.summaries()).toEqual([]);
+      const page = () =>
+        store.faultLog.page({
+          limit: 10,
+          after: null,
+          filters: { ...NO_FILTERS, showArchived: true },
+          machineIds: null,
+        });
+      expect((await page()).entries).toEqual([]);
       // Still readable by id: the Review screen opens it.
       expect((await store.machines.get(reviewed)).name).toBe('Their lathe');
 
@@ -105,6 +114,7 @@ export function describeReviewContract(name: string, harness: StoreHarness): voi
       expect(await store.reviews.isReviewOnly(reviewed)).toBe(false);
       expect((await store.machines.list()).map((m) => m.id)).toEqual([own, reviewed]);
       expect(await store.faultLog.summaries()).toHaveLength(1);
+      expect((await page()).entries).toHaveLength(1);
       const adopted = await store.reviews.get(REVIEW_ID);
       expect(adopted.adoptedAt).not.toBeNull();
       expect((await store.reviews.version(REVIEW_ID)).version).toBe(2);

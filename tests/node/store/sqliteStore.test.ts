@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../library/libraryFixtures.ts';
 import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeReviewContract } from './reviewContract.ts';
+import { describeFaultLogPageContract } from './faultLogPageContract.ts';
+import { describeReviewQueueContract } from './reviewQueueContract.ts';
 import { describeStoreContract } from './storeContract.ts';
 import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
@@ -47,3 +49,5 @@ describe('SQLite transactions of one process', () => {
     }
   });
 });
+describeReviewQueueContract('SQLite', harness);
+describeFaultLogPageContract('SQLite', harness);

@@ -31,6 +31,12 @@ describe('the web host serving the page', () => {
     expect(await response.text()).toBe(content);
   });
 
+  it('says nobody is signed in to a hub here (/hub/me is null, not a 404)', async () => {
+    const response = await fetch(`${host.origin}/hub/me`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBeNull();
+  });
+
   it('answers HEAD with the headers and no body', async () => {
     const response = await fetch(`${host.origin}/app.js`, { method: 'HEAD' });
     expect(response.status).toBe(200);

@@ -1,0 +1,58 @@
+/**
+ * A page of the fault log in PostgreSQL: the screen's filters as WHERE clauses and keyset
+ * paging on (created_at, id), newest first, as the SQLite store's faultLogPage.ts.
+ */
+import { searchWords } from '../../../shared/faultLog/filter.ts';
+import type { FaultLogPageQuery, FaultLogPageRows } from '../types.ts';
+import { SUMMARY_SELECT, toSummary } from './faultLog.ts';
+import { iso } from './sql.ts';
+import type { Sql } from './sql.ts';
+import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
+
+/** The WHERE clauses of `query` and their parameters. */
+function conditions(query: FaultLogPageQuery): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const { filters } = query;
+  // Machines that are only reviews (bundles of other libraries) are not in the fault log.
+  const clauses: string[] = [NOT_REVIEW_ONLY('f.machine_id')];
+  if (query.machineIds !== null) clauses.push(`f.machine_id = ANY(${param(query.machineIds)})`);
+  if (!filters.showArchived) clauses.push('NOT f.archived');
+  if (filters.machineId !== null) clauses.push(`f.machine_id = ${param(filters.machineId)}`);
+  if (filters.causeId !== null) clauses.push(`f.cause_id = ${param(filters.causeId)}`);
+  if (filters.status !== null) clauses.push(`f.status = ${param(filters.status)}`);
+  if (filters.severity !== null) clauses.push(`v.v_severity = ${param(filters.severity)}`);
+  if (filters.fromMs !== null) {
+    clauses.push(`f.created_at >= ${param(new Date(filters.fromMs).toISOString())}`);
+  }
+  if (filters.untilMs !== null) {
+    clauses.push(`f.created_at < ${param(new Date(filters.untilMs).toISOString())}`);
+  }
+  const haystack = `lower(m.name || E'\\n' || r.name || E'\\n' || f.recorded_by || E'\\n' || f.note)`;
+  for (const word of searchWords(filters.text)) {
+    clauses.push(`strpos(${haystack}, ${param(word)}) > 0`);
+  }
+  if (query.after !== null) {
+    const at = param(query.after.createdAt);
+    const id = param(query.after.entryId);
+    clauses.push(`(f.created_at < ${at} OR (f.created_at = ${at} AND f.id < ${id}))`);
+  }
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+export async function postgresFaultLogPage(
+  sql: Sql,
+  query: FaultLogPageQuery,
+): Promise<FaultLogPageRows> {
+  const { where, params } = conditions(query);
+  const { rows } = await sql.query(
+    `${SUMMARY_SELECT} ${where} ORDER BY f.created_at DESC, f.id DESC LIMIT ${query.limit + 1}`,
+    params,
+  );
+  const entries = rows.slice(0, query.limit).map(toSummary);
+  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
+  return {
+    entries,
+    next: last === null ? null : { createdAt: iso(last.created_at), entryId: String(last.id) },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * A page of the fault log in SQLite: the screen's filters as WHERE clauses and keyset paging on
+ * (created_at, id), newest first, as the PostgreSQL store's faultLogPage.ts. SQLite's lower()
+ * folds ASCII letters only, as the page's search needs for names and notes in Latin letters
+ * (Chinese has no case).
+ */
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import { searchWords } from '../../../shared/faultLog/filter.ts';
+import type { FaultLogPageQuery, FaultLogPageRows } from '../types.ts';
+import { SUMMARY_SELECT, toSummary } from './faultLog.ts';
+import { text } from './rows.ts';
+import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
+
+function conditions(query: FaultLogPageQuery): { where: string; params: SQLInputValue[] } {
+  const params: SQLInputValue[] = [];
+  // Machines that are only reviews (bundles of other libraries) are not in the fault log.
+  const clauses: string[] = [NOT_REVIEW_ONLY('f.machine_id')];
+  const add = (clause: string, ...values: SQLInputValue[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  const { filters } = query;
+  if (query.machineIds !== null) {
+    add('f.machine_id IN (SELECT value FROM json_each(?))', JSON.stringify(query.machineIds));
+  }
+  if (!filters.showArchived) add('f.archived = 0');
+  if (filters.machineId !== null) add('f.machine_id = ?', filters.machineId);
+  if (filters.causeId !== null) add('f.cause_id = ?', filters.causeId);
+  if (filters.status !== null) add('f.status = ?', filters.status);
+  if (filters.severity !== null) add('v_severity = ?', filters.severity);
+  if (filters.fromMs !== null) add('f.created_at >= ?', new Date(filters.fromMs).toISOString());
+  if (filters.untilMs !== null) add('f.created_at < ?', new Date(filters.untilMs).toISOString());
+  const haystack = `lower(m.name || char(10) || r.name || char(10) || f.recorded_by || char(10) || f.note)`;
+  for (const word of searchWords(filters.text)) add(`instr(${haystack}, ?) > 0`, word);
+  if (query.after !== null) {
+    const { createdAt, entryId } = query.after;
+    add('(f.created_at < ? OR (f.created_at = ? AND f.id < ?))', createdAt, createdAt, entryId);
+  }
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+export function sqliteFaultLogPage(db: DatabaseSync, query: FaultLogPageQuery): FaultLogPageRows {
+  const { where, params } = conditions(query);
+  const rows = db
+    .prepare(`${SUMMARY_SELECT} ${where} ORDER BY f.created_at DESC, f.id DESC LIMIT ?`)
+    .all(...params, query.limit + 1);
+  const entries = rows.slice(0, query.limit).map(toSummary);
+  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
+  return {
+    entries,
+    next: last === null ? null : { createdAt: text(last, 'created_at'), entryId: text(last, 'id') },
+  };
+}

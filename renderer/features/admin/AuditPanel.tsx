@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { formatDateTime } from '../../format/numbers.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { adminClient, adminErrorKey } from './adminClient.ts';
+import type { AuditLine } from './adminClient.ts';
+
+/** The audit log, newest first, fifty lines at a time. */
+export function AuditPanel() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [lines, setLines] = useState<readonly AuditLine[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = useCallback((caught: unknown) => setError(t(adminErrorKey(caught))), [t]);
+  useEffect(() => {
+    let live = true;
+    adminClient.audit(null).then((page) => {
+      if (!live) return;
+      setLines(page.lines);
+      setNext(page.nextBeforeSeq);
+    }, fail);
+    return () => {
+      live = false;
+    };
+  }, [fail]);
+  const more = (before: number) =>
+    adminClient.audit(before).then((page) => {
+      setLines((previous) => [...previous, ...page.lines]);
+      setNext(page.nextBeforeSeq);
+    }, fail);
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('admin.audit.title')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.audit.when')}</th>
+            <th scope="col">{t('admin.audit.who')}</th>
+            <th scope="col">{t('admin.audit.what')}</th>
+            <th scope="col">{t('admin.audit.address')}</th>
+            <th scope="col">{t('admin.audit.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.seq}>
+              <td>{formatDateTime(line.at, lang)}</td>
+              <td>{line.userName ?? t('admin.audit.nobody')}</td>
+              <td>
+                <code>{line.action}</code>
+              </td>
+              <td>{line.address}</td>
+              <td className="name-cell">
+                <code>{JSON.stringify(line.detail)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next !== null && (
+        <button type="button" onClick={() => void more(next)}>
+          {t('admin.audit.more')}
+        </button>
+      )}
+      <ErrorText message={error} />
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * What the hub answers across many machines, for the caller's plants only, on a real PostgreSQL
+ * cluster: the experts' queue (an item leaves it once judged), the fault log and its PDF report
+ * for a supervisor of one plant, and one audit-log line for each call that writes, refused or not.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FaultLogEntry, FaultLogPage, ReviewQueuePage } from '../../../shared/api/contract.ts';
+import type { ApiMethod } from '../../../shared/api/methods.ts';
+import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
+import { addUser, ensurePlant } from '../../../node/hub/people.ts';
+import type { Role } from '../../../node/hub/people.ts';
+import { startHub } from '../../../node/hub/server.ts';
+import type { Hub } from '../../../node/hub/server.ts';
+import {
+  migratePostgresDatabase,
+  openPostgresStore,
+} from '../../../node/store/postgres/postgresStore.ts';
+import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
+import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import { readPdf } from '../../helpers/pdfReader.ts';
+import { lathe, recordingRow, report } from '../store/storeContract.ts';
+
+const PASSWORD = 'a password long enough';
+const clock = { now: () => new Date(), newId: randomUUID };
+let cluster: PostgresCluster;
+let folder: string;
+let hub: Hub;
+let pool: pg.Pool;
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+const PEOPLE: Record<string, { role: Role; plants: string[] }> = {
+  boss: { role: 'supervisor', plants: ['North'] },
+  expert: { role: 'expert', plants: ['North'] },
+  tech: { role: 'technician', plants: ['North'] },
+  admin: { role: 'admin', plants: [] },
+};
+
+/** A machine of `plant` with one anomalous diagnosis saved to the fault log. */
+async function seedMachine(url: string, name: string, plant: string) {
+  const store = await openPostgresStore(url, clock);
+  try {
+    const machineId = await store.machines.insert({ ...lathe, id: name.replace(' ', '-'), name });
+    const plantId = await ensurePlant(pool, clock, plant);
+    await pool.query('UPDATE machines SET plant_id = $1 WHERE id = $2', [plantId, machineId]);
+    const recordingId = randomUUID();
+    await store.recordings.insert(recordingRow(recordingId, machineId, '2026-03-01T00:00:00.000Z'));
+    const diagnosis = await store.diagnoses.insert({
+      recordingId,
+      machineId,
+      baselineId: null,
+      report,
+    });
+    await store.faultLog.add({
+      machineId,
+      diagnosisId: diagnosis.id,
+      recordingId,
+      causeId: 'unbalance',
+      note: `${name} rattles`,
+      recordedBy: 'Li',
+    });
+    ids[name] = diagnosis.id;
+  } finally {
+    await store.close();
+  }
+}
+
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+  folder = await mkdtemp(join(tmpdir(), 'auscult-hub-plants-'));
+  const url = await cluster.newDatabase();
+  await migratePostgresDatabase(url);
+  pool = new pg.Pool({ connectionString: url, max: 2 });
+  for (const [name, person] of Object.entries(PEOPLE)) {
+    ids[name] = (await addUser(pool, clock, { name, password: PASSWORD, ...person })).id;
+  }
+  await seedMachine(url, 'Lathe North', 'North');
+  await seedMachine(url, 'Mill South', 'South');
+  hub = await startHub({ databaseUrl: url, port: 0, workFolder: folder });
+  for (const name of Object.keys(PEOPLE)) {
+    const response = await fetch(new URL('hub/sign-in', hub.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, password: PASSWORD }),
+    });
+    cookies[name] = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  }
+});
+afterAll(async () => {
+  await hub?.close();
+  await pool?.end();
+  await cluster?.stop();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function call(who: string, method: ApiMethod, args: unknown[]) {
+  return fetch(new URL(`api/${method.replace('.', '/')}`, hub.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookies[who] },
+    body: JSON.stringify({ args }),
+  });
+}
+
+async function result<T>(who: string, method: ApiMethod, args: unknown[]): Promise<T> {
+  const response = await call(who, method, args);
+  expect(response.status, `${who} ${method}`).toBe(200);
+  return ((await response.json()) as { result: T }).result;
+}
+
+const verdict = {
+  decision: 'confirm',
+  causeId: 'unbalance',
+  otherCause: '',
+  componentId: null,
+  severity: null,
+  action: '',
+  comment: '',
+  expertName: 'Dr Wen',
+};
+
+describe("the hub's lists over many machines", () => {
+  it("gives a supervisor the fault log and its PDF of their plant's entries only", async () => {
+    const entries = await result<FaultLogEntry[]>('boss', 'faultLog.list', []);
+    expect(entries.map((entry) => entry.machineName)).toEqual(['Lathe North']);
+    const request = { limit: 10, cursor: null, filters: NO_FILTERS };
+    const page = await result<FaultLogPage>('boss', 'faultLog.page', [request]);
+    expect(page.entries.map((entry) => entry.machineName)).toEqual(['Lathe North']);
+    const adminPage = await result<FaultLogPage>('admin', 'faultLog.page', [request]);
+    expect(adminPage.entries).toHaveLength(2);
+    const response = await call('boss', 'reports.faultLog', [
+      NO_FILTERS,
+      { language: 'en', paper: 'a4' },
+    ]);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const text = (await readPdf(new Uint8Array(await response.arrayBuffer()))).text.replace(
+      /\s+/g,
+      '',
+    );
+    expect(text).toContain('LatheNorth');
+    expect(text).toContain('1entr');
+    expect(text).not.toContain('MillSouth');
+    const all = await result<FaultLogEntry[]>('admin', 'faultLog.list', []);
+    expect(all.map((entry) => entry.machineName).sort()).toEqual(['Lathe North', 'Mill South']);
+  });
+
+  it("shows an expert their plants' queue; a judged item leaves it, and each write is audited", async () => {
+    const queue = (who: string) =>
+      result<ReviewQueuePage>(who, 'review.queue', [{ limit: 20, cursor: null }]);
+    expect((await queue('expert')).items.map((item) => item.machineName)).toEqual(['Lathe North']);
+    expect((await queue('expert')).items[0]).toMatchObject({ plantName: 'North' });
+    expect((await queue('admin')).items).toHaveLength(2);
+    expect((await call('tech', 'review.queue', [{ limit: 20, cursor: null }])).status).toBe(403);
+    const bad = await call('expert', 'review.queue', [{ limit: 20, cursor: 'made up' }]);
+    expect(bad.status).toBe(400);
+
+    await result('expert', 'verdicts.record', [ids['Lathe North'], verdict]);
+    expect((await queue('expert')).items).toEqual([]);
+    expect((await call('expert', 'verdicts.record', [ids['Mill South'], verdict])).status).toBe(
+      404,
+    );
+    const { rows } = await pool.query(
+      `SELECT user_id, action, detail FROM audit_log WHERE action = 'verdicts.record' ORDER BY seq`,
+    );
+    expect(rows).toEqual([
+      {
+        user_id: ids.expert,
+        action: 'verdicts.record',
+        detail: { subjectId: ids['Lathe North'], outcome: 'ok' },
+      },
+      {
+        user_id: ids.expert,
+        action: 'verdicts.record',
+        detail: { subjectId: ids['Mill South'], outcome: 'not-found' },
+      },
+    ]);
+    // Reads leave no line.
+    const reads = await pool.query(`SELECT 1 FROM audit_log WHERE action = 'review.queue'`);
+    expect(reads.rows).toEqual([]);
+  });
+});
