@@ -12,8 +12,6 @@ import { excerptFrames } from '../../shared/diagnosis/features/plan.ts';
 import { mergeFeaturePartials } from '../../shared/diagnosis/features/rangeAccumulator.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
-import { openWavFile } from '../audio/openWavFile.ts';
-import type { WavFileReader } from '../audio/openWavFile.ts';
 import { createInlineAnalysisPool } from '../analysis/analysisPool.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { splitFrameRange } from '../analysis/frameRanges.ts';
@@ -24,17 +22,12 @@ import {
   renameInputError,
   unknownFormatError,
 } from './inputError.ts';
+import { BLOCK_FRAMES, withRecording } from './recordingFile.ts';
+import type { FrameRange } from './recordingFile.ts';
 
-/** Frames handed to the extractor at a time: 64k frames = 256 KiB of float32 per block. */
-export const BLOCK_FRAMES = 1 << 16;
-
-/** A stretch of a recording; by default the whole file. */
-export interface FrameRange {
-  /** First frame; default 0. */
-  readonly startFrame?: number;
-  /** Frames from startFrame; default: to the end of the file. */
-  readonly frameCount?: number;
-}
+// Where most callers have found them; the analysis jobs import recordingFile.ts directly.
+export { BLOCK_FRAMES, openRecording, withRecording } from './recordingFile.ts';
+export type { FrameRange } from './recordingFile.ts';
 
 export interface ExtractOptions {
   /** Where the work runs; default: in this thread (an inline pool). */
@@ -109,42 +102,6 @@ export async function extractStretch(
     wasmFft: true,
   });
   return finishFeatures(plan, partials.reduce(mergeFeaturePartials));
-}
-
-/**
- * Opens a WAV file as a recording. Rejects with InputError (naming the file) for a missing or
- * unreadable file, something that is not a file, or a malformed WAV.
- */
-export async function openRecording(path: string): Promise<WavFileReader> {
-  try {
-    if (!(await stat(path)).isFile()) {
-      throw new InputError(
-        `cannot read recording "${path}": it is not a regular file`,
-        'unreadable-file',
-        {
-          name: path,
-        },
-      );
-    }
-    return await openWavFile(path);
-  } catch (error) {
-    throw recordingInputError(error, path);
-  }
-}
-
-/** Runs `work` on the opened recording, closes it, and names the file in any input error. */
-export async function withRecording<T>(
-  path: string,
-  work: (reader: WavFileReader) => Promise<T>,
-): Promise<T> {
-  const reader = await openRecording(path);
-  try {
-    return await work(reader);
-  } catch (error) {
-    throw recordingInputError(error, path);
-  } finally {
-    await reader.close();
-  }
 }
 
 /**

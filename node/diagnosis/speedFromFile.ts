@@ -8,8 +8,8 @@ import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.t
 import { SPEED_SPECTRA } from '../../shared/diagnosis/speed/spectra.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import { InputError } from './inputError.ts';
-import { withRecording } from './featuresFromFile.ts';
-import type { FrameRange } from './featuresFromFile.ts';
+import { withRecording } from './recordingFile.ts';
+import type { FrameRange } from './recordingFile.ts';
 
 /**
  * Every shaft's speed from the recording at `path` (all of it, or `range`), mixed to mono.

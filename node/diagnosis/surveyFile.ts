@@ -4,8 +4,8 @@
  */
 import { createSignalSurveyor } from '../../shared/diagnosis/signalSurvey.ts';
 import type { SignalSurvey } from '../../shared/diagnosis/signalSurvey.ts';
-import { BLOCK_FRAMES, withRecording } from './featuresFromFile.ts';
-import type { FrameRange } from './featuresFromFile.ts';
+import { BLOCK_FRAMES, withRecording } from './recordingFile.ts';
+import type { FrameRange } from './recordingFile.ts';
 
 /** Surveys the file at `path` (all of it, or `range`). Rejects with InputError like the features. */
 export async function surveyFile(path: string, range: FrameRange = {}): Promise<SignalSurvey> {
