@@ -149,6 +149,8 @@ export async function handleHubRoute(
       plantIds: user.plantIds,
       // A desktop's device token syncs into one plant (null for a browser or a plantless admin).
       plantId: session.plantId,
+      // The page is served by the hub itself (a linked desktop answers 'desktop-link').
+      via: 'hub',
     });
   }
   request.resume();

@@ -9,7 +9,10 @@ import type { AuscultServiceOptions } from '../api/service.ts';
 import { isValidId } from '../store/ids.ts';
 import { openLibrary } from '../library/library.ts';
 import { hubLinkApi } from '../sync/hubLinkApi.ts';
+import { readLink } from '../sync/linkState.ts';
+import type { HubLinkRow } from '../sync/linkState.ts';
 import { createSyncEngine } from '../sync/syncEngine.ts';
+import { withDatabase } from '../sync/syncPass.ts';
 import type { SyncEngineOptions } from '../sync/syncEngine.ts';
 import type { Library, OpenLibraryOptions } from '../library/library.ts';
 
@@ -25,6 +28,8 @@ export interface ApiBackend {
   readonly bundleFile: (
     token: string,
   ) => { readonly path: string; readonly fileName: string } | null;
+  /** The hub this library is linked to and its device token, or null (node/web/hubRelay.ts). */
+  readonly hubLink: () => Promise<HubLinkRow | null>;
   /** Finalises live recordings, cancels open imports, waits for running jobs, closes the library. */
   close(): Promise<void>;
 }
@@ -61,6 +66,7 @@ export async function openApiBackend(
     call: (method, args) => dispatch(service, method, args).finally(() => engine.nudge()),
     recordingFile: (recordingId) => listedRecordingFile(library, recordingId),
     bundleFile: (token) => service.bundleDownload(token),
+    hubLink: () => withDatabase(library, () => readLink(library.store.db)),
     close: async () => {
       try {
         await engine.close();

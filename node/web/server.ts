@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { API_PATH_PREFIX, TOKEN_QUERY_PARAMETER } from '../../shared/api/httpProtocol.ts';
 import {
@@ -25,6 +26,8 @@ import type { ApiCall } from './apiRoute.ts';
 import { openApiBackend } from './apiBackend.ts';
 import { handleBundleRequest, isBundlePath } from './bundleRoute.ts';
 import type { BundleFileLookup } from './bundleRoute.ts';
+import { linkedHubMe, relayLiveUpgrade } from './hubRelay.ts';
+import type { HubLinkLookup } from './hubRelay.ts';
 import { handleMediaRequest } from './mediaRoute.ts';
 import type { RecordingFileLookup } from './mediaRoute.ts';
 import { sendError, sendJson, setSecurityHeaders } from './responses.ts';
@@ -69,6 +72,9 @@ interface HostContext {
   readonly call: ApiCall;
   readonly recordingFile: RecordingFileLookup;
   readonly bundleFile: BundleFileLookup;
+  readonly hubLink: HubLinkLookup;
+  /** Relayed live sockets: upgraded connections that the server's own close does not end. */
+  readonly upgraded: Set<Duplex>;
   readonly rendererDir: string;
   readonly token: string | null;
   readonly allowedHosts: ReadonlySet<string>;
@@ -111,10 +117,43 @@ async function route(context: HostContext, request: IncomingMessage, response: S
     return handleMediaRequest(request, response, url.pathname, context.recordingFile);
   }
   if (request.method === 'GET' && url.pathname === '/hub/me') {
-    // The page asks who is signed in to a hub; here nobody is (a 404 would be a console error).
-    return sendJson(response, 200, null);
+    // The page asks who is signed in to a hub: the linked person (never the device token), else
+    // nobody (null, as a 404 would be a console error). Same-origin only, like the API.
+    const crossSite = crossSiteReason(request);
+    if (crossSite !== null) return sendError(response, 'unauthorized', crossSite, 403);
+    return sendJson(response, 200, await linkedHubMe(context.hubLink));
   }
   return handleStaticRequest(request, response, url.pathname, context.rendererDir);
+}
+
+/** The status that refuses a WebSocket upgrade by the host's own rules, or null to relay it. */
+function upgradeRefusal(context: HostContext, request: IncomingMessage): number | null {
+  const url = new URL(request.url ?? '/', 'http://host.invalid');
+  if (url.pathname !== '/hub/live') return 404;
+  if (context.token === null && foreignHostReason(request, context.allowedHosts) !== null) {
+    return 403;
+  }
+  if (context.token !== null) {
+    const presented = presentedToken(request);
+    if (presented === null || !tokensMatch(context.token, presented)) return 401;
+  }
+  // A browser always sends Origin with a WebSocket handshake: another site's page is refused.
+  return crossSiteReason(request) === null ? null : 403;
+}
+
+function onUpgrade(context: HostContext, request: IncomingMessage, socket: Duplex, head: Buffer) {
+  socket.on('error', () => socket.destroy());
+  context.upgraded.add(socket);
+  socket.once('close', () => context.upgraded.delete(socket));
+  const refusal = upgradeRefusal(context, request);
+  if (refusal !== null) {
+    socket.end(`HTTP/1.1 ${refusal} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    return;
+  }
+  relayLiveUpgrade(context.hubLink, request, socket, head).catch((error: unknown) => {
+    console.error('auscult: live relay failed:', error);
+    socket.destroy();
+  });
 }
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
@@ -154,6 +193,8 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     call: backend.call,
     recordingFile: backend.recordingFile,
     bundleFile: backend.bundleFile,
+    hubLink: backend.hubLink,
+    upgraded: new Set(),
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     token,
     // Consulted only without a token, that is on loopback, where `localhost` names us too.
@@ -173,6 +214,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       else response.destroy();
     });
   });
+  // Live listening from this desktop goes to its hub (node/web/hubRelay.ts).
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+    onUpgrade(context, request, socket, head),
+  );
   const query = token === null ? '' : `?${TOKEN_QUERY_PARAMETER}=${token}`;
   return {
     url: `http://${authority}/${query}`,
@@ -182,6 +227,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections go at once; calls in flight get a moment to finish.
       server.closeIdleConnections();
+      context.upgraded.forEach((socket) => socket.destroy());
       const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       await closed;
       clearTimeout(deadline);

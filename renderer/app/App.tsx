@@ -12,7 +12,7 @@ import { HubLinkPanel, LanguageSelector, useLanguageSetting } from '../features/
 import { formatRoute, SCREENS } from './route.ts';
 import type { Route, Screen } from './route.ts';
 import { useFileDropGuard } from './useFileDropGuard.ts';
-import { mayJoin, reviewsDiagnoses, useHubUser } from '../api/hubUser.ts';
+import { mayJoin, reviewsDiagnoses, servedByHub, useHubUser } from '../api/hubUser.ts';
 import type { HubMe } from '../api/hubUser.ts';
 import { useRoute } from './useRoute.ts';
 
@@ -30,9 +30,10 @@ const NAV_KEYS: Readonly<Record<Screen, string>> = {
 /** The screens in the bar: on a hub, experts start at their queue and admins manage people. */
 function screensFor(me: HubMe | null | undefined): readonly Screen[] {
   const screens = reviewsDiagnoses(me) ? (['queue', ...SCREENS] as Screen[]) : [...SCREENS];
-  // "Live requests" is for the experts of a hub: the laptop has no calls to join.
+  // "Live requests" is for the experts of a hub: the laptop has no calls to join, even linked
+  // (its /hub/me then says via 'desktop-link', and mayJoin is false).
   if (mayJoin(me)) screens.push('live');
-  if (me?.role === 'admin') screens.push('admin');
+  if (servedByHub(me) && me.role === 'admin') screens.push('admin');
   return screens;
 }
 
@@ -51,7 +52,7 @@ function ScreenFor(props: {
       );
     case 'admin':
       // The hub refuses the admin routes to anyone else; the screen is not offered to them.
-      return me?.role === 'admin' ? <AdminScreen myName={me.name} /> : null;
+      return servedByHub(me) && me.role === 'admin' ? <AdminScreen myName={me.name} /> : null;
     case 'machines':
       return <MachinesScreen route={route} navigate={navigate} />;
     case 'record':

@@ -6,7 +6,7 @@
  * list within 5 %, "Record 10 s on site" records on the technician's page and the recording
  * lands on the hub diagnosed as unbalance; an expert of another plant cannot join; the
  * technician ending the call ends it on the expert's page, with words on both. Prints the time
- * from "Ask an expert" to the first sound at the expert; screenshots go to SHOTS_DIR.
+ * from "Ask an expert" to the first sound at the expert; screenshots go to LIVE_SHOTS_DIR (liveSupport.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -15,9 +15,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeWav } from '../../shared/audio/wavEncoder.ts';
-import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
-import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { addUser, ensurePlant } from '../../node/hub/people.ts';
 import { startHub } from '../../node/hub/server.ts';
 import type { Hub } from '../../node/hub/server.ts';
@@ -28,27 +25,21 @@ import {
 } from '../../node/store/postgres/postgresStore.ts';
 import { buildRenderer, rendererBuildReason } from '../../node/web/rendererBuild.ts';
 import { DEFAULT_RENDERER_DIR } from '../../node/web/server.ts';
-import { createDemoMachine, DEMO_PROFILE_JSON } from '../../node/workflows/demo.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import type { TestBrowser } from '../helpers/browser.ts';
+import { createDemoMachine } from '../../node/workflows/demo.ts';
 import { startPostgresCluster } from '../helpers/postgresCluster.ts';
 import type { PostgresCluster } from '../helpers/postgresCluster.ts';
-import { STARTUP_TIMEOUT_MS, writeTempFile } from './support.ts';
+import {
+  fakeMicrophone,
+  hearsSpindleLine,
+  liveShot as shot,
+  peaksHz,
+  signedInToHub,
+  writeUnbalanceWav,
+} from './liveSupport.ts';
+import type { Person } from './liveSupport.ts';
+import { STARTUP_TIMEOUT_MS } from './support.ts';
 
 const PASSWORD = 'a password long enough';
-const SHOTS_DIR =
-  process.env.AUSCULT_SHOTS_DIR ?? join(import.meta.dirname, '..', '..', 'test-output', 'e2e');
-const SAMPLE_RATE_HZ = 48_000;
-/** Longer than the test listens, so the looping fake microphone never wraps mid-recording. */
-const FILE_SECONDS = 60;
-const SPINDLE_HZ = 1480 / 60;
-const LOOPBACK_ARGS = [
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
 let cluster: PostgresCluster;
 let folder: string;
 let hub: Hub;
@@ -93,14 +84,7 @@ beforeAll(async () => {
     await addUser(pool, clock, { name, role, password: PASSWORD, plants: [plant] });
   }
   await seedDemoMachine(url);
-  const samples = simulateMachine({
-    profile: parseMachineProfile(DEMO_PROFILE_JSON),
-    sampleRateHz: SAMPLE_RATE_HZ,
-    durationSeconds: FILE_SECONDS,
-    seed: 41,
-    faults: [{ kind: 'unbalance', shaftId: 'spindle' }],
-  });
-  wavPath = await writeTempFile(folder, 'unbalance.wav', encodeWav([samples], SAMPLE_RATE_HZ));
+  wavPath = await writeUnbalanceWav(folder);
   if ((await rendererBuildReason(DEFAULT_RENDERER_DIR)) !== null) {
     await buildRenderer(DEFAULT_RENDERER_DIR);
   }
@@ -114,40 +98,9 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-interface Person {
-  readonly browser: TestBrowser;
-  readonly page: Page;
-  readonly errors: string[];
-}
-
 /** A Chromium signed in to the hub as `name`, on `hash`; `extraArgs` add to the fake devices. */
-async function signedIn(name: string, hash: string, extraArgs: string[] = []): Promise<Person> {
-  const browser = await launchBrowser([...LOOPBACK_ARGS, ...extraArgs]);
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(hub.url);
-  await page.waitForURL(/\/hub\/sign-in/);
-  await page.locator('input[name=name]').fill(name);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(hub.url);
-  await page.goto(`${hub.url}${hash}`);
-  return { browser, page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
-}
-
-/** The frequencies of the expert's peak list (what the page computed from the received audio). */
-async function peaksHz(page: Page): Promise<number[]> {
-  const text = (await page.locator('.live-call').getAttribute('data-peaks-hz')) ?? '';
-  return text.split(' ').filter(Boolean).map(Number);
-}
+const signedIn = (name: string, hash: string, extraArgs: string[] = []): Promise<Person> =>
+  signedInToHub(hub.url, name, PASSWORD, hash, extraArgs);
 
 async function language(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
   await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
@@ -157,9 +110,7 @@ describe('live remote listening through the hub', () => {
   it('carries the machine to the expert, records on site and ends on both sides', async () => {
     const people: Person[] = [];
     try {
-      const tech = await signedIn('Li Wei', '#/record', [
-        `--use-file-for-fake-audio-capture=${wavPath}`,
-      ]);
+      const tech = await signedIn('Li Wei', '#/record', fakeMicrophone(wavPath));
       const expert = await signedIn('Dr Chen', '#/live');
       const south = await signedIn('Dr South', '#/live');
       people.push(tech, expert, south);
@@ -194,13 +145,7 @@ describe('live remote listening through the hub', () => {
 
       // The unbalance line: within 5 % of 1× of the spindle, computed from the received audio.
       await expect
-        .poll(
-          async () => (await peaksHz(expert.page)).some((f) => Math.abs(f / SPINDLE_HZ - 1) < 0.05),
-          {
-            timeout: 30_000,
-            interval: 500,
-          },
-        )
+        .poll(() => hearsSpindleLine(expert.page), { timeout: 30_000, interval: 500 })
         .toBe(true);
       console.log(
         `live listening: expert's strongest lines ${(await peaksHz(expert.page)).join(', ')} Hz`,

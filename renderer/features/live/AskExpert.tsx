@@ -7,15 +7,20 @@ export interface AskExpertProps {
   readonly machineId: string | null;
   readonly deviceId: string | null;
   readonly session: RecordingSession;
+  /** The page comes from a desktop linked to a hub: a machine the hub lacks must be synced. */
+  readonly viaDesktopLink?: boolean;
 }
 
 /**
- * "Ask an expert" on the Record screen of a hub: opens a live call for the chosen machine, says
+ * "Ask an expert" on the Record screen of a hub (or of a desktop linked to one): opens a live call for the chosen machine, says
  * who listens, carries out the expert's recording on site, and ends the call (here or there).
  */
-export function AskExpert({ machineId, deviceId, session }: AskExpertProps) {
+export function AskExpert({ machineId, deviceId, session, viaDesktopLink }: AskExpertProps) {
   const { t } = useTranslation();
   const call = useTechnicianCall(machineId, deviceId, session);
+  // The hub answers not-found for a machine it does not have in the person's plants: from a
+  // desktop, that is most often a machine not synced yet.
+  const endKey = call.endReason === 'not-found' && viaDesktopLink ? 'not-synced' : call.endReason;
   const inCall =
     call.phase === 'connecting' || call.phase === 'waiting' || call.phase === 'connected';
   const features = (list: readonly ProcessingFeature[]) =>
@@ -46,7 +51,7 @@ export function AskExpert({ machineId, deviceId, session }: AskExpertProps) {
           t('live.listening', {
             names: call.listeners.map((p) => p.name).join(t('record.listSeparator')),
           })}
-        {call.phase === 'ended' && call.endReason && t(`live.techEnded.${call.endReason}`)}
+        {call.phase === 'ended' && endKey && t(`live.techEnded.${endKey}`)}
       </p>
       {inCall && call.keptOn.length > 0 && (
         <p className="notice">{t('record.processingKept', { features: features(call.keptOn) })}</p>

@@ -26,7 +26,8 @@ export type TechnicianPhase = 'idle' | 'connecting' | 'waiting' | 'connected' | 
 export interface TechnicianCall {
   readonly phase: TechnicianPhase;
   readonly listeners: readonly LivePerson[];
-  readonly endReason: LiveEndReason | 'refused' | 'microphone' | null;
+  /** Why the call ended; 'not-found': the hub has no such machine in the person's plants. */
+  readonly endReason: LiveEndReason | 'refused' | 'not-found' | 'microphone' | null;
   readonly keptOn: readonly ProcessingFeature[];
   /** Who asked for a recording on site, while it runs. */
   readonly recordingFor: LivePerson | null;
@@ -164,7 +165,8 @@ export function useTechnicianCall(
         void current.peers.get(message.peerId)?.receive(message.signal);
       else if (message.type === 'record') onRecordAsked(message.from);
       else if (message.type === 'ended') finish(message.reason);
-      else if (message.type === 'error') finish('refused');
+      else if (message.type === 'error')
+        finish(message.code === 'not-found' ? 'not-found' : 'refused');
     },
     [machineId, followListeners, onRecordAsked, finish],
   );

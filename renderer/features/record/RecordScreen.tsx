@@ -12,7 +12,7 @@ import { RecordResult } from './RecordResult.tsx';
 import { useLiveInput } from './useLiveInput.ts';
 import { useRecordingSession } from './useRecordingSession.ts';
 import { useRecordTarget } from './useRecordTarget.ts';
-import { mayAsk, useHubUser } from '../../api/hubUser.ts';
+import { mayAsk, useHubUser, viaDesktopLink } from '../../api/hubUser.ts';
 import { AskExpert } from '../live/index.ts';
 
 export interface RecordScreenProps {
@@ -33,7 +33,8 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
   const session = useRecordingSession(target.machineId, live.recorder);
   const saveToFaultLog = useFaultLogSave();
   const result = session.status?.phase === 'done' ? session.status.result : null;
-  // Live listening needs the hub's signalling: offered only on a hub, to those who may ask.
+  // Live listening needs the hub's signalling: offered on a hub, or on a desktop linked to one
+  // (which relays it), to those who may ask.
   const hubUser = useHubUser();
 
   const record = () => {
@@ -83,7 +84,12 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
             />
           </section>
           {mayAsk(hubUser) && (
-            <AskExpert machineId={target.machineId} deviceId={live.deviceId} session={session} />
+            <AskExpert
+              machineId={target.machineId}
+              deviceId={live.deviceId}
+              session={session}
+              viaDesktopLink={viaDesktopLink(hubUser)}
+            />
           )}
           {!target.baselineLoading && target.baseline === null && (
             <p className="notice">{target.baselineError ?? t('record.noBaseline')}</p>
