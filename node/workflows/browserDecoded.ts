@@ -13,7 +13,7 @@ import { readAacTrack } from '../../shared/audio/compressed/aacTrack.ts';
 import type { AacTrack } from '../../shared/audio/compressed/aacTrack.ts';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { MAX_COMPRESSED_BYTES, sniffFile } from '../audio/decoders/decodeToWav.ts';
-import { InputError, recordingInputError, unknownFormatError } from '../diagnosis/inputError.ts';
+import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
 import { stagingFileName } from '../files/staging.ts';
 import type { LibraryContext } from './context.ts';
 import { placeRecording } from './placeRecording.ts';
@@ -89,9 +89,8 @@ async function splitOff(path: string, wavBytes: number, originalPath: string): P
 /** The original's AAC track, or the refusal of anything that is not an M4A holding AAC. */
 async function originalTrack(path: string, bytes: Uint8Array, name: string): Promise<AacTrack> {
   const sniffed = await sniffFile(path);
-  if (sniffed.kind === 'other') throw unknownFormatError(sniffed.what, name);
-  if (sniffed.container !== 'mp4') {
-    throw damagedUpload(name, `what follows its decoded audio is not an M4A file`);
+  if (sniffed.kind === 'other' || sniffed.container !== 'mp4') {
+    throw damagedUpload(name, 'what follows its decoded audio is not an M4A file');
   }
   return readAacTrack(bytes);
 }
