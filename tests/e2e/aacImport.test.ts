@@ -73,4 +73,11 @@ describe('AAC recordings decoded by the page', () => {
     await screenshot(page, 'aac-import');
     expect(session.pageErrors).toEqual([]);
   }, 240_000);
+
+  it('words the AAC codec in Chinese', async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    const row = page.getByRole('row', { name: /faulty\.m4a/ });
+    const cell = codecCell('faulty.m4a').replace(', ', '，');
+    await row.getByRole('cell', { name: cell, exact: true }).waitFor();
+  });
 });
