@@ -33,7 +33,11 @@ export function validateArguments(method: ApiMethod, args: unknown): unknown[] {
   const fewest = expected.length - (spec.optionalArgs ?? 0);
   if (!Array.isArray(args) || args.length < fewest || args.length > expected.length) {
     const got = Array.isArray(args) ? plural(args.length) : `${describe(args)} for its arguments`;
-    const wanted = expected.length ? `${plural(expected.length)} (${names})` : 'no arguments';
+    const count =
+      fewest < expected.length
+        ? `${fewest} to ${plural(expected.length)}`
+        : plural(expected.length);
+    const wanted = expected.length ? `${count} (${names})` : 'no arguments';
     throw new ApiError('invalid-argument', `${method} takes ${wanted}, got ${got}.`);
   }
   return expected.map(([name, schema], index) => {
