@@ -27,11 +27,17 @@ function plural(count: number): string {
 
 /** Validates `args` for `method`; throws ApiError 'invalid-argument' naming the argument. */
 export function validateArguments(method: ApiMethod, args: unknown): unknown[] {
-  const expected = methodSpec(method).args;
+  const spec = methodSpec(method);
+  const expected = spec.args;
   const names = expected.map(([name]) => name).join(', ');
-  if (!Array.isArray(args) || args.length !== expected.length) {
+  const fewest = expected.length - (spec.optionalArgs ?? 0);
+  if (!Array.isArray(args) || args.length < fewest || args.length > expected.length) {
     const got = Array.isArray(args) ? plural(args.length) : `${describe(args)} for its arguments`;
-    const wanted = expected.length ? `${plural(expected.length)} (${names})` : 'no arguments';
+    const count =
+      fewest < expected.length
+        ? `${fewest} to ${plural(expected.length)}`
+        : plural(expected.length);
+    const wanted = expected.length ? `${count} (${names})` : 'no arguments';
     throw new ApiError('invalid-argument', `${method} takes ${wanted}, got ${got}.`);
   }
   return expected.map(([name, schema], index) => {

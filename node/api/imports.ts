@@ -3,7 +3,7 @@
  * import left untouched for STALE_STAGING_MS (a closed page) is cancelled, so its temporary file
  * and open file handle do not linger.
  */
-import type { RecordingSummary } from '../../shared/api/contract.ts';
+import type { BrowserDecodedUpload, RecordingSummary } from '../../shared/api/contract.ts';
 import { InputError } from '../diagnosis/inputError.ts';
 import { needingSpace } from '../files/diskFull.ts';
 import { NotFoundError } from '../store/errors.ts';
@@ -16,7 +16,12 @@ import { STALE_STAGING_MS } from '../files/staging.ts';
 export const MAX_OPEN_IMPORTS = 16;
 
 export interface ImportRegistry {
-  begin(machineId: string, fileName: string, sizeBytes: number): Promise<string>;
+  begin(
+    machineId: string,
+    fileName: string,
+    sizeBytes: number,
+    browserDecoded?: BrowserDecodedUpload,
+  ): Promise<string>;
   append(importId: string, chunk: ArrayBuffer): Promise<number>;
   finish(importId: string): Promise<RecordingSummary>;
   /** Cancels the import; an unknown id (finished, failed, cancelled) is not an error. */
@@ -40,7 +45,12 @@ class OpenImports implements ImportRegistry {
     this.#sweep.unref();
   }
 
-  async begin(machineId: string, fileName: string, sizeBytes: number): Promise<string> {
+  async begin(
+    machineId: string,
+    fileName: string,
+    sizeBytes: number,
+    browserDecoded?: BrowserDecodedUpload,
+  ): Promise<string> {
     if (this.#sessions.size >= MAX_OPEN_IMPORTS) {
       throw new InputError(
         `${MAX_OPEN_IMPORTS} imports are already in progress; finish or cancel one first`,
@@ -48,7 +58,9 @@ class OpenImports implements ImportRegistry {
         { limit: MAX_OPEN_IMPORTS },
       );
     }
-    const session = await beginImport(this.#library, machineId, fileName, sizeBytes);
+    const session = await beginImport(this.#library, machineId, fileName, sizeBytes, {
+      browserDecoded,
+    });
     this.#sessions.set(session.id, session);
     return session.id;
   }

@@ -108,7 +108,8 @@ function recordingsApi(
   return {
     list: (machineId) => library.store.recordings.list(machineId),
     verdicts: (machineId) => library.store.diagnoses.latestByMachine(machineId),
-    beginImport: (machineId, fileName, sizeBytes) => imports.begin(machineId, fileName, sizeBytes),
+    beginImport: (machineId, fileName, sizeBytes, browserDecoded) =>
+      imports.begin(machineId, fileName, sizeBytes, browserDecoded ?? undefined),
     appendImport: (importId, chunk) => imports.append(importId, chunk),
     finishImport: (importId) => imports.finish(importId),
     cancelImport: (importId) => imports.cancel(importId),

@@ -48,7 +48,8 @@ Run "auscult <command> --help" for a command's details.
 Recordings are WAV files (PCM 8/16/24/32-bit or float, any sample rate from 1 kHz, any number
 of channels, mixed to mono); they are read block by block, so long recordings are fine.
 Phone recordings (MP3, Ogg Opus/Vorbis, FLAC, AMR, 3GP) are decoded first at their own rate;
-AAC (.m4a) cannot be decoded here: convert it to WAV or FLAC.
+AAC (.m4a) cannot be decoded here: import it in the app (its page decodes AAC), or convert it
+to WAV or FLAC.
 
 ${EXIT_STATUS}
 `;

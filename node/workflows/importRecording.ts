@@ -8,13 +8,18 @@
 import { createReadStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import type {
+  BrowserDecodedUpload,
+  RecordingOrigin,
+  RecordingSummary,
+} from '../../shared/api/contract.ts';
 import { MAX_CHUNK_BYTES } from '../../shared/api/limits.ts';
 import type { ByteSink } from '../../shared/audio/byteSink.ts';
 import { fileHandleByteSink } from '../audio/fileByteSink.ts';
 import { fsInputError, InputError } from '../diagnosis/inputError.ts';
 import { requireMachine } from './context.ts';
 import type { LibraryContext } from './context.ts';
+import { checkBrowserDecodedSplit, placeBrowserDecoded } from './browserDecoded.ts';
 import { placeAnyRecording } from './phoneRecording.ts';
 import { stagingFileName } from '../files/staging.ts';
 import { recordingDisplayName } from './wavCheck.ts';
@@ -43,6 +48,8 @@ export interface ImportSession {
 export interface ImportOptions {
   /** Default 'imported'. */
   readonly origin?: RecordingOrigin;
+  /** The upload is the page's WAV decoding followed by the original AAC file (browserDecoded.ts). */
+  readonly browserDecoded?: BrowserDecodedUpload;
 }
 
 /**
@@ -69,11 +76,13 @@ export async function beginImport(
       { name, sizeBytes, maxBytes: MAX_IMPORT_BYTES },
     );
   }
+  if (options.browserDecoded) checkBrowserDecodedSplit(name, sizeBytes, options.browserDecoded);
   await requireMachine(library, machineId);
   const id = library.newId();
   const partPath = join(library.stagingFolder, stagingFileName(id));
   const sink = fileHandleByteSink(await open(partPath, 'wx'));
-  const file: SessionFile = { id, machineId, name, sizeBytes, partPath, sink };
+  const wavBytes = options.browserDecoded?.wavBytes ?? null;
+  const file: SessionFile = { id, machineId, name, sizeBytes, partPath, sink, wavBytes };
   return new ChunkedImport(library, file, options.origin ?? 'imported');
 }
 
@@ -84,6 +93,8 @@ interface SessionFile {
   readonly sizeBytes: number;
   readonly partPath: string;
   readonly sink: ByteSink;
+  /** Bytes of the page's WAV before the original file; null for an ordinary upload. */
+  readonly wavBytes: number | null;
 }
 
 class ChunkedImport implements ImportSession {
@@ -185,12 +196,9 @@ async function commitImport(
 ): Promise<RecordingSummary> {
   await file.sink.sync();
   await file.sink.close();
-  return placeAnyRecording(library, {
-    machineId: file.machineId,
-    name: file.name,
-    origin,
-    path: file.partPath,
-  });
+  const request = { machineId: file.machineId, name: file.name, origin, path: file.partPath };
+  if (file.wavBytes !== null) return placeBrowserDecoded(library, request, file.wavBytes);
+  return placeAnyRecording(library, request);
 }
 
 /**

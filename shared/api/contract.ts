@@ -375,6 +375,12 @@ export interface Settings {
   readonly language: Language;
 }
 
+/** An upload made of the page's own decoding (a WAV) followed by the original file. */
+export interface BrowserDecodedUpload {
+  /** How many of the upload's first bytes are the WAV; the rest is the original. */
+  readonly wavBytes: number;
+}
+
 /** Every method of the API. Errors reject with an ApiError (below), never a stack trace. */
 export interface AuscultApi {
   machines: {
@@ -393,8 +399,17 @@ export interface AuscultApi {
     list(machineId: string): Promise<RecordingSummary[]>;
     /** The newest stored diagnosis of each of the machine's recordings that has one. */
     verdicts(machineId: string): Promise<VerdictSummary[]>;
-    /** Starts a chunked import of a WAV file of `sizeBytes` bytes; returns its import id. */
-    beginImport(machineId: string, fileName: string, sizeBytes: number): Promise<string>;
+    /**
+     * Starts a chunked import of a recording of `sizeBytes` bytes; returns its import id. With
+     * `browserDecoded`, the upload is the page's WAV decoding of an AAC file (its first
+     * `wavBytes` bytes) followed by the original M4A (docs/formats.md, "Recordings from phones").
+     */
+    beginImport(
+      machineId: string,
+      fileName: string,
+      sizeBytes: number,
+      browserDecoded?: BrowserDecodedUpload | null,
+    ): Promise<string>;
     /** Appends the next chunk; returns the bytes received so far. */
     appendImport(importId: string, chunk: ArrayBuffer): Promise<number>;
     /** Checks the WAV and adds it to the library atomically; a bad file leaves nothing behind. */

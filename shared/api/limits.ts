@@ -25,6 +25,8 @@ export const MAX_CHUNK_BYTES = 16 * MIB;
 export const MAX_BINARY_BODY_BYTES = MAX_CHUNK_BYTES;
 /** Chunk size the page sends to `recordings.appendImport`, in bytes (≤ MAX_CHUNK_BYTES). */
 export const IMPORT_CHUNK_BYTES = 4 * MIB;
+/** Smallest WAV part of a browser-decoded import (recordings.beginImport): a WAV header. */
+export const MIN_WAV_BYTES = 44;
 /** Longest file name of an import, in characters. */
 export const MAX_FILE_NAME_LENGTH = 1024;
 

@@ -23,6 +23,7 @@ import {
   MAX_SESSION_SAMPLE_RATE_HZ,
   MAX_SPECTROGRAM_COLUMNS,
   MIN_SESSION_SAMPLE_RATE_HZ,
+  MIN_WAV_BYTES,
 } from './limits.ts';
 import { decodeSessionChunk } from './sessionChunk.ts';
 import { FAULT_STATUSES } from '../faultLog/workflow.ts';
@@ -54,6 +55,11 @@ export interface MethodSpec<Args extends readonly unknown[] = readonly unknown[]
   readonly binaryResult: boolean;
   /** Largest request body the web host reads for this method, in bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * How many trailing arguments a caller may leave out (default 0): an argument added later, so
+   * existing callers keep working. A left-out argument is validated as `undefined`.
+   */
+  readonly optionalArgs?: number;
 }
 
 /** Every method of AuscultApi, by domain and verb, with its arguments' types checked. */
@@ -151,6 +157,20 @@ const faultLogChangeSchema = v.strictObject(
     followUpRecordingId: v.optional(idSchema),
   },
   'must be an object with by, and optionally reason and followUpRecordingId',
+);
+
+/** The WAV part of a browser-decoded upload: at least a WAV header's 44 bytes. */
+const browserDecodedSchema = v.nullish(
+  v.strictObject(
+    {
+      wavBytes: v.pipe(
+        v.number('must be a number'),
+        v.safeInteger('must be a whole number of bytes'),
+        v.minValue(MIN_WAV_BYTES, `must be at least ${MIN_WAV_BYTES} (a WAV header)`),
+      ),
+    },
+    'must be an object with wavBytes',
+  ),
 );
 
 const fileNameSchema = v.pipe(
@@ -317,7 +337,15 @@ export const METHOD_TABLE: MethodTable = {
   recordings: {
     list: json([id('machineId')]),
     verdicts: json([id('machineId')]),
-    beginImport: json([id('machineId'), ['fileName', fileNameSchema], ['sizeBytes', sizeSchema]]),
+    beginImport: {
+      ...json([
+        id('machineId'),
+        ['fileName', fileNameSchema],
+        ['sizeBytes', sizeSchema],
+        ['browserDecoded', browserDecodedSchema],
+      ]),
+      optionalArgs: 1,
+    },
     appendImport: binaryArgument([id('importId'), ['chunk', chunkSchema]]),
     finishImport: json([id('importId')]),
     cancelImport: json([id('importId')]),

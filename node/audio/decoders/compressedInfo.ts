@@ -47,7 +47,7 @@ function mp4Plan(bytes: Uint8Array): DecodePlan {
   if (audio.codec === 'aac') {
     throw new CompressedFormatError(
       'undecodable-codec',
-      `it holds AAC audio (an ${audio.container} file), which cannot be decoded here: no AAC decoder under a licence Auscult may ship runs in Node; convert it to WAV or FLAC first`,
+      `it holds AAC audio (an ${audio.container} file), which cannot be decoded here: no AAC decoder under a licence Auscult may ship runs in Node; import it in the app, whose page decodes AAC, or convert it to WAV or FLAC first`,
       { codec: 'aac' },
     );
   }

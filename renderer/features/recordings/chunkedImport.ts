@@ -1,11 +1,12 @@
 /**
- * Sends a WAV file to the host in chunks (recordings.beginImport / appendImport / finishImport),
+ * Sends a recording to the host in chunks (recordings.beginImport / appendImport / finishImport),
  * so a large file neither has to fit one message nor leaves the user without progress. The host
  * checks the file when it is complete; on any failure the import is cancelled so nothing is left.
  */
 import type { AuscultApi, RecordingSummary } from '../../../shared/api/contract.ts';
 // The host's chunk size (4 MiB): steady progress, and few enough calls that overhead stays small.
 import { IMPORT_CHUNK_BYTES } from '../../../shared/api/limits.ts';
+import { prepareUpload } from './browserDecode.ts';
 
 /** What the import reads: a File or Blob (name added for a Blob). */
 export interface ImportSource {
@@ -48,12 +49,15 @@ export async function importInChunks(
   onProgress: (sentBytes: number, totalBytes: number) => void,
   chunkBytes = IMPORT_CHUNK_BYTES,
 ): Promise<RecordingSummary> {
-  const importId = await calls.beginImport(machineId, file.name, file.size);
+  // An AAC file goes as the page's WAV decoding followed by the file (browserDecode.ts).
+  const { source, browserDecoded } = await prepareUpload(file);
+  const importId = await calls.beginImport(machineId, file.name, source.size, browserDecoded);
   try {
-    for (const [start, end] of chunkRanges(file.size, chunkBytes)) {
-      const chunk = await file.slice(start, end).arrayBuffer();
+    for (const [start, end] of chunkRanges(source.size, chunkBytes)) {
+      const chunk = await source.slice(start, end).arrayBuffer();
       const received = await calls.appendImport(importId, chunk);
-      onProgress(received, file.size);
+      // Progress is told against the file the person picked, whatever was added to it.
+      onProgress(Math.round((received / source.size) * file.size), file.size);
     }
     return await calls.finishImport(importId);
   } catch (error) {

@@ -216,6 +216,16 @@ describe('invalid arguments', () => {
     ['recordings.beginImport', ['m', 'a.wav', Infinity], /\(sizeBytes\) must be a whole/],
     ['recordings.beginImport', ['m', 'a.wav', '10'], /\(sizeBytes\) must be a number/],
     ['recordings.beginImport', ['m', '', 10], /\(fileName\) must not be empty/],
+    // browserDecoded may be left out, not followed by more, and holds only a whole wavBytes.
+    [
+      'recordings.beginImport',
+      ['m', 'a.m4a', 10, null, 1],
+      /takes 3 to 4 arguments \(machineId, fileName, sizeBytes, browserDecoded\), got 5/,
+    ],
+    ['recordings.beginImport', ['m', 'a.wav'], /takes 3 to 4 arguments .*, got 2 arguments/],
+    ['recordings.beginImport', ['m', 'a.m4a', 99, { wavBytes: 43 }], /must be at least 44/],
+    ['recordings.beginImport', ['m', 'a.m4a', 99, { wavBytes: 50.5 }], /must be a whole/],
+    ['recordings.beginImport', ['m', 'a.m4a', 99, { wavBytes: 50, x: 1 }], /with wavBytes/],
     ['recordings.appendImport', ['i', new Uint8Array(4)], /\(chunk\) must be an ArrayBuffer/],
     ['recordings.appendImport', ['i', 'bytes'], /\(chunk\) must be an ArrayBuffer/],
     [

@@ -152,12 +152,12 @@ describe.each(decodable)('a $codec fixture (.$extension)', (f) => {
 });
 
 describe('AAC', () => {
-  it('is refused in one sentence that says what works instead, leaving no file', async () => {
+  it('is refused in one sentence that says what works instead (the app), leaving no file', async () => {
     const target = join(folder, 'aac.wav');
     const refusal = decodeToWavFile(join(FIXTURES, 'faulty.m4a'), target, 'mp4');
     await expect(refusal).rejects.toThrow(CompressedFormatError);
     await expect(refusal).rejects.toThrow(
-      /AAC audio .* cannot be decoded here.*convert it to WAV or FLAC/,
+      /AAC audio .* cannot be decoded here.*import it in the app, whose page decodes AAC, or convert it to WAV or FLAC/,
     );
     await expect(decodeWavFile(target)).rejects.toThrow(/ENOENT|no such file/);
   });
