@@ -134,12 +134,16 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
       schedule(retryMs);
     }
   };
+  // The newest queued_at is in the mark because counts alone repeat: a pass that empties the
+  // outbox, then a write queuing as many rows as before, would look like no change at all.
   const outboxMoved = async () => {
     const mark = await withDatabase(library, () => {
       const row = library.store.db
-        .prepare('SELECT count(*) AS n, coalesce(sum(changes), 0) AS c FROM sync_outbox')
+        .prepare(
+          'SELECT count(*) AS n, coalesce(sum(changes), 0) AS c, max(queued_at) AS at FROM sync_outbox',
+        )
         .get();
-      return `${row?.n}/${row?.c}`;
+      return `${row?.n}/${row?.c}/${row?.at}`;
     });
     const moved = mark !== outboxMark;
     outboxMark = mark;
