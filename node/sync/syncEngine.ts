@@ -165,9 +165,12 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
       );
     },
     nudge() {
-      if (!running || retryMs > 0 || refused) return;
-      if (debounce) clearTimeout(debounce);
+      // A pending nudge is not pushed back: a page that calls more often than the debounce (a
+      // status poll, a live recording's chunks) would otherwise hold every pass off until the
+      // interval. A burst of writes still makes one pass.
+      if (!running || retryMs > 0 || refused || debounce) return;
       debounce = setTimeout(() => {
+        debounce = null;
         void outboxMoved().then(
           (moved) => (moved ? schedule(0) : undefined),
           () => undefined,

@@ -186,6 +186,20 @@ describe('a sync pass', () => {
     }
   });
 
+  it('syncs soon after a write even while calls keep coming (a page polling its status)', async () => {
+    const background = createSyncEngine(api.library, { debounceMs: 200, intervalMs: 60_000 });
+    background.start();
+    const poll = setInterval(() => background.nudge(), 50);
+    try {
+      await background.syncOnce();
+      await importRecording(7, 1);
+      await expect.poll(() => outbox(), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      clearInterval(poll);
+      await background.close();
+    }
+  });
+
   it('stops and says so when the hub refused this device (its token revoked)', async () => {
     const token = readLink(api.library.store.db)!.deviceToken;
     await hub.pool.query('UPDATE sessions SET revoked_at = now() WHERE token_sha256 = $1', [
