@@ -176,6 +176,7 @@ async function correctOnHub(page: Page): Promise<void> {
   await panel.getByLabel("Expert's name").fill('Dr Wen');
   await panel.getByRole('button', { name: 'Record verdict' }).click();
   await panel.getByRole('status').filter({ hasText: 'Verdict recorded.' }).waitFor();
+  await screenshot(page, 'desktop-hub-expert-review');
 }
 
 /** The recording's audio as the hub serves it to the expert's session (their cookie). */
@@ -203,7 +204,8 @@ async function shootDesktop(page: Page, recordingId: string): Promise<void> {
     await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
     await page.goto(`${session.host.url}#/review/${recordingId}`);
     await showHubPanel(page, false);
-    await page.locator('.expert-verdict-panel .expert-verdict').waitFor();
+    await page.getByRole('heading', { name: /^(Diagnosis|诊断)$/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.expert-verdict-panel .expert-verdict').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, `desktop-hub-review-${lang}.png`) });
     await screenshot(page, `desktop-hub-review-${lang}`);
     await showHubPanel(page);
@@ -233,6 +235,10 @@ it('syncs a recorded fault to the hub and brings the expert’s correction back'
     SYNC_TIMEOUT_MS,
   );
   const toHubSeconds = (Date.now() - stoppedAt) / 1000;
+  await showHubPanel(page);
+  await page
+    .getByText('Waiting to be sent: 0 changes, 0 MB of audio.')
+    .waitFor({ timeout: 15_000 });
   const onHub = await hub.pool.query(
     'SELECT count(*)::int AS n FROM fault_log WHERE recording_id = $1',
     [recordingId],
