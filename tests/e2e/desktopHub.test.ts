@@ -118,8 +118,8 @@ async function machineWithBaseline(): Promise<string> {
   return machine.id;
 }
 
-/** Records the fake microphone on the machine's Record screen; answers the recording's id. */
-async function recordFault(page: Page): Promise<string> {
+/** Records the fake microphone on the machine's Record screen: the recording's id, when Stop was pressed. */
+async function recordFault(page: Page): Promise<{ recordingId: string; stoppedAt: number }> {
   await page.getByRole('link', { name: 'Record', exact: true }).click();
   const screen = page.getByRole('region', { name: 'Record' });
   await screen.getByLabel('Machine').selectOption({ label: PROFILE.name });
@@ -134,6 +134,7 @@ async function recordFault(page: Page): Promise<string> {
   await expect
     .poll(written, { timeout: 30_000, interval: 250 })
     .toBeGreaterThanOrEqual(RECORD_SECONDS);
+  const stoppedAt = Date.now();
   await screen.getByRole('button', { name: 'Stop', exact: true }).click();
   const result = screen.getByRole('region', { name: /^Recorded “/ });
   await result
@@ -145,7 +146,7 @@ async function recordFault(page: Page): Promise<string> {
   const href = await result
     .getByRole('link', { name: 'Open the recording in Review' })
     .getAttribute('href');
-  return String(/^#\/review\/([^/]+)$/.exec(href ?? '')?.[1]);
+  return { recordingId: String(/^#\/review\/([^/]+)$/.exec(href ?? '')?.[1]), stoppedAt };
 }
 
 /** Signs `name` in on the hub's page in its own browser, at the screenshots' size. */
@@ -159,6 +160,8 @@ async function hubPage(browser: TestBrowser, name: string): Promise<Page> {
   await page.locator('input[name=password]').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/#\/queue$/, { timeout: 30_000 });
+  // The desktop's Hub panel has no place on the hub itself.
+  await expect.poll(() => page.locator('details.hub-link').count(), { timeout: 10_000 }).toBe(0);
   return page;
 }
 
@@ -220,8 +223,7 @@ it('syncs a recorded fault to the hub and brings the expert’s correction back'
   await page.goto(session.host.url);
   await connectFromHubPanel(page, hub.hub.url, 'tech');
   await machineWithBaseline();
-  const recordingId = await recordFault(page);
-  const stoppedAt = Date.now();
+  const { recordingId, stoppedAt } = await recordFault(page);
   const result = page.getByRole('region', { name: /^Recorded “/ });
   await result.getByLabel('Note for the fault log (optional)').fill('Grinding on the x axis.');
   await result.getByLabel('Your name').fill('Li Wei');
