@@ -68,7 +68,8 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'reports.diagnosis': EVERYONE,
   'reports.faultLog': EVERYONE,
   // A desktop's link to a hub; on the hub itself the service answers that they do not apply.
-  'hubLink.status': ADMINS,
+  // Everyone may ask for the status: that answer is how the page knows to hide its Hub panel.
+  'hubLink.status': EVERYONE,
   'hubLink.connect': ADMINS,
   'hubLink.disconnect': ADMINS,
   'hubLink.syncNow': ADMINS,

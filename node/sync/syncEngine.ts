@@ -134,12 +134,16 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
       schedule(retryMs);
     }
   };
+  // The newest queued_at is in the mark because counts alone repeat: a pass that empties the
+  // outbox, then a write queuing as many rows as before, would look like no change at all.
   const outboxMoved = async () => {
     const mark = await withDatabase(library, () => {
       const row = library.store.db
-        .prepare('SELECT count(*) AS n, coalesce(sum(changes), 0) AS c FROM sync_outbox')
+        .prepare(
+          'SELECT count(*) AS n, coalesce(sum(changes), 0) AS c, max(queued_at) AS at FROM sync_outbox',
+        )
         .get();
-      return `${row?.n}/${row?.c}`;
+      return `${row?.n}/${row?.c}/${row?.at}`;
     });
     const moved = mark !== outboxMark;
     outboxMark = mark;
@@ -161,9 +165,12 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
       );
     },
     nudge() {
-      if (!running || retryMs > 0 || refused) return;
-      if (debounce) clearTimeout(debounce);
+      // A pending nudge is not pushed back: a page that calls more often than the debounce (a
+      // status poll, a live recording's chunks) would otherwise hold every pass off until the
+      // interval. A burst of writes still makes one pass.
+      if (!running || retryMs > 0 || refused || debounce) return;
       debounce = setTimeout(() => {
+        debounce = null;
         void outboxMoved().then(
           (moved) => (moved ? schedule(0) : undefined),
           () => undefined,

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { simLatheProfileJson } from '../../shared/simulation/profiles.ts';
-import { buildRenderer, rendererBuildReason } from '../../node/web/rendererBuild.ts';
-import { DEFAULT_RENDERER_DIR } from '../../node/web/server.ts';
-import { PASSWORD, startSyncHub } from '../node/hub/syncFixture.ts';
+import { startSyncHub } from '../node/hub/syncFixture.ts';
 import type { SyncHub } from '../node/hub/syncFixture.ts';
+import { connectFromHubPanel, ensureRendererBuilt } from './hubDesktop.ts';
 import { openSession, screenshot, STARTUP_TIMEOUT_MS } from './support.ts';
 import type { Session } from './support.ts';
 
@@ -16,9 +15,7 @@ let hub: SyncHub;
 let session: Session;
 
 beforeAll(async () => {
-  if ((await rendererBuildReason(DEFAULT_RENDERER_DIR)) !== null) {
-    await buildRenderer(DEFAULT_RENDERER_DIR);
-  }
+  await ensureRendererBuilt();
   [hub, session] = await Promise.all([startSyncHub(), openSession()]);
 }, STARTUP_TIMEOUT_MS * 2);
 
@@ -35,13 +32,7 @@ async function hubMachineNames(): Promise<string[]> {
 it('connects from the Hub panel and syncs a new machine in the background', async () => {
   const { page } = session;
   await page.goto(session.host.url);
-  await page.getByText('Hub', { exact: true }).click();
-  await page.getByRole('heading', { name: 'Connect to a hub' }).waitFor();
-  await page.getByLabel('Hub address').fill(hub.hub.url);
-  await page.getByLabel('Name').fill('tech');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByText(`Connected to ${hub.hub.url} as tech.`).waitFor({ timeout: 20_000 });
+  await connectFromHubPanel(page, hub.hub.url, 'tech');
   // A machine made on the desktop goes up without anyone asking.
   const made = await page.evaluate(async (profile) => {
     const response = await fetch('/api/machines/create', {

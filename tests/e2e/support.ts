@@ -31,11 +31,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** A fresh library served by the web host, and a page on it in a fresh Chromium. */
-export async function openSession(): Promise<Session> {
+/**
+ * A fresh library served by the web host, and a page on it in a fresh Chromium launched with
+ * `browserArgs` (e.g. a fake microphone playing a file).
+ */
+export async function openSession(browserArgs: readonly string[] = []): Promise<Session> {
   const [host, browser, tempDir] = await Promise.all([
     startTestWebHost(STARTUP_TIMEOUT_MS),
-    launchBrowser(),
+    launchBrowser(browserArgs),
     mkdtemp(join(tmpdir(), 'auscult-e2e-')),
   ]);
   const page = await browser.context.newPage();

@@ -1,6 +1,7 @@
 /**
  * The desktop's link to a hub (hubLink.* of the API): its status, refreshed every few seconds
- * while shown, and the actions. On a hub the methods do not apply: `available` turns false.
+ * while shown, and the actions. `available` turns true once the host answers a status; on a hub
+ * the methods do not apply and it stays false.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api/errors.ts';
@@ -23,17 +24,24 @@ export interface HubLink {
 
 export function useHubLink(): HubLink {
   const api = useApi();
-  const [available, setAvailable] = useState(true);
+  // Shown only once the host answered a status: on a hub the panel never flashes up.
+  const [available, setAvailable] = useState(false);
   const [status, setStatus] = useState<HubLinkStatus | null>(null);
   const [plantIds, setPlantIds] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const refresh = useCallback(() => {
-    api.hubLink.status().then(setStatus, (failure: unknown) => {
-      if (failure instanceof ApiError && failure.reason === 'hub-link-not-here') {
-        setAvailable(false);
-      }
-    });
+    api.hubLink.status().then(
+      (answer) => {
+        setStatus(answer);
+        setAvailable(true);
+      },
+      (failure: unknown) => {
+        if (failure instanceof ApiError && failure.reason === 'hub-link-not-here') {
+          setAvailable(false);
+        }
+      },
+    );
   }, [api]);
   useEffect(() => {
     refresh();

@@ -139,6 +139,14 @@ describe('the hub over HTTP', () => {
     expect((await call('south', 'machines.update', [northId, profile('Taken')])).status).toBe(404);
   });
 
+  it("tells everyone that a desktop's hub link does not apply here, so the page hides its panel", async () => {
+    for (const role of ROLES) {
+      const answer = await call(role, 'hubLink.status', []);
+      expect(answer.status, role).toBe(422);
+      expect(answer.body.error?.reason, role).toBe('hub-link-not-here');
+    }
+  });
+
   it('refuses a browser request from another site even with a session', async () => {
     const answer = await call('admin', 'machines.list', [], { Origin: 'https://evil.example' });
     expect(answer.status).toBe(401);

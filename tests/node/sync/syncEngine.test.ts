@@ -169,6 +169,37 @@ describe('a sync pass', () => {
     expect(outbox()).toEqual([]);
   });
 
+  it('syncs soon after each burst of writes, however many rows each queued', async () => {
+    // Each import queues the same number of rows: the second burst leaves the outbox looking as
+    // the first did, and must still start a pass (not wait for the 60 s interval).
+    const background = createSyncEngine(api.library, { debounceMs: 50, intervalMs: 60_000 });
+    background.start();
+    try {
+      await background.syncOnce();
+      for (const seed of [5, 6]) {
+        await importRecording(seed, 1);
+        background.nudge();
+        await expect.poll(() => [seed, outbox()], { timeout: 10_000 }).toEqual([seed, []]);
+      }
+    } finally {
+      await background.close();
+    }
+  });
+
+  it('syncs soon after a write even while calls keep coming (a page polling its status)', async () => {
+    const background = createSyncEngine(api.library, { debounceMs: 200, intervalMs: 60_000 });
+    background.start();
+    const poll = setInterval(() => background.nudge(), 50);
+    try {
+      await background.syncOnce();
+      await importRecording(7, 1);
+      await expect.poll(() => outbox(), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      clearInterval(poll);
+      await background.close();
+    }
+  });
+
   it('stops and says so when the hub refused this device (its token revoked)', async () => {
     const token = readLink(api.library.store.db)!.deviceToken;
     await hub.pool.query('UPDATE sessions SET revoked_at = now() WHERE token_sha256 = $1', [
