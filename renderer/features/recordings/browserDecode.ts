@@ -8,7 +8,7 @@ import type { BrowserDecodedUpload } from '../../../shared/api/contract.ts';
 import { readAacTrack, isMp4Container } from '../../../shared/audio/compressed/aacTrack.ts';
 import { SNIFF_BYTES } from '../../../shared/audio/compressed/sniff.ts';
 import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
-import type { ImportSource } from './chunkedImport.ts';
+import type { ImportSource } from './importSource.ts';
 
 /** What is sent: the file as it is, or the page's WAV then the file. */
 export interface PreparedUpload {

@@ -7,13 +7,9 @@ import type { AuscultApi, RecordingSummary } from '../../../shared/api/contract.
 // The host's chunk size (4 MiB): steady progress, and few enough calls that overhead stays small.
 import { IMPORT_CHUNK_BYTES } from '../../../shared/api/limits.ts';
 import { prepareUpload } from './browserDecode.ts';
+import type { ImportSource } from './importSource.ts';
 
-/** What the import reads: a File or Blob (name added for a Blob). */
-export interface ImportSource {
-  readonly name: string;
-  readonly size: number;
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
+export type { ImportSource } from './importSource.ts';
 
 export type ImportCalls = Pick<
   AuscultApi['recordings'],
