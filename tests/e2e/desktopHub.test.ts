@@ -152,7 +152,7 @@ async function recordFault(page: Page): Promise<{ recordingId: string; stoppedAt
 /** Signs `name` in on the hub's page in its own browser, at the screenshots' size. */
 async function hubPage(browser: TestBrowser, name: string): Promise<Page> {
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000);
   await page.setViewportSize(SHOT_VIEWPORT);
   await page.goto(hub.hub.url);
   await page.waitForURL(/\/hub\/sign-in/, { timeout: 30_000 });

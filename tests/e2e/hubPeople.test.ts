@@ -114,7 +114,7 @@ afterAll(async () => {
 
 async function signInInBrowser(browser: TestBrowser, name: string): Promise<Page> {
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(hub.url);
   await page.waitForURL(/\/hub\/sign-in/, { timeout: 30_000 });

@@ -53,7 +53,7 @@ export interface Person {
 export async function livePerson(extraArgs: string[] = []): Promise<Person> {
   const browser = await launchBrowser([...LOOPBACK_ARGS, ...extraArgs]);
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(45_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.setViewportSize({ width: 1366, height: 768 });
