@@ -6,13 +6,7 @@
 /** Offers `blob` as a download named `fileName`. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  downloadUrl(url, fileName);
   // The download has started by the next task; the URL is not needed after that.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -152,6 +152,11 @@ function unusableReport(
   check: InputCheck,
   threshold: number,
 ): DiagnosisReport {
+  return { ...unjudgedReport(input, threshold), input: check };
+}
+
+/** A report that judges nothing: no score, no finding, no cause. */
+function unjudgedReport(input: DiagnoseInput, threshold: number): DiagnosisReport {
   return {
     file: input.fileName,
     sampleRateHz: input.features.sampleRateHz,
@@ -161,7 +166,6 @@ function unusableReport(
     threshold: round(threshold, 2),
     findings: [],
     causes: [],
-    input: check,
   };
 }
 
@@ -177,14 +181,7 @@ function outsideReport(
   check: InputCheck,
 ): DiagnosisReport {
   return {
-    file: input.fileName,
-    sampleRateHz: input.features.sampleRateHz,
-    durationSeconds: round(input.features.durationSeconds, 3),
-    anomalous: false,
-    anomalyScore: 0,
-    threshold: round(threshold, 2),
-    findings: [],
-    causes: [],
+    ...unjudgedReport(input, threshold),
     ...(check.problems.length > 0 ? { input: check } : {}),
     ...(speeds && speeds.items.length > 0 ? { speeds: speeds.items } : {}),
     outsideSpeeds: outside,
