@@ -3,14 +3,17 @@
  * paging on (created_at, id), newest first, as the SQLite store's faultLogPage.ts.
  */
 import { searchWords } from '../../../shared/faultLog/filter.ts';
-import type { FaultLogPageQuery, FaultLogPageRows } from '../types.ts';
+import type { FaultLogCountQuery, FaultLogPageQuery, FaultLogPageRows } from '../types.ts';
 import { SUMMARY_SELECT, toSummary } from './faultLog.ts';
 import { iso } from './sql.ts';
 import type { Sql } from './sql.ts';
 import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
 
 /** The WHERE clauses of `query` and their parameters. */
-function conditions(query: FaultLogPageQuery): { where: string; params: unknown[] } {
+function conditions(query: FaultLogCountQuery & { after?: FaultLogPageQuery['after'] }): {
+  where: string;
+  params: unknown[];
+} {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   const { filters } = query;
@@ -32,7 +35,7 @@ function conditions(query: FaultLogPageQuery): { where: string; params: unknown[
   for (const word of searchWords(filters.text)) {
     clauses.push(`strpos(${haystack}, ${param(word)}) > 0`);
   }
-  if (query.after !== null) {
+  if (query.after != null) {
     const at = param(query.after.createdAt);
     const id = param(query.after.entryId);
     clauses.push(`(f.created_at < ${at} OR (f.created_at = ${at} AND f.id < ${id}))`);
@@ -55,4 +58,17 @@ export async function postgresFaultLogPage(
     entries,
     next: last === null ? null : { createdAt: iso(last.created_at), entryId: String(last.id) },
   };
+}
+
+/**
+ * The count of every page's entries: the page's own query counted, so the joins the filters read
+ * (the verdict's severity, the names the text searches) are the same.
+ */
+export async function postgresFaultLogCount(sql: Sql, query: FaultLogCountQuery): Promise<number> {
+  const { where, params } = conditions(query);
+  const { rows } = await sql.query(
+    `SELECT count(*) AS n FROM (${SUMMARY_SELECT} ${where}) AS x`,
+    params,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
