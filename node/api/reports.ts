@@ -10,6 +10,7 @@ import { faultLogPdf } from '../reports/faultLogPdf.ts';
 import { latestVerdictsOfEntries } from '../workflows/verdicts.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import type { FeatureSource } from '../workflows/features.ts';
+import { faultLogCsvBytes } from './faultLogCsv.ts';
 import { analyseSelection } from './selection.ts';
 
 /** The bytes as an ArrayBuffer of their own (a Buffer's may be a shared pool's). */
@@ -81,5 +82,6 @@ export function reportsApi(
       );
       return ownBuffer(bytes);
     },
+    faultLogCsv: (filters, language) => faultLogCsvBytes(library, filters, language, machineIds),
   };
 }
