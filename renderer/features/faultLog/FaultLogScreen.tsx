@@ -83,7 +83,7 @@ export function FaultLogScreen({ entryId, hrefFor, listHref, reviewHrefFor }: Fa
     );
   }
   if (entryId !== null) {
-    const entry = list.entries.find((candidate) => candidate.id === entryId);
+    const entry = list.entryById(entryId);
     return entry === undefined ? (
       <section className="fault-log">
         <p>

@@ -25,11 +25,18 @@ interface Pages {
   readonly total: number | null;
   readonly loading: boolean;
   readonly error: string | null;
+  /**
+   * Loaded entries a change on this screen took out of the filters (archived, moved to another
+   * status): left out of the list and its count, still there for the entry's own view.
+   */
+  readonly changedOut: ReadonlySet<string>;
 }
 
 export interface FaultLogList {
-  /** The entries loaded so far, newest first, with the changes made on this screen. */
+  /** The entries loaded so far that pass the filters, newest first, with this screen's changes. */
   readonly entries: readonly FaultLogEntry[];
+  /** A loaded entry by id, whether or not a change took it out of the filters. */
+  readonly entryById: (entryId: string) => FaultLogEntry | undefined;
   /** How many entries the filters let through in all, or null until the first page came. */
   readonly total: number | null;
   /** Whether more pages follow the loaded ones. */
@@ -55,6 +62,7 @@ const emptyPages = (filters: FaultLogFilters): Pages => ({
   total: null,
   loading: true,
   error: null,
+  changedOut: new Set(),
 });
 
 /**
@@ -80,6 +88,7 @@ function usePages() {
                   total: cursor === null ? page.total : before.total,
                   loading: false,
                   error: null,
+                  changedOut: cursor === null ? new Set() : before.changedOut,
                 },
           ),
         (error: unknown) =>
@@ -108,18 +117,22 @@ function usePages() {
   const replaceEntry = useCallback((entry: FaultLogEntry) => {
     setPages((before) => {
       const { filters } = before;
-      const words = searchWords(filters.text);
       const time = Date.parse(entry.createdAt);
-      if (passesFilters(entry, time, searchTextOf(entry), words, filters)) {
-        return {
-          ...before,
-          entries: before.entries.map((old) => (old.id === entry.id ? entry : old)),
-        };
-      }
-      // Changed out of the filters (archived, another status): gone from the list and its count.
-      const entries = before.entries.filter((old) => old.id !== entry.id);
-      const removed = before.entries.length - entries.length;
-      return { ...before, entries, total: before.total === null ? null : before.total - removed };
+      const passes = passesFilters(
+        entry,
+        time,
+        searchTextOf(entry),
+        searchWords(filters.text),
+        filters,
+      );
+      const changedOut = new Set(before.changedOut);
+      if (passes) changedOut.delete(entry.id);
+      else changedOut.add(entry.id);
+      return {
+        ...before,
+        entries: before.entries.map((old) => (old.id === entry.id ? entry : old)),
+        changedOut,
+      };
     });
   }, []);
   return { pages, restart, loadMore, replaceEntry };
@@ -156,9 +169,19 @@ export function useFaultLogList(): [
     },
     [markChange, restart],
   );
+  const { entries: loaded, changedOut } = pages;
+  const entries = useMemo(
+    () => (changedOut.size === 0 ? loaded : loaded.filter((entry) => !changedOut.has(entry.id))),
+    [loaded, changedOut],
+  );
+  const entryById = useCallback(
+    (entryId: string) => loaded.find((entry) => entry.id === entryId),
+    [loaded],
+  );
   const list: FaultLogList = {
-    entries: pages.entries,
-    total: pages.total,
+    entries,
+    entryById,
+    total: pages.total === null ? null : pages.total - (loaded.length - entries.length),
     hasMore: pages.nextCursor !== null,
     loading: pages.loading,
     error: pages.error,
