@@ -44,5 +44,6 @@ export async function faultLogCsvBytes(
   const entries = await filteredEntries(library, filters, machineIds);
   const verdicts = await latestVerdictsOfEntries(library, entries);
   const bytes = new TextEncoder().encode(faultLogCsv(entries, language, { verdicts }));
-  return bytes.buffer as ArrayBuffer;
+  // An ArrayBuffer of exactly these bytes (an encoder's buffer may be larger).
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
