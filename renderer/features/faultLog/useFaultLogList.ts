@@ -65,6 +65,27 @@ const emptyPages = (filters: FaultLogFilters): Pages => ({
   changedOut: new Set(),
 });
 
+/** The pages with `entry` in place of its old self, noted when it left the filters. */
+function withChangedEntry(pages: Pages, entry: FaultLogEntry): Pages {
+  const { filters } = pages;
+  const words = searchWords(filters.text);
+  const passes = passesFilters(
+    entry,
+    Date.parse(entry.createdAt),
+    searchTextOf(entry),
+    words,
+    filters,
+  );
+  const changedOut = new Set(pages.changedOut);
+  if (passes) changedOut.delete(entry.id);
+  else changedOut.add(entry.id);
+  return {
+    ...pages,
+    entries: pages.entries.map((old) => (old.id === entry.id ? entry : old)),
+    changedOut,
+  };
+}
+
 /**
  * The fault log a page at a time (faultLog.page, newest first, the filters applied by the
  * host's store): the first page when the filters change, the next on `loadMore`. An answer for
@@ -114,27 +135,10 @@ function usePages() {
     setPages((before) => ({ ...before, loading: true, error: null }));
     fetchPage(filters, nextCursor);
   }, [fetchPage, filters, nextCursor, loading]);
-  const replaceEntry = useCallback((entry: FaultLogEntry) => {
-    setPages((before) => {
-      const { filters } = before;
-      const time = Date.parse(entry.createdAt);
-      const passes = passesFilters(
-        entry,
-        time,
-        searchTextOf(entry),
-        searchWords(filters.text),
-        filters,
-      );
-      const changedOut = new Set(before.changedOut);
-      if (passes) changedOut.delete(entry.id);
-      else changedOut.add(entry.id);
-      return {
-        ...before,
-        entries: before.entries.map((old) => (old.id === entry.id ? entry : old)),
-        changedOut,
-      };
-    });
-  }, []);
+  const replaceEntry = useCallback(
+    (entry: FaultLogEntry) => setPages((before) => withChangedEntry(before, entry)),
+    [],
+  );
   return { pages, restart, loadMore, replaceEntry };
 }
 
