@@ -62,8 +62,14 @@ export async function faultLogPage(
     filters: request.filters,
     machineIds,
   });
+  // Counted with the first page only: the later ones ask for the same filters.
+  const total =
+    request.cursor === null
+      ? await library.store.faultLog.count({ filters: request.filters, machineIds })
+      : null;
   return {
     entries: rows.entries,
     nextCursor: rows.next === null ? null : encodeFaultLogCursor(rows.next),
+    total,
   };
 }

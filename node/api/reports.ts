@@ -4,12 +4,12 @@
  * same stretch as Review computes it, against the machine's current baseline.
  */
 import type { AuscultApi } from '../../shared/api/contract.ts';
-import { filterFaultLog } from '../../shared/faultLog/filter.ts';
 import { diagnosisPdf } from '../reports/diagnosisPdf.ts';
 import { faultLogPdf } from '../reports/faultLogPdf.ts';
 import { latestVerdictsOfEntries } from '../workflows/verdicts.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import type { FeatureSource } from '../workflows/features.ts';
+import { faultLogCsvBytes, filteredEntries } from './faultLogCsv.ts';
 import { analyseSelection } from './selection.ts';
 
 /** The bytes as an ArrayBuffer of their own (a Buffer's may be a shared pool's). */
@@ -65,7 +65,7 @@ export function reportsApi(
       return ownBuffer(bytes);
     },
     async faultLog(filters, options) {
-      const entries = filterFaultLog(await store.faultLog.summaries(machineIds), filters);
+      const entries = await filteredEntries(library, filters, machineIds);
       const visible = machineIds === null ? null : new Set(machineIds);
       // The report names the machine a filter asks for; another plant's names stay out.
       const machines = (await store.machines.list()).filter((m) => visible?.has(m.id) ?? true);
@@ -81,5 +81,6 @@ export function reportsApi(
       );
       return ownBuffer(bytes);
     },
+    faultLogCsv: (filters, language) => faultLogCsvBytes(library, filters, language, machineIds),
   };
 }

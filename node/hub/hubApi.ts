@@ -30,6 +30,7 @@ const SPANNING: ReadonlySet<ApiMethod> = new Set([
   'faultLog.list',
   'faultLog.page',
   'reports.faultLog',
+  'reports.faultLogCsv',
 ]);
 
 async function onlyTheirPlants<T>(

@@ -67,6 +67,7 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   // holds the caller's plants' entries only (hubApi.ts passes their machines).
   'reports.diagnosis': EVERYONE,
   'reports.faultLog': EVERYONE,
+  'reports.faultLogCsv': EVERYONE,
   // A desktop's link to a hub; on the hub itself the service answers that they do not apply.
   // Everyone may ask for the status: that answer is how the page knows to hide its Hub panel.
   'hubLink.status': EVERYONE,
@@ -120,6 +121,7 @@ export const METHOD_WRITES: Readonly<Record<ApiMethod, boolean>> = {
   'settings.set': true,
   'reports.diagnosis': false,
   'reports.faultLog': false,
+  'reports.faultLogCsv': false,
   'bundles.beginOpen': true,
   'bundles.appendOpen': false,
   'bundles.finishOpen': true,

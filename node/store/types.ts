@@ -219,6 +219,9 @@ export interface FaultLogPageQuery {
   readonly machineIds: readonly string[] | null;
 }
 
+/** What FaultLogStore.count counts: a page query without its page. */
+export type FaultLogCountQuery = Pick<FaultLogPageQuery, 'filters' | 'machineIds'>;
+
 export interface FaultLogPageRows {
   readonly entries: FaultLogEntry[];
   /** The key of the last entry when more follow, else null. */
@@ -246,6 +249,8 @@ export interface FaultLogStore {
    * id), a page at a time by keyset, filtered in the query itself.
    */
   page(query: FaultLogPageQuery): Promise<FaultLogPageRows>;
+  /** How many entries `page` would list over all its pages for the same filters and machines. */
+  count(query: FaultLogCountQuery): Promise<number>;
   /** One such entry. Rejects with NotFoundError. */
   summary(entryId: string): Promise<FaultLogEntry>;
   /**

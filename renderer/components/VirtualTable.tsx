@@ -17,6 +17,11 @@ export interface VirtualTableProps {
   readonly className?: string;
   /** Goes back to the top when this changes (a new filter or sort). */
   readonly resetKey?: unknown;
+  /**
+   * Called when the rows drawn reach the last one (the overscan included, so a paged list can
+   * ask for its next page before the person scrolls to the end).
+   */
+  readonly onNearEnd?: () => void;
 }
 
 /**
@@ -34,6 +39,7 @@ export function VirtualTable({
   label,
   className,
   resetKey,
+  onNearEnd,
 }: VirtualTableProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   // The first row in sight, not the scroll offset: scrolling within a row renders nothing.
@@ -66,6 +72,10 @@ export function VirtualTable({
     rowCount,
     overscanRows,
   );
+  const reachesEnd = rowCount > 0 && last >= rowCount;
+  useEffect(() => {
+    if (reachesEnd) onNearEnd?.();
+  }, [reachesEnd, rowCount, onNearEnd]);
   const rows: ReactNode[] = [];
   for (let index = first; index < last; index++) rows.push(renderRow(index));
   return (

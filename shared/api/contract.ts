@@ -286,6 +286,12 @@ export interface FaultLogPage {
   readonly entries: readonly FaultLogEntry[];
   /** The cursor of the next page, or null when this one is the last. */
   readonly nextCursor: string | null;
+  /**
+   * How many entries the filters let through over every page: answered with the first page
+   * (cursor null) only, null with the later ones (counting again on each page would cost a
+   * count of up to 100 000 rows per page).
+   */
+  readonly total: number | null;
 }
 
 /** One diagnosis awaiting an expert's verdict: the newest of a recording that has none yet. */
@@ -542,6 +548,12 @@ export interface AuscultApi {
     diagnosis(diagnosisId: string, options: ReportOptions): Promise<ArrayBuffer>;
     /** The fault-log report of the entries `filters` let through, newest first. */
     faultLog(filters: FaultLogFilters, options: ReportOptions): Promise<ArrayBuffer>;
+    /**
+     * The fault-log CSV of every entry `filters` let through, newest first, its header and words
+     * in `language`: UTF-8 with a byte-order mark (docs/formats.md, "Fault log CSV"). Made by the
+     * host, so the page need not hold every entry; on a hub the caller's plants only.
+     */
+    faultLogCsv(filters: FaultLogFilters, language: Language): Promise<ArrayBuffer>;
   };
   /**
    * The desktop's link to a hub (docs/sync.md). On a hub these answer that they do not apply.

@@ -442,6 +442,13 @@ export const METHOD_TABLE: MethodTable = {
       ]),
       binaryResult: true,
     },
+    faultLogCsv: {
+      ...json([
+        ['filters', faultLogFiltersSchema],
+        ['language', v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`)],
+      ]),
+      binaryResult: true,
+    },
   },
   hubLink: {
     status: json([]),

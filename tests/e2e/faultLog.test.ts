@@ -1,11 +1,14 @@
 /**
  * End to end in Chromium against `npm run serve` with a fresh library: the supervisor's Fault
  * log. The demo's lead-screw diagnosis is saved from Review under a remembered name; a second
- * entry (the healthy recording, acknowledged) comes through the API. The list filters by status
- * and words and sorts by a header; the entry opens with its cause card, is acknowledged (after
+ * entry (the healthy recording, acknowledged) comes through the API. The list, newest first and
+ * loaded a page at a time (faultLog.page), filters by status and words; the entry opens with its cause card, is acknowledged (after
  * the page asks for a name), refused as verified by a later faulty recording (the host's reason
  * shown as a sentence), verified by a later normal one, archived; the history says who did what.
  * Follow-up recordings are made through the API's live sessions, as the Record screen does.
+ * Last, 150 more entries: the screen shows the first page of 100 with the count of all, loads
+ * the next on "Load more" or when scrolled to the end, and its CSV (written by the host) holds
+ * every matching entry, loaded or not, in English and in Chinese.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -75,27 +78,26 @@ describe('the Fault log screen', () => {
     normalFollowUp = normal.recording;
   }, 60_000);
 
-  it('lists the entries, filters them by status and words, and sorts by a header', async () => {
+  it('lists the entries newest first and filters them by status and words', async () => {
     await page.getByRole('link', { name: 'Fault log', exact: true }).click();
     await table().waitFor();
     await page.getByText('Showing 2 of 2 entries').waitFor();
-    await poll(rowTexts).toHaveLength(2);
+    await poll(rowTexts).toEqual([
+      expect.stringContaining('Ana'),
+      expect.stringContaining('Li Wei'),
+    ]);
+    await expect(
+      page.getByRole('columnheader', { name: 'Time' }).getAttribute('aria-sort'),
+    ).resolves.toBe('descending');
+    await page.getByText(/^Newest first\./).waitFor();
     await page.getByLabel('Status', { exact: true }).selectOption('open');
     await poll(rowTexts).toEqual([expect.stringContaining('Chips in the X screw guard')]);
+    await page.getByText('Showing 1 of 1 entries').waitFor();
     await page.getByLabel('Status', { exact: true }).selectOption('');
     await page.getByLabel('Search names and notes').fill('ROUTINE service');
     await poll(rowTexts).toEqual([expect.stringContaining('Acknowledged')]);
     await page.getByLabel('Search names and notes').fill('');
     await poll(rowTexts).toHaveLength(2);
-
-    const byRecorder = page.getByRole('button', { name: /^Recorded by/ });
-    await byRecorder.click();
-    await poll(async () => (await rowTexts())[0]).toContain('Ana');
-    await expect(
-      page.getByRole('columnheader', { name: /^Recorded by/ }).getAttribute('aria-sort'),
-    ).resolves.toBe('ascending');
-    await byRecorder.click();
-    await poll(async () => (await rowTexts())[0]).toContain('Li Wei');
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await screenshot(page, `fault-log-01-list-${viewport.width}x${viewport.height}`);
@@ -163,13 +165,14 @@ describe('the Fault log screen', () => {
     await page.getByRole('button', { name: 'Unarchive' }).waitFor();
     await page.getByRole('link', { name: '← All fault-log entries' }).click();
     await poll(rowTexts).toEqual([expect.stringContaining('Ana')]);
+    await page.getByText('Showing 1 of 1 entries').waitFor();
     await page.getByLabel('Show archived').check();
     await poll(rowTexts).toHaveLength(2);
     page.off('request', countListCalls);
     expect(listCalls).toEqual([]);
   });
 
-  it('exports the entries shown as a CSV file Excel reads (byte-order mark, a header, a row each)', async () => {
+  it('exports the entries the filters let through as a CSV file Excel reads (byte-order mark, a header, a row each)', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
@@ -188,7 +191,7 @@ describe('the Fault log screen', () => {
   it('reads in Simplified Chinese', async () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '故障日志' }).waitFor();
-    await page.getByRole('button', { name: /^记录人/ }).waitFor();
+    await page.getByRole('columnheader', { name: '记录人' }).waitFor();
     await dataRows('故障日志记录').filter({ hasText: 'Li Wei' }).click();
     const history = page.getByRole('table', { name: '历史' });
     await history.getByText('从已确认改为已验证').waitFor();
@@ -199,4 +202,70 @@ describe('the Fault log screen', () => {
     expect(session.pageErrors.filter((text) => !/status of 422/.test(text))).toEqual([]);
     expect(session.pageErrors).toHaveLength(1);
   });
+
+  it('loads a long log a page at a time, and exports every matching entry, not only the loaded', async () => {
+    const [demo] = await api.machines.list();
+    const healthy = (await api.recordings.list(demo.id)).find((r) => r.name === 'review-1.wav');
+    const [diagnosis] = await api.diagnoses.list(healthy?.id ?? '');
+    for (let i = 0; i < 150; i++) await api.faultLog.add(diagnosis.id, `Bulk check ${i}`, 'Bo');
+    const listCalls: string[] = [];
+    const countListCalls = (request: { url(): string }) => {
+      if (request.url().endsWith(apiPath('faultLog.list'))) listCalls.push(request.url());
+    };
+    page.on('request', countListCalls);
+    await page.getByRole('link', { name: '← All fault-log entries' }).click();
+    const search = page.getByLabel('Search names and notes');
+    await search.fill('bulk');
+    await page.getByText('Showing 100 of 150 entries').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // Newest first: the last one added heads the list.
+    await poll(async () => (await rowTexts())[0]).toContain('Bulk check 149');
+    await page.getByRole('button', { name: 'Load 100 more' }).click();
+    await page.getByText('Showing 150 of 150 entries').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Load 100 more' }).waitFor({ state: 'detached' });
+
+    // A new filter starts again from the first page; scrolling to the end loads the next.
+    await search.fill('');
+    await page.getByText('Showing 100 of 152 entries').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.locator('.virtual-table').evaluate((box) => {
+      box.scrollTop = box.scrollHeight;
+    });
+    await page.getByText('Showing 152 of 152 entries').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The oldest entry is the last of the last page.
+    const toEnd = () =>
+      page.locator('.virtual-table').evaluate((box) => {
+        box.scrollTop = box.scrollHeight;
+      });
+    await poll(async () => (await toEnd(), (await rowTexts()).at(-1))).toContain('Li Wei');
+
+    // The CSV of the 150 bulk entries while only 100 are loaded.
+    await search.fill('bulk');
+    await page.getByText('Showing 100 of 150 entries').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const exported = async (button: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      const bytes = await readFile(await download.path());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return csvRecords(readCsv(bytes.toString('utf8')));
+    };
+    const english = await exported('Export CSV');
+    expect(english).toHaveLength(150);
+    expect(new Set(english.map((r) => r['Note']))).toEqual(
+      new Set(Array.from({ length: 150 }, (_, i) => `Bulk check ${i}`)),
+    );
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByText('显示 100 条，共 150 条').waitFor();
+    await page.getByRole('button', { name: '再加载 100 条' }).waitFor();
+    const chinese = await exported('导出 CSV');
+    expect(chinese).toHaveLength(150);
+    expect(chinese.every((r) => r['记录人'] === 'Bo' && r['备注'].startsWith('Bulk check'))).toBe(
+      true,
+    );
+    await screenshot(page, 'fault-log-04-paged-zh');
+    await page.getByLabel('语言').selectOption('en');
+    page.off('request', countListCalls);
+    // The screen never asked for the whole log.
+    expect(listCalls).toEqual([]);
+  }, 120_000);
 });

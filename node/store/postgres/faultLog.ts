@@ -95,7 +95,7 @@ export function postgresFaultLog(
   sql: Sql,
   clock: Clock,
   transact: Transact,
-): Omit<FaultLogStore, 'page'> {
+): Omit<FaultLogStore, 'page' | 'count'> {
   return {
     async add(entry) {
       await assertRow(sql, 'machines', 'machine', entry.machineId);

@@ -6,12 +6,12 @@
  */
 import pg from 'pg';
 import { LibraryError } from '../errors.ts';
-import type { Clock, FaultLogPageQuery, LibraryStore } from '../types.ts';
+import type { Clock, FaultLogCountQuery, FaultLogPageQuery, LibraryStore } from '../types.ts';
 import { postgresBaselines } from './baselines.ts';
 import { postgresDiagnoses } from './diagnoses.ts';
 import { postgresExpertVerdicts } from './expertVerdicts.ts';
 import { postgresFaultLog } from './faultLog.ts';
-import { postgresFaultLogPage } from './faultLogPage.ts';
+import { postgresFaultLogCount, postgresFaultLogPage } from './faultLogPage.ts';
 import type { Transact } from './faultLog.ts';
 import { postgresMachines } from './machines.ts';
 import { LATEST_POSTGRES_VERSION, migratePostgres, postgresSchemaVersion } from './migrations.ts';
@@ -35,6 +35,7 @@ function tables(sql: Sql, clock: Clock, transact: Transact) {
     faultLog: {
       ...postgresFaultLog(sql, clock, transact),
       page: (query: FaultLogPageQuery) => postgresFaultLogPage(sql, query),
+      count: (query: FaultLogCountQuery) => postgresFaultLogCount(sql, query),
     },
     verdicts: postgresExpertVerdicts(sql, clock),
     reviews: postgresReviews(sql, clock),

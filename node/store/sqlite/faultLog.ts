@@ -100,7 +100,7 @@ function updateEntry(
 export function sqliteFaultLog(
   db: DatabaseSync,
   clock: Clock,
-): Synchronous<Omit<FaultLogStore, 'page'>> {
+): Synchronous<Omit<FaultLogStore, 'page' | 'count'>> {
   const assertMachine = (machineId: string) => assertRow(db, 'machines', 'machine', machineId);
   return {
     add(entry) {

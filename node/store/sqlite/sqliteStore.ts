@@ -6,12 +6,17 @@
  * would stall the very event loop the open transaction needs to finish.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { FaultLogPageQuery, FaultLogStore, LibraryStore } from '../types.ts';
+import type {
+  FaultLogCountQuery,
+  FaultLogPageQuery,
+  FaultLogStore,
+  LibraryStore,
+} from '../types.ts';
 import { sqliteBaselines } from './baselines.ts';
 import { sqliteDiagnoses } from './diagnoses.ts';
 import { sqliteExpertVerdicts } from './expertVerdicts.ts';
 import { sqliteFaultLog } from './faultLog.ts';
-import { sqliteFaultLogPage } from './faultLogPage.ts';
+import { sqliteFaultLogCount, sqliteFaultLogPage } from './faultLogPage.ts';
 import { sqliteMachines } from './machines.ts';
 import { sqliteRecordings } from './recordings.ts';
 import { sqliteReviews } from './reviews.ts';
@@ -34,6 +39,7 @@ function tables(db: DatabaseSync, clock: Clock, run: Runner) {
       {
         ...sqliteFaultLog(db, clock),
         page: (query: FaultLogPageQuery) => sqliteFaultLogPage(db, query),
+        count: (query: FaultLogCountQuery) => sqliteFaultLogCount(db, query),
       } as Synchronous<FaultLogStore>,
       run,
     ),

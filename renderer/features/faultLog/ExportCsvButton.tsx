@@ -1,33 +1,54 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FaultLogEntry } from '../../../shared/api/contract.ts';
-import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
+import type { FaultLogFilters } from '../../../shared/faultLog/filter.ts';
+import { useApi } from '../../api/ApiContext.tsx';
+import { useErrorSentence } from '../../api/errors.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
 import { downloadBlob } from '../../files/download.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { faultLogCsvBlob, faultLogFileName } from './exportCsv.ts';
 
 export interface ExportCsvButtonProps {
-  /** The entries to export, as the screen shows them: filtered and sorted. */
-  readonly entries: readonly FaultLogEntry[];
-  /** The newest expert verdict by diagnosis id, written beside each entry. */
-  readonly verdicts: ReadonlyMap<string, ExpertVerdict>;
+  /** The screen's filters: the host writes every entry they let through, loaded or not. */
+  readonly filters: FaultLogFilters;
+  /** How many entries that is (for the button's tooltip), or null before it is known. */
+  readonly total: number | null;
 }
 
 /**
- * "Export CSV": saves the given entries as `fault-log-YYYY-MM-DD.csv`, with the header and the
- * causes, severities, statuses and experts' verdicts in the page's language.
+ * "Export CSV": saves every entry the filters let through as `fault-log-YYYY-MM-DD.csv`, newest
+ * first, written by the host (reports.faultLogCsv) in the page's language: the page holds only
+ * the pages it loaded, the file holds them all.
  */
-export function ExportCsvButton({ entries, verdicts }: ExportCsvButtonProps) {
+export function ExportCsvButton({ filters, total }: ExportCsvButtonProps) {
   const { t } = useTranslation();
+  const api = useApi();
   const lang = useLanguage();
-  const exportCsv = () =>
-    downloadBlob(faultLogCsvBlob(entries, lang, verdicts), faultLogFileName(new Date()));
+  const describeError = useErrorSentence();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const exportCsv = () => {
+    setBusy(true);
+    setError(null);
+    api.reports
+      .faultLogCsv(filters, lang)
+      .then(
+        (bytes) => downloadBlob(faultLogCsvBlob(bytes), faultLogFileName(new Date())),
+        (failure: unknown) => setError(describeError(failure)),
+      )
+      .finally(() => setBusy(false));
+  };
   return (
-    <button
-      type="button"
-      onClick={exportCsv}
-      title={t('faultLogExport.csvTitle', { entries: entries.length })}
-    >
-      {t('faultLogExport.csv')}
-    </button>
+    <span className="report-button">
+      <button
+        type="button"
+        onClick={exportCsv}
+        disabled={busy}
+        title={t('faultLogExport.csvTitle', { entries: total ?? '…' })}
+      >
+        {busy ? t('report.working') : t('faultLogExport.csv')}
+      </button>
+      <ErrorText message={error} />
+    </span>
   );
 }

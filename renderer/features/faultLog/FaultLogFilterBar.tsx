@@ -6,8 +6,8 @@ import type { CauseId, Severity } from '../../../shared/diagnosis/report.ts';
 import { FAULT_STATUSES, isFaultStatus } from '../../../shared/faultLog/workflow.ts';
 import { causeName, severityName } from '../../../shared/i18n/diagnosisText.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { localDayEndMs, localDayStartMs } from './filterEntries.ts';
-import type { FaultLogFilters } from './filterEntries.ts';
+import { localDayEndMs, localDayStartMs } from './localDays.ts';
+import type { FaultLogFilters } from '../../../shared/faultLog/filter.ts';
 
 export interface FilterBarProps {
   readonly filters: FaultLogFilters;

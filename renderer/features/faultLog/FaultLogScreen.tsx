@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/ErrorText.tsx';
 import { Pending } from '../../components/Pending.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -7,7 +8,7 @@ import { useLatestVerdicts } from '../verdicts/index.ts';
 import { FaultLogDetail } from './FaultLogDetail.tsx';
 import { FaultLogFilterBar } from './FaultLogFilterBar.tsx';
 import { FaultLogTable } from './FaultLogTable.tsx';
-import { useFaultLogList } from './useFaultLogList.ts';
+import { PAGE_SIZE, useFaultLogList } from './useFaultLogList.ts';
 import type { FaultLogList } from './useFaultLogList.ts';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
 import { ExportPdfButton } from './ExportPdfButton.tsx';
@@ -23,8 +24,8 @@ export interface FaultLogScreenProps {
 function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string) => string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const total = list.loaded.data?.length ?? 0;
-  const verdicts = useLatestVerdicts(list.loaded.data);
+  const verdicts = useLatestVerdicts(list.entries);
+  const count = (n: number) => formatNumber(n, lang, 0);
   return (
     <>
       <FaultLogFilterBar
@@ -35,50 +36,54 @@ function EntryList({ list, hrefFor }: { list: FaultLogList; hrefFor: (id: string
       />
       <div className="row fault-log-toolbar">
         <p role="status" className="muted">
-          {t('faultLog.shown', {
-            shown: formatNumber(list.rows.length, lang, 0),
-            total: formatNumber(total, lang, 0),
-          })}
+          {list.total === null
+            ? t('faultLog.loading')
+            : t('faultLog.shown', { shown: count(list.entries.length), total: count(list.total) })}
         </p>
-        <ExportCsvButton entries={list.entries} verdicts={verdicts} />
-        <ExportPdfButton filters={list.filters} shown={list.rows.length} />
+        <ExportCsvButton filters={list.filters} total={list.total} />
+        <ExportPdfButton filters={list.filters} shown={list.total ?? 0} />
         <PersonNameField />
       </div>
-      {total === 0 ? (
+      <p className="muted">{t('faultLog.order')}</p>
+      {list.total === 0 ? (
         <p className="muted">{t('faultLog.empty')}</p>
       ) : (
         <FaultLogTable
-          rows={list.rows}
-          sort={list.sort}
-          onSort={list.sortBy}
+          entries={list.entries}
           hrefFor={hrefFor}
           verdicts={verdicts}
-          resetKey={list.rows}
+          resetKey={list.filters}
+          onNearEnd={list.loadMore}
         />
+      )}
+      <ErrorText message={list.error} />
+      {list.hasMore && (
+        <button type="button" onClick={list.loadMore} disabled={list.loading}>
+          {list.loading ? t('faultLog.loadingMore') : t('faultLog.loadMore', { page: PAGE_SIZE })}
+        </button>
       )}
     </>
   );
 }
 
 /**
- * The supervisor's fault log, as a maintenance system shows work orders: every entry in a
- * filterable, sortable table, and one entry with its causes, actions and history. Filters and
- * order survive opening an entry and coming back, as the list stays loaded here.
+ * The supervisor's fault log, as a maintenance system shows work orders: the entries newest
+ * first in a filtered table loaded a page at a time, and one entry with its causes, actions and
+ * history. Filters and loaded pages survive opening an entry and coming back.
  */
 export function FaultLogScreen({ entryId, hrefFor, listHref, reviewHrefFor }: FaultLogScreenProps) {
   const { t } = useTranslation();
   const [list, timingRef] = useFaultLogList();
-  const entries = list.data;
-  if (entries === null) {
+  if (entryId !== null && list.total === null) {
     return (
       <section className="fault-log">
         <h2>{t('faultLog.title')}</h2>
-        <Pending error={list.loaded.error} />
+        <Pending error={list.error} />
       </section>
     );
   }
   if (entryId !== null) {
-    const entry = entries.find((candidate) => candidate.id === entryId);
+    const entry = list.entryById(entryId);
     return entry === undefined ? (
       <section className="fault-log">
         <p>

@@ -1,69 +1,42 @@
 import { memo, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/api/contract.ts';
+import type { FaultLogEntry, Language } from '../../../shared/api/contract.ts';
 import { causeName, severityName } from '../../../shared/i18n/diagnosisText.ts';
 import type { ExpertVerdict } from '../../../shared/verdicts/expertVerdict.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { verdictBadge } from '../verdicts/index.ts';
-import { SORT_COLUMNS } from './filterEntries.ts';
-import type { FaultLogSort, IndexedEntry, SortColumn } from './filterEntries.ts';
 
 /** Matches `.fault-log-table tr` in the styles: the virtual table relies on it. */
 export const ROW_HEIGHT_PX = 34;
 
-const HEADER_KEYS: Readonly<Record<SortColumn, string>> = {
-  machine: 'faultLog.columns.machine',
-  time: 'faultLog.columns.time',
-  cause: 'faultLog.columns.cause',
-  severity: 'faultLog.columns.severity',
-  score: 'faultLog.columns.score',
-  status: 'faultLog.columns.status',
-  recordedBy: 'faultLog.columns.recordedBy',
-  note: 'faultLog.columns.note',
-};
+/** The table's columns, in order; the column names' i18n keys are `faultLog.columns.<id>`. */
+const COLUMNS = [
+  'machine',
+  'time',
+  'cause',
+  'severity',
+  'score',
+  'status',
+  'recordedBy',
+  'note',
+] as const;
 
 export interface FaultLogTableProps {
-  readonly rows: readonly IndexedEntry[];
-  readonly sort: FaultLogSort;
-  readonly onSort: (column: SortColumn) => void;
+  /** The entries loaded so far, newest first (the order the host pages them in). */
+  readonly entries: readonly FaultLogEntry[];
   readonly hrefFor: (entryId: string) => string;
   /** The newest expert's verdict of each entry's diagnosis, by diagnosis id. */
   readonly verdicts: ReadonlyMap<string, ExpertVerdict>;
-  /** Changes when the rows are filtered or sorted anew: the table goes back to the top. */
+  /** Changes when the filters do: the table goes back to the top. */
   readonly resetKey: unknown;
-}
-
-function SortHeader({
-  column,
-  sort,
-  onSort,
-}: {
-  column: SortColumn;
-  sort: FaultLogSort;
-  onSort: (column: SortColumn) => void;
-}) {
-  const { t } = useTranslation();
-  const active = sort.column === column;
-  const direction = sort.descending ? 'descending' : 'ascending';
-  return (
-    <th aria-sort={active ? direction : 'none'} className={`column-${column}`}>
-      <button
-        type="button"
-        className="sort-button"
-        title={t(HEADER_KEYS[column])}
-        onClick={() => onSort(column)}
-      >
-        {t(HEADER_KEYS[column])}
-        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </th>
-  );
+  /** Asks for the next page when the rows drawn reach the last loaded one. */
+  readonly onNearEnd: () => void;
 }
 
 interface EntryRowProps {
-  readonly row: IndexedEntry;
+  readonly entry: FaultLogEntry;
   readonly rowIndex: number;
   readonly href: string;
   readonly verdict: ExpertVerdict | undefined;
@@ -76,8 +49,7 @@ interface EntryRowProps {
 
 /** One entry's line; memoised, so a scroll renders only the lines that come into sight. */
 const EntryRow = memo(function EntryRow(props: EntryRowProps) {
-  const { row, rowIndex, href, verdict, dateTime, score, t, lang } = props;
-  const { entry, timeMs } = row;
+  const { entry, rowIndex, href, verdict, dateTime, score, t, lang } = props;
   return (
     <tr
       aria-rowindex={rowIndex + 2}
@@ -89,7 +61,7 @@ const EntryRow = memo(function EntryRow(props: EntryRowProps) {
     >
       <td>{entry.machineName}</td>
       <td>
-        <a href={href}>{dateTime.format(timeMs)}</a>
+        <a href={href}>{dateTime.format(Date.parse(entry.createdAt))}</a>
       </td>
       <td title={verdict ? verdictBadge(verdict, t, lang) : undefined}>
         {verdict && (
@@ -121,11 +93,12 @@ const EntryRow = memo(function EntryRow(props: EntryRowProps) {
 });
 
 /**
- * The entries as a work-order list: one line each, sorted by a click on a column's header, a
- * click on a line (or its time, a link) opens the entry. Virtualised: only lines in sight exist.
+ * The entries as a work-order list, newest first: one line each, a click on a line (or its time,
+ * a link) opens the entry. Virtualised: only lines in sight exist. No sorting by a header: with
+ * the log loaded a page at a time, a sort would order only the pages loaded and mislead.
  */
 export function FaultLogTable(props: FaultLogTableProps) {
-  const { rows, sort, onSort, hrefFor, verdicts, resetKey } = props;
+  const { entries, hrefFor, verdicts, resetKey, onNearEnd } = props;
   const { t } = useTranslation();
   const lang = useLanguage();
   // One formatter of each kind for every line: building one per cell costs more than the line.
@@ -136,14 +109,14 @@ export function FaultLogTable(props: FaultLogTableProps) {
   // Anomaly scores to 0.1, as Review shows them.
   const score = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }), [lang]);
   const renderRow = (index: number) => {
-    const row = rows[index];
+    const entry = entries[index];
     return (
       <EntryRow
-        key={row.entry.id}
-        row={row}
+        key={entry.id}
+        entry={entry}
         rowIndex={index}
-        href={hrefFor(row.entry.id)}
-        verdict={verdicts.get(row.entry.diagnosisId)}
+        href={hrefFor(entry.id)}
+        verdict={verdicts.get(entry.diagnosisId)}
         dateTime={dateTime}
         score={score}
         t={t}
@@ -155,14 +128,21 @@ export function FaultLogTable(props: FaultLogTableProps) {
     <VirtualTable
       className="fault-log-table"
       label={t('faultLog.tableLabel')}
-      rowCount={rows.length}
+      rowCount={entries.length}
       rowHeightPx={ROW_HEIGHT_PX}
-      columnCount={SORT_COLUMNS.length}
+      columnCount={COLUMNS.length}
       resetKey={resetKey}
+      onNearEnd={onNearEnd}
       header={
         <tr aria-rowindex={1}>
-          {SORT_COLUMNS.map((column) => (
-            <SortHeader key={column} column={column} sort={sort} onSort={onSort} />
+          {COLUMNS.map((column) => (
+            <th
+              key={column}
+              className={`column-${column}`}
+              aria-sort={column === 'time' ? 'descending' : undefined}
+            >
+              {t(`faultLog.columns.${column}`)}
+            </th>
           ))}
         </tr>
       }

@@ -1,120 +1,200 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FaultLogEntry } from '../../../shared/api/contract.ts';
-import { useApi } from '../../api/ApiContext.tsx';
-import { useLoad } from '../../hooks/useLoad.ts';
-import type { Loaded } from '../../hooks/useLoad.ts';
 import {
-  DEFAULT_SORT,
-  filterEntries,
-  indexEntries,
-  nextSort,
   NO_FILTERS,
-  prepareSort,
-  SORT_COLUMNS,
-  sortEntries,
-} from './filterEntries.ts';
-import type { FaultLogFilters, FaultLogSort, IndexedEntry, SortColumn } from './filterEntries.ts';
+  passesFilters,
+  searchTextOf,
+  searchWords,
+} from '../../../shared/faultLog/filter.ts';
+import type { FaultLogFilters } from '../../../shared/faultLog/filter.ts';
+import { useApi } from '../../api/ApiContext.tsx';
+import { useErrorSentence } from '../../api/errors.ts';
+import { useLoad } from '../../hooks/useLoad.ts';
 import { useUpdateTiming } from './useUpdateTiming.ts';
 
-export interface FaultLogList {
-  readonly loaded: Loaded<FaultLogEntry[]>;
-  /** The entries the filters let through, in the chosen order. */
-  readonly rows: readonly IndexedEntry[];
-  /** The same entries without their index: what an export writes. */
+/** Entries asked for at a time: a screenful many times over, a small answer even on a hub. */
+export const PAGE_SIZE = 100;
+
+/** The pages loaded for one set of filters. */
+interface Pages {
+  readonly filters: FaultLogFilters;
   readonly entries: readonly FaultLogEntry[];
-  /** Every machine that has an entry, by name. */
+  /** Where the next page starts, or null when every entry is loaded. */
+  readonly nextCursor: string | null;
+  /** How many entries the filters let through in all (from the first page); null before it. */
+  readonly total: number | null;
+  readonly loading: boolean;
+  readonly error: string | null;
+  /**
+   * Loaded entries a change on this screen took out of the filters (archived, moved to another
+   * status): left out of the list and its count, still there for the entry's own view.
+   */
+  readonly changedOut: ReadonlySet<string>;
+}
+
+export interface FaultLogList {
+  /** The entries loaded so far that pass the filters, newest first, with this screen's changes. */
+  readonly entries: readonly FaultLogEntry[];
+  /** A loaded entry by id, whether or not a change took it out of the filters. */
+  readonly entryById: (entryId: string) => FaultLogEntry | undefined;
+  /** How many entries the filters let through in all, or null until the first page came. */
+  readonly total: number | null;
+  /** Whether more pages follow the loaded ones. */
+  readonly hasMore: boolean;
+  readonly loading: boolean;
+  readonly error: string | null;
+  /** Asks for the next page (nothing when one is on its way or none is left). */
+  readonly loadMore: () => void;
+  /** The machines a filter can name, by name. */
   readonly machines: readonly { readonly id: string; readonly name: string }[];
   readonly filters: FaultLogFilters;
   readonly days: { readonly from: string; readonly until: string };
+  /** New filters start again from the first page. */
   readonly setFilters: (filters: FaultLogFilters, days?: { from: string; until: string }) => void;
-  /** Every loaded entry with the changes made on this screen since the load; null before it. */
-  readonly data: readonly FaultLogEntry[] | null;
-  /** Puts an entry the host answered after a change in place, without loading the log again. */
+  /** Puts an entry the host answered after a change in place, without loading again. */
   readonly replaceEntry: (entry: FaultLogEntry) => void;
-  readonly sort: FaultLogSort;
-  readonly sortBy: (column: SortColumn) => void;
+}
+
+const emptyPages = (filters: FaultLogFilters): Pages => ({
+  filters,
+  entries: [],
+  nextCursor: null,
+  total: null,
+  loading: true,
+  error: null,
+  changedOut: new Set(),
+});
+
+/** The pages with `entry` in place of its old self, noted when it left the filters. */
+function withChangedEntry(pages: Pages, entry: FaultLogEntry): Pages {
+  const { filters } = pages;
+  const words = searchWords(filters.text);
+  const passes = passesFilters(
+    entry,
+    Date.parse(entry.createdAt),
+    searchTextOf(entry),
+    words,
+    filters,
+  );
+  const changedOut = new Set(pages.changedOut);
+  if (passes) changedOut.delete(entry.id);
+  else changedOut.add(entry.id);
+  return {
+    ...pages,
+    entries: pages.entries.map((old) => (old.id === entry.id ? entry : old)),
+    changedOut,
+  };
 }
 
 /**
- * The fault log as the screen shows it: loaded once (and on `loaded.reload`; a change made on
- * this screen replaces its one entry instead of loading up to 100 000 again), indexed once,
- * sorted when the order changes and filtered when a filter does. Sorting the whole index first
- * means typing in the search box only filters, the cheaper of the two.
+ * The fault log a page at a time (faultLog.page, newest first, the filters applied by the
+ * host's store): the first page when the filters change, the next on `loadMore`. An answer for
+ * filters no longer chosen is dropped, so typing in the search box never shows an older result.
  */
+function usePages() {
+  const api = useApi();
+  const describeError = useErrorSentence();
+  const [pages, setPages] = useState<Pages>(() => emptyPages(NO_FILTERS));
+  const fetchPage = useCallback(
+    (filters: FaultLogFilters, cursor: string | null) => {
+      api.faultLog.page({ limit: PAGE_SIZE, cursor, filters }).then(
+        (page) =>
+          setPages((before) =>
+            before.filters !== filters
+              ? before
+              : {
+                  filters,
+                  entries: cursor === null ? page.entries : [...before.entries, ...page.entries],
+                  nextCursor: page.nextCursor,
+                  total: cursor === null ? page.total : before.total,
+                  loading: false,
+                  error: null,
+                  changedOut: cursor === null ? new Set() : before.changedOut,
+                },
+          ),
+        (error: unknown) =>
+          setPages((before) =>
+            before.filters !== filters
+              ? before
+              : { ...before, loading: false, error: describeError(error) },
+          ),
+      );
+    },
+    [api, describeError],
+  );
+  const restart = useCallback(
+    (filters: FaultLogFilters) => {
+      setPages(emptyPages(filters));
+      fetchPage(filters, null);
+    },
+    [fetchPage],
+  );
+  const { filters, nextCursor, loading } = pages;
+  const loadMore = useCallback(() => {
+    if (loading || nextCursor === null) return;
+    setPages((before) => ({ ...before, loading: true, error: null }));
+    fetchPage(filters, nextCursor);
+  }, [fetchPage, filters, nextCursor, loading]);
+  const replaceEntry = useCallback(
+    (entry: FaultLogEntry) => setPages((before) => withChangedEntry(before, entry)),
+    [],
+  );
+  return { pages, restart, loadMore, replaceEntry };
+}
+
+/** The screen's list: the pages, the filters that chose them, and the machines to filter by. */
 export function useFaultLogList(): [
   list: FaultLogList,
   /** The element on which the page writes how long its last change took to paint. */
   timingRef: React.RefObject<HTMLElement | null>,
 ] {
   const api = useApi();
-  const load = useCallback(() => api.faultLog.list(), [api]);
-  const loaded = useLoad(load);
-  const [filters, setFilterState] = useState<FaultLogFilters>(NO_FILTERS);
+  const { pages, restart, loadMore, replaceEntry } = usePages();
   const [days, setDays] = useState({ from: '', until: '' });
-  const [sort, setSort] = useState<FaultLogSort>(DEFAULT_SORT);
-  // Entries changed here since the load, for that load only (a reload brings the host's own).
-  const [changed, setChanged] = useState<{ source: unknown; byId: Map<string, FaultLogEntry> }>({
-    source: null,
-    byId: new Map(),
-  });
-  const data = useMemo(() => {
-    if (loaded.data === null || changed.source !== loaded.data) return loaded.data;
-    return loaded.data.map((entry) => changed.byId.get(entry.id) ?? entry);
-  }, [loaded.data, changed]);
-  const replaceEntry = useCallback(
-    (entry: FaultLogEntry) =>
-      setChanged((previous) => ({
-        source: loaded.data,
-        byId: new Map(previous.source === loaded.data ? previous.byId : []).set(entry.id, entry),
-      })),
-    [loaded.data],
+  const loadMachines = useCallback(() => api.machines.list(), [api]);
+  const machineList = useLoad(loadMachines);
+  const machines = useMemo(
+    () =>
+      (machineList.data ?? [])
+        .map(({ id, name }) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [machineList.data],
   );
-  const index = useMemo(() => indexEntries(data ?? []), [data]);
-  const sorted = useMemo(() => sortEntries(index, sort), [index, sort]);
-  usePreparedSorts(index);
-  const rows = useMemo(() => filterEntries(sorted, filters), [sorted, filters]);
-  const entries = useMemo(() => rows.map((row) => row.entry), [rows]);
-  const machines = useMemo(() => machinesOf(data ?? []), [data]);
-  const { ref: timingRef, markChange } = useUpdateTiming<HTMLElement>(rows);
+  useEffect(() => restart(NO_FILTERS), [restart]);
+  // The time to paint is measured to the first page of new filters, not to the empty table.
+  const [settled, setSettled] = useState(pages.entries);
+  if (!pages.loading && settled !== pages.entries) setSettled(pages.entries);
+  const { ref: timingRef, markChange } = useUpdateTiming<HTMLElement>(settled);
   const setFilters = useCallback(
     (next: FaultLogFilters, nextDays?: { from: string; until: string }) => {
       markChange();
-      setFilterState(next);
+      restart(next);
       if (nextDays !== undefined) setDays(nextDays);
     },
-    [markChange],
+    [markChange, restart],
   );
-  const sortBy = useCallback(
-    (column: SortColumn) => {
-      markChange();
-      setSort((current) => nextSort(current, column));
-    },
-    [markChange],
+  const { entries: loaded, changedOut } = pages;
+  const entries = useMemo(
+    () => (changedOut.size === 0 ? loaded : loaded.filter((entry) => !changedOut.has(entry.id))),
+    [loaded, changedOut],
   );
-  const list = { loaded, data, replaceEntry, rows, entries, machines, filters, days, setFilters };
-  return [{ ...list, sort, sortBy }, timingRef];
-}
-
-function machinesOf(entries: readonly FaultLogEntry[]): { id: string; name: string }[] {
-  const names = new Map<string, string>();
-  for (const entry of entries) names.set(entry.machineId, entry.machineName);
-  return [...names]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Ranks every column of a new index, one column per task, so the page stays responsive. */
-function usePreparedSorts(index: readonly IndexedEntry[]): void {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const prepare = (next: number) => {
-      if (next >= SORT_COLUMNS.length) return;
-      timer = setTimeout(() => {
-        prepareSort(index, SORT_COLUMNS[next]);
-        prepare(next + 1);
-      }, 0);
-    };
-    prepare(0);
-    return () => clearTimeout(timer);
-  }, [index]);
+  const entryById = useCallback(
+    (entryId: string) => loaded.find((entry) => entry.id === entryId),
+    [loaded],
+  );
+  const list: FaultLogList = {
+    entries,
+    entryById,
+    total: pages.total === null ? null : pages.total - (loaded.length - entries.length),
+    hasMore: pages.nextCursor !== null,
+    loading: pages.loading,
+    error: pages.error,
+    loadMore,
+    machines,
+    filters: pages.filters,
+    days,
+    setFilters,
+    replaceEntry,
+  };
+  return [list, timingRef];
 }

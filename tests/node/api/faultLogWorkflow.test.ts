@@ -238,6 +238,8 @@ describe('paged lists on the laptop', () => {
       filters,
     })) as FaultLogPage;
     expect(first.entries.map((e) => e.recordedBy)).toEqual(['Paged Two']);
+    // The count of every page comes with the first one only.
+    expect(first.total).toBe(2);
     const second = (await api.call('faultLog.page', {
       limit: 1,
       cursor: first.nextCursor,
@@ -245,6 +247,7 @@ describe('paged lists on the laptop', () => {
     })) as FaultLogPage;
     expect(second.entries.map((e) => e.recordedBy)).toEqual(['Paged One']);
     expect(second.nextCursor).toBeNull();
+    expect(second.total).toBeNull();
     const bad = { limit: 1, cursor: 'x', filters };
     expect((await refusal(api.call('faultLog.page', bad))).code).toBe('invalid-argument');
     const tooMany = { limit: 501, cursor: null, filters };

@@ -22,6 +22,7 @@ import {
 } from '../../../node/store/postgres/postgresStore.ts';
 import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
 import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import { csvRecords, readCsv } from '../../helpers/csvReader.ts';
 import { readPdf } from '../../helpers/pdfReader.ts';
 import { lathe, recordingRow, report } from '../store/storeContract.ts';
 
@@ -130,8 +131,10 @@ describe("the hub's lists over many machines", () => {
     const request = { limit: 10, cursor: null, filters: NO_FILTERS };
     const page = await result<FaultLogPage>('boss', 'faultLog.page', [request]);
     expect(page.entries.map((entry) => entry.machineName)).toEqual(['Lathe North']);
+    expect(page.total).toBe(1);
     const adminPage = await result<FaultLogPage>('admin', 'faultLog.page', [request]);
     expect(adminPage.entries).toHaveLength(2);
+    expect(adminPage.total).toBe(2);
     const response = await call('boss', 'reports.faultLog', [
       NO_FILTERS,
       { language: 'en', paper: 'a4' },
@@ -146,6 +149,22 @@ describe("the hub's lists over many machines", () => {
     expect(text).not.toContain('MillSouth');
     const all = await result<FaultLogEntry[]>('admin', 'faultLog.list', []);
     expect(all.map((entry) => entry.machineName).sort()).toEqual(['Lathe North', 'Mill South']);
+  });
+
+  it("writes a supervisor's fault-log CSV of their plant's entries only, in either language", async () => {
+    const csv = async (who: string, language: string) => {
+      const response = await call(who, 'reports.faultLogCsv', [NO_FILTERS, language]);
+      expect(response.status, await response.clone().text()).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return csvRecords(readCsv(new TextDecoder().decode(bytes)));
+    };
+    expect((await csv('boss', 'en')).map((row) => row['Machine'])).toEqual(['Lathe North']);
+    expect((await csv('boss', 'zh-CN')).map((row) => row['设备'])).toEqual(['Lathe North']);
+    expect((await csv('admin', 'en')).map((row) => row['Machine']).sort()).toEqual([
+      'Lathe North',
+      'Mill South',
+    ]);
   });
 
   it("shows an expert their plants' queue; a judged item leaves it, and each write is audited", async () => {

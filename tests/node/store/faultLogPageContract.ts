@@ -110,5 +110,34 @@ export function describeFaultLogPageContract(name: string, harness: StoreHarness
       const pressOnly = await allPages({ ...NO_FILTERS, showArchived: true }, [machines[1]]);
       expect(pressOnly).toEqual(all.filter((e) => e.machineId === machines[1]).map((e) => e.id));
     });
+
+    it('counts what every page together lists, for every filter and only the machines asked', async () => {
+      const all = await store.faultLog.summaries();
+      const cases: Partial<FaultLogFilters>[] = [
+        {},
+        { showArchived: true },
+        { machineId: machines[1] },
+        { causeId: 'unbalance' },
+        { status: 'acknowledged' },
+        { severity: 'serious' },
+        { fromMs: Date.parse(all[3].createdAt) },
+        { text: 'RATTLE li', showArchived: true },
+        { text: 'nothing like this' },
+      ];
+      const counts: number[] = [];
+      for (const filters of cases) {
+        const full = { ...NO_FILTERS, ...filters };
+        const counted = await store.faultLog.count({ filters: full, machineIds: null });
+        expect(counted, JSON.stringify(filters)).toBe(filterFaultLog(all, full).length);
+        counts.push(counted);
+      }
+      // The cases count different numbers: a count that ignored the filters would fail here.
+      expect(new Set(counts).size).toBeGreaterThan(3);
+      const everything = { ...NO_FILTERS, showArchived: true };
+      expect(await store.faultLog.count({ filters: everything, machineIds: [machines[1]] })).toBe(
+        all.filter((e) => e.machineId === machines[1]).length,
+      );
+      expect(await store.faultLog.count({ filters: everything, machineIds: [] })).toBe(0);
+    });
   });
 }

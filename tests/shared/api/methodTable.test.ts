@@ -66,6 +66,7 @@ describe('the method table', () => {
       'settings.set',
       'reports.diagnosis',
       'reports.faultLog',
+      'reports.faultLogCsv',
       'hubLink.status',
       'hubLink.connect',
       'hubLink.disconnect',
@@ -83,6 +84,7 @@ describe('the method table', () => {
       'recordings.audio',
       'reports.diagnosis',
       'reports.faultLog',
+      'reports.faultLogCsv',
     ]);
     expect(methodSpec('sessions.append').maxBodyBytes).toBe(MAX_BINARY_BODY_BYTES);
     expect(methodSpec('settings.set').maxBodyBytes).toBe(MAX_JSON_BODY_BYTES);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultLogEntry } from '../../../../shared/api/contract.ts';
+import { faultLogCsv } from '../../../../shared/faultLog/csv.ts';
 import {
   faultLogCsvBlob,
   faultLogFileName,
@@ -38,7 +39,7 @@ describe('faultLogFileName', () => {
 
 describe('faultLogCsvBlob', () => {
   it('is UTF-8 CSV that starts with the byte-order mark and keeps Chinese', async () => {
-    const blob = faultLogCsvBlob([ENTRY], 'zh-CN');
+    const blob = faultLogCsvBlob(new TextEncoder().encode(faultLogCsv([ENTRY], 'zh-CN')).buffer);
     expect(blob.type).toBe('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
