@@ -154,6 +154,7 @@ function faultLogApi(library: LibraryContext, machineIds: MachineFilter): Auscul
       transitionFaultLogEntry(library, entryId, toStatus, change),
     setArchived: (entryId, archived, by) => setFaultLogArchived(library, entryId, archived, by),
     history: (entryId) => faultLogHistory(library, entryId),
+    get: (entryId) => library.store.faultLog.summary(entryId),
   };
 }
 

@@ -484,6 +484,8 @@ export interface AuscultApi {
     setArchived(entryId: string, archived: boolean, by: string): Promise<FaultLogEntry>;
     /** The entry's changes, oldest first; its creation is the first. */
     history(entryId: string): Promise<FaultLogEvent[]>;
+    /** One entry, as the list shows it (a link to an entry not among the loaded pages). */
+    get(entryId: string): Promise<FaultLogEntry>;
   };
   /** Experts' verdicts on stored diagnoses (shared/verdicts/expertVerdict.ts). */
   verdicts: {

@@ -391,6 +391,7 @@ export const METHOD_TABLE: MethodTable = {
       ['by', personSchema(false)],
     ]),
     history: json([id('entryId')]),
+    get: json([id('entryId')]),
   },
   verdicts: {
     record: json([id('diagnosisId'), ['verdict', verdictSchema]]),

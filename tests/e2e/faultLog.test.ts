@@ -17,6 +17,7 @@ import { createHttpApi } from '../../renderer/api/httpApi.ts';
 import { apiPath } from '../../shared/api/httpProtocol.ts';
 import type { AuscultApi, RecordingSummary } from '../../shared/api/contract.ts';
 import { csvRecords, readCsv } from '../helpers/csvReader.ts';
+import { NO_FILTERS } from '../../shared/faultLog/filter.ts';
 import { recordDemoThroughSession } from '../helpers/demoSession.ts';
 import type { FaultSpec } from '../../shared/simulation/faults.ts';
 import { openSessionForFile, screenshot, STEP_TIMEOUT_MS, VIEWPORTS } from './support.ts';
@@ -267,5 +268,18 @@ describe('the Fault log screen', () => {
     page.off('request', countListCalls);
     // The screen never asked for the whole log.
     expect(listCalls).toEqual([]);
+
+    // The address of an entry that no loaded page holds (a reload, an old link) still opens it.
+    const bulk = await api.faultLog.page({
+      limit: 500,
+      cursor: null,
+      filters: { ...NO_FILTERS, text: 'Bulk check 0' },
+    });
+    const first = bulk.entries.find((entry) => entry.note === 'Bulk check 0');
+    expect(first).toBeDefined();
+    await page.goto(`${session.host.url}#/fault-log/${first?.id}`);
+    await page.reload();
+    await page.getByText('Bulk check 0', { exact: true }).first().waitFor();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
   }, 120_000);
 });

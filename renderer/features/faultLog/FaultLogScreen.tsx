@@ -8,6 +8,7 @@ import { useLatestVerdicts } from '../verdicts/index.ts';
 import { FaultLogDetail } from './FaultLogDetail.tsx';
 import { FaultLogFilterBar } from './FaultLogFilterBar.tsx';
 import { FaultLogTable } from './FaultLogTable.tsx';
+import { LinkedEntry } from './LinkedEntry.tsx';
 import { PAGE_SIZE, useFaultLogList } from './useFaultLogList.ts';
 import type { FaultLogList } from './useFaultLogList.ts';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
@@ -85,12 +86,12 @@ export function FaultLogScreen({ entryId, hrefFor, listHref, reviewHrefFor }: Fa
   if (entryId !== null) {
     const entry = list.entryById(entryId);
     return entry === undefined ? (
-      <section className="fault-log">
-        <p>
-          <a href={listHref}>{t('faultLog.back')}</a>
-        </p>
-        <p className="error-text">{t('faultLog.noSuchEntry')}</p>
-      </section>
+      <LinkedEntry
+        entryId={entryId}
+        listHref={listHref}
+        reviewHrefFor={reviewHrefFor}
+        onChanged={list.replaceEntry}
+      />
     ) : (
       <FaultLogDetail
         entry={entry}

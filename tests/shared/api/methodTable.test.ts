@@ -45,6 +45,7 @@ describe('the method table', () => {
       'faultLog.transition',
       'faultLog.setArchived',
       'faultLog.history',
+      'faultLog.get',
       'verdicts.record',
       'verdicts.list',
       'verdicts.listByMachine',
