@@ -222,6 +222,8 @@ describe('faultLog workflow', () => {
     ['faultLog.setArchived', ['nope', true, ''], 'invalid-argument'],
     ['faultLog.history', ['nope'], 'not-found'],
     ['faultLog.history', [], 'invalid-argument'],
+    ['faultLog.get', ['nope'], 'not-found'],
+    ['faultLog.get', [], 'invalid-argument'],
   ])('%s(%j) fails with %s', async (method, args, code) => {
     expect((await refusal(api.call(method, ...args))).code).toBe(code);
   });
@@ -248,6 +250,12 @@ describe('paged lists on the laptop', () => {
     expect(second.entries.map((e) => e.recordedBy)).toEqual(['Paged One']);
     expect(second.nextCursor).toBeNull();
     expect(second.total).toBeNull();
+    // The CSV of every entry the filters let through, written by the host.
+    const csv = (await api.call('reports.faultLogCsv', filters, 'en')) as ArrayBuffer;
+    const text = new TextDecoder().decode(csv);
+    expect(text.split('\n').filter((line) => line.includes('Paged'))).toHaveLength(2);
+    // One entry by its id, as the pages show it (an entry's address opened by itself).
+    expect(await api.call('faultLog.get', second.entries[0].id)).toEqual(second.entries[0]);
     const bad = { limit: 1, cursor: 'x', filters };
     expect((await refusal(api.call('faultLog.page', bad))).code).toBe('invalid-argument');
     const tooMany = { limit: 501, cursor: null, filters };

@@ -61,6 +61,7 @@ describe('a new library', () => {
       'fault_log_events',
       'machines',
       'recordings',
+      'reviews',
       'schema_migrations',
       'settings',
       'sync_link',

@@ -114,17 +114,22 @@ it('loses nothing when the desktop is killed 20 times while it syncs', async () 
   let kills = 0;
   let finished = 0;
   let seed = RECORDINGS;
-  for (const delayMs of killDelaysMs(KILLS * 2, 7, 600)) {
+  // More tries than kills: on a calm machine a pass may finish before its kill.
+  for (const delayMs of killDelaysMs(KILLS * 4, 7, 600)) {
     if (kills === KILLS) break;
     const run = await runSync(delayMs);
     if (run.killed) {
       kills += 1;
       continue;
     }
-    // The pass finished before the kill: give the next run something to send.
+    // The pass finished before the kill: give the next run more to send than one recording.
     finished += 1;
-    seed += 1;
-    await withLibrary((_library, service) => importOne(service, seed));
+    await withLibrary(async (_library, service) => {
+      for (let more = 0; more < 3; more += 1) {
+        seed += 1;
+        await importOne(service, seed);
+      }
+    });
   }
   expect(kills).toBe(KILLS);
   await withLibrary(async (library) => {

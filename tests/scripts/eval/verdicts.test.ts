@@ -51,7 +51,13 @@ describe("the experts' verdicts in npm run eval", () => {
       );
       const first = named[0];
       // A second stored diagnosis of the same recording, as Review's "save" makes one.
-      const second = await library.store.diagnoses.insert({ ...first, region: null });
+      const second = await library.store.diagnoses.insert({
+        recordingId: first.recordingId,
+        machineId: first.machineId,
+        baselineId: first.baselineId,
+        report: first.report,
+        region: null,
+      });
       const other = first.report.causes[0].id === 'belt' ? 'looseness' : 'belt';
       // First: confirmed, then corrected (the correction counts: a disagreement).
       await recordVerdict(library, first.id, verdict());
