@@ -6,6 +6,9 @@ import { basename } from 'node:path';
 import type { BaselineSource } from '../../shared/diagnosis/baseline/signature.ts';
 import { ANALYSIS } from '../../shared/diagnosis/features/settings.ts';
 import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
+import { createInlineAnalysisPool } from '../analysis/analysisPool.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { extractStretch, withRecording, withWavPath } from './featuresFromFile.ts';
 import type { FrameRange } from './featuresFromFile.ts';
@@ -23,6 +26,10 @@ export interface HealthyItems {
   readonly groups: number[];
   /** One per recording (segment), file name only. */
   readonly sources: BaselineSource[];
+  /** The segment each item was cut from (`groups` differs for a single recording). */
+  readonly segmentOfItem: number[];
+  /** Per segment, its shafts' speeds estimated from its sound (none without a profile). */
+  readonly speedEstimates: ShaftSpeedEstimate[][];
   /** The reader's remarks on the files (e.g. a cut-off data chunk), naming the file. */
   readonly warnings: string[];
 }
@@ -58,30 +65,38 @@ export function pieceCount(frameCount: number, sampleRateHz: number, segmentCoun
   return Math.max(1, Math.min(wanted, possible));
 }
 
-async function segmentItems(segment: HealthySegment, segmentCount: number, pool?: AnalysisPool) {
-  // A phone recording is decoded to a temporary WAV first; names stay the segment's path.
-  return withWavPath(segment.path, (wavPath) =>
-    wavSegmentItems(segment, wavPath, segmentCount, pool),
-  );
+interface SegmentWork {
+  readonly segmentCount: number;
+  readonly pool: AnalysisPool;
+  /** The profile whose shafts' speeds are estimated, or null. */
+  readonly profile: MachineProfile | null;
 }
 
-async function wavSegmentItems(
-  segment: HealthySegment,
-  wavPath: string,
-  segmentCount: number,
-  pool?: AnalysisPool,
-) {
+async function segmentItems(segment: HealthySegment, work: SegmentWork) {
+  // A phone recording is decoded to a temporary WAV first; names stay the segment's path.
+  return withWavPath(segment.path, (wavPath) => wavSegmentItems(segment, wavPath, work));
+}
+
+async function wavSegmentItems(segment: HealthySegment, wavPath: string, work: SegmentWork) {
+  const { segmentCount, pool, profile } = work;
   const info = await withRecording(wavPath, async (reader) => reader.info);
   const startFrame = segment.startFrame ?? 0;
   const frameCount = segment.frameCount ?? info.frameCount - startFrame;
   const durationSeconds = frameCount / info.sampleRateHz;
   const pieces = pieceCount(frameCount, info.sampleRateHz, segmentCount);
-  // The pieces queue on the pool together, so its workers share them.
-  const items = await Promise.all(
-    pieceRanges(startFrame, frameCount, pieces).map((range) =>
-      extractStretch(wavPath, info, range, pool),
+  // The pieces and the speed estimate queue on the pool together, so its workers share them;
+  // the speed is read from the same (decoded) file, not decoded again.
+  const stretch = { startFrame, endFrame: startFrame + frameCount };
+  const [items, speeds] = await Promise.all([
+    Promise.all(
+      pieceRanges(startFrame, frameCount, pieces).map((range) =>
+        extractStretch(wavPath, info, range, pool),
+      ),
     ),
-  ).catch((error: unknown) => {
+    profile && profile.shafts.length > 0
+      ? pool.run('speeds', wavPath, [stretch], { profile }).then(([estimates]) => estimates)
+      : Promise.resolve([]),
+  ]).catch((error: unknown) => {
     throw recordingInputError(error, wavPath);
   });
   const source: BaselineSource = {
@@ -90,26 +105,38 @@ async function wavSegmentItems(
     durationSeconds: Math.round(durationSeconds * 1000) / 1000,
   };
   const warnings = info.warnings.map((w) => `"${segment.path}": ${w}`);
-  return { items, source, warnings };
+  return { items, source, warnings, speeds };
 }
 
 /**
  * Healthy items from stretches of WAV files, read one after another, analysed on `pool`
- * (default: in this thread). Rejects with InputError
+ * (default: in this thread), with each segment's shaft speeds estimated from its sound when a
+ * `profile` with shafts is given. Rejects with InputError
  * for an unreadable file, a stretch too short, or too little audio to calibrate a threshold
  * (a single recording shorter than 1 s).
  */
 export async function healthyItemsFromSegments(
   segments: readonly HealthySegment[],
-  pool?: AnalysisPool,
+  pool: AnalysisPool = createInlineAnalysisPool(),
+  profile: MachineProfile | null = null,
 ): Promise<HealthyItems> {
   if (segments.length === 0) throw new RangeError('healthyItemsFromSegments: no recordings');
-  const result: HealthyItems = { items: [], groups: [], sources: [], warnings: [] };
+  const result: HealthyItems = {
+    items: [],
+    groups: [],
+    sources: [],
+    segmentOfItem: [],
+    speedEstimates: [],
+    warnings: [],
+  };
+  const work = { segmentCount: segments.length, pool, profile };
   for (const [index, segment] of segments.entries()) {
-    const { items, source, warnings } = await segmentItems(segment, segments.length, pool);
+    const { items, source, warnings, speeds } = await segmentItems(segment, work);
     result.warnings.push(...warnings);
+    result.speedEstimates.push(speeds);
     for (const item of items) {
       result.items.push(item);
+      result.segmentOfItem.push(index);
       // One recording: every piece is left out on its own during calibration.
       result.groups.push(segments.length === 1 ? result.groups.length : index);
     }

@@ -6,7 +6,6 @@ import { analyzeRecording } from '../../shared/diagnosis/analyze.ts';
 import type { AnalysisReport } from '../../shared/diagnosis/analyze.ts';
 import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import { itemSpeedsOf } from '../../shared/diagnosis/baseline/speedModel.ts';
-import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
@@ -40,19 +39,9 @@ export async function buildBaselineFromSegments(
   profile: MachineProfile | null,
   pool?: AnalysisPool,
 ): Promise<WithWarnings<BaselineSignature>> {
-  const { items, groups, sources, warnings } = await healthyItemsFromSegments(segments, pool);
-  const estimates: ShaftSpeedEstimate[][] = [];
-  for (const segment of segments) {
-    const range = { startFrame: segment.startFrame, frameCount: segment.frameCount };
-    estimates.push(
-      await withWavPath(segment.path, (wavPath) =>
-        estimateMissingSpeeds(wavPath, profile, {}, range),
-      ),
-    );
-  }
-  // With one segment every piece is its own calibration group, all from segment 0.
-  const segmentOfItem = segments.length === 1 ? items.map(() => 0) : groups;
-  const speeds = itemSpeedsOf(profile, estimates, segmentOfItem);
+  const { items, groups, sources, warnings, segmentOfItem, speedEstimates } =
+    await healthyItemsFromSegments(segments, pool, profile);
+  const speeds = itemSpeedsOf(profile, speedEstimates, segmentOfItem);
   return {
     result: buildBaselineSignature(items, groups, { profile, sources, speeds }),
     warnings,
