@@ -3,8 +3,9 @@
  * at a glance"): not anomalous → normal; anomalous with a slight or moderate top cause, or with
  * no cause named → watch; a serious or extreme top cause → act now; a recording without a usable
  * signal (a dead microphone, silence) → no signal, never normal; a recording at a speed its
- * baseline (over several speeds) does not cover → outside the speeds, never normal nor a fault. A machine without a baseline
- * has no verdict to trust yet; one with a baseline but no diagnosis has not been checked.
+ * baseline (over several speeds) does not cover → outside the speeds, never normal nor a fault.
+ * A machine without a baseline has no verdict to trust yet; one with a baseline but no
+ * diagnosis has not been checked.
  */
 import type { Severity } from './vocabulary.ts';
 

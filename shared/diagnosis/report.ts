@@ -91,3 +91,11 @@ export interface DiagnosisReport {
    */
   readonly outsideSpeeds?: OutsideSpeeds;
 }
+
+/**
+ * False when the report judged nothing — no usable signal, or a speed outside its baseline's —
+ * so it has no score, finding or cause to show and no point on a trend.
+ */
+export function reportJudged(report: Pick<DiagnosisReport, 'input' | 'outsideSpeeds'>): boolean {
+  return report.input?.usable !== false && report.outsideSpeeds === undefined;
+}

@@ -7,6 +7,7 @@ import type { CauseId, DiagnosisReport, Severity } from '../diagnosis/report.ts'
 import type { FaultStatus } from '../faultLog/workflow.ts';
 import { lineLevels } from './lineLevels.ts';
 import type { TrendLine } from './lineLevels.ts';
+import { reportJudged } from '../diagnosis/report.ts';
 
 export type { LineSource, TrendLine } from './lineLevels.ts';
 
@@ -105,8 +106,7 @@ function newestPerMeasurement(diagnoses: readonly TrendDiagnosisInput[]): TrendD
   for (const d of diagnoses) {
     // No baseline, no usable signal (the input check) or a speed the baseline does not cover:
     // nothing was measured.
-    const unmeasured = d.report.input?.usable === false || d.report.outsideSpeeds !== undefined;
-    if (d.baselineId === null || unmeasured) continue;
+    if (d.baselineId === null || !reportJudged(d.report)) continue;
     const key = `${d.recordingId}|${d.region?.startSeconds ?? ''}|${d.region?.endSeconds ?? ''}`;
     const seen = newest.get(key);
     if (!seen || d.createdAt >= seen.createdAt) newest.set(key, d);

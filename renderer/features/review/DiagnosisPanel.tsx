@@ -9,6 +9,7 @@ import { FindingsList } from './FindingsList.tsx';
 import { SaveToFaultLog } from './SaveToFaultLog.tsx';
 import { scoreScale } from './scoreScale.ts';
 import { NoBaselineVerdict, Verdict } from './Verdict.tsx';
+import { reportJudged } from '../../../shared/diagnosis/report.ts';
 
 export interface DiagnosisPanelProps {
   readonly report: DiagnosisReport;
@@ -111,7 +112,7 @@ export function DiagnosisPanel({
   const titleId = useId();
   // A recording that failed the input check, or lies outside the speeds of its baseline, has no
   // score or finding to show, only its reasons.
-  const unusable = report.input?.usable === false || report.outsideSpeeds !== undefined;
+  const unusable = !reportJudged(report);
   return (
     <section className="panel diagnosis" aria-labelledby={titleId}>
       <h3 id={titleId}>{title ?? t('diagnosis.title')}</h3>

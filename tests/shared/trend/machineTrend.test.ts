@@ -128,6 +128,29 @@ describe('machineTrend', () => {
     });
   });
 
+  it('leaves out diagnoses that judged nothing: no usable signal, or outside the speeds', () => {
+    const silent: DiagnosisReport = { ...report(0), input: { usable: false, problems: [] } };
+    const outside: DiagnosisReport = {
+      ...report(0),
+      outsideSpeeds: {
+        code: 'outside-baseline-speeds',
+        params: { shaftId: 'spindle', rpm: 2100, lowRpm: 1200, highRpm: 1800 },
+      },
+    };
+    const trend = machineTrend({
+      machineId: 'm',
+      recordings,
+      diagnoses: [
+        diagnosis('jan', '2025-02-20T00:00:00.000Z', report(2)),
+        // Newer, but no measurement: the older point of the recording stays.
+        diagnosis('jan', '2025-02-21T00:00:00.000Z', silent),
+        diagnosis('feb', '2025-02-21T00:00:00.000Z', outside),
+      ],
+      faults: [],
+    });
+    expect(trend.points.map((p) => [p.recordingName, p.anomalyScore])).toEqual([['jan.wav', 2]]);
+  });
+
   it('counts top causes by calendar month in UTC', () => {
     const trend = machineTrend({
       machineId: 'm',
