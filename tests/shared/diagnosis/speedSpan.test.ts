@@ -6,7 +6,10 @@
  * stays exactly what it was.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
+import {
+  BaselineError,
+  parseBaselineSignature,
+} from '../../../shared/diagnosis/baseline/parseSignature.ts';
 import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import { itemSpeedsOf, speedRangeRpm } from '../../../shared/diagnosis/baseline/speedModel.ts';
@@ -77,6 +80,9 @@ function diagnoseWith(baseline: BaselineSignature, recorded: Recorded): Diagnosi
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 let spanning: BaselineSignature;
 
 beforeAll(() => {
@@ -97,6 +103,26 @@ describe('a baseline over 0.85×, 1.0× and 1.15× of the profile speed', () => 
     // Read back as stored (JSON: -0 and 0 are one number there).
     const json = JSON.stringify(spanning);
     expect(JSON.stringify(parseBaselineSignature(JSON.parse(json)))).toBe(json);
+  });
+
+  it.each([
+    ['an unknown shaft', (s: Json): unknown => (s.shaftId = 'tailstock'), 'speeds.shaftId'],
+    ['a speed per item missing', (s: Json): unknown => s.itemRpm.pop(), 'speeds.itemRpm'],
+    ['a negative speed', (s: Json): unknown => (s.itemRpm[0] = -1), 'speeds.itemRpm[0]'],
+    ['one group only', (s: Json): unknown => s.groups.splice(1), 'speeds.groups'],
+    ['groups out of order', (s: Json): unknown => s.groups.reverse(), 'speeds.groups[1].rpm'],
+    ['a stray key', (s: Json): unknown => (s.extra = 1), 'speeds.extra'],
+  ] as const)('refuses a stored baseline whose speeds have %s', (_what, spoil, path) => {
+    const json = JSON.parse(JSON.stringify(spanning)) as Json;
+    spoil(json.speeds as Json);
+    let error: unknown = null;
+    try {
+      parseBaselineSignature(json);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(BaselineError);
+    expect((error as BaselineError).path).toBe(path);
   });
 
   it.each([0.9, 1.1])('raises no alarm on a healthy recording at %s×', (factor) => {
