@@ -5,78 +5,18 @@
  * the simulator's vocabulary at 0.9× and 1.1× (named wanted), and healthy recordings outside
  * (wanted: "outside the speeds of the baseline"). Beside each, what a baseline at 1.0× alone says.
  */
-import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
-import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
-import { itemSpeedsOf, speedRangeRpm } from '../../shared/diagnosis/baseline/speedModel.ts';
-import { diagnose } from '../../shared/diagnosis/diagnose.ts';
-import { extractFeatures } from '../../shared/diagnosis/features/extractor.ts';
-import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
+import { speedRangeRpm } from '../../shared/diagnosis/baseline/speedModel.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
-import { estimateShaftSpeeds } from '../../shared/diagnosis/speed/estimate.ts';
-import type { ShaftSpeedEstimate } from '../../shared/diagnosis/speed/estimate.ts';
 import { FAULT_KINDS } from '../../shared/simulation/faults.ts';
 import type { FaultKind } from '../../shared/simulation/faults.ts';
-import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../shared/simulation/profiles.ts';
+import { diagnoseSimulated, simulatedBaseline, simulatedRecording } from './simulatedSpeeds.ts';
 import { formatTable, fraction } from './table.ts';
 
-const RATE_HZ = 48000;
-const DURATION_SECONDS = 4;
 const BASELINE_FACTORS = [0.85, 0.85, 1, 1, 1.15, 1.15];
 const HEALTHY_INSIDE = [0.9, 0.95, 1.05, 1.1];
 const FAULT_FACTORS = [0.9, 1.1];
 const HEALTHY_OUTSIDE = [0.7, 1.3];
-
-interface Recorded {
-  readonly features: RecordingFeatures;
-  readonly estimates: ShaftSpeedEstimate[];
-}
-
-function record(seed: number, speedFactor: number, kind: FaultKind | null): Recorded {
-  const samples = simulateMachine({
-    sampleRateHz: RATE_HZ,
-    durationSeconds: DURATION_SECONDS,
-    seed,
-    speedFactor,
-    faults: kind ? [{ kind }] : [],
-  });
-  return {
-    features: extractFeatures(samples, RATE_HZ),
-    estimates: estimateShaftSpeeds(samples, RATE_HZ, simLatheProfile),
-  };
-}
-
-function baselineOf(recordings: readonly Recorded[], keepSpeeds: boolean): BaselineSignature {
-  const indices = recordings.map((_, i) => i);
-  const speeds = keepSpeeds
-    ? itemSpeedsOf(
-        simLatheProfile,
-        recordings.map((r) => r.estimates),
-        indices,
-      )
-    : undefined;
-  const sources = indices.map((i) => ({
-    name: `healthy-${i}.wav`,
-    sampleRateHz: RATE_HZ,
-    durationSeconds: DURATION_SECONDS,
-  }));
-  return buildBaselineSignature(
-    recordings.map((r) => r.features),
-    indices,
-    { profile: simLatheProfile, sources, speeds },
-  );
-}
-
-function diagnoseWith(baseline: BaselineSignature, recorded: Recorded): DiagnosisReport {
-  return diagnose({
-    fileName: 'sim.wav',
-    features: recorded.features,
-    baseline,
-    profile: null,
-    rpmOverrides: {},
-    speedEstimates: recorded.estimates,
-  });
-}
 
 /** "alarm: misalignment (0.81), 5.4 / 3.0", "outside 1221–1756 rpm" or "no alarm, 1.2 / 3.0". */
 function verdictCell(report: DiagnosisReport): string {
@@ -126,18 +66,18 @@ function met(want: Case['want'], kind: FaultKind | null, report: DiagnosisReport
 
 /** Runs the cross-speed evaluation on the simulator and returns its report text. */
 export function evaluateCrossSpeed(): string {
-  const healthy = BASELINE_FACTORS.map((factor, i) => record(i + 1, factor, null));
-  const spanning = baselineOf(healthy, true);
-  const single = baselineOf(
+  const healthy = BASELINE_FACTORS.map((factor, i) => simulatedRecording(i + 1, factor));
+  const spanning = simulatedBaseline(healthy, true);
+  const single = simulatedBaseline(
     healthy.filter((_, i) => BASELINE_FACTORS[i] === 1),
     false,
   );
   const tally = { 'no alarm': [0, 0], named: [0, 0], outside: [0, 0] };
   const singleFalseAlarms = [0, 0];
   const rows = cases().map(({ name, factor, kind, want }, i) => {
-    const recorded = record(100 + i, factor, kind);
-    const report = diagnoseWith(spanning, recorded);
-    const alone = diagnoseWith(single, recorded);
+    const recorded = simulatedRecording(100 + i, factor, kind);
+    const report = diagnoseSimulated(spanning, recorded);
+    const alone = diagnoseSimulated(single, recorded);
     const ok = met(want, kind, report);
     tally[want][0] += ok ? 1 : 0;
     tally[want][1] += 1;

@@ -10,75 +10,17 @@ import {
   BaselineError,
   parseBaselineSignature,
 } from '../../../shared/diagnosis/baseline/parseSignature.ts';
-import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
-import { itemSpeedsOf, speedRangeRpm } from '../../../shared/diagnosis/baseline/speedModel.ts';
-import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
-import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
-import type { RecordingFeatures } from '../../../shared/diagnosis/features/types.ts';
+import { speedRangeRpm } from '../../../shared/diagnosis/baseline/speedModel.ts';
 import { verdictOf } from '../../../shared/diagnosis/health.ts';
-import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
-import { estimateShaftSpeeds } from '../../../shared/diagnosis/speed/estimate.ts';
-import type { ShaftSpeedEstimate } from '../../../shared/diagnosis/speed/estimate.ts';
 import { outsideSpeedsVerdict } from '../../../shared/i18n/diagnosisText.ts';
-import type { FaultKind } from '../../../shared/simulation/faults.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
-import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+import {
+  diagnoseSimulated,
+  simulatedBaseline,
+  simulatedRecording,
+} from '../../../scripts/eval/simulatedSpeeds.ts';
 
-const RATE_HZ = 48000;
-const DURATION_SECONDS = 4;
 const NOMINAL_RPM = 1480;
-
-interface Recorded {
-  readonly features: RecordingFeatures;
-  readonly estimates: ShaftSpeedEstimate[];
-}
-
-function record(seed: number, speedFactor: number, kind: FaultKind | null = null): Recorded {
-  const samples = simulateMachine({
-    sampleRateHz: RATE_HZ,
-    durationSeconds: DURATION_SECONDS,
-    seed,
-    speedFactor,
-    faults: kind ? [{ kind }] : [],
-  });
-  return {
-    features: extractFeatures(samples, RATE_HZ),
-    estimates: estimateShaftSpeeds(samples, RATE_HZ, simLatheProfile),
-  };
-}
-
-function sourcesOf(recordings: readonly Recorded[]) {
-  return recordings.map((_, i) => ({
-    name: `healthy-${i}.wav`,
-    sampleRateHz: RATE_HZ,
-    durationSeconds: DURATION_SECONDS,
-  }));
-}
-
-function baselineOf(recordings: readonly Recorded[]): BaselineSignature {
-  const speeds = itemSpeedsOf(
-    simLatheProfile,
-    recordings.map((r) => r.estimates),
-    recordings.map((_, i) => i),
-  );
-  return buildBaselineSignature(
-    recordings.map((r) => r.features),
-    recordings.map((_, i) => i),
-    { profile: simLatheProfile, sources: sourcesOf(recordings), speeds },
-  );
-}
-
-function diagnoseWith(baseline: BaselineSignature, recorded: Recorded): DiagnosisReport {
-  return diagnose({
-    fileName: 'sim.wav',
-    features: recorded.features,
-    baseline,
-    profile: null,
-    rpmOverrides: {},
-    speedEstimates: recorded.estimates,
-  });
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
@@ -86,8 +28,10 @@ type Json = Record<string, any>;
 let spanning: BaselineSignature;
 
 beforeAll(() => {
-  const healthy = [0.85, 0.85, 1, 1, 1.15, 1.15].map((factor, i) => record(i + 1, factor));
-  spanning = baselineOf(healthy);
+  const healthy = [0.85, 0.85, 1, 1, 1.15, 1.15].map((factor, i) =>
+    simulatedRecording(i + 1, factor),
+  );
+  spanning = simulatedBaseline(healthy);
 }, 120_000);
 
 describe('a baseline over 0.85×, 1.0× and 1.15× of the profile speed', () => {
@@ -126,7 +70,7 @@ describe('a baseline over 0.85×, 1.0× and 1.15× of the profile speed', () => 
   });
 
   it.each([0.9, 1.1])('raises no alarm on a healthy recording at %s×', (factor) => {
-    const report = diagnoseWith(spanning, record(70, factor));
+    const report = diagnoseSimulated(spanning, simulatedRecording(70, factor));
     expect(report.outsideSpeeds).toBeUndefined();
     expect(report.anomalous).toBe(false);
     expect(report.anomalyScore).toBeLessThan(spanning.threshold);
@@ -138,13 +82,13 @@ describe('a baseline over 0.85×, 1.0× and 1.15× of the profile speed', () => 
     [0.9, 'misalignment'],
     [1.1, 'gear-wear'],
   ] as const)('names a fault at %s×: %s', (factor, kind) => {
-    const report = diagnoseWith(spanning, record(80, factor, kind));
+    const report = diagnoseSimulated(spanning, simulatedRecording(80, factor, kind));
     expect(report.anomalous).toBe(true);
     expect(report.causes[0]?.id).toBe(kind);
   });
 
   it('says a healthy recording at 1.3× is outside the speeds of the baseline, with the range', () => {
-    const report = diagnoseWith(spanning, record(90, 1.3));
+    const report = diagnoseSimulated(spanning, simulatedRecording(90, 1.3));
     const [lowRpm, highRpm] = speedRangeRpm(spanning.speeds!.groups);
     expect(report.outsideSpeeds).toEqual({
       code: 'outside-baseline-speeds',
@@ -171,17 +115,13 @@ describe('a baseline over 0.85×, 1.0× and 1.15× of the profile speed', () => 
 
 describe('a baseline at one speed', () => {
   it('stores no speeds and is the same baseline it was before speeds were kept', () => {
-    const healthy = [1, 2, 3].map((seed) => record(seed + 10, 1));
-    const withSpeeds = baselineOf(healthy);
-    const without = buildBaselineSignature(
-      healthy.map((r) => r.features),
-      [0, 1, 2],
-      { profile: simLatheProfile, sources: sourcesOf(healthy) },
-    );
+    const healthy = [1, 2, 3].map((seed) => simulatedRecording(seed + 10, 1));
+    const withSpeeds = simulatedBaseline(healthy);
+    const without = simulatedBaseline(healthy, false);
     expect(withSpeeds.speeds).toBeUndefined();
     expect(JSON.stringify(withSpeeds)).toBe(JSON.stringify(without));
     // A recording at another speed is judged as before: no range, no speed verdict.
-    const report = diagnoseWith(withSpeeds, record(71, 1.3));
+    const report = diagnoseSimulated(withSpeeds, simulatedRecording(71, 1.3));
     expect(report.outsideSpeeds).toBeUndefined();
   });
 });
