@@ -10,6 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { hubBase } from '../sync/hubClient.ts';
 import type { HubLinkRow } from '../sync/linkState.ts';
+import { refuseUpgrade as refuse } from './responses.ts';
 
 /** What a desktop's `/hub/me` says: the hub's own answer, marked as coming through the link. */
 export interface LinkedHubMe {
@@ -51,10 +52,6 @@ export async function linkedHubMe(link: HubLinkLookup): Promise<LinkedHubMe | nu
 
 /** The WebSocket handshake headers passed on; cookies, Origin and the local token are not. */
 const PASSED_HEADERS = ['sec-websocket-key', 'sec-websocket-version', 'sec-websocket-protocol'];
-
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
 
 /** The hub's 101 answer, as it sent it, for the page's side. */
 function switchingHead(answer: IncomingMessage): string {

@@ -1,5 +1,9 @@
-/** Writing answers: the security headers every answer carries, JSON and error envelopes. */
+/**
+ * Writing answers: the security headers every answer carries, JSON and error envelopes, and the
+ * plain refusal of a WebSocket upgrade.
+ */
 import type { ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApiError, errorBody } from '../../shared/api/errors.ts';
 import type { ApiErrorCode, ApiErrorDetail } from '../../shared/api/errors.ts';
 import {
@@ -46,4 +50,9 @@ export function sendError(
   detail: ApiErrorDetail = {},
 ): void {
   sendJson(response, status, { error: errorBody(new ApiError(code, message, detail)) });
+}
+
+/** Refuses a WebSocket upgrade (the hub's `/hub/live`, a desktop's relay of it) in plain HTTP. */
+export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

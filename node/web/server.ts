@@ -30,7 +30,7 @@ import { linkedHubMe, relayLiveUpgrade } from './hubRelay.ts';
 import type { HubLinkLookup } from './hubRelay.ts';
 import { handleMediaRequest } from './mediaRoute.ts';
 import type { RecordingFileLookup } from './mediaRoute.ts';
-import { sendError, sendJson, setSecurityHeaders } from './responses.ts';
+import { refuseUpgrade, sendError, sendJson, setSecurityHeaders } from './responses.ts';
 import { handleStaticRequest } from './staticRoute.ts';
 
 /** The port when `PORT` is not set: above the common development servers' 3000/5173/8080. */
@@ -147,8 +147,7 @@ function onUpgrade(context: HostContext, request: IncomingMessage, socket: Duple
   socket.once('close', () => context.upgraded.delete(socket));
   const refusal = upgradeRefusal(context, request);
   if (refusal !== null) {
-    socket.end(`HTTP/1.1 ${refusal} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    return;
+    return refuseUpgrade(socket, refusal, 'Refused');
   }
   relayLiveUpgrade(context.hubLink, request, socket, head).catch((error: unknown) => {
     console.error('auscult: live relay failed:', error);

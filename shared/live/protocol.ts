@@ -73,6 +73,8 @@ export type ClientMessage =
       readonly signal: LiveSignal;
     }
   | { readonly type: 'record'; readonly callId: string }
+  /** An expert pressed (`on`) or let go of push to talk; the technician's page says who talks. */
+  | { readonly type: 'talk'; readonly callId: string; readonly on: boolean }
   | { readonly type: 'recordResult'; readonly callId: string; readonly result: LiveRecordResult };
 
 export type ServerMessage =
@@ -98,6 +100,12 @@ export type ServerMessage =
       readonly signal: LiveSignal;
     }
   | { readonly type: 'record'; readonly callId: string; readonly from: LivePerson }
+  | {
+      readonly type: 'talk';
+      readonly callId: string;
+      readonly from: LivePerson;
+      readonly on: boolean;
+    }
   | {
       readonly type: 'recordResult';
       readonly callId: string;
@@ -148,6 +156,7 @@ export function parseClientMessage(text: string): ClientMessage | null {
   if (type === 'open') return isText(value.machineId) ? (value as ClientMessage) : null;
   if (!isText(value.callId)) return null;
   if (type === 'join' || type === 'record') return value as ClientMessage;
+  if (type === 'talk') return typeof value.on === 'boolean' ? (value as ClientMessage) : null;
   if (type === 'leave') {
     return value.reason === undefined || value.reason === 'peer-failed'
       ? (value as ClientMessage)

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildRenderer, rendererBuildReason } from '../../node/web/rendererBuild.ts';
 import { DEFAULT_RENDERER_DIR } from '../../node/web/server.ts';
-import { callHost, createLatheWithBaseline } from '../helpers/deskLathe.ts';
+import { createLatheWithBaseline, hostApi } from '../helpers/deskLathe.ts';
 import { startTestWebHost } from '../helpers/webHost.ts';
 import type { TestWebHost } from '../helpers/webHost.ts';
 import { PASSWORD, startSyncHub } from '../node/hub/syncFixture.ts';
@@ -64,9 +64,7 @@ beforeAll(async () => {
     writeUnbalanceWav(folder),
   ]);
   deskOrigin = new URL(desk.url).origin;
-  await callHost(deskOrigin, 'hubLink.connect', [
-    { url: hub.hub.url, name: 'tech', password: PASSWORD },
-  ]);
+  await hostApi(deskOrigin).hubLink.connect({ url: hub.hub.url, name: 'tech', password: PASSWORD });
   latheId = await createLatheWithBaseline(deskOrigin, LATHE);
   await until(
     async () =>
@@ -158,7 +156,7 @@ it('asks an expert from the linked desktop, records there and the recording reac
     const link = await done.getByRole('link').getAttribute('href');
     const recordingId = decodeURIComponent((link ?? '').replace('#/review/', ''));
     // Recorded on the desktop: the id is the desktop library's, and the same on the hub.
-    const local = (await callHost(deskOrigin, 'recordings.list', [latheId])) as { id: string }[];
+    const local = await hostApi(deskOrigin).recordings.list(latheId);
     expect(local.map((r) => r.id)).toContain(recordingId);
     const onHub = await until(
       async () => {

@@ -29,11 +29,13 @@ import { createDemoMachine } from '../../node/workflows/demo.ts';
 import { startPostgresCluster } from '../helpers/postgresCluster.ts';
 import type { PostgresCluster } from '../helpers/postgresCluster.ts';
 import {
+  audioBytesReceived,
   fakeMicrophone,
   hearsSpindleLine,
   liveShot as shot,
   peaksHz,
   signedInToHub,
+  sendsEnabledTrack,
   writeUnbalanceWav,
 } from './liveSupport.ts';
 import type { Person } from './liveSupport.ts';
@@ -183,14 +185,23 @@ describe('live remote listening through the hub', () => {
       await shot(expert.page, 'live-expert-en-1366x768');
       await shot(tech.page, 'live-technician-en-1366x768');
 
-      // Push to talk: the expert's microphone reaches the technician's page only while held.
-      expect(await tech.page.getByText('Dr Chen is talking…').count()).toBe(0);
+      // Push to talk: the expert's microphone is on only while held, its audio reaches the
+      // technician's connection, and the technician's page says who talks while the key is held.
+      const talking = tech.page.getByText('Dr Chen is talking…');
+      expect(await talking.count()).toBe(0);
+      expect(await sendsEnabledTrack(expert.page)).toBe(false);
+      const bytesBefore = await audioBytesReceived(tech.page);
       await expert.page.getByRole('button', { name: 'Hold to talk' }).hover();
       await expert.page.mouse.down();
       await expert.page.getByRole('button', { name: 'Talking…' }).waitFor();
-      await tech.page.getByText('Dr Chen is talking…').waitFor();
+      await talking.waitFor();
+      expect(await sendsEnabledTrack(expert.page)).toBe(true);
+      await expect
+        .poll(() => audioBytesReceived(tech.page), { timeout: 60_000, interval: 500 })
+        .toBeGreaterThan(bytesBefore);
       await expert.page.mouse.up();
-      await tech.page.getByText('Dr Chen is talking…').waitFor({ state: 'detached' });
+      await talking.waitFor({ state: 'detached' });
+      expect(await sendsEnabledTrack(expert.page)).toBe(false);
 
       await expert.page.getByRole('button', { name: 'Record 10 s on site' }).click();
       await tech.page.getByText('Dr Chen asked for a recording: recording on site…').waitFor();

@@ -1,7 +1,7 @@
 /**
  * What the live-listening end-to-end tests share: Chromium on loopback with a fake microphone,
- * the simulated spindle unbalance it plays, signing in to a hub's page, the expert's peak list
- * and screenshots.
+ * the simulated spindle unbalance it plays, signing in to a hub's page, the expert's peak list,
+ * the pages' peer connections (push to talk as WebRTC carries it) and screenshots.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,6 +43,48 @@ export async function writeUnbalanceWav(folder: string): Promise<string> {
 /** The Chromium flags of a technician whose microphone plays `wavPath`. */
 export const fakeMicrophone = (wavPath: string) => [`--use-file-for-fake-audio-capture=${wavPath}`];
 
+/**
+ * Keeps every RTCPeerConnection a page makes on `window.__livePeers` (observed, not changed), so
+ * a test can read what WebRTC itself sends and receives rather than what the page shows.
+ */
+const KEEP_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  const kept = (window.__livePeers = []);
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) {
+      super(...args);
+      kept.push(this);
+    }
+  };
+})();`;
+
+type WithPeers = { __livePeers: RTCPeerConnection[] };
+
+/** Whether the page sends an enabled audio track (the expert: only while push to talk is held). */
+export function sendsEnabledTrack(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    (window as unknown as WithPeers).__livePeers.some((peer) =>
+      peer.getSenders().some((sender) => sender.track?.enabled === true),
+    ),
+  );
+}
+
+/** The audio bytes the page's peer connections received so far (WebRTC's inbound-rtp). */
+export function audioBytesReceived(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let bytes = 0;
+    for (const peer of (window as unknown as WithPeers).__livePeers) {
+      (await peer.getStats()).forEach(
+        (stat: { type: string; kind?: string; bytesReceived?: number }) => {
+          if (stat.type === 'inbound-rtp' && stat.kind === 'audio')
+            bytes += stat.bytesReceived ?? 0;
+        },
+      );
+    }
+    return bytes;
+  });
+}
+
 export interface Person {
   readonly browser: TestBrowser;
   readonly page: Page;
@@ -52,6 +94,7 @@ export interface Person {
 /** A Chromium on loopback (fake devices) with a page whose exceptions are collected. */
 export async function livePerson(extraArgs: string[] = []): Promise<Person> {
   const browser = await launchBrowser([...LOOPBACK_ARGS, ...extraArgs]);
+  await browser.context.addInitScript(KEEP_PEER_CONNECTIONS);
   const page = await browser.context.newPage();
   page.setDefaultTimeout(45_000);
   const errors: string[] = [];

@@ -4,59 +4,31 @@
  * goes up to a linked hub, so live listening from the desktop can name it there.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiMethod } from '../../shared/api/methods.ts';
-import {
-  apiPath,
-  ARGS_HEADER,
-  BINARY_CONTENT_TYPE,
-  encodeArgsHeader,
-  JSON_CONTENT_TYPE,
-} from '../../shared/api/httpProtocol.ts';
+import type { AuscultApi } from '../../shared/api/contract.ts';
 import { encodeWav } from '../../shared/audio/wavEncoder.ts';
 import { parseMachineProfile } from '../../shared/diagnosis/profile.ts';
 import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { DEMO_PROFILE_JSON } from '../../node/workflows/demo.ts';
+import { createHttpApi } from '../../renderer/api/httpApi.ts';
 
 const SAMPLE_RATE_HZ = 48_000;
 const HEALTHY_SECONDS = 4;
 const HEALTHY_SEEDS = [1, 2, 3, 4];
 
-/** One API call on the host at `origin` (`http://address:port`); rejects on an error answer. */
-export async function callHost(
-  origin: string,
-  method: ApiMethod,
-  args: unknown[],
-): Promise<unknown> {
-  const response = await fetch(origin + apiPath(method), {
-    method: 'POST',
-    headers: { 'Content-Type': JSON_CONTENT_TYPE },
-    body: JSON.stringify({ args }),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: unknown };
-  if (!response.ok) throw new Error(`${method}: ${response.status} ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+/** The page's own HTTP client on the host at `origin` (`http://address:port`). */
+export const hostApi = (origin: string): AuscultApi => createHttpApi({ origin });
 
-async function importWav(origin: string, machineId: string, name: string, bytes: Uint8Array) {
-  const importId = await callHost(origin, 'recordings.beginImport', [
-    machineId,
-    name,
-    bytes.length,
-  ]);
-  const appended = await fetch(origin + apiPath('recordings.appendImport'), {
-    method: 'POST',
-    headers: { 'Content-Type': BINARY_CONTENT_TYPE, [ARGS_HEADER]: encodeArgsHeader([importId]) },
-    body: new Uint8Array(bytes),
-  });
-  if (!appended.ok) throw new Error(`appendImport: ${appended.status}`);
-  const summary = (await callHost(origin, 'recordings.finishImport', [importId])) as { id: string };
-  return summary.id;
+async function importWav(api: AuscultApi, machineId: string, name: string, bytes: Uint8Array) {
+  const importId = await api.recordings.beginImport(machineId, name, bytes.length);
+  await api.recordings.appendImport(importId, new Uint8Array(bytes).buffer);
+  return (await api.recordings.finishImport(importId)).id;
 }
 
 /** Makes the lathe `name` and its baseline on the host at `origin`; resolves with its id. */
 export async function createLatheWithBaseline(origin: string, name: string): Promise<string> {
+  const api = hostApi(origin);
   const profile = { ...DEMO_PROFILE_JSON, id: randomUUID(), name };
-  const machine = (await callHost(origin, 'machines.create', [profile])) as { id: string };
+  const machine = await api.machines.create(profile);
   const parsed = parseMachineProfile(profile);
   const recordingIds: string[] = [];
   for (const seed of HEALTHY_SEEDS) {
@@ -67,11 +39,11 @@ export async function createLatheWithBaseline(origin: string, name: string): Pro
       seed,
     });
     const wav = encodeWav([samples], SAMPLE_RATE_HZ);
-    recordingIds.push(await importWav(origin, machine.id, `healthy-${seed}.wav`, wav));
+    recordingIds.push(await importWav(api, machine.id, `healthy-${seed}.wav`, wav));
   }
-  const jobId = await callHost(origin, 'baselines.build', [machine.id, recordingIds]);
+  const jobId = await api.baselines.build(machine.id, recordingIds);
   for (;;) {
-    const job = (await callHost(origin, 'baselines.job', [jobId])) as { state: string };
+    const job = await api.baselines.job(jobId);
     if (job.state === 'done') return machine.id;
     if (job.state !== 'running') throw new Error(`the baseline failed: ${JSON.stringify(job)}`);
     await new Promise((wake) => setTimeout(wake, 200));

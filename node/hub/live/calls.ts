@@ -175,6 +175,10 @@ export function createLiveCalls(options: LiveCallsOptions): LiveCalls {
     if (message.type === 'record' && !isTechnician) {
       return send(call.technician, { type: 'record', callId: call.id, from: person(from) });
     }
+    if (message.type === 'talk' && !isTechnician) {
+      const talk = { type: 'talk', callId: call.id, from: person(from), on: message.on } as const;
+      return send(call.technician, talk);
+    }
     if (message.type === 'recordResult' && isTechnician) {
       for (const expert of call.experts.values()) {
         send(expert, { type: 'recordResult', callId: call.id, result: message.result });

@@ -8,7 +8,8 @@ import type { Duplex } from 'node:stream';
 import { MAX_LIVE_MESSAGE_BYTES } from '../../../shared/live/protocol.ts';
 import type { HubUser } from '../people.ts';
 import type { LiveCalls } from './calls.ts';
-import { acceptWebSocket, refuseUpgrade } from './webSocket.ts';
+import { refuseUpgrade } from '../../web/responses.ts';
+import { acceptWebSocket } from './webSocket.ts';
 
 export const LIVE_PATH = '/hub/live';
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { refuseUpgrade } from '../../web/responses.ts';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
@@ -19,11 +20,6 @@ export interface ServerSocket {
   close(code?: number): void;
   onMessage(listener: (text: string) => void): void;
   onClose(listener: () => void): void;
-}
-
-/** Refuses an upgrade with a plain HTTP answer. */
-export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function frame(opcode: number, payload: Buffer): Buffer {

@@ -44,6 +44,8 @@ interface Resources {
   micAsked: Promise<void>;
   iceServers: readonly LiveIceServer[];
   callId: string | null;
+  /** Whether push to talk is held (told to the technician's page on each change). */
+  talking: boolean;
 }
 
 export function useExpertCall(): ExpertCall {
@@ -63,13 +65,14 @@ export function useExpertCall(): ExpertCall {
     micAsked: Promise.resolve(),
     iceServers: [],
     callId: null,
+    talking: false,
   });
 
   const hangUp = useCallback((reason: ExpertCall['endReason']) => {
     const current = res.current;
     current.peer?.close();
     current.mic?.getTracks().forEach((track) => track.stop());
-    res.current = { ...current, peer: null, mic: null, callId: null };
+    res.current = { ...current, peer: null, mic: null, callId: null, talking: false };
     setStream(null);
     setConnection(null);
     setTalkAvailable(false);
@@ -171,7 +174,13 @@ export function useExpertCall(): ExpertCall {
   }, [hangUp]);
 
   const talk = useCallback((on: boolean) => {
-    res.current.mic?.getAudioTracks().forEach((track) => (track.enabled = on));
+    const current = res.current;
+    if (current.mic === null || current.talking === on) return;
+    current.talking = on;
+    current.mic.getAudioTracks().forEach((track) => (track.enabled = on));
+    // The technician's page says who talks from this, not from the level of the audio it gets:
+    // the key is known here exactly, and a level check lagged by tens of seconds under load.
+    if (current.callId) socket.current?.send({ type: 'talk', callId: current.callId, on });
   }, []);
 
   const askToRecord = useCallback(() => {

@@ -37,9 +37,6 @@ export interface TechnicianCall {
   end(): void;
 }
 
-/** Incoming audio level (0–1, linear) above which an expert counts as talking (about −40 dBov). */
-const TALKING_LEVEL = 0.01;
-
 interface Resources {
   socket: LiveSocket | null;
   stream: MediaStream | null;
@@ -75,7 +72,8 @@ export function useTechnicianCall(
   const [endReason, setEndReason] = useState<TechnicianCall['endReason']>(null);
   const [keptOn, setKeptOn] = useState<readonly ProcessingFeature[]>([]);
   const [recordingFor, setRecordingFor] = useState<LivePerson | null>(null);
-  const [speaking, setSpeaking] = useState<LivePerson | null>(null);
+  /** The ids of the experts holding push to talk, as their pages say over signalling. */
+  const [talkingIds, setTalkingIds] = useState<ReadonlySet<string>>(new Set());
   const res = useRef<Resources>(fresh());
   const sessionRef = useRef(session);
   useEffect(() => {
@@ -88,6 +86,7 @@ export function useTechnicianCall(
     release(res.current);
     res.current = fresh();
     setListeners([]);
+    setTalkingIds(new Set());
     setRecordingFor(null);
     setEndReason(reason);
     setPhase('ended');
@@ -164,7 +163,15 @@ export function useTechnicianCall(
       else if (message.type === 'signal')
         void current.peers.get(message.peerId)?.receive(message.signal);
       else if (message.type === 'record') onRecordAsked(message.from);
-      else if (message.type === 'ended') finish(message.reason);
+      else if (message.type === 'talk') {
+        const { id } = message.from;
+        setTalkingIds((ids) => {
+          const next = new Set(ids);
+          if (message.on) next.add(id);
+          else next.delete(id);
+          return next;
+        });
+      } else if (message.type === 'ended') finish(message.reason);
       else if (message.type === 'error')
         finish(message.code === 'not-found' ? 'not-found' : 'refused');
     },
@@ -226,22 +233,7 @@ export function useTechnicianCall(
 
   useEffect(() => () => release(res.current), []);
 
-  // Who talks: the level of each expert's incoming audio (silence while the key is not held).
-  useEffect(() => {
-    if (phase !== 'connected') return;
-    const timer = window.setInterval(() => {
-      const talking = listeners.find((person) => {
-        const peer = res.current.peers.get(person.id);
-        const sources = peer?.connection.getReceivers()[0]?.getSynchronizationSources() ?? [];
-        return sources.some((source) => (source.audioLevel ?? 0) > TALKING_LEVEL);
-      });
-      setSpeaking(talking ?? null);
-    }, 250);
-    return () => {
-      window.clearInterval(timer);
-      setSpeaking(null);
-    };
-  }, [phase, listeners]);
-
+  // An expert who left while holding the key talks no more: only listeners count.
+  const speaking = listeners.find((person) => talkingIds.has(person.id)) ?? null;
   return { phase, listeners, endReason, keptOn, recordingFor, speaking, ask, end };
 }

@@ -1,11 +1,10 @@
 /**
  * The microphone's live path for the Record screen: asks for the chosen microphone with every
  * processing feature off and checks what the device kept on, builds the capture → worker graph
- * (liveGraph.ts), hands the worker the view settings and the baseline, and passes analysis
- * frames and waterfall lines to subscribers (not React state: a frame re-renders nothing) and
+ * (liveGraph.ts) whose view settings, baseline and frames go through useLiveFeed.ts, and hands
  * a recorder to LiveRecording.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
 import { useErrorSentence } from '../../api/errors.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
@@ -18,9 +17,9 @@ import {
 import type { CaptureFailure, MicrophoneChoice, ProcessingFeature } from './inputDevices.ts';
 import { liveCaptureSupported, openLiveGraph } from './liveGraph.ts';
 import type { LiveGraph } from './liveGraph.ts';
-import type { LiveAnalysisView, LiveFrame, WorkerToPage } from './liveMessages.ts';
-import { liveViewAxis } from './liveViewSettings.ts';
+import type { LiveFrame, WorkerToPage } from './liveMessages.ts';
 import type { LiveViewSettings } from './liveViewSettings.ts';
+import { useLiveFeed } from './useLiveFeed.ts';
 import type { LiveRecorder } from './liveRecording.ts';
 
 export type LivePhase = 'starting' | 'running' | 'suspended' | 'failed';
@@ -48,15 +47,6 @@ export interface LiveInput {
   resetPeak(): void;
 }
 
-/** What the worker needs of the person's view settings at `sampleRateHz`. */
-export function analysisView(view: LiveViewSettings, sampleRateHz: number): LiveAnalysisView {
-  return {
-    axis: liveViewAxis(view, sampleRateHz),
-    averagingSeconds: view.averagingSeconds,
-    peakHold: view.peakHold,
-  };
-}
-
 interface Opened {
   /** Which device and attempt this state belongs to. */
   readonly key: string;
@@ -81,12 +71,16 @@ export function useLiveInput(
   const [attempt, setAttempt] = useState(0);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [microphones, setMicrophones] = useState<MicrophoneChoice[]>([]);
-  const settings = useRef({ view, baseline });
-  const rowListeners = useRef(new Set<(rows: SpectrogramRows) => void>());
-  const frameListeners = useRef(new Set<(frame: LiveFrame) => void>());
   const chunkListener = useRef<((samples: ArrayBuffer) => void) | null>(null);
   const flushWaiters = useRef<(() => void)[]>([]);
   const key = `${deviceId ?? ''}|${attempt}`;
+  const current = opened !== null && opened.key === key ? opened : null;
+  const graph = current?.graph ?? null;
+  const { viewAt, publish, subscribeRows, subscribeFrames, resetPeak } = useLiveFeed(
+    graph,
+    view,
+    baseline,
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -101,9 +95,7 @@ export function useLiveInput(
     const onMessage = (message: WorkerToPage) => {
       if (cancelled) return;
       if (message.type === 'frame') {
-        frameListeners.current.forEach((listener) => listener(message.frame));
-        const rows = message.frame.spectrogram;
-        if (rows) rowListeners.current.forEach((listener) => listener(rows));
+        publish(message.frame);
       } else if (message.type === 'chunk') {
         chunkListener.current?.(message.samples);
       } else if (message.type === 'flushed') {
@@ -119,13 +111,8 @@ export function useLiveInput(
         if (cancelled) return;
         const track = stream.getAudioTracks()[0];
         const keptOn = processingKeptOn(track.getSettings());
-        graph = await openLiveGraph(
-          stream,
-          (sampleRateHz) => analysisView(settings.current.view, sampleRateHz),
-          onMessage,
-        );
+        graph = await openLiveGraph(stream, viewAt, onMessage);
         if (cancelled) return;
-        graph.post({ type: 'baseline', baseline: settings.current.baseline });
         const running = graph;
         const phaseNow = (): LivePhase => running.state();
         settle({ phase: phaseNow(), failure: null, errorMessage: null, graph, keptOn });
@@ -148,7 +135,7 @@ export function useLiveInput(
       graph?.close();
       stopStream(stream);
     };
-  }, [key, deviceId, describeError]);
+  }, [key, deviceId, describeError, viewAt, publish]);
 
   useEffect(() => {
     const refresh = () => {
@@ -159,19 +146,6 @@ export function useLiveInput(
     navigator.mediaDevices?.addEventListener('devicechange', refresh);
     return () => navigator.mediaDevices?.removeEventListener('devicechange', refresh);
   }, []);
-
-  const current = opened !== null && opened.key === key ? opened : null;
-  const graph = current?.graph ?? null;
-
-  useEffect(() => {
-    settings.current = { view, baseline };
-  }, [view, baseline]);
-  useEffect(() => {
-    if (graph) graph.post({ type: 'view', view: analysisView(view, graph.sampleRateHz) });
-  }, [graph, view]);
-  useEffect(() => {
-    graph?.post({ type: 'baseline', baseline });
-  }, [graph, baseline]);
 
   const recorder = useMemo<LiveRecorder | null>(
     () =>
@@ -189,28 +163,6 @@ export function useLiveInput(
       },
     [graph],
   );
-
-  const subscribeRows = useCallback((listener: (rows: SpectrogramRows) => void) => {
-    const listeners = rowListeners.current;
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, []);
-
-  // A new graph (or none, once the microphone stops) is a new source: readers start afresh.
-  const subscribeFrames = useCallback(
-    (listener: (frame: LiveFrame) => void) => {
-      const listeners = frameListeners.current;
-      if (graph) listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    [graph],
-  );
-
-  const resetPeak = useCallback(() => graph?.post({ type: 'resetPeak' }), [graph]);
 
   return {
     phase: current?.phase ?? 'starting',

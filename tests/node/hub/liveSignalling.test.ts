@@ -1,7 +1,7 @@
 /**
  * Live listening's signalling on a real hub and PostgreSQL cluster, through Node's WebSocket
  * client: a technician opens a call, the expert of that plant sees it and joins, offers and
- * candidates are relayed, an expert of another plant and a supervisor are refused, the
+ * candidates, push to talk and the record request are relayed, an expert of another plant and a supervisor are refused, the
  * technician ending (or dropping) the call ends it for the expert; no session, another site and
  * oversized messages are refused.
  */
@@ -168,6 +168,13 @@ describe('live signalling on the hub', () => {
     await expect(expert.next('signal')).resolves.toMatchObject({ signal: offer });
     expert.send({ type: 'record', callId });
     await expect(tech.next('record')).resolves.toMatchObject({ from: { name: 'expert' } });
+    // Push to talk: the technician's page hears from the hub who holds the key, and when not.
+    expert.send({ type: 'talk', callId, on: true });
+    await expect(tech.next('talk')).resolves.toMatchObject({ from: { id: expertId }, on: true });
+    expert.send({ type: 'talk', callId, on: false });
+    await expect(tech.next('talk')).resolves.toMatchObject({ from: { id: expertId }, on: false });
+    tech.send({ type: 'talk', callId, on: true });
+    await expect(tech.next('error')).resolves.toMatchObject({ code: 'forbidden' });
     const result = { phase: 'done', recordingId: 'r1', causeId: 'unbalance', anomalous: true };
     tech.send({ type: 'recordResult', callId, result });
     await expect(expert.next('recordResult')).resolves.toMatchObject({ result });

@@ -45,6 +45,13 @@ describe('signalling messages from clients', () => {
     expect(parseClientMessage('{"type":"open"}')).toBeNull();
     expect(parseClientMessage('{"type":"leave","callId":"c","reason":"bored"}')).toBeNull();
     expect(parseClientMessage('{"type":"wat","callId":"c"}')).toBeNull();
+    expect(parseClientMessage('{"type":"talk","callId":"c","on":false}')).toEqual({
+      type: 'talk',
+      callId: 'c',
+      on: false,
+    });
+    expect(parseClientMessage('{"type":"talk","callId":"c"}')).toBeNull();
+    expect(parseClientMessage('{"type":"talk","callId":"c","on":"yes"}')).toBeNull();
     expect(parseClientMessage('null')).toBeNull();
     expect(parseClientMessage('[')).toBeNull();
     const done = { phase: 'done', recordingId: 'r', causeId: null, anomalous: false };
