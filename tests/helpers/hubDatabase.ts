@@ -54,3 +54,14 @@ export async function startHubDatabase(people: HubPeople, name: string): Promise
     },
   };
 }
+
+/** Signs `name` in on the hub at `hubUrl` as a browser does; its session cookie (`name=value`). */
+export async function signInCookie(hubUrl: string, name: string): Promise<string> {
+  const response = await fetch(new URL('hub/sign-in', hubUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password: HUB_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${name}: ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0];
+}
