@@ -17,6 +17,7 @@ import {
   SYNC_INTERVAL_MS,
 } from '../sync/syncEngine.ts';
 import type { SyncEngine } from '../sync/syncEngine.ts';
+import { withDatabase } from '../sync/syncPass.ts';
 import type { PassReport } from '../sync/syncPass.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
@@ -105,7 +106,7 @@ export async function runSync(
   }
   try {
     if (args.connect) await link(library, args.connect, print);
-    const linked = await library.store.transaction(async () => readLink(library.store.db));
+    const linked = await withDatabase(library, () => readLink(library.store.db));
     if (linked === null) {
       throw new InputError(
         `${library.home} is not linked to a hub: add --connect URL --name N --password-file F`,
@@ -114,13 +115,26 @@ export async function runSync(
     print(`Syncing ${library.home} with ${linked.hubUrl}.\n`);
     const engine = createSyncEngine(library);
     let stop = args.once;
-    const quit = () => (stop = true);
+    // A signal ends the pause between passes at once, not after up to SYNC_INTERVAL_MS.
+    let wake = () => {};
+    const quit = () => {
+      stop = true;
+      wake();
+    };
     process.once('SIGINT', quit);
     process.once('SIGTERM', quit);
     try {
       do {
         print(describePass(await passUntilDone(engine, print)));
-        if (!stop) await sleep(SYNC_INTERVAL_MS);
+        if (!stop) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, SYNC_INTERVAL_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
       } while (!stop);
     } finally {
       process.off('SIGINT', quit);

@@ -70,6 +70,20 @@ export function pendingRowCount(db: DatabaseSync): number {
   return count;
 }
 
+/**
+ * A mark that changes whenever the outbox does (the engine compares two to decide whether a
+ * nudge needs a pass). The newest queued_at is in it because counts alone repeat: a pass that
+ * empties the outbox, then a write queuing as many rows as before, would look like no change.
+ */
+export function outboxMark(db: DatabaseSync): string {
+  const row = db
+    .prepare(
+      'SELECT count(*) AS n, coalesce(sum(changes), 0) AS c, max(queued_at) AS at FROM sync_outbox',
+    )
+    .get();
+  return `${row?.n}/${row?.c}/${row?.at}`;
+}
+
 /** One audio file a queued recording needs on the hub before its row can go. */
 export interface QueuedAudio {
   readonly recordingId: string;

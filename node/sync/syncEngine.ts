@@ -14,7 +14,7 @@ import {
 } from './hubClient.ts';
 import type { HubClient } from './hubClient.ts';
 import { readLink, saveOutcome } from './linkState.ts';
-import { pendingRowCount, queuedAudio } from './outbox.ts';
+import { outboxMark, pendingRowCount, queuedAudio } from './outbox.ts';
 import { syncPass, withDatabase } from './syncPass.ts';
 import type { PassReport } from './syncPass.ts';
 
@@ -78,6 +78,7 @@ export async function linkStatus(library: Library, syncing: boolean): Promise<Hu
 
 export function createSyncEngine(library: Library, options: SyncEngineOptions = {}): SyncEngine {
   const makeClient = options.client ?? createHubClient;
+  const intervalMs = options.intervalMs ?? SYNC_INTERVAL_MS;
   const firstRetryMs = options.firstRetryMs ?? FIRST_RETRY_MS;
   const maxRetryMs = options.maxRetryMs ?? MAX_RETRY_MS;
   let queue: Promise<unknown> = Promise.resolve();
@@ -87,7 +88,7 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
   let retryMs = 0;
   let timer: NodeJS.Timeout | null = null;
   let debounce: NodeJS.Timeout | null = null;
-  let outboxMark = '';
+  let lastMark = '';
 
   const pass = async (): Promise<PassReport> => {
     const link = await withDatabase(library, () => readLink(library.store.db));
@@ -120,11 +121,11 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
   const background = async () => {
     if (!running) return;
     const link = await withDatabase(library, () => readLink(library.store.db));
-    if (link === null || refused) return schedule(options.intervalMs ?? SYNC_INTERVAL_MS);
+    if (link === null || refused) return schedule(intervalMs);
     try {
       await syncOnce();
       retryMs = 0;
-      schedule(options.intervalMs ?? SYNC_INTERVAL_MS);
+      schedule(intervalMs);
     } catch (error) {
       if (error instanceof HubRefusedError) {
         refused = true;
@@ -134,19 +135,10 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
       schedule(retryMs);
     }
   };
-  // The newest queued_at is in the mark because counts alone repeat: a pass that empties the
-  // outbox, then a write queuing as many rows as before, would look like no change at all.
   const outboxMoved = async () => {
-    const mark = await withDatabase(library, () => {
-      const row = library.store.db
-        .prepare(
-          'SELECT count(*) AS n, coalesce(sum(changes), 0) AS c, max(queued_at) AS at FROM sync_outbox',
-        )
-        .get();
-      return `${row?.n}/${row?.c}/${row?.at}`;
-    });
-    const moved = mark !== outboxMark;
-    outboxMark = mark;
+    const mark = await withDatabase(library, () => outboxMark(library.store.db));
+    const moved = mark !== lastMark;
+    lastMark = mark;
     return moved;
   };
   return {

@@ -4,7 +4,6 @@
  * the methods do not apply and it stays false.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/api/errors.ts';
 import type { HubConnectInput, HubLinkStatus } from '../../../shared/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 
@@ -24,24 +23,13 @@ export interface HubLink {
 
 export function useHubLink(): HubLink {
   const api = useApi();
-  // Shown only once the host answered a status: on a hub the panel never flashes up.
-  const [available, setAvailable] = useState(false);
   const [status, setStatus] = useState<HubLinkStatus | null>(null);
   const [plantIds, setPlantIds] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const refresh = useCallback(() => {
-    api.hubLink.status().then(
-      (answer) => {
-        setStatus(answer);
-        setAvailable(true);
-      },
-      (failure: unknown) => {
-        if (failure instanceof ApiError && failure.reason === 'hub-link-not-here') {
-          setAvailable(false);
-        }
-      },
-    );
+    // A failed refresh keeps the last status; on a hub every one fails ('hub-link-not-here').
+    api.hubLink.status().then(setStatus, () => undefined);
   }, [api]);
   useEffect(() => {
     refresh();
@@ -60,7 +48,8 @@ export function useHubLink(): HubLink {
     );
   }, []);
   return {
-    available,
+    // Shown only once the host answered a status: on a hub the panel never flashes up.
+    available: status !== null,
     status,
     plantIds,
     busy,

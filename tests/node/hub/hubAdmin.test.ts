@@ -3,46 +3,32 @@
  * audit log; refused without a session (401) and for every other role (403); no answer holds a
  * password hash or a token; every change is in the audit log, newest first, by page.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../../node/hub/people.ts';
 import type { Role } from '../../../node/hub/people.ts';
 import { startHub } from '../../../node/hub/server.ts';
 import type { Hub } from '../../../node/hub/server.ts';
-import { migratePostgresDatabase } from '../../../node/store/postgres/postgresStore.ts';
-import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
-import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import { HUB_PASSWORD as PASSWORD, startHubDatabase } from '../../helpers/hubDatabase.ts';
+import type { HubDatabase } from '../../helpers/hubDatabase.ts';
 
-const PASSWORD = 'a password long enough';
-const clock = { now: () => new Date(), newId: randomUUID };
-let cluster: PostgresCluster;
-let folder: string;
+let database: HubDatabase;
 let hub: Hub;
 let pool: pg.Pool;
 const cookies: Record<string, string> = {};
 const ROLES_TRIED: Role[] = ['technician', 'expert', 'supervisor'];
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster();
-  folder = await mkdtemp(join(tmpdir(), 'auscult-hub-admin-'));
-  const url = await cluster.newDatabase();
-  await migratePostgresDatabase(url);
-  pool = new pg.Pool({ connectionString: url, max: 2 });
-  for (const role of [...ROLES_TRIED, 'admin'] as Role[]) {
-    await addUser(pool, clock, { name: role, role, password: PASSWORD, plants: ['North'] });
-  }
-  hub = await startHub({ databaseUrl: url, port: 0, workFolder: folder });
+  const people = Object.fromEntries(
+    [...ROLES_TRIED, 'admin' as Role].map((role) => [role, { role, plants: ['North'] }]),
+  );
+  database = await startHubDatabase(people, 'hub-admin');
+  pool = database.pool;
+  hub = await startHub({ databaseUrl: database.url, port: 0, workFolder: database.folder });
   for (const role of [...ROLES_TRIED, 'admin']) cookies[role] = await signIn(role);
 });
 afterAll(async () => {
   await hub?.close();
-  await pool?.end();
-  await cluster?.stop();
-  await rm(folder, { recursive: true, force: true });
+  await database?.close();
 });
 
 async function signIn(name: string, deviceName?: string): Promise<string> {

@@ -4,38 +4,29 @@
  * for a supervisor of one plant, and one audit-log line for each call that writes, refused or not.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultLogEntry, FaultLogPage, ReviewQueuePage } from '../../../shared/api/contract.ts';
 import type { ApiMethod } from '../../../shared/api/methods.ts';
 import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
-import { addUser, ensurePlant } from '../../../node/hub/people.ts';
-import type { Role } from '../../../node/hub/people.ts';
+import { ensurePlant } from '../../../node/hub/people.ts';
 import { startHub } from '../../../node/hub/server.ts';
 import type { Hub } from '../../../node/hub/server.ts';
-import {
-  migratePostgresDatabase,
-  openPostgresStore,
-} from '../../../node/store/postgres/postgresStore.ts';
-import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
-import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import { openPostgresStore } from '../../../node/store/postgres/postgresStore.ts';
+import { signInCookie, startHubDatabase } from '../../helpers/hubDatabase.ts';
+import type { HubDatabase, HubPeople } from '../../helpers/hubDatabase.ts';
 import { csvRecords, readCsv } from '../../helpers/csvReader.ts';
 import { readPdf } from '../../helpers/pdfReader.ts';
 import { lathe, recordingRow, report } from '../store/storeContract.ts';
 
-const PASSWORD = 'a password long enough';
 const clock = { now: () => new Date(), newId: randomUUID };
-let cluster: PostgresCluster;
-let folder: string;
+let database: HubDatabase;
 let hub: Hub;
 let pool: pg.Pool;
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 
-const PEOPLE: Record<string, { role: Role; plants: string[] }> = {
+const PEOPLE: HubPeople = {
   boss: { role: 'supervisor', plants: ['North'] },
   expert: { role: 'expert', plants: ['North'] },
   tech: { role: 'technician', plants: ['North'] },
@@ -72,31 +63,18 @@ async function seedMachine(url: string, name: string, plant: string) {
 }
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster();
-  folder = await mkdtemp(join(tmpdir(), 'auscult-hub-plants-'));
-  const url = await cluster.newDatabase();
-  await migratePostgresDatabase(url);
-  pool = new pg.Pool({ connectionString: url, max: 2 });
-  for (const [name, person] of Object.entries(PEOPLE)) {
-    ids[name] = (await addUser(pool, clock, { name, password: PASSWORD, ...person })).id;
-  }
+  database = await startHubDatabase(PEOPLE, 'hub-plants');
+  const { url } = database;
+  pool = database.pool;
+  Object.assign(ids, database.userIds);
   await seedMachine(url, 'Lathe North', 'North');
   await seedMachine(url, 'Mill South', 'South');
-  hub = await startHub({ databaseUrl: url, port: 0, workFolder: folder });
-  for (const name of Object.keys(PEOPLE)) {
-    const response = await fetch(new URL('hub/sign-in', hub.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, password: PASSWORD }),
-    });
-    cookies[name] = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  }
+  hub = await startHub({ databaseUrl: url, port: 0, workFolder: database.folder });
+  for (const name of Object.keys(PEOPLE)) cookies[name] = await signInCookie(hub.url, name);
 });
 afterAll(async () => {
   await hub?.close();
-  await pool?.end();
-  await cluster?.stop();
-  await rm(folder, { recursive: true, force: true });
+  await database?.close();
 });
 
 async function call(who: string, method: ApiMethod, args: unknown[]) {

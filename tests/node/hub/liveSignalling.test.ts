@@ -6,63 +6,34 @@
  * oversized messages are refused.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/live/protocol.ts';
 import { MAX_LIVE_MESSAGE_BYTES } from '../../../shared/live/protocol.ts';
-import { addUser } from '../../../node/hub/people.ts';
-import type { Role } from '../../../node/hub/people.ts';
 import { startHub } from '../../../node/hub/server.ts';
 import type { Hub } from '../../../node/hub/server.ts';
-import { migratePostgresDatabase } from '../../../node/store/postgres/postgresStore.ts';
-import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
-import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import { signInCookie, startHubDatabase } from '../../helpers/hubDatabase.ts';
+import type { HubDatabase, HubPeople } from '../../helpers/hubDatabase.ts';
 
-const PASSWORD = 'a password long enough';
-const PEOPLE: Record<string, { role: Role; plants: string[] }> = {
+const PEOPLE: HubPeople = {
   tech: { role: 'technician', plants: ['North'] },
   expert: { role: 'expert', plants: ['North'] },
   southExpert: { role: 'expert', plants: ['South'] },
   supervisor: { role: 'supervisor', plants: ['North'] },
 };
-let cluster: PostgresCluster;
-let folder: string;
+let database: HubDatabase;
 let hub: Hub;
 let machineId: string;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster();
-  folder = await mkdtemp(join(tmpdir(), 'auscult-live-'));
-  const url = await cluster.newDatabase();
-  await migratePostgresDatabase(url);
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const clock = { now: () => new Date(), newId: randomUUID };
-  for (const [name, person] of Object.entries(PEOPLE)) {
-    await addUser(pool, clock, {
-      name,
-      role: person.role,
-      password: PASSWORD,
-      plants: person.plants,
-    });
-  }
+  database = await startHubDatabase(PEOPLE, 'live');
   hub = await startHub({
-    databaseUrl: url,
+    databaseUrl: database.url,
     port: 0,
-    workFolder: folder,
+    workFolder: database.folder,
     iceServers: [{ urls: 'turn:turn.example.com:3478', secret: 'shh' }],
   });
-  for (const name of Object.keys(PEOPLE)) {
-    const response = await fetch(new URL('hub/sign-in', hub.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, password: PASSWORD }),
-    });
-    cookies[name] = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  }
+  for (const name of Object.keys(PEOPLE)) cookies[name] = await signInCookie(hub.url, name);
   const made = await fetch(new URL('api/machines/create', hub.url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Cookie: cookies.tech },
@@ -70,12 +41,10 @@ beforeAll(async () => {
   });
   expect(made.status).toBe(200);
   machineId = ((await made.json()) as { result: { id: string } }).result.id;
-  await pool.end();
 });
 afterAll(async () => {
   await hub?.close();
-  await cluster?.stop();
-  await rm(folder, { recursive: true, force: true });
+  await database?.close();
 });
 
 /** A connection that queues what the hub sends, so a test can wait for the next of a type. */

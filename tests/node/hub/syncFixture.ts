@@ -2,24 +2,18 @@
  * A hub on a throwaway PostgreSQL cluster for the sync tests, with people in two plants, their
  * device tokens, and the sync routes over real HTTP. Rows are built as a desktop sends them.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { addUser } from '../../../node/hub/people.ts';
-import type { Role } from '../../../node/hub/people.ts';
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import { startHub } from '../../../node/hub/server.ts';
 import type { Hub } from '../../../node/hub/server.ts';
-import { migratePostgresDatabase } from '../../../node/store/postgres/postgresStore.ts';
 import type { SyncRow, SyncTable } from '../../../shared/sync/protocol.ts';
-import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
-import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import { HUB_PASSWORD, startHubDatabase } from '../../helpers/hubDatabase.ts';
+import type { HubPeople } from '../../helpers/hubDatabase.ts';
 
-export const PASSWORD = 'a password long enough';
+export const PASSWORD = HUB_PASSWORD;
 
 /** Who signs in: a technician, an expert and an admin of North, a technician of South. */
-const PEOPLE: Record<string, { role: Role; plants: string[] }> = {
+const PEOPLE: HubPeople = {
   tech: { role: 'technician', plants: ['North'] },
   expert: { role: 'expert', plants: ['North'] },
   south: { role: 'technician', plants: ['South'] },
@@ -63,23 +57,11 @@ export interface Answer {
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function startSyncHub(): Promise<SyncHub> {
-  const cluster: PostgresCluster = await startPostgresCluster();
-  const folder = await mkdtemp(join(tmpdir(), 'auscult-hub-sync-'));
-  const url = await cluster.newDatabase();
-  await migratePostgresDatabase(url);
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const clock = { now: () => new Date(), newId: randomUUID };
-  for (const [name, person] of Object.entries(PEOPLE)) {
-    await addUser(pool, clock, {
-      name,
-      role: person.role,
-      password: PASSWORD,
-      plants: person.plants,
-    });
-  }
+  const database = await startHubDatabase(PEOPLE, 'hub-sync');
+  const { pool } = database;
   const { rows } = await pool.query('SELECT id, name FROM plants');
   const plants = Object.fromEntries(rows.map((row) => [String(row.name), String(row.id)]));
-  const hub = await startHub({ databaseUrl: url, port: 0, workFolder: folder });
+  const hub = await startHub({ databaseUrl: database.url, port: 0, workFolder: database.folder });
   const request: SyncHub['request'] = async (token, method, path, body, headers = {}) => {
     const response = await fetch(new URL(path, hub.url), {
       method,
@@ -117,9 +99,7 @@ export async function startSyncHub(): Promise<SyncHub> {
       }),
     async close() {
       await hub.close();
-      await pool.end();
-      await cluster.stop();
-      await rm(folder, { recursive: true, force: true });
+      await database.close();
     },
   };
 }

@@ -5,19 +5,15 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
-import { addUser } from '../../../node/hub/people.ts';
-import { migratePostgresDatabase } from '../../../node/store/postgres/postgresStore.ts';
-import { startPostgresCluster } from '../../helpers/postgresCluster.ts';
-import type { PostgresCluster } from '../../helpers/postgresCluster.ts';
+import type pg from 'pg';
+import { HUB_PASSWORD, startHubDatabase } from '../../helpers/hubDatabase.ts';
+import { freePort } from '../../helpers/postgresCluster.ts';
 
 export const TECHNICIAN = 'tech';
-export const PASSWORD = 'a password long enough';
+export const PASSWORD = HUB_PASSWORD;
 const RUN_CLI = join(import.meta.dirname, '..', '..', '..', 'node', 'cli', 'run.ts');
 
 export interface ChildHub {
@@ -35,35 +31,17 @@ export interface ChildHub {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Runs the command line as a child process, on the Node running the tests. */
 export function spawnCli(args: readonly string[]): ChildProcess {
   return spawn(process.execPath, [RUN_CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export async function startChildHub(): Promise<ChildHub> {
-  const cluster: PostgresCluster = await startPostgresCluster();
-  const folder = await mkdtemp(join(tmpdir(), 'auscult-sync-faults-'));
-  const databaseUrl = await cluster.newDatabase();
-  await migratePostgresDatabase(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  const clock = { now: () => new Date(), newId: randomUUID };
-  await addUser(pool, clock, {
-    name: TECHNICIAN,
-    role: 'technician',
-    password: PASSWORD,
-    plants: ['North'],
-  });
+  const database = await startHubDatabase(
+    { [TECHNICIAN]: { role: 'technician', plants: ['North'] } },
+    'sync-faults',
+  );
+  const { url: databaseUrl, pool, folder } = database;
   const passwordFile = join(folder, 'password.txt');
   await writeFile(passwordFile, `${PASSWORD}\n`);
   const port = await freePort();
@@ -110,9 +88,7 @@ export async function startChildHub(): Promise<ChildHub> {
     },
     async close() {
       await kill();
-      await pool.end();
-      await cluster.stop();
-      await rm(folder, { recursive: true, force: true });
+      await database.close();
     },
   };
 }
