@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { adminClient, ROLES } from './adminClient.ts';
-import type { AdminPlant, Role } from './adminClient.ts';
+import { ROLES } from '../../../shared/hub/admin.ts';
+import type { AdminPlant, Role } from '../../../shared/hub/admin.ts';
+import { adminClient } from './adminClient.ts';
 import { useAdminAction } from './useAdminAction.ts';
 
 /** Adds a user with a role, plants and a first password (which they are told in person). */

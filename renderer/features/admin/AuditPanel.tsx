@@ -4,7 +4,7 @@ import { ErrorText } from '../../components/ErrorText.tsx';
 import { formatDateTime } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { adminClient, adminErrorKey } from './adminClient.ts';
-import type { AuditLine } from './adminClient.ts';
+import type { AuditLine } from '../../../shared/hub/admin.ts';
 
 /** The audit log, newest first, fifty lines at a time. */
 export function AuditPanel() {

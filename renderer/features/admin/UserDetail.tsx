@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format/numbers.ts';
 import { useLoad } from '../../hooks/useLoad.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { adminClient } from './adminClient.ts';
-import type { AdminPlant, AdminUser } from './adminClient.ts';
+import type { AdminPlant, AdminUser } from '../../../shared/hub/admin.ts';
 import { useAdminAction } from './useAdminAction.ts';
 
 function Devices({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
