@@ -32,6 +32,8 @@ const SHOTS = '/work/shots/s18';
 const QUEUE_PAGE_ITEMS = 50;
 /** Recordings awaiting review in the paging test: more than a page, fewer than two. */
 const QUEUE_COPIES = QUEUE_PAGE_ITEMS + 10;
+/** How long a count on the page may take to settle. */
+const POLL = { timeout: 15_000 };
 let cluster: PostgresCluster;
 let folder: string;
 let hub: Hub;
@@ -207,10 +209,10 @@ describe('people on the hub, in a browser', () => {
       });
       await page.waitForURL(/#\/queue$/, { timeout: 30_000 });
       const rows = page.locator('tbody tr');
-      await expect.poll(() => rows.count()).toBe(QUEUE_PAGE_ITEMS);
+      await expect.poll(() => rows.count(), POLL).toBe(QUEUE_PAGE_ITEMS);
       await page.getByRole('button', { name: 'Show more' }).dblclick();
-      await expect.poll(() => rows.count()).toBe(QUEUE_COPIES);
-      await expect.poll(() => pending).toBe(0);
+      await expect.poll(() => rows.count(), POLL).toBe(QUEUE_COPIES);
+      await expect.poll(() => pending, POLL).toBe(0);
       expect(await rows.count()).toBe(QUEUE_COPIES);
       expect(cursors.filter((cursor) => cursor !== null)).toHaveLength(1);
     } finally {
@@ -251,6 +253,24 @@ describe('people on the hub, in a browser', () => {
       await page
         .getByRole('cell', { name: 'devices-revoked', exact: true })
         .waitFor({ state: 'attached' });
+
+      // More lines than a page of the audit log: a double click on Show older lists the next
+      // page once (the lines are numbered, so a page listed twice shows its numbers twice).
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+      await pool.query(
+        `INSERT INTO audit_log (at, action, detail)
+         SELECT now() - interval '1 day', 'e2e-old', jsonb_build_object('n', g)
+         FROM generate_series(1, 120) g`,
+      );
+      const { rows } = await pool.query('SELECT count(*)::int AS n FROM audit_log');
+      await pool.end();
+      await page.reload();
+      await page.getByRole('button', { name: 'Show older' }).dblclick();
+      const lines = page.locator('section[aria-labelledby=audit-title] tbody tr');
+      await expect.poll(() => lines.count(), POLL).toBe(100);
+      await page.getByRole('button', { name: 'Show older' }).click();
+      await expect.poll(() => lines.count(), POLL).toBe(rows[0].n);
+      expect(await page.getByRole('button', { name: 'Show older' }).count()).toBe(0);
     } finally {
       await browser?.close();
     }
