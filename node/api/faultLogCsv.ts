@@ -40,10 +40,8 @@ export async function faultLogCsvBytes(
   filters: FaultLogFilters,
   language: Language,
   machineIds: MachineFilter,
-): Promise<ArrayBuffer> {
+): Promise<Uint8Array> {
   const entries = await filteredEntries(library, filters, machineIds);
   const verdicts = await latestVerdictsOfEntries(library, entries);
-  const bytes = new TextEncoder().encode(faultLogCsv(entries, language, { verdicts }));
-  // An ArrayBuffer of exactly these bytes (an encoder's buffer may be larger).
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return new TextEncoder().encode(faultLogCsv(entries, language, { verdicts }));
 }

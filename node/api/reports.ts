@@ -81,6 +81,8 @@ export function reportsApi(
       );
       return ownBuffer(bytes);
     },
-    faultLogCsv: (filters, language) => faultLogCsvBytes(library, filters, language, machineIds),
+    async faultLogCsv(filters, language) {
+      return ownBuffer(await faultLogCsvBytes(library, filters, language, machineIds));
+    },
   };
 }

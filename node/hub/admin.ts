@@ -8,39 +8,18 @@ import type { Sql } from '../store/postgres/sql.ts';
 import { iso } from '../store/postgres/sql.ts';
 import type { Clock } from '../store/types.ts';
 import { audit, nameProblem, PeopleError, toUser } from './people.ts';
-import type { HubUser } from './people.ts';
+import type {
+  AdminDevice,
+  AdminPlant,
+  AdminUser,
+  AuditLine,
+  AuditPage,
+} from '../../shared/hub/admin.ts';
 
 /** The admin acting, for the audit log. */
 export interface Actor {
   readonly userId: string;
   readonly address: string;
-}
-
-export interface ListedUser extends HubUser {
-  readonly createdAt: string;
-}
-
-export interface Plant {
-  readonly id: string;
-  readonly name: string;
-}
-
-export interface Device {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly lastSeenAt: string;
-  readonly revoked: boolean;
-}
-
-export interface AuditLine {
-  readonly seq: number;
-  readonly at: string;
-  /** The acting user's name, or null (the command line, a failed sign-in of no account). */
-  readonly userName: string | null;
-  readonly action: string;
-  readonly address: string;
-  readonly detail: Record<string, unknown>;
 }
 
 /**
@@ -49,7 +28,7 @@ export interface AuditLine {
  */
 const DEVICE_ID = `left(encode(sha256(convert_to('device:' || s.token_sha256, 'UTF8')), 'hex'), 32)`;
 
-export async function listUsers(sql: Sql): Promise<ListedUser[]> {
+export async function listUsers(sql: Sql): Promise<AdminUser[]> {
   const { rows } = await sql.query(
     `SELECT u.id, u.name, u.role, u.disabled, u.created_at,
        coalesce(array_agg(p.plant_id ORDER BY p.plant_id) FILTER (WHERE p.plant_id IS NOT NULL),
@@ -120,7 +99,7 @@ export async function setUserPlants(
   });
 }
 
-export async function listPlants(sql: Sql): Promise<Plant[]> {
+export async function listPlants(sql: Sql): Promise<AdminPlant[]> {
   const { rows } = await sql.query('SELECT id, name FROM plants ORDER BY lower(name), id');
   return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
 }
@@ -136,7 +115,12 @@ async function plantNameFree(sql: Sql, name: string, exceptId: string | null): P
   return trimmed;
 }
 
-export async function addPlant(sql: Sql, clock: Clock, actor: Actor, name: string): Promise<Plant> {
+export async function addPlant(
+  sql: Sql,
+  clock: Clock,
+  actor: Actor,
+  name: string,
+): Promise<AdminPlant> {
   const trimmed = await plantNameFree(sql, name, null);
   const id = clock.newId();
   const at = clock.now();
@@ -159,7 +143,7 @@ export async function renamePlant(
   actor: Actor,
   plantId: string,
   name: string,
-): Promise<Plant> {
+): Promise<AdminPlant> {
   const trimmed = await plantNameFree(sql, name, plantId);
   const { rowCount } = await sql.query(
     'UPDATE plants SET name = $1, updated_at = $2, version = version + 1 WHERE id = $3',
@@ -177,7 +161,7 @@ export async function renamePlant(
 const actorFields = (actor: Actor) => ({ userId: actor.userId, address: actor.address });
 
 /** The user's device tokens, newest first, revoked ones too. */
-export async function listDevices(sql: Sql, userId: string): Promise<Device[]> {
+export async function listDevices(sql: Sql, userId: string): Promise<AdminDevice[]> {
   await requireUser(sql, userId);
   const { rows } = await sql.query(
     `SELECT ${DEVICE_ID} AS id, s.device_name, s.created_at, s.last_seen_at, s.revoked_at
@@ -222,14 +206,14 @@ export async function readAuditLog(
   sql: Sql,
   limit: number,
   beforeSeq: number | null,
-): Promise<{ lines: AuditLine[]; nextBeforeSeq: number | null }> {
+): Promise<AuditPage> {
   const { rows } = await sql.query(
     `SELECT a.seq, a.at, u.name AS user_name, a.action, a.address, a.detail
      FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
      WHERE ($1::bigint IS NULL OR a.seq < $1) ORDER BY a.seq DESC LIMIT $2`,
     [beforeSeq, limit + 1],
   );
-  const lines = rows.slice(0, limit).map((row) => ({
+  const lines = rows.slice(0, limit).map((row): AuditLine => ({
     seq: Number(row.seq),
     at: iso(row.at),
     userName: row.user_name === null ? null : String(row.user_name),

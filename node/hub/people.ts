@@ -7,8 +7,11 @@ import type { Sql } from '../store/postgres/sql.ts';
 import type { Clock } from '../store/types.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 
-export const ROLES = ['technician', 'expert', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '../../shared/hub/admin.ts';
+import type { Role } from '../../shared/hub/admin.ts';
+
+export { ROLES };
+export type { Role };
 
 export function isRole(value: unknown): value is Role {
   return (ROLES as readonly unknown[]).includes(value);

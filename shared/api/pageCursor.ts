@@ -23,26 +23,37 @@ export function encodeQueueCursor(key: ReviewQueueKey): string {
   return JSON.stringify(['q', key.priority, key.createdAt, key.diagnosisId]);
 }
 
-/** The key a cursor names; throws CursorError when it is not one this module wrote. */
-export function decodeQueueCursor(cursor: string): ReviewQueueKey {
+/**
+ * The `count` fields after the tag of a cursor written as `[tag, ...fields]`; throws CursorError
+ * for anything else, naming the method whose pages give such cursors.
+ */
+function cursorFields(cursor: string, tag: string, count: number, method: string): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(cursor);
   } catch {
-    throw new CursorError('the cursor is not one a review.queue page gave');
+    parsed = null;
   }
+  if (!Array.isArray(parsed) || parsed.length !== count + 1 || parsed[0] !== tag) {
+    throw new CursorError(`the cursor is not one a ${method} page gave`);
+  }
+  return parsed.slice(1);
+}
+
+const isIsoUtc = (value: unknown): value is string =>
+  typeof value === 'string' && ISO_UTC.test(value);
+
+/** The key a cursor names; throws CursorError when it is not one this module wrote. */
+export function decodeQueueCursor(cursor: string): ReviewQueueKey {
+  const [priority, createdAt, diagnosisId] = cursorFields(cursor, 'q', 3, 'review.queue');
   if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 4 ||
-    parsed[0] !== 'q' ||
-    (parsed[1] !== 0 && parsed[1] !== 1) ||
-    typeof parsed[2] !== 'string' ||
-    !ISO_UTC.test(parsed[2]) ||
-    typeof parsed[3] !== 'string'
+    (priority !== 0 && priority !== 1) ||
+    !isIsoUtc(createdAt) ||
+    typeof diagnosisId !== 'string'
   ) {
     throw new CursorError('the cursor is not one a review.queue page gave');
   }
-  return { priority: parsed[1], createdAt: parsed[2], diagnosisId: parsed[3] };
+  return { priority, createdAt, diagnosisId };
 }
 
 /** Where a page of the fault log ends: its last entry's time and id (newest first). */
@@ -57,21 +68,9 @@ export function encodeFaultLogCursor(key: FaultLogKey): string {
 
 /** The key a cursor names; throws CursorError when it is not one this module wrote. */
 export function decodeFaultLogCursor(cursor: string): FaultLogKey {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = null;
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 3 ||
-    parsed[0] !== 'f' ||
-    typeof parsed[1] !== 'string' ||
-    !ISO_UTC.test(parsed[1]) ||
-    typeof parsed[2] !== 'string'
-  ) {
+  const [createdAt, entryId] = cursorFields(cursor, 'f', 2, 'faultLog.page');
+  if (!isIsoUtc(createdAt) || typeof entryId !== 'string') {
     throw new CursorError('the cursor is not one a faultLog.page page gave');
   }
-  return { createdAt: parsed[1], entryId: parsed[2] };
+  return { createdAt, entryId };
 }

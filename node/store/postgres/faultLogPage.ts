@@ -4,6 +4,7 @@
  */
 import { searchWords } from '../../../shared/faultLog/filter.ts';
 import type { FaultLogCountQuery, FaultLogPageQuery, FaultLogPageRows } from '../types.ts';
+import { keysetPage } from '../pageRows.ts';
 import { SUMMARY_SELECT, toSummary } from './faultLog.ts';
 import { iso } from './sql.ts';
 import type { Sql } from './sql.ts';
@@ -52,12 +53,11 @@ export async function postgresFaultLogPage(
     `${SUMMARY_SELECT} ${where} ORDER BY f.created_at DESC, f.id DESC LIMIT ${query.limit + 1}`,
     params,
   );
-  const entries = rows.slice(0, query.limit).map(toSummary);
-  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
-  return {
-    entries,
-    next: last === null ? null : { createdAt: iso(last.created_at), entryId: String(last.id) },
-  };
+  const { items, next } = keysetPage(rows, query.limit, toSummary, (row) => ({
+    createdAt: iso(row.created_at),
+    entryId: String(row.id),
+  }));
+  return { entries: items, next };
 }
 
 /** The entries joined to the names the text filter searches. */

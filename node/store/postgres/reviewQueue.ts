@@ -3,8 +3,9 @@
  * judged yet, abnormal or unusable first, newest first, by keyset pages (as the SQLite store's
  * node/store/sqlite/reviewQueue.ts).
  */
-import type { ReviewQueueItem, VerdictSummary } from '../../../shared/api/contract.ts';
+import type { VerdictSummary } from '../../../shared/api/contract.ts';
 import type { ReviewQueueQuery, ReviewQueueRows } from '../types.ts';
+import { keysetPage, queueItemFromRow, queueKeyFromRow } from '../pageRows.ts';
 import { iso } from './sql.ts';
 import type { Row, Sql } from './sql.ts';
 import { toVerdict, verdictFields } from './verdicts.ts';
@@ -13,18 +14,8 @@ import { toVerdict, verdictFields } from './verdicts.ts';
 const PRIORITY = `CASE WHEN (d.report -> 'anomalous') = 'true'::jsonb
   OR (d.report #> '{input,usable}') = 'false'::jsonb THEN 0 ELSE 1 END`;
 
-function toItem(row: Row): ReviewQueueItem {
-  return {
-    diagnosisId: String(row.v_id),
-    recordingId: String(row.v_recording_id),
-    recordingName: String(row.recording_name),
-    machineId: String(row.machine_id),
-    machineName: String(row.machine_name),
-    plantName: row.plant_name === null ? null : String(row.plant_name),
-    createdAt: iso(row.v_created_at),
-    verdict: toVerdict(row) as VerdictSummary,
-  };
-}
+const toItem = (row: Row) => queueItemFromRow(row, iso, toVerdict(row) as VerdictSummary);
+const toKey = (row: Row) => queueKeyFromRow(row, iso);
 
 export async function postgresReviewQueue(
   sql: Sql,
@@ -60,17 +51,5 @@ export async function postgresReviewQueue(
      ORDER BY q.priority, q.v_created_at DESC, q.v_id DESC LIMIT ${limit}`,
     params,
   );
-  const items = rows.slice(0, query.limit).map(toItem);
-  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
-  return {
-    items,
-    next:
-      last === null
-        ? null
-        : {
-            priority: Number(last.priority) === 0 ? 0 : 1,
-            createdAt: iso(last.v_created_at),
-            diagnosisId: String(last.v_id),
-          },
-  };
+  return keysetPage(rows, query.limit, toItem, toKey);
 }

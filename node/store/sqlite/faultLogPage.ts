@@ -7,6 +7,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { searchWords } from '../../../shared/faultLog/filter.ts';
 import type { FaultLogCountQuery, FaultLogPageQuery, FaultLogPageRows } from '../types.ts';
+import { keysetPage } from '../pageRows.ts';
 import { SUMMARY_SELECT, toSummary } from './faultLog.ts';
 import { text } from './rows.ts';
 import { NOT_REVIEW_ONLY } from '../reviewRows.ts';
@@ -47,12 +48,11 @@ export function sqliteFaultLogPage(db: DatabaseSync, query: FaultLogPageQuery): 
   const rows = db
     .prepare(`${SUMMARY_SELECT} ${where} ORDER BY f.created_at DESC, f.id DESC LIMIT ?`)
     .all(...params, query.limit + 1);
-  const entries = rows.slice(0, query.limit).map(toSummary);
-  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
-  return {
-    entries,
-    next: last === null ? null : { createdAt: text(last, 'created_at'), entryId: text(last, 'id') },
-  };
+  const { items, next } = keysetPage(rows, query.limit, toSummary, (row) => ({
+    createdAt: text(row, 'created_at'),
+    entryId: text(row, 'id'),
+  }));
+  return { entries: items, next };
 }
 
 /** The entries joined to the names the text filter searches. */

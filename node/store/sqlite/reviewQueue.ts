@@ -4,9 +4,9 @@
  * store's node/store/postgres/reviewQueue.ts). A laptop has no plants: plantName is null.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type { ReviewQueueItem, VerdictSummary } from '../../../shared/api/contract.ts';
+import type { VerdictSummary } from '../../../shared/api/contract.ts';
 import type { ReviewQueueQuery, ReviewQueueRows } from '../types.ts';
-import { number, text } from './rows.ts';
+import { keysetPage, queueItemFromRow, queueKeyFromRow } from '../pageRows.ts';
 import type { Row } from './rows.ts';
 import { toVerdict, verdictFields } from './verdicts.ts';
 
@@ -14,18 +14,8 @@ import { toVerdict, verdictFields } from './verdicts.ts';
 const PRIORITY = `CASE WHEN json_extract(d.report, '$.anomalous') = 1
   OR json_extract(d.report, '$.input.usable') = 0 THEN 0 ELSE 1 END`;
 
-function toItem(row: Row): ReviewQueueItem {
-  return {
-    diagnosisId: text(row, 'v_id'),
-    recordingId: text(row, 'v_recording_id'),
-    recordingName: text(row, 'recording_name'),
-    machineId: text(row, 'machine_id'),
-    machineName: text(row, 'machine_name'),
-    plantName: null,
-    createdAt: text(row, 'v_created_at'),
-    verdict: toVerdict(row) as VerdictSummary,
-  };
-}
+const toItem = (row: Row) => queueItemFromRow(row, String, toVerdict(row) as VerdictSummary);
+const toKey = (row: Row) => queueKeyFromRow(row, String);
 
 export function sqliteReviewQueue(db: DatabaseSync, query: ReviewQueueQuery): ReviewQueueRows {
   const params: SQLInputValue[] = [];
@@ -57,17 +47,5 @@ export function sqliteReviewQueue(db: DatabaseSync, query: ReviewQueueQuery): Re
        ORDER BY q.priority, q.v_created_at DESC, q.v_id DESC LIMIT ?`,
     )
     .all(...params);
-  const items = rows.slice(0, query.limit).map(toItem);
-  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
-  return {
-    items,
-    next:
-      last === null
-        ? null
-        : {
-            priority: number(last, 'priority') === 0 ? 0 : 1,
-            createdAt: text(last, 'v_created_at'),
-            diagnosisId: text(last, 'v_id'),
-          },
-  };
+  return keysetPage(rows, query.limit, toItem, toKey);
 }

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { adminClient, ROLES } from './adminClient.ts';
-import type { AdminPlant, Role } from './adminClient.ts';
+import { ROLES } from '../../../shared/hub/admin.ts';
+import type { AdminPlant, Role } from '../../../shared/hub/admin.ts';
+import { adminClient } from './adminClient.ts';
+import { PlantChoices } from './PlantChoices.tsx';
 import { useAdminAction } from './useAdminAction.ts';
 
 /** Adds a user with a role, plants and a first password (which they are told in person). */
@@ -31,8 +33,6 @@ export function AddUserForm({
       setPlantIds([]);
     }
   };
-  const toggle = (plantId: string, on: boolean) =>
-    setPlantIds((ids) => (on ? [...ids, plantId] : ids.filter((id) => id !== plantId)));
   return (
     <form className="admin-form" onSubmit={submit} aria-labelledby="add-user-title">
       <h3 id="add-user-title">{t('admin.users.add')}</h3>
@@ -61,19 +61,7 @@ export function AddUserForm({
           minLength={12}
         />
       </label>
-      <fieldset>
-        <legend>{t('admin.users.plants')}</legend>
-        {plants.map((plant) => (
-          <label key={plant.id} className="inline-choice">
-            <input
-              type="checkbox"
-              checked={plantIds.includes(plant.id)}
-              onChange={(e) => toggle(plant.id, e.target.checked)}
-            />
-            {plant.name}
-          </label>
-        ))}
-      </fieldset>
+      <PlantChoices plants={plants} plantIds={plantIds} onChange={setPlantIds} />
       <p className="hint">{t('admin.users.passwordHint')}</p>
       <button type="submit" disabled={action.busy}>
         {t('admin.users.addButton')}

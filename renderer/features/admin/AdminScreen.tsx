@@ -4,7 +4,7 @@ import { ErrorText } from '../../components/ErrorText.tsx';
 import { useLoad } from '../../hooks/useLoad.ts';
 import { AddUserForm } from './AddUserForm.tsx';
 import { adminClient } from './adminClient.ts';
-import type { AdminPlant, AdminUser } from './adminClient.ts';
+import type { AdminPlant, AdminUser } from '../../../shared/hub/admin.ts';
 import { AuditPanel } from './AuditPanel.tsx';
 import { PlantsPanel } from './PlantsPanel.tsx';
 import { UserDetail } from './UserDetail.tsx';

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { formatDateTime } from '../../format/numbers.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { adminClient, adminErrorKey } from './adminClient.ts';
-import type { AuditLine } from './adminClient.ts';
+import type { AuditLine } from '../../../shared/hub/admin.ts';
 
 /** The audit log, newest first, fifty lines at a time. */
 export function AuditPanel() {
@@ -14,6 +14,8 @@ export function AuditPanel() {
   const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = useCallback((caught: unknown) => setError(t(adminErrorKey(caught))), [t]);
+  // The page on its way: a second click before it comes would list it twice.
+  const asked = useRef<number | null>(null);
   useEffect(() => {
     let live = true;
     adminClient.audit(null).then((page) => {
@@ -25,11 +27,20 @@ export function AuditPanel() {
       live = false;
     };
   }, [fail]);
-  const more = (before: number) =>
-    adminClient.audit(before).then((page) => {
-      setLines((previous) => [...previous, ...page.lines]);
-      setNext(page.nextBeforeSeq);
-    }, fail);
+  const more = (before: number) => {
+    if (asked.current === before) return;
+    asked.current = before;
+    adminClient.audit(before).then(
+      (page) => {
+        setLines((previous) => [...previous, ...page.lines]);
+        setNext(page.nextBeforeSeq);
+      },
+      (caught: unknown) => {
+        asked.current = null;
+        fail(caught);
+      },
+    );
+  };
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit.title')}</h2>
@@ -60,7 +71,7 @@ export function AuditPanel() {
         </tbody>
       </table>
       {next !== null && (
-        <button type="button" onClick={() => void more(next)}>
+        <button type="button" onClick={() => more(next)}>
           {t('admin.audit.more')}
         </button>
       )}

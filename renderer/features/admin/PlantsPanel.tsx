@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { adminClient } from './adminClient.ts';
-import type { AdminPlant } from './adminClient.ts';
+import type { AdminPlant } from '../../../shared/hub/admin.ts';
 import { useAdminAction } from './useAdminAction.ts';
 
 function PlantRow({ plant, onChanged }: { plant: AdminPlant; onChanged: () => void }) {

@@ -5,7 +5,8 @@ import { formatDateTime } from '../../format/numbers.ts';
 import { useLoad } from '../../hooks/useLoad.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { adminClient } from './adminClient.ts';
-import type { AdminPlant, AdminUser } from './adminClient.ts';
+import { PlantChoices } from './PlantChoices.tsx';
+import type { AdminPlant, AdminUser } from '../../../shared/hub/admin.ts';
 import { useAdminAction } from './useAdminAction.ts';
 
 function Devices({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
@@ -87,23 +88,10 @@ export function UserDetail(props: {
   const { t } = useTranslation();
   const [plantIds, setPlantIds] = useState<readonly string[]>(user.plantIds);
   const action = useAdminAction(onChanged);
-  const toggle = (plantId: string, on: boolean) =>
-    setPlantIds((ids) => (on ? [...ids, plantId] : ids.filter((id) => id !== plantId)));
   return (
     <section className="admin-detail" aria-labelledby="user-detail-title">
       <h3 id="user-detail-title">{user.name}</h3>
-      <fieldset>
-        <legend>{t('admin.users.plants')}</legend>
-        {plants.map((plant) => (
-          <label key={plant.id} className="inline-choice">
-            <input
-              type="checkbox"
-              checked={plantIds.includes(plant.id)}
-              onChange={(e) => toggle(plant.id, e.target.checked)}
-            />
-            {plant.name}
-          </label>
-        ))}
+      <PlantChoices plants={plants} plantIds={plantIds} onChange={setPlantIds}>
         <button
           type="button"
           disabled={action.busy}
@@ -111,7 +99,7 @@ export function UserDetail(props: {
         >
           {t('admin.users.savePlants')}
         </button>
-      </fieldset>
+      </PlantChoices>
       {!isSelf && (
         <button
           type="button"

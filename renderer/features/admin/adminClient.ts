@@ -2,45 +2,13 @@
  * The hub's admin routes (node/hub/adminRoutes.ts) as functions: JSON over fetch, on the page's
  * own origin with its session cookie. A refusal rejects with AdminError and the HTTP status.
  */
-
-export type Role = 'technician' | 'expert' | 'supervisor' | 'admin';
-export const ROLES: readonly Role[] = ['technician', 'expert', 'supervisor', 'admin'];
-
-export interface AdminUser {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-  readonly plantIds: readonly string[];
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
-
-export interface AdminPlant {
-  readonly id: string;
-  readonly name: string;
-}
-
-export interface AdminDevice {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly lastSeenAt: string;
-  readonly revoked: boolean;
-}
-
-export interface AuditLine {
-  readonly seq: number;
-  readonly at: string;
-  readonly userName: string | null;
-  readonly action: string;
-  readonly address: string;
-  readonly detail: Record<string, unknown>;
-}
-
-export interface AuditPage {
-  readonly lines: readonly AuditLine[];
-  readonly nextBeforeSeq: number | null;
-}
+import type {
+  AdminDevice,
+  AdminPlant,
+  AdminUser,
+  AuditPage,
+  Role,
+} from '../../../shared/hub/admin.ts';
 
 export class AdminError extends Error {
   override readonly name = 'AdminError';
@@ -64,7 +32,7 @@ async function request<T>(path: string, body?: unknown): Promise<T> {
 export const adminClient = {
   users: () => request<AdminUser[]>('users'),
   addUser: (user: { name: string; role: Role; password: string; plantIds: string[] }) =>
-    request<AdminUser>('users', user),
+    request<Omit<AdminUser, 'createdAt'>>('users', user),
   setDisabled: (userId: string, disabled: boolean) =>
     request<null>('users/disabled', { userId, disabled }),
   setUserPlants: (userId: string, plantIds: string[]) =>

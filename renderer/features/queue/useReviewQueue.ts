@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewQueueItem, ReviewQueuePage } from '../../../shared/api/contract.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
@@ -22,14 +22,14 @@ export function useReviewQueue(): ReviewQueueState {
   const describeError = useErrorSentence();
   const [items, setItems] = useState<readonly ReviewQueueItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
+  // The cursor of the page on its way: a second click before it comes would append it twice.
+  const asked = useRef<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   const receive = useCallback((page: ReviewQueuePage, after: string | null) => {
     setItems((previous) => (after === null ? page.items : [...previous, ...page.items]));
     setCursor(page.nextCursor);
-    setHasMore(page.nextCursor !== null);
     setError(null);
     setLoading(false);
   }, []);
@@ -53,11 +53,16 @@ export function useReviewQueue(): ReviewQueueState {
   }, [api, receive, fail]);
 
   const loadMore = useCallback(() => {
-    if (cursor === null) return;
-    api.review
-      .queue({ limit: QUEUE_PAGE_ITEMS, cursor })
-      .then((page) => receive(page, cursor), fail);
+    if (cursor === null || asked.current === cursor) return;
+    asked.current = cursor;
+    api.review.queue({ limit: QUEUE_PAGE_ITEMS, cursor }).then(
+      (page) => receive(page, cursor),
+      (caught: unknown) => {
+        asked.current = null;
+        fail(caught);
+      },
+    );
   }, [api, cursor, receive, fail]);
 
-  return { items, loading, error, hasMore, loadMore };
+  return { items, loading, error, hasMore: cursor !== null, loadMore };
 }
