@@ -12,9 +12,9 @@ import { applyReply } from '../../../node/bundle/reply.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
-import { BundleError } from '../../../shared/bundle/refusals.ts';
-import type { BundleRefusalCode } from '../../../shared/bundle/refusals.ts';
 import { rowCount, temporaryFolder } from '../library/libraryFixtures.ts';
+import { refusal } from './hostileBuilders.ts';
+import type { HostileCase } from './hostileBuilders.ts';
 import { goodEntries, json, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
 
 let folder: { path: string; remove(): Promise<void> };
@@ -71,15 +71,9 @@ function reply(overrides: Record<string, unknown> = {}) {
 
 const audio = recordingBytes(4000, 3);
 
-interface HostileReply {
-  readonly title: string;
-  readonly code: BundleRefusalCode;
-  readonly bytes: () => Buffer;
-}
-
 const only = (manifest: unknown) => zip([{ name: 'manifest.json', data: json(manifest) }]);
 
-const HOSTILE_REPLIES: readonly HostileReply[] = [
+const HOSTILE_REPLIES: readonly HostileCase[] = [
   {
     title: 'a verdict for a diagnosis this library does not hold',
     code: 'reply-unknown-diagnosis',
@@ -207,16 +201,6 @@ const HOSTILE_REPLIES: readonly HostileReply[] = [
     bytes: () => zip(goodEntries({ 'recordings/r1.wav': audio })),
   },
 ];
-
-async function refusal(work: () => Promise<unknown>): Promise<BundleError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof BundleError) return error;
-    throw error;
-  }
-  throw new Error('the bundle was accepted');
-}
 
 it('has at least 5 hostile replies', () => {
   expect(HOSTILE_REPLIES.length).toBeGreaterThanOrEqual(5);
