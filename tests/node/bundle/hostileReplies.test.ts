@@ -13,6 +13,7 @@ import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
 import { rowCount, temporaryFolder } from '../library/libraryFixtures.ts';
+import { fixture } from '../audio/decoders/hostileEdits.ts';
 import { refusal } from './hostileBuilders.ts';
 import type { HostileCase } from './hostileBuilders.ts';
 import { goodEntries, json, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
@@ -284,6 +285,40 @@ describe('hostile reviews opened in a library', () => {
       /baseline/,
     ],
     ['a reply opened as a review', () => only(reply()), /not a review bundle/],
+    [
+      // Refused inside the rows' transaction, after the MP3 and its decoded WAV entered the
+      // audio store: both objects must leave it again.
+      'a compressed recording with a diagnosis id this library already holds',
+      () => {
+        const mp3 = Buffer.from(fixture('faulty.mp3'));
+        const entry = { path: 'recordings/r1.mp3', sizeBytes: mp3.length, sha256: sha256(mp3) };
+        const manifest = reviewManifest({}, (m: Record<string, unknown>) => {
+          m.entries = [entry];
+          m.recordings = [
+            {
+              id: 'r1',
+              name: 'memo.mp3',
+              createdAt: '2026-03-01T00:00:00.000Z',
+              durationSeconds: 2,
+              file: entry.path,
+              sizeBytes: entry.sizeBytes,
+              sha256: entry.sha256,
+              format: 'mp3',
+              codec: null,
+              diagnoses: [
+                { id: diagnosis.id, createdAt: diagnosis.createdAt, report: diagnosis.report },
+              ],
+              notes: [],
+            },
+          ];
+        });
+        return zip([
+          { name: 'manifest.json', data: json(manifest) },
+          { name: entry.path, data: mp3 },
+        ]);
+      },
+      /UNIQUE constraint failed: diagnoses\.id/,
+    ],
   ];
   it.each(cases)('refuses %s, leaving nothing', async (_title, bytes, message) => {
     const path = join(folder.path, `review-${_title.replace(/\W+/g, '-')}.auscult`);
