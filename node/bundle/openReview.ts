@@ -122,7 +122,8 @@ async function writeRows(
   plan: Plan,
 ) {
   const manifest = bundle.manifest as BundleManifest;
-  const placed: string[] = [];
+  /** The audio-store keys placed: each recording's WAV and, when it was decoded, its original. */
+  const placedKeys: string[] = [];
   try {
     await library.store.transaction(async (tx) => {
       let baselineId: string | null = null;
@@ -147,7 +148,9 @@ async function writeRows(
           },
           tx,
         );
-        placed.push(recording.id);
+        placedKeys.push(recording.id);
+        const originalKey = await tx.recordings.originalAudioKey(recording.id);
+        if (originalKey !== null) placedKeys.push(originalKey);
         for (const diagnosis of plan.diagnoses.get(recording.id) ?? []) {
           await tx.diagnoses.insert({
             ...diagnosis,
@@ -169,7 +172,7 @@ async function writeRows(
     });
   } catch (error) {
     // The rows are rolled back; the audio they named goes too.
-    for (const id of placed) await library.audio.remove(id).catch(() => undefined);
+    for (const key of placedKeys) await library.audio.remove(key).catch(() => undefined);
     throw error;
   }
 }

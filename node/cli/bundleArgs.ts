@@ -44,52 +44,24 @@ function outOption(command: string, value: unknown): string {
   return outPath;
 }
 
-function parseReply(command: string, options: string[]): BundleArgs {
+/** What `bundle pack` and `bundle reply` both take: ids by `--<idOption>`, --sender and --out. */
+function parseWrite(command: string, options: string[], idOption: 'recording' | 'diagnosis') {
   const { values, positionals } = parse(command, options, {
     home: { type: 'string' },
-    diagnosis: { type: 'string', multiple: true },
+    [idOption]: { type: 'string', multiple: true },
     sender: { type: 'string' },
     out: { type: 'string' },
   });
   if (positionals.length > 0) {
     throw new UsageError(`${command}: unexpected argument "${positionals[0]}".`);
   }
-  const diagnosisIds = (values.diagnosis as string[] | undefined) ?? [];
-  if (diagnosisIds.length === 0) {
-    throw new UsageError(`${command}: give at least one --diagnosis ID.`);
-  }
+  const ids = (values[idOption] as string[] | undefined) ?? [];
+  if (ids.length === 0) throw new UsageError(`${command}: give at least one --${idOption} ID.`);
   return {
-    command: 'bundle',
-    action: 'reply',
     home: values.home as string | undefined,
-    diagnosisIds,
+    ids,
     senderName: ((values.sender as string | undefined) ?? '').trim(),
     outPath: outOption(command, values.out),
-  };
-}
-
-function parsePack(command: string, options: string[]): BundleArgs {
-  const { values, positionals } = parse(command, options, {
-    home: { type: 'string' },
-    recording: { type: 'string', multiple: true },
-    sender: { type: 'string' },
-    out: { type: 'string' },
-  });
-  if (positionals.length > 0) {
-    throw new UsageError(`${command}: unexpected argument "${positionals[0]}".`);
-  }
-  const recordingIds = (values.recording as string[] | undefined) ?? [];
-  if (recordingIds.length === 0) {
-    throw new UsageError(`${command}: give at least one --recording ID.`);
-  }
-  const outPath = outOption(command, values.out);
-  return {
-    command: 'bundle',
-    action: 'pack',
-    home: values.home as string | undefined,
-    recordingIds,
-    senderName: ((values.sender as string | undefined) ?? '').trim(),
-    outPath,
   };
 }
 
@@ -102,8 +74,14 @@ export function parseBundleArgs(rest: string[]): BundleArgs {
     );
   }
   const command = `bundle ${action}`;
-  if (action === 'pack') return parsePack(command, options);
-  if (action === 'reply') return parseReply(command, options);
+  if (action === 'pack') {
+    const { ids, ...rest } = parseWrite(command, options, 'recording');
+    return { command: 'bundle', action, recordingIds: ids, ...rest };
+  }
+  if (action === 'reply') {
+    const { ids, ...rest } = parseWrite(command, options, 'diagnosis');
+    return { command: 'bundle', action, diagnosisIds: ids, ...rest };
+  }
   if (action === 'open') {
     const { values, positionals } = parse(command, options, { home: { type: 'string' } });
     return {

@@ -3,8 +3,7 @@
  * (node/cli/bundle.ts has the rest). A refused bundle is bad input: one sentence, exit status 1,
  * and the library as it was.
  */
-import { access } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { BundleError } from '../../shared/bundle/refusals.ts';
 import { isReply } from '../../shared/bundle/reply.ts';
 import { openReviewBundle } from '../bundle/openReview.ts';
@@ -13,10 +12,11 @@ import { openBundle } from '../bundle/reader.ts';
 import { applyReply, NoVerdictError, packReply } from '../bundle/reply.ts';
 import { resolveLibraryHome } from '../library/home.ts';
 import type { Library } from '../library/library.ts';
-import { LibraryError, NotFoundError } from '../store/errors.ts';
+import { NotFoundError } from '../store/errors.ts';
 import type { BundleArgs } from './bundleArgs.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
+import { openExisting } from './existingLibrary.ts';
 
 type Action<A extends BundleArgs['action']> = Extract<BundleArgs, { action: A }>;
 
@@ -26,18 +26,8 @@ async function withLibrary(
   work: (library: Library, home: string) => Promise<string>,
 ): Promise<CommandOutput> {
   const home = resolveLibraryHome(homeOption);
-  const { DATABASE_FILE, openLibrary } = await import('../library/library.ts');
-  try {
-    await access(join(home, DATABASE_FILE));
-  } catch {
-    throw new InputError(`no Auscult library in "${home}" (it has no ${DATABASE_FILE})`);
-  }
   const warnings: string[] = [];
-  const library = await openLibrary(home, { demo: false, log: (m) => warnings.push(m) }).catch(
-    (error: unknown) => {
-      throw error instanceof LibraryError ? new InputError(error.message) : error;
-    },
-  );
+  const library = await openExisting(home, warnings);
   try {
     return { stdout: await work(library, home), warnings };
   } finally {

@@ -5,8 +5,6 @@
  * no demo machine is made, and a folder without a library is refused rather than created: an
  * export should not leave a new library behind a typo.
  */
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FaultLogEntry } from '../../shared/api/contract.ts';
 import { faultLogCsv } from '../../shared/faultLog/csv.ts';
 import { NO_FILTERS } from '../../shared/faultLog/filter.ts';
@@ -19,28 +17,12 @@ import type { ExpertVerdict } from '../../shared/verdicts/expertVerdict.ts';
 import type { LogExportArgs } from './args.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
+import { openExisting } from './existingLibrary.ts';
 
 /** node:sqlite has no flag from Node 22.13 and 23.4; earlier versions cannot open a library. */
 function hasSqlite(version: string = process.versions.node): boolean {
   const [major, minor] = version.split('.').map(Number);
   return major > 23 || (major === 23 && minor >= 4) || (major === 22 && minor >= 13);
-}
-
-/** The library in `home`; what recovery of interrupted recordings did goes to `warnings`. */
-async function openExisting(home: string, warnings: string[]): Promise<Library> {
-  const { DATABASE_FILE, openLibrary } = await import('../library/library.ts');
-  try {
-    await access(join(home, DATABASE_FILE));
-  } catch {
-    throw new InputError(`no Auscult library in "${home}" (it has no ${DATABASE_FILE})`);
-  }
-  try {
-    return await openLibrary(home, { demo: false, log: (message) => warnings.push(message) });
-  } catch (error) {
-    const { LibraryError } = await import('../store/errors.ts');
-    if (error instanceof LibraryError) throw new InputError(error.message);
-    throw error;
-  }
 }
 
 interface Selection {

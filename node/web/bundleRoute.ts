@@ -26,9 +26,12 @@ export function attachmentHeader(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** The bundle's token in a `/media/bundles/<token>.auscult` path, or null. */
-function tokenOf(pathname: string): string | null {
-  return BUNDLE_PATH.exec(pathname)?.[1] ?? null;
+/** The file a `/media/bundles/<token>.auscult` path names, with its size; null when it is gone. */
+async function bundleFileOf(pathname: string, lookup: BundleFileLookup) {
+  const token = BUNDLE_PATH.exec(pathname)?.[1] ?? null;
+  const found = token === null ? null : lookup(token);
+  const sizeBytes = found === null ? null : await fileSize(found.path);
+  return found === null || sizeBytes === null ? null : { ...found, sizeBytes };
 }
 
 function bundleHeaders(fileName: string, sizeBytes: number): Record<string, string> {
@@ -46,17 +49,16 @@ export async function bundleFileResponse(
   pathname: string,
   lookup: BundleFileLookup,
 ): Promise<Response> {
-  const token = tokenOf(pathname);
-  const found = token === null ? null : lookup(token);
-  const sizeBytes = found === null ? null : await fileSize(found.path);
-  if (found === null || sizeBytes === null) {
+  const found = await bundleFileOf(pathname, lookup);
+  if (found === null) {
     return new Response('This bundle is no longer there; make it again.', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }
   const stream = Readable.toWeb(createReadStream(found.path)) as ReadableStream<Uint8Array>;
-  return new Response(stream, { status: 200, headers: bundleHeaders(found.fileName, sizeBytes) });
+  const headers = bundleHeaders(found.fileName, found.sizeBytes);
+  return new Response(stream, { status: 200, headers });
 }
 
 export async function handleBundleRequest(
@@ -70,13 +72,11 @@ export async function handleBundleRequest(
     response.setHeader('Allow', 'GET');
     return sendError(response, 'invalid-argument', 'Bundles are read with GET.', 405);
   }
-  const token = tokenOf(pathname);
-  const found = token === null ? null : lookup(token);
-  const sizeBytes = found === null ? null : await fileSize(found.path);
-  if (found === null || sizeBytes === null) {
+  const found = await bundleFileOf(pathname, lookup);
+  if (found === null) {
     return sendError(response, 'not-found', 'This bundle is no longer there; make it again.');
   }
-  response.writeHead(200, bundleHeaders(found.fileName, sizeBytes));
+  response.writeHead(200, bundleHeaders(found.fileName, found.sizeBytes));
   const stream = createReadStream(found.path);
   stream.on('error', () => response.destroy());
   response.on('close', () => stream.destroy());

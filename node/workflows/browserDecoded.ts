@@ -9,10 +9,10 @@ import { open, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserDecodedUpload, RecordingSummary } from '../../shared/api/contract.ts';
 import { MIN_WAV_BYTES } from '../../shared/api/limits.ts';
-import { readAacTrack } from '../../shared/audio/compressed/aacTrack.ts';
+import { isMp4Container, readAacTrack } from '../../shared/audio/compressed/aacTrack.ts';
 import type { AacTrack } from '../../shared/audio/compressed/aacTrack.ts';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
-import { MAX_COMPRESSED_BYTES, sniffFile } from '../audio/decoders/decodeToWav.ts';
+import { MAX_COMPRESSED_BYTES } from '../audio/decoders/decodeToWav.ts';
 import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
 import { stagingFileName } from '../files/staging.ts';
 import type { LibraryContext } from './context.ts';
@@ -87,9 +87,9 @@ async function splitOff(path: string, wavBytes: number, originalPath: string): P
 }
 
 /** The original's AAC track, or the refusal of anything that is not an M4A holding AAC. */
-async function originalTrack(path: string, bytes: Uint8Array, name: string): Promise<AacTrack> {
-  const sniffed = await sniffFile(path);
-  if (sniffed.kind === 'other' || sniffed.container !== 'mp4') {
+function originalTrack(bytes: Uint8Array, name: string): AacTrack {
+  // The bytes are in memory already: no second read of the file to sniff it.
+  if (!isMp4Container(bytes)) {
     throw damagedUpload(name, 'what follows its decoded audio is not an M4A file');
   }
   return readAacTrack(bytes);
@@ -122,7 +122,7 @@ export async function placeBrowserDecoded(
   const originalPath = join(library.stagingFolder, stagingFileName(library.newId()));
   try {
     const original = await splitOff(request.path, wavBytes, originalPath);
-    const track = await originalTrack(originalPath, original, request.name);
+    const track = originalTrack(original, request.name);
     const wav = await checkWavFile(request.path, request.name, 'header');
     checkAgreement(track, wav, request.name);
     const codec = {

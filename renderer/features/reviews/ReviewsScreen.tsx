@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { FileDropZone } from '../../components/FileDropZone.tsx';
 import { Pending } from '../../components/Pending.tsx';
 import { formatDateTime } from '../../format/numbers.ts';
 import { useLoad } from '../../hooks/useLoad.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { ReviewSummary } from '../../../shared/api/contract.ts';
-import { BundleDropZone } from './BundleDropZone.tsx';
 import { openedSentence } from './bundleWords.ts';
 import { openBundleFile } from './openBundleFile.ts';
 
@@ -62,7 +62,18 @@ export function ReviewsScreen({ reviewHrefFor }: ReviewsScreenProps) {
     <section aria-labelledby="reviews-title" className="reviews">
       <h2 id="reviews-title">{t('bundles.title')}</h2>
       <p className="muted">{t('bundles.intro')}</p>
-      <BundleDropZone onFile={(file) => void onFile(file)} busy={busy} />
+      <FileDropZone
+        accept=".auscult"
+        busy={busy}
+        words={{
+          region: t('bundles.dropZone'),
+          hint: t('bundles.dropHint'),
+          choose: t('bundles.choose'),
+          input: t('bundles.choose'),
+        }}
+        // One bundle at a time: of several dropped files the first is opened.
+        onFiles={([file]) => void onFile(file)}
+      />
       <p role="status">{busy ? t('bundles.opening') : (message ?? '')}</p>
       <ErrorText message={error} />
       {reviews.data === null ? (

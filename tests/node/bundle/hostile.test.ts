@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../../node/bundle/reader.ts';
 import { unpackBundle } from '../../../node/bundle/unpack.ts';
-import { BundleError } from '../../../shared/bundle/refusals.ts';
+import { refusal } from './hostileBuilders.ts';
 import { HOSTILE_CASES } from './hostileCases.ts';
 
 let folder: string;
@@ -19,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
-
-async function refusal(work: () => Promise<unknown>): Promise<BundleError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof BundleError) return error;
-    throw error;
-  }
-  throw new Error('the bundle was accepted');
-}
 
 it('has at least 40 hostile cases', () => {
   expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(40);

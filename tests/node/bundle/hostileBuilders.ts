@@ -2,6 +2,7 @@
  * Helpers for hostileCases.ts: good bundles with one thing broken (the manifest, an entry, an
  * extra entry), built with the test's own zip writer.
  */
+import { BundleError } from '../../../shared/bundle/refusals.ts';
 import type { BundleRefusalCode } from '../../../shared/bundle/refusals.ts';
 import { goodEntries, manifestFor, recordingBytes, zip } from './zipBuilder.ts';
 import type { TestEntry } from './zipBuilder.ts';
@@ -10,6 +11,17 @@ export interface HostileCase {
   readonly title: string;
   readonly code: BundleRefusalCode;
   readonly bytes: () => Buffer;
+}
+
+/** The BundleError `work` rejects with; anything else (or an accepted bundle) fails the test. */
+export async function refusal(work: () => Promise<unknown>): Promise<BundleError> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof BundleError) return error;
+    throw error;
+  }
+  throw new Error('the bundle was accepted');
 }
 
 export const REC = 'recordings/r1.wav';

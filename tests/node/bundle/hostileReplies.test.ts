@@ -12,9 +12,10 @@ import { applyReply } from '../../../node/bundle/reply.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
-import { BundleError } from '../../../shared/bundle/refusals.ts';
-import type { BundleRefusalCode } from '../../../shared/bundle/refusals.ts';
 import { rowCount, temporaryFolder } from '../library/libraryFixtures.ts';
+import { fixture } from '../audio/decoders/hostileEdits.ts';
+import { refusal } from './hostileBuilders.ts';
+import type { HostileCase } from './hostileBuilders.ts';
 import { goodEntries, json, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
 
 let folder: { path: string; remove(): Promise<void> };
@@ -71,15 +72,9 @@ function reply(overrides: Record<string, unknown> = {}) {
 
 const audio = recordingBytes(4000, 3);
 
-interface HostileReply {
-  readonly title: string;
-  readonly code: BundleRefusalCode;
-  readonly bytes: () => Buffer;
-}
-
 const only = (manifest: unknown) => zip([{ name: 'manifest.json', data: json(manifest) }]);
 
-const HOSTILE_REPLIES: readonly HostileReply[] = [
+const HOSTILE_REPLIES: readonly HostileCase[] = [
   {
     title: 'a verdict for a diagnosis this library does not hold',
     code: 'reply-unknown-diagnosis',
@@ -208,16 +203,6 @@ const HOSTILE_REPLIES: readonly HostileReply[] = [
   },
 ];
 
-async function refusal(work: () => Promise<unknown>): Promise<BundleError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof BundleError) return error;
-    throw error;
-  }
-  throw new Error('the bundle was accepted');
-}
-
 it('has at least 5 hostile replies', () => {
   expect(HOSTILE_REPLIES.length).toBeGreaterThanOrEqual(5);
 });
@@ -300,6 +285,40 @@ describe('hostile reviews opened in a library', () => {
       /baseline/,
     ],
     ['a reply opened as a review', () => only(reply()), /not a review bundle/],
+    [
+      // Refused inside the rows' transaction, after the MP3 and its decoded WAV entered the
+      // audio store: both objects must leave it again.
+      'a compressed recording with a diagnosis id this library already holds',
+      () => {
+        const mp3 = Buffer.from(fixture('faulty.mp3'));
+        const entry = { path: 'recordings/r1.mp3', sizeBytes: mp3.length, sha256: sha256(mp3) };
+        const manifest = reviewManifest({}, (m: Record<string, unknown>) => {
+          m.entries = [entry];
+          m.recordings = [
+            {
+              id: 'r1',
+              name: 'memo.mp3',
+              createdAt: '2026-03-01T00:00:00.000Z',
+              durationSeconds: 2,
+              file: entry.path,
+              sizeBytes: entry.sizeBytes,
+              sha256: entry.sha256,
+              format: 'mp3',
+              codec: null,
+              diagnoses: [
+                { id: diagnosis.id, createdAt: diagnosis.createdAt, report: diagnosis.report },
+              ],
+              notes: [],
+            },
+          ];
+        });
+        return zip([
+          { name: 'manifest.json', data: json(manifest) },
+          { name: entry.path, data: mp3 },
+        ]);
+      },
+      /UNIQUE constraint failed: diagnoses\.id/,
+    ],
   ];
   it.each(cases)('refuses %s, leaving nothing', async (_title, bytes, message) => {
     const path = join(folder.path, `review-${_title.replace(/\W+/g, '-')}.auscult`);

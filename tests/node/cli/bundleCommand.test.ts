@@ -204,6 +204,10 @@ describe('bundle pack, check and unpack', () => {
     expectOneLineError(await run('bundle'), 2, /expected the subcommand pack, check, unpack/);
     expectOneLineError(await run('bundle', 'pack', '--out', 'x.auscult'), 2, /--recording ID/);
     expectOneLineError(await run('bundle', 'pack', '--recording', 'a'), 2, /--out/);
+    expectOneLineError(await run('bundle', 'reply', '--out', 'x.auscult'), 2, /--diagnosis ID/);
+    expectOneLineError(await run('bundle', 'reply', '--diagnosis', 'a', 'b'), 2, /argument "b"/);
+    expectOneLineError(await run('bundle', 'reply', '--diagnosis', 'a'), 2, /--out/);
+    expectOneLineError(await run('bundle', 'reply', '--recording', 'a'), 2, /--recording/);
     expectOneLineError(await run('bundle', 'unpack', 'x.auscult'), 2, /--to DIR/);
     expectOneLineError(await run('bundle', 'check'), 2, /exactly one bundle/);
     expectOneLineError(
