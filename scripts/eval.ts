@@ -2,8 +2,8 @@
  * `npm run eval`: how well the diagnosis does on real recordings (../shared/data, see its
  * README). Prints a table per data set — files, flagged, right top cause, false alarms — and the
  * time each took. It is a report: it exits 0 whatever the results, non-zero only on a crash.
- * The simulator through a phone chain and the simulator across speeds follow (they need no data
- * folder). Last, how often the
+ * The simulator through a phone chain, through real phone codecs (committed fixtures) and
+ * across speeds follow (they need no data folder). Last, how often the
  * automatic top cause agreed with the experts' verdicts of a library (scripts/eval/verdicts.ts).
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { CWRU_CROSS_LOAD_NOTE, evaluateCrossSpeed } from './eval/crossSpeed.ts';
 import { evaluateCwru } from './eval/cwru.ts';
 import { evaluateDcase } from './eval/dcase.ts';
 import { evaluatePhone } from './eval/phone.ts';
+import { evaluatePhoneCodecs } from './eval/phoneCodecs.ts';
 import { evaluateSpeed } from './eval/speed.ts';
 import { seconds } from './eval/table.ts';
 import { evalLibraryHome, evaluateVerdicts } from './eval/verdicts.ts';
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
   const start = performance.now();
   console.log(evaluatePhone());
   console.log(`\nTime: ${seconds(start)}\n`);
+  console.log('### Real codecs: Opus voip, AMR-NB (calls), AAC 64 kbit/s (voice memos)\n');
+  const codecStart = performance.now();
+  console.log(await evaluatePhoneCodecs());
+  console.log(`\nTime: ${seconds(codecStart)}\n`);
   console.log('## Simulated lathe across speeds: a baseline over 0.85–1.15×\n');
   const crossStart = performance.now();
   console.log(evaluateCrossSpeed());
