@@ -7,9 +7,11 @@ import { designButterworth } from '../../dsp/butterworth.ts';
 import type { Sos } from '../../dsp/butterworth.ts';
 import { nextPowerOfTwo } from '../../dsp/fft.ts';
 import { selectDemodulationBand } from '../../dsp/spectralKurtosis.ts';
+import type { DemodulationBand } from '../../dsp/spectralKurtosis.ts';
 import type { SampleArray } from '../../dsp/types.ts';
 import { resolveWelchSettings } from '../../dsp/welchSegments.ts';
 import type { WelchSettings } from '../../dsp/welchSegments.ts';
+import { carriedBandTopHz } from './carriedBand.ts';
 import { ANALYSIS } from './settings.ts';
 
 export interface FeaturePlan {
@@ -70,6 +72,35 @@ export function assertAnalysable(sampleRateHz: number, frameCount: number): void
 }
 
 /**
+ * The demodulation band by spectral kurtosis, below a codec's empty top band when there is one
+ * (carriedBand.ts: its spill would read as impacts). A "cut" that leaves no room for a band (a
+ * pure tone's leakage ending) is no codec's: then the whole analysed band is searched.
+ */
+function chooseDemodulationBand(
+  excerpt: SampleArray,
+  sampleRateHz: number,
+  analysedMaxHz: number,
+): DemodulationBand {
+  const minFrequencyHz = Math.min(ANALYSIS.demodulationMinHz, 0.05 * sampleRateHz);
+  const minBandwidthHz = Math.min(ANALYSIS.demodulationMinBandwidthHz, 0.12 * sampleRateHz);
+  const select = (maxFrequencyHz: number) =>
+    selectDemodulationBand(excerpt, sampleRateHz, {
+      minFrequencyHz,
+      maxFrequencyHz,
+      minBandwidthHz,
+    });
+  const carriedTopHz = carriedBandTopHz(excerpt, sampleRateHz, minFrequencyHz, analysedMaxHz);
+  if (carriedTopHz < analysedMaxHz) {
+    try {
+      return select(carriedTopHz);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  return select(analysedMaxHz);
+}
+
+/**
  * Plans the extraction for a recording of `frameCount` samples at `sampleRateHz`, choosing the
  * demodulation band by spectral kurtosis on `excerpt` (its first `excerptFrames` samples).
  * Throws RangeError for a recording too short to analyse.
@@ -94,11 +125,7 @@ export function planFeatures(
     segmentLengthFor(sampleRateHz, ANALYSIS.spectrumSegmentSeconds, frameCount, 4),
     'density',
   );
-  const band = selectDemodulationBand(excerpt, sampleRateHz, {
-    minFrequencyHz: Math.min(ANALYSIS.demodulationMinHz, 0.05 * sampleRateHz),
-    maxFrequencyHz: analysedMaxHz,
-    minBandwidthHz: Math.min(ANALYSIS.demodulationMinBandwidthHz, 0.12 * sampleRateHz),
-  });
+  const band = chooseDemodulationBand(excerpt, sampleRateHz, analysedMaxHz);
   const envelopeWelch = welch(
     segmentLengthFor(sampleRateHz, ANALYSIS.envelopeSegmentSeconds, frameCount, 3),
     'spectrum',

@@ -4,7 +4,8 @@
  * opencore-amr's AMR-NB, with and without DTX) decoded by the product's own decoders and
  * diagnosed against a laptop baseline at 48 kHz. Lead-screw contamination is named through every
  * codec, healthy recordings raise no alarm, and the report says the band the verdict rests on.
- * AAC is decoded only in the page; `npm run eval` judges it through ffmpeg where ffmpeg is.
+ * AAC is decoded only in the page: one AAC file is committed decoded (FLAC), so its artefacts are
+ * met here too; `npm run eval` judges every AAC file through ffmpeg where ffmpeg is.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
@@ -12,6 +13,7 @@ import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { judgedBandText } from '../../../shared/i18n/diagnosisText.ts';
 import { judgePhoneFile, laptopBaseline } from '../../fixtures/phone-codecs/judge.ts';
 import {
+  aacDecodedName,
   PHONE_CASES,
   PHONE_CODECS,
   phoneFixtureName,
@@ -85,5 +87,17 @@ describe('the verdict through a call says its band', () => {
     const report = await judgePhoneFile(phoneFixtureName(contamination, amr), baseline);
     expect(judgedBandText(report.judgedBand!, 'en')).toMatch(/^Judged on \d+–3\d{3} Hz: a phone/);
     expect(judgedBandText(report.judgedBand!, 'zh-CN')).toMatch(/电话录音/);
+  });
+});
+
+describe('through AAC 64 kbit/s, decoded as the page decodes it', () => {
+  it('names the outer race, its envelope judged below the encoder’s low-pass', async () => {
+    // Above AAC's 17 kHz cut only spill around each impact is left; chosen there, the envelope
+    // lost the bearing's lines and the fault was called contamination.
+    const report = await judgePhoneFile(aacDecodedName('bearing-outer-race'), baseline);
+    expect(report.anomalous).toBe(true);
+    expect(report.causes[0].id).toBe('bearing-outer-race');
+    expect(report.causes[0].componentId).toBe('spindle-front-bearing');
+    expect(report.judgedBand).toBeUndefined();
   });
 });
