@@ -16,7 +16,7 @@ import {
   judgePhoneFile,
   laptopBaseline,
   PHONE_CODEC_FIXTURES,
-} from '../../tests/fixtures/phone-codecs/judge.ts';
+} from '../../tests/helpers/phoneCodecJudge.ts';
 import {
   PHONE_CASES,
   PHONE_CODECS,

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { judgedBandText } from '../../../shared/i18n/diagnosisText.ts';
-import { judgePhoneFile, laptopBaseline } from '../../fixtures/phone-codecs/judge.ts';
+import { judgePhoneFile, laptopBaseline } from '../../helpers/phoneCodecJudge.ts';
 import {
   aacDecodedName,
   PHONE_CASES,
