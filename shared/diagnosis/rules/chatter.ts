@@ -1,6 +1,7 @@
 /**
  * Chatter: a strong new narrowband line that is neither a harmonic of a shaft speed nor of a
- * tooth-pass (gear mesh) frequency, nor any other kinematic line (docs/diagnosis.md).
+ * tooth-pass (gear mesh) frequency, nor any other kinematic line, and that rose by itself rather
+ * than with the broadband floor around it (docs/diagnosis.md).
  */
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';
@@ -25,13 +26,26 @@ export function isKinematic(
   return false;
 }
 
+/**
+ * How far a line rose by itself: its excess over the healthy maximum less the rise of the floor
+ * it stands on. Impacts that ring a structural mode raise a whole hump of the spectrum, with
+ * lines on it spaced by the impacts' rates (the CWRU ball record: 3526 Hz 20 dB over the healthy
+ * maximum on a floor 15 dB up); chatter is a tone on an unchanged floor.
+ */
+function ownRiseDb(ctx: RuleContext, peak: { frequencyHz: number; excessDb: number }): number {
+  return (
+    peak.excessDb - Math.max(0, ctx.spectrumFloorRise(peak.frequencyHz, RULES.chatterFloorFraction))
+  );
+}
+
 export function chatterRule(ctx: RuleContext): CauseCandidate[] {
   if (!ctx.comparison) return [];
   const candidate = ctx.comparison.peaks.find(
     (p) =>
       p.excessDb >= RULES.chatterExcessDb &&
       p.frequencyHz >= 50 &&
-      !isKinematic(ctx, p.frequencyHz, RULES.speedToleranceFraction / 2),
+      !isKinematic(ctx, p.frequencyHz, RULES.speedToleranceFraction / 2) &&
+      ownRiseDb(ctx, p) >= RULES.chatterExcessDb,
   );
   if (!candidate) return [];
   // Chatter is tonal: impacts with a new line point to a defect ringing a resonance instead.

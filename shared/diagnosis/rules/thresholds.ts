@@ -22,6 +22,12 @@ export const RULES = {
   /** Chatter: a new line this far over the healthy maximum that no kinematic frequency explains. */
   chatterExcessDb: 10,
   /**
+   * The floor under a chatter line is the median level within ± this fraction of its frequency
+   * (±5 %: a few hundred bins, which the lines of a ringing mode do not move); the line must rise
+   * chatterExcessDb over the healthy maximum beyond that floor's own rise.
+   */
+  chatterFloorFraction: 0.05,
+  /**
    * Another part of the same bearing without lines of its own whose whole family is this strong
    * against the winning part's (summed prominences): the two share their lines, the part cannot
    * be told.
