@@ -119,6 +119,8 @@ export interface EvidenceParams {
   'bearing-parts-overlap': {
     readonly parts: readonly { readonly cause: CauseId; readonly confidence: number }[];
   };
+  /** Envelope lines of a bearing without impacts to place them: the part is uncertain. */
+  'bearing-no-impacts': { readonly kurtosis: number; readonly spectralKurtosis: number };
 }
 
 export type FindingCode = keyof FindingParams;

@@ -10,6 +10,7 @@ import type { CauseCandidate } from './candidate.ts';
 import type { RuleContext } from './context.ts';
 import { defectFamily, familyConfidence, familyItem } from './defectFamily.ts';
 import type { DefectFamily } from './defectFamily.ts';
+import { impulsiveness } from './highFrequency.ts';
 import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
@@ -99,10 +100,55 @@ function decisions(ctx: RuleContext, adjust: Adjust): PartDecision[] {
     );
 }
 
+/**
+ * Whether the recording carries impacts to place: a demodulated band whose spectral kurtosis
+ * reaches RULES.placingSpectralKurtosis, or impulsiveness over the healthy machine's (without a
+ * baseline, kurtosis over a Gaussian's). Without them, envelope lines at a bearing's frequencies
+ * are a rhythm in noise: they point to the bearing, but lines of one part there are as likely
+ * another part's leakage as its own (the CWRU ball record: BPFO-like lines 8 dB over healthy,
+ * kurtosis 3.0 against 2.7 healthy, band SK 0.09).
+ */
+export function impactsToPlace(ctx: RuleContext): boolean {
+  return (
+    ctx.features.envelope.spectralKurtosis >= RULES.placingSpectralKurtosis ||
+    impulsiveness(ctx).impulsive
+  );
+}
+
+/** The evidence that no impacts place the part: the kurtoses it was judged on. */
+function unplacedItem(ctx: RuleContext): EvidenceItem {
+  return {
+    code: 'bearing-no-impacts',
+    params: {
+      kurtosis: round2(impulsiveness(ctx).kurtosis),
+      spectralKurtosis: round2(ctx.features.envelope.spectralKurtosis),
+    },
+  };
+}
+
+/** One "part uncertain" candidate for a bearing: its winner's confidence, both parts' lines. */
+function uncertainCandidate(
+  ctx: RuleContext,
+  winner: PartFamily,
+  first: EvidenceItem,
+  rival: PartFamily | null,
+): CauseCandidate {
+  const both = [winner, ...(rival ? [rival] : [])].map((part) => candidateOf(ctx, part));
+  return {
+    id: 'bearing-part-uncertain',
+    componentId: winner.line.componentId ?? null,
+    confidence: winner.confidence,
+    excessDb: Math.max(...both.map((c) => c.excessDb)),
+    evidence: [first, ...both.flatMap((c) => c.evidence)],
+    explainedHz: both.flatMap((c) => c.explainedHz),
+  };
+}
+
 export function bearingRule(ctx: RuleContext): CauseCandidate[] {
   const adjust: Adjust = (part, family) => confidenceOf(ctx, part, family);
   const out: CauseCandidate[] = [];
   const winners: PartFamily[] = [];
+  const placed = impactsToPlace(ctx);
   for (const decision of decisions(ctx, adjust)) {
     const keep = (part: PartFamily) => afterStrongerBearings(ctx, winners, part, adjust);
     const winner = keep(decision.winner);
@@ -112,19 +158,17 @@ export function bearingRule(ctx: RuleContext): CauseCandidate[] {
       continue;
     }
     winners.push(winner);
+    if (!placed) {
+      // No impacts: one bearing defect, no part, whatever the families' ranking said.
+      out.push(uncertainCandidate(ctx, winner, unplacedItem(ctx), null));
+      continue;
+    }
     if (decision.kind === 'separated') {
       out.push(candidateOf(ctx, winner), ...others.map((p) => candidateOf(ctx, p)));
       continue;
     }
-    const both = [winner, decision.rival].map((part) => candidateOf(ctx, part));
-    out.push({
-      id: 'bearing-part-uncertain',
-      componentId: winner.line.componentId ?? null,
-      confidence: winner.confidence,
-      excessDb: Math.max(...both.map((c) => c.excessDb)),
-      evidence: [uncertainItem(winner, decision.rival), ...both.flatMap((c) => c.evidence)],
-      explainedHz: both.flatMap((c) => c.explainedHz),
-    });
+    const first = uncertainItem(winner, decision.rival);
+    out.push(uncertainCandidate(ctx, winner, first, decision.rival));
     out.push(...others.map((p) => candidateOf(ctx, p)));
   }
   return out;

@@ -33,6 +33,12 @@ export const RULES = {
    * be told.
    */
   partUncertainRatio: 0.8,
+  /**
+   * A bearing's part is named only with impacts to place: the demodulated band's spectral
+   * kurtosis this high (bearing faults of the simulator, laptop or phone: 1.6–4.4; CWRU races:
+   * 1.7–14; the CWRU ball record, not impulsive: 0.09), or impulsiveness over the baseline's.
+   */
+  placingSpectralKurtosis: 1,
   /** Another part's own lines must reach within this of the winning part's strongest line, dB. */
   partDominanceDb: 10,
   /** Without a baseline every confidence is scaled by this. */

@@ -175,5 +175,7 @@ export const EN: DiagnosisWords = {
     'shape-differs': () => 'the spectral shape differs without a distinct line',
     'bearing-parts-overlap': (p) =>
       `the lines of ${p.parts.map((part) => `${EN.causeNames[part.cause].toLowerCase()} (${part.confidence.toFixed(2)})`).join(' and ')} are about as strong: the part cannot be told`,
+    'bearing-no-impacts': (p) =>
+      `envelope lines at the bearing's frequencies without impacts (kurtosis ${stat(p.kurtosis)}, spectral kurtosis of the demodulated band ${stat(p.spectralKurtosis)}): the part cannot be told`,
   },
 };

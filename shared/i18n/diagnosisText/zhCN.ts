@@ -174,5 +174,7 @@ export const ZH_CN: DiagnosisWords = {
     'shape-differs': () => '频谱形状不同，但没有明显的单独谱线',
     'bearing-parts-overlap': (p) =>
       `${p.parts.map((part) => `${ZH_CN.causeNames[part.cause]}（${part.confidence.toFixed(2)}）`).join('与')}的谱线强度相近：无法区分是哪个部位`,
+    'bearing-no-impacts': (p) =>
+      `轴承特征频率处有包络谱线，但没有冲击（峭度 ${stat(p.kurtosis)}，解调频带的谱峭度 ${stat(p.spectralKurtosis)}）：无法区分是哪个部位`,
   },
 };

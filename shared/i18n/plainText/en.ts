@@ -119,6 +119,8 @@ export const PLAIN_EN: PlainWords = {
     'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',
     'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',
+    'bearing-no-impacts': () =>
+      "a rhythm at the bearing's own rates, without clear knocks that tell which part",
   },
   irregularKnocks: 'irregular knocks that the healthy machine does not make',
   fallback: 'The sound differs from the healthy machine.',

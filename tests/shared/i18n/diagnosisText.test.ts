@@ -142,6 +142,7 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
       ],
     },
   ],
+  'bearing-no-impacts': [{ kurtosis: 2.98, spectralKurtosis: 0.09 }],
 };
 
 const findingItems = Object.entries(FINDINGS).flatMap(([code, list]) =>
