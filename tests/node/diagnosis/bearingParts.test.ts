@@ -2,7 +2,8 @@
  * One cause per bearing unless the evidence separates them (issue 9): the simulator's four
  * bearing faults and the CWRU race faults name their own part only — no other part of that
  * bearing, nor of the spindle's other bearing, on lines that are the defect's harmonics — and
- * parts that share their lines without one winning become one "part uncertain" candidate.
+ * parts that share their lines without one winning become one "part uncertain" candidate, as do
+ * a bearing's lines without impacts to place them (the CWRU ball record).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -102,6 +103,28 @@ describe('bearing parts on CWRU (baseline from 60 % of the healthy record)', () 
       rpmOverrides: { 'motor-shaft': meta(name).rpm },
     });
     expect(bearingCauses(report)).toEqual([`${race} on drive-end-bearing`]);
+  });
+
+  it('names the ball record a bearing defect (no chatter, no outer race) on ball-007-0hp-118', async () => {
+    // Not impulsive (kurtosis 3.0 against 2.7 healthy, band SK 0.09): the envelope lines that
+    // rose (BPFO-like, 8 dB over healthy) point to the bearing but cannot place the part, and the
+    // 3.5 kHz lines stand on a floor that rose with them — a ringing mode, not chatter.
+    const name = 'ball-007-0hp-118';
+    const { info, samples } = await decodeWavFile(cwru(`${name}.wav`));
+    const report = diagnose({
+      fileName: name,
+      features: extractFeatures(samples, info.sampleRateHz),
+      baseline,
+      profile: null,
+      rpmOverrides: { 'motor-shaft': meta(name).rpm },
+    });
+    expect(report.anomalous).toBe(true);
+    const [top] = report.causes;
+    expect(['bearing-rolling-element', 'bearing-part-uncertain']).toContain(top.id);
+    expect(top.componentId).toBe('drive-end-bearing');
+    expect(report.causes.map((c) => c.id)).not.toContain('chatter');
+    expect(report.causes.map((c) => c.id)).not.toContain('bearing-outer-race');
+    expect(bearingCauses(report)).toEqual([`${top.id} on drive-end-bearing`]);
   });
 });
 
