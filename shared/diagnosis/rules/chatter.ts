@@ -3,6 +3,7 @@
  * tooth-pass (gear mesh) frequency, nor any other kinematic line, and that rose by itself rather
  * than with the broadband floor around it (docs/diagnosis.md).
  */
+import type { LineExcess } from '../baseline/compare.ts';
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
@@ -38,13 +39,42 @@ function ownRiseDb(ctx: RuleContext, peak: { frequencyHz: number; excessDb: numb
   );
 }
 
+/** Harmonics of a raised line that are that line's, not a tone of their own. */
+const OWN_HARMONICS = 4;
+
+/**
+ * Whether `frequencyHz` is the 2nd–4th harmonic (within 1.5 bins per order) of a raised line
+ * that a kinematic frequency explains: a shaft line's harmonics above the 40th order are still
+ * the shaft's (the simulated misalignment at 0.9×: 1287.7 Hz = 2 × a raised 643.8 Hz spindle
+ * order).
+ */
+function harmonicOfKinematicLine(
+  ctx: RuleContext,
+  peaks: readonly LineExcess[],
+  frequencyHz: number,
+) {
+  const binWidthHz = ctx.features.spectrum.binWidthHz;
+  return peaks.some((p) => {
+    const k = Math.round(frequencyHz / p.frequencyHz);
+    return (
+      k >= 2 &&
+      k <= OWN_HARMONICS &&
+      p.excessDb >= RULES.raisedLineDb &&
+      Math.abs(frequencyHz - k * p.frequencyHz) <= k * RULES.lineToleranceBins * binWidthHz &&
+      isKinematic(ctx, p.frequencyHz, RULES.speedToleranceFraction / 2)
+    );
+  });
+}
+
 export function chatterRule(ctx: RuleContext): CauseCandidate[] {
   if (!ctx.comparison) return [];
-  const candidate = ctx.comparison.peaks.find(
+  const peaks = ctx.comparison.peaks;
+  const candidate = peaks.find(
     (p) =>
       p.excessDb >= RULES.chatterExcessDb &&
       p.frequencyHz >= 50 &&
       !isKinematic(ctx, p.frequencyHz, RULES.speedToleranceFraction / 2) &&
+      !harmonicOfKinematicLine(ctx, peaks, p.frequencyHz) &&
       ownRiseDb(ctx, p) >= RULES.chatterExcessDb,
   );
   if (!candidate) return [];

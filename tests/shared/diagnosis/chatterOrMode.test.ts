@@ -49,6 +49,21 @@ function diagnoseSamples(samples: Float64Array): DiagnosisReport {
   });
 }
 
+/** A healthy recording with tones of the given frequencies (Hz) and amplitude added. */
+function tonesOnHealthy(frequenciesHz: readonly number[], amplitude: number): Float64Array {
+  const samples = simulateMachine({
+    sampleRateHz: SAMPLE_RATE_HZ,
+    durationSeconds: DURATION_SECONDS,
+    seed: 61,
+  });
+  for (let i = 0; i < samples.length; i++) {
+    for (const f of frequenciesHz) {
+      samples[i] += amplitude * Math.sin((2 * Math.PI * f * i) / SAMPLE_RATE_HZ);
+    }
+  }
+  return samples;
+}
+
 /** A healthy recording with a tone at TONE_HZ and, when humpRms > 0, noise over TONE_HZ ± 10 %. */
 function toneOnHealthy(humpRms: number): Float64Array {
   const samples = simulateMachine({
@@ -101,6 +116,16 @@ describe('chatter against a rung structural mode', () => {
     );
     expect(band?.excessDb).toBeGreaterThanOrEqual(12);
     expect(report.anomalous).toBe(true);
+    expect(report.causes.map((c) => c.id)).not.toContain('chatter');
+  });
+
+  it('does not call the 2nd harmonic of a raised spindle order (62×) chatter', () => {
+    // Orders above the 40th are not matched one by one (at 1.75 % every bin would match).
+    const spindleHz = 1480 / 60;
+    const report = diagnoseSamples(tonesOnHealthy([31 * spindleHz, 62 * spindleHz], 0.01));
+    expect(report.anomalous).toBe(true);
+    const raised = report.findings.filter((f) => f.kind === 'peak').map((f) => f.frequencyHz);
+    expect(raised.some((f) => Math.abs(f - 62 * spindleHz) < 2)).toBe(true);
     expect(report.causes.map((c) => c.id)).not.toContain('chatter');
   });
 });
