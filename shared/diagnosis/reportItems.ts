@@ -69,6 +69,8 @@ export interface EvidenceParams {
   };
   'envelope-excess': { readonly excessDb: number };
   'shaft-sidebands': { readonly count: number; readonly shaftHz: number };
+  /** Sidebands at the cage frequency around a rolling element's 2×BSF. */
+  'cage-sidebands': { readonly count: number; readonly cageHz: number };
   'kinematic-origin': {
     readonly frequency: FrequencyRef;
     readonly frequencyHz: number;

@@ -23,16 +23,31 @@ const DEFECTS: readonly { kind: string; cause: CauseId }[] = [
 
 type Adjust = (part: PartFamily, family: DefectFamily) => number;
 
-/** Inner-race impacts are modulated by the shaft: 1x sidebands around BPFI. */
-function shaftSidebands(ctx: RuleContext, line: CharacteristicFrequency): number {
-  if (!line.order) return 0;
-  const shaftHz = line.frequencyHz / line.order;
-  const lower = ctx.envelopeLine(line.frequencyHz - shaftHz);
-  const upper = ctx.envelopeLine(line.frequencyHz + shaftHz);
+/**
+ * What modulates a part's impacts, heard as sidebands around its defect frequency: the shaft
+ * carries an inner race's defect through the load zone; the cage carries a rolling element's
+ * (2×BSF ± FTF). Outer-race defects sit still, the cage is its own modulator.
+ */
+function modulatorOf(ctx: RuleContext, part: Omit<PartFamily, 'confidence'>) {
+  const { line } = part;
+  if (part.cause === 'bearing-inner-race' && line.order) {
+    return { code: 'shaft-sidebands' as const, hz: line.frequencyHz / line.order };
+  }
+  if (part.cause !== 'bearing-rolling-element') return null;
+  const cage = ctx.frequencies.find(
+    (f) => f.kind === 'bearing-ftf' && f.componentId === line.componentId,
+  );
+  return cage ? { code: 'cage-sidebands' as const, hz: cage.frequencyHz } : null;
+}
+
+/** The modulator's first sidebands present around the defect frequency: 0, 1 or 2. */
+function sidebandCount(ctx: RuleContext, line: CharacteristicFrequency, modulatorHz: number) {
+  const lower = ctx.envelopeLine(line.frequencyHz - modulatorHz);
+  const upper = ctx.envelopeLine(line.frequencyHz + modulatorHz);
   return (lower.present ? 1 : 0) + (upper.present ? 1 : 0);
 }
 
-/** A part's confidence from its family: lines over the baseline, and an inner race's sidebands. */
+/** A part's confidence from its family: lines over the baseline, and its modulator's sidebands. */
 function confidenceOf(
   ctx: RuleContext,
   part: Omit<PartFamily, 'confidence'>,
@@ -40,8 +55,10 @@ function confidenceOf(
 ) {
   let confidence = familyConfidence(family);
   if (ctx.hasBaseline && family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
-  if (part.cause === 'bearing-inner-race' && confidence > 0) {
-    confidence = Math.min(0.97, confidence + 0.05 * shaftSidebands(ctx, part.line));
+  const modulator = modulatorOf(ctx, part);
+  if (modulator && confidence > 0) {
+    const sidebands = sidebandCount(ctx, part.line, modulator.hz);
+    confidence = Math.min(0.97, confidence + 0.05 * sidebands);
   }
   return confidence;
 }
@@ -52,10 +69,13 @@ function evidenceOf(ctx: RuleContext, part: PartFamily): EvidenceItem[] {
   if (ctx.hasBaseline) {
     evidence.push({ code: 'envelope-excess', params: { excessDb: round2(family.excessDb) } });
   }
-  const sidebands = part.cause === 'bearing-inner-race' ? shaftSidebands(ctx, line) : 0;
-  if (sidebands > 0 && line.order) {
-    const shaftHz = round2(line.frequencyHz / line.order);
-    evidence.push({ code: 'shaft-sidebands', params: { count: sidebands, shaftHz } });
+  const modulator = modulatorOf(ctx, part);
+  const count = modulator ? sidebandCount(ctx, line, modulator.hz) : 0;
+  if (modulator?.code === 'shaft-sidebands' && count > 0) {
+    evidence.push({ code: modulator.code, params: { count, shaftHz: round2(modulator.hz) } });
+  }
+  if (modulator?.code === 'cage-sidebands' && count > 0) {
+    evidence.push({ code: modulator.code, params: { count, cageHz: round2(modulator.hz) } });
   }
   return evidence;
 }

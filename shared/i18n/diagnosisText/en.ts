@@ -132,6 +132,8 @@ export const EN: DiagnosisWords = {
       `strongest line ${db(p.excessDb)} dB above the healthy envelope spectrum`,
     'shaft-sidebands': (p) =>
       `${count(p.count, 'shaft-speed sideband')} at BPFI ± ${hz(p.shaftHz)} Hz`,
+    'cage-sidebands': (p) =>
+      `${count(p.count, 'cage (FTF) sideband')} at 2×BSF ± ${hz(p.cageHz)} Hz`,
     'kinematic-origin': (p) =>
       `${symbol(p.frequency)} = ${factor(p.factor)}${p.frequency.kind === 'gear-mesh' ? ' teeth' : ''} × ${factor(p.shaftSpeedHz)} Hz = ${hz(p.frequencyHz)} Hz (${speed(p.speed)})`,
     'impacts-against-baseline': (p) =>

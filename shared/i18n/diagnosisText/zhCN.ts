@@ -135,6 +135,7 @@ export const ZH_CN: DiagnosisWords = {
       )} Hz，${spaced('即', frequencyName(p.defect))}（${hz(p.defectHz)} Hz）的 ${orders(p.harmonics.map((h) => h.order))} 倍频，最高高出包络谱底噪 ${db(p.prominenceDb)} dB`,
     'envelope-excess': (p) => `最强谱线高出健康包络谱 ${db(p.excessDb)} dB`,
     'shaft-sidebands': (p) => `BPFI ± ${hz(p.shaftHz)} Hz 处有 ${p.count} 条转频边频带`,
+    'cage-sidebands': (p) => `2×BSF ± ${hz(p.cageHz)} Hz 处有 ${p.count} 条保持架（FTF）边频带`,
     'kinematic-origin': (p) =>
       `${symbol(p.frequency)} = ${factor(p.factor)}${p.frequency.kind === 'gear-mesh' ? ' 齿' : ''} × ${factor(p.shaftSpeedHz)} Hz = ${hz(p.frequencyHz)} Hz（${speed(p.speed)}）`,
     'impacts-against-baseline': (p) =>

@@ -52,6 +52,7 @@ export const PLAIN_ZH_CN: PlainWords = {
       `有规律的撞击声，每秒约 ${rate(p.defectHz)} 次，与${p.defect.componentId ?? '某个部件'}的转动同步`,
     'envelope-excess': () => '噪声里有健康机器没有的节拍',
     'shaft-sidebands': () => '撞击声随轴的每一转时强时弱',
+    'cage-sidebands': () => '撞击声随保持架的每一转时强时弱',
     'kinematic-origin': (p) => `音调与${p.frequency.componentId ?? p.speed.shaftId}的转动相符`,
     'impacts-against-baseline': () => '有健康机器没有的撞击声',
     'impacts-without-baseline': () => '声音里有尖锐的撞击声',

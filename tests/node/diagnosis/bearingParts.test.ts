@@ -67,6 +67,26 @@ describe('bearing parts on the simulated lathe', () => {
     });
     expect(bearingCauses(report)).toEqual([`${kind} on spindle-front-bearing`]);
   });
+
+  it('hears the cage carry a rolling element round: FTF sidebands around 2×BSF', () => {
+    const samples = simulateMachine({
+      sampleRateHz: 48000,
+      durationSeconds: 8,
+      seed: 60,
+      faults: [{ kind: 'bearing-rolling-element' }],
+    });
+    const report = diagnose({
+      fileName: 'sim.wav',
+      features: extractFeatures(samples, 48000),
+      baseline,
+      profile: null,
+      rpmOverrides: {},
+    });
+    const [top] = report.causes;
+    expect(top.id).toBe('bearing-rolling-element');
+    const cage = top.evidence.find((e) => typeof e !== 'string' && e.code === 'cage-sidebands');
+    expect(cage).toMatchObject({ params: { count: 2 } });
+  });
 });
 
 describe('bearing parts on CWRU (baseline from 60 % of the healthy record)', () => {

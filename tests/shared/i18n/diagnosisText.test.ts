@@ -143,6 +143,7 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
     },
   ],
   'bearing-no-impacts': [{ kurtosis: 2.98, spectralKurtosis: 0.09 }],
+  'cage-sidebands': [{ count: 2, cageHz: 11.92 }],
 };
 
 const findingItems = Object.entries(FINDINGS).flatMap(([code, list]) =>
