@@ -46,43 +46,35 @@ describe('bearing parts on the simulated lathe', () => {
     );
   });
 
-  it.each<FaultKind>([
-    'bearing-outer-race',
-    'bearing-inner-race',
-    'bearing-rolling-element',
-    'bearing-cage',
-  ])('names %s of the front bearing and no other bearing part', (kind) => {
+  /** Eight seconds of the simulated lathe with one fault, diagnosed against the baseline. */
+  function diagnoseFault(kind: FaultKind): DiagnosisReport {
     const samples = simulateMachine({
       sampleRateHz: 48000,
       durationSeconds: 8,
       seed: 60,
       faults: [{ kind }],
     });
-    const report = diagnose({
+    return diagnose({
       fileName: 'sim.wav',
       features: extractFeatures(samples, 48000),
       baseline,
       profile: null,
       rpmOverrides: {},
     });
+  }
+
+  it.each<FaultKind>([
+    'bearing-outer-race',
+    'bearing-inner-race',
+    'bearing-rolling-element',
+    'bearing-cage',
+  ])('names %s of the front bearing and no other bearing part', (kind) => {
+    const report = diagnoseFault(kind);
     expect(bearingCauses(report)).toEqual([`${kind} on spindle-front-bearing`]);
   });
 
   it('hears the cage carry a rolling element round: FTF sidebands around 2×BSF', () => {
-    const samples = simulateMachine({
-      sampleRateHz: 48000,
-      durationSeconds: 8,
-      seed: 60,
-      faults: [{ kind: 'bearing-rolling-element' }],
-    });
-    const report = diagnose({
-      fileName: 'sim.wav',
-      features: extractFeatures(samples, 48000),
-      baseline,
-      profile: null,
-      rpmOverrides: {},
-    });
-    const [top] = report.causes;
+    const [top] = diagnoseFault('bearing-rolling-element').causes;
     expect(top.id).toBe('bearing-rolling-element');
     const cage = top.evidence.find((e) => typeof e !== 'string' && e.code === 'cage-sidebands');
     expect(cage).toMatchObject({ params: { count: 2 } });
@@ -108,20 +100,25 @@ describe('bearing parts on CWRU (baseline from 60 % of the healthy record)', () 
     );
   });
 
-  it.each([
-    ['inner-race-007-0hp-105', 'bearing-inner-race'],
-    ['inner-race-021-1hp-210', 'bearing-inner-race'],
-    ['outer-race-007-0hp-130', 'bearing-outer-race'],
-    ['outer-race-021-1hp-235', 'bearing-outer-race'],
-  ])('names only the right race on %s: %s', async (name, race) => {
+  /** A faulty 12 kHz record diagnosed at its own speed. */
+  async function diagnoseRecord(name: string): Promise<DiagnosisReport> {
     const { info, samples } = await decodeWavFile(cwru(`${name}.wav`));
-    const report = diagnose({
+    return diagnose({
       fileName: name,
       features: extractFeatures(samples, info.sampleRateHz),
       baseline,
       profile: null,
       rpmOverrides: { 'motor-shaft': meta(name).rpm },
     });
+  }
+
+  it.each([
+    ['inner-race-007-0hp-105', 'bearing-inner-race'],
+    ['inner-race-021-1hp-210', 'bearing-inner-race'],
+    ['outer-race-007-0hp-130', 'bearing-outer-race'],
+    ['outer-race-021-1hp-235', 'bearing-outer-race'],
+  ])('names only the right race on %s: %s', async (name, race) => {
+    const report = await diagnoseRecord(name);
     expect(bearingCauses(report)).toEqual([`${race} on drive-end-bearing`]);
   });
 
@@ -129,15 +126,7 @@ describe('bearing parts on CWRU (baseline from 60 % of the healthy record)', () 
     // Not impulsive (kurtosis 3.0 against 2.7 healthy, band SK 0.09): the envelope lines that
     // rose (BPFO-like, 8 dB over healthy) point to the bearing but cannot place the part, and the
     // 3.5 kHz lines stand on a floor that rose with them — a ringing mode, not chatter.
-    const name = 'ball-007-0hp-118';
-    const { info, samples } = await decodeWavFile(cwru(`${name}.wav`));
-    const report = diagnose({
-      fileName: name,
-      features: extractFeatures(samples, info.sampleRateHz),
-      baseline,
-      profile: null,
-      rpmOverrides: { 'motor-shaft': meta(name).rpm },
-    });
+    const report = await diagnoseRecord('ball-007-0hp-118');
     expect(report.anomalous).toBe(true);
     const [top] = report.causes;
     expect(['bearing-rolling-element', 'bearing-part-uncertain']).toContain(top.id);
