@@ -128,7 +128,7 @@ function decisions(ctx: RuleContext, adjust: Adjust): PartDecision[] {
  * another part's leakage as its own (the CWRU ball record: BPFO-like lines 8 dB over healthy,
  * kurtosis 3.0 against 2.7 healthy, band SK 0.09).
  */
-export function impactsToPlace(ctx: RuleContext): boolean {
+function impactsToPlace(ctx: RuleContext): boolean {
   return (
     ctx.features.envelope.spectralKurtosis >= RULES.placingSpectralKurtosis ||
     impulsiveness(ctx).impulsive
