@@ -69,6 +69,8 @@ export interface EvidenceParams {
   };
   'envelope-excess': { readonly excessDb: number };
   'shaft-sidebands': { readonly count: number; readonly shaftHz: number };
+  /** Sidebands at the cage frequency around a rolling element's 2×BSF. */
+  'cage-sidebands': { readonly count: number; readonly cageHz: number };
   'kinematic-origin': {
     readonly frequency: FrequencyRef;
     readonly frequencyHz: number;
@@ -119,6 +121,8 @@ export interface EvidenceParams {
   'bearing-parts-overlap': {
     readonly parts: readonly { readonly cause: CauseId; readonly confidence: number }[];
   };
+  /** Envelope lines of a bearing without impacts to place them: the part is uncertain. */
+  'bearing-no-impacts': { readonly kurtosis: number; readonly spectralKurtosis: number };
 }
 
 export type FindingCode = keyof FindingParams;

@@ -10,6 +10,7 @@ import type { CauseCandidate } from './candidate.ts';
 import type { RuleContext } from './context.ts';
 import { defectFamily, familyConfidence, familyItem } from './defectFamily.ts';
 import type { DefectFamily } from './defectFamily.ts';
+import { impulsiveness } from './highFrequency.ts';
 import { originItems, round2 } from './items.ts';
 import { RULES } from './thresholds.ts';
 
@@ -22,16 +23,31 @@ const DEFECTS: readonly { kind: string; cause: CauseId }[] = [
 
 type Adjust = (part: PartFamily, family: DefectFamily) => number;
 
-/** Inner-race impacts are modulated by the shaft: 1x sidebands around BPFI. */
-function shaftSidebands(ctx: RuleContext, line: CharacteristicFrequency): number {
-  if (!line.order) return 0;
-  const shaftHz = line.frequencyHz / line.order;
-  const lower = ctx.envelopeLine(line.frequencyHz - shaftHz);
-  const upper = ctx.envelopeLine(line.frequencyHz + shaftHz);
+/**
+ * What modulates a part's impacts, heard as sidebands around its defect frequency: the shaft
+ * carries an inner race's defect through the load zone; the cage carries a rolling element's
+ * (2×BSF ± FTF). Outer-race defects sit still, the cage is its own modulator.
+ */
+function modulatorOf(ctx: RuleContext, part: Omit<PartFamily, 'confidence'>) {
+  const { line } = part;
+  if (part.cause === 'bearing-inner-race' && line.order) {
+    return { code: 'shaft-sidebands' as const, hz: line.frequencyHz / line.order };
+  }
+  if (part.cause !== 'bearing-rolling-element') return null;
+  const cage = ctx.frequencies.find(
+    (f) => f.kind === 'bearing-ftf' && f.componentId === line.componentId,
+  );
+  return cage ? { code: 'cage-sidebands' as const, hz: cage.frequencyHz } : null;
+}
+
+/** The modulator's first sidebands present around the defect frequency: 0, 1 or 2. */
+function sidebandCount(ctx: RuleContext, line: CharacteristicFrequency, modulatorHz: number) {
+  const lower = ctx.envelopeLine(line.frequencyHz - modulatorHz);
+  const upper = ctx.envelopeLine(line.frequencyHz + modulatorHz);
   return (lower.present ? 1 : 0) + (upper.present ? 1 : 0);
 }
 
-/** A part's confidence from its family: lines over the baseline, and an inner race's sidebands. */
+/** A part's confidence from its family: lines over the baseline, and its modulator's sidebands. */
 function confidenceOf(
   ctx: RuleContext,
   part: Omit<PartFamily, 'confidence'>,
@@ -39,8 +55,10 @@ function confidenceOf(
 ) {
   let confidence = familyConfidence(family);
   if (ctx.hasBaseline && family.excessDb < RULES.raisedLineDb) confidence *= 0.3;
-  if (part.cause === 'bearing-inner-race' && confidence > 0) {
-    confidence = Math.min(0.97, confidence + 0.05 * shaftSidebands(ctx, part.line));
+  const modulator = modulatorOf(ctx, part);
+  if (modulator && confidence > 0) {
+    const sidebands = sidebandCount(ctx, part.line, modulator.hz);
+    confidence = Math.min(0.97, confidence + 0.05 * sidebands);
   }
   return confidence;
 }
@@ -51,10 +69,13 @@ function evidenceOf(ctx: RuleContext, part: PartFamily): EvidenceItem[] {
   if (ctx.hasBaseline) {
     evidence.push({ code: 'envelope-excess', params: { excessDb: round2(family.excessDb) } });
   }
-  const sidebands = part.cause === 'bearing-inner-race' ? shaftSidebands(ctx, line) : 0;
-  if (sidebands > 0 && line.order) {
-    const shaftHz = round2(line.frequencyHz / line.order);
-    evidence.push({ code: 'shaft-sidebands', params: { count: sidebands, shaftHz } });
+  const modulator = modulatorOf(ctx, part);
+  const count = modulator ? sidebandCount(ctx, line, modulator.hz) : 0;
+  if (modulator?.code === 'shaft-sidebands' && count > 0) {
+    evidence.push({ code: modulator.code, params: { count, shaftHz: round2(modulator.hz) } });
+  }
+  if (modulator?.code === 'cage-sidebands' && count > 0) {
+    evidence.push({ code: modulator.code, params: { count, cageHz: round2(modulator.hz) } });
   }
   return evidence;
 }
@@ -99,10 +120,55 @@ function decisions(ctx: RuleContext, adjust: Adjust): PartDecision[] {
     );
 }
 
+/**
+ * Whether the recording carries impacts to place: a demodulated band whose spectral kurtosis
+ * reaches RULES.placingSpectralKurtosis, or impulsiveness over the healthy machine's (without a
+ * baseline, kurtosis over a Gaussian's). Without them, envelope lines at a bearing's frequencies
+ * are a rhythm in noise: they point to the bearing, but lines of one part there are as likely
+ * another part's leakage as its own (the CWRU ball record: BPFO-like lines 8 dB over healthy,
+ * kurtosis 3.0 against 2.7 healthy, band SK 0.09).
+ */
+function impactsToPlace(ctx: RuleContext): boolean {
+  return (
+    ctx.features.envelope.spectralKurtosis >= RULES.placingSpectralKurtosis ||
+    impulsiveness(ctx).impulsive
+  );
+}
+
+/** The evidence that no impacts place the part: the kurtoses it was judged on. */
+function unplacedItem(ctx: RuleContext): EvidenceItem {
+  return {
+    code: 'bearing-no-impacts',
+    params: {
+      kurtosis: round2(impulsiveness(ctx).kurtosis),
+      spectralKurtosis: round2(ctx.features.envelope.spectralKurtosis),
+    },
+  };
+}
+
+/** One "part uncertain" candidate for a bearing: its winner's confidence, both parts' lines. */
+function uncertainCandidate(
+  ctx: RuleContext,
+  winner: PartFamily,
+  first: EvidenceItem,
+  rival: PartFamily | null,
+): CauseCandidate {
+  const both = [winner, ...(rival ? [rival] : [])].map((part) => candidateOf(ctx, part));
+  return {
+    id: 'bearing-part-uncertain',
+    componentId: winner.line.componentId ?? null,
+    confidence: winner.confidence,
+    excessDb: Math.max(...both.map((c) => c.excessDb)),
+    evidence: [first, ...both.flatMap((c) => c.evidence)],
+    explainedHz: both.flatMap((c) => c.explainedHz),
+  };
+}
+
 export function bearingRule(ctx: RuleContext): CauseCandidate[] {
   const adjust: Adjust = (part, family) => confidenceOf(ctx, part, family);
   const out: CauseCandidate[] = [];
   const winners: PartFamily[] = [];
+  const placed = impactsToPlace(ctx);
   for (const decision of decisions(ctx, adjust)) {
     const keep = (part: PartFamily) => afterStrongerBearings(ctx, winners, part, adjust);
     const winner = keep(decision.winner);
@@ -112,19 +178,17 @@ export function bearingRule(ctx: RuleContext): CauseCandidate[] {
       continue;
     }
     winners.push(winner);
+    if (!placed) {
+      // No impacts: one bearing defect, no part, whatever the families' ranking said.
+      out.push(uncertainCandidate(ctx, winner, unplacedItem(ctx), null));
+      continue;
+    }
     if (decision.kind === 'separated') {
       out.push(candidateOf(ctx, winner), ...others.map((p) => candidateOf(ctx, p)));
       continue;
     }
-    const both = [winner, decision.rival].map((part) => candidateOf(ctx, part));
-    out.push({
-      id: 'bearing-part-uncertain',
-      componentId: winner.line.componentId ?? null,
-      confidence: winner.confidence,
-      excessDb: Math.max(...both.map((c) => c.excessDb)),
-      evidence: [uncertainItem(winner, decision.rival), ...both.flatMap((c) => c.evidence)],
-      explainedHz: both.flatMap((c) => c.explainedHz),
-    });
+    const first = uncertainItem(winner, decision.rival);
+    out.push(uncertainCandidate(ctx, winner, first, decision.rival));
     out.push(...others.map((p) => candidateOf(ctx, p)));
   }
   return out;

@@ -37,6 +37,12 @@ export interface RuleContext {
   spectrumLine(frequencyHz: number, toleranceFraction?: number): LineMeasure;
   /** A line of the envelope spectrum near `frequencyHz`. */
   envelopeLine(frequencyHz: number, toleranceFraction?: number): LineMeasure;
+  /**
+   * How far the recording's broadband floor around `frequencyHz` (the median level within
+   * ±`halfWidthFraction`, gain removed) sits over the healthy floor there, dB; 0 without a
+   * baseline. A median over many bins ignores a few lines: this is the noise a line stands on.
+   */
+  spectrumFloorRise(frequencyHz: number, halfWidthFraction: number): number;
 }
 
 interface Scale {
@@ -88,6 +94,30 @@ function measure(scale: Scale, expectedHz: number, toleranceFraction: number): L
   };
 }
 
+function medianAround(levels: readonly number[], centre: number, halfWidth: number): number {
+  const first = Math.max(0, Math.floor(centre - halfWidth));
+  const window = levels.slice(first, Math.min(levels.length, Math.ceil(centre + halfWidth) + 1));
+  return median(window.filter(Number.isFinite));
+}
+
+/** The floor rise of spectrumFloorRise: a floor's PSD does not scale with the bin width. */
+function floorRise(scale: Scale, gainDb: number, frequencyHz: number, fraction: number): number {
+  if (!scale.healthy) return 0;
+  const own = medianAround(
+    scale.levels,
+    frequencyHz / scale.binWidthHz,
+    (fraction * frequencyHz) / scale.binWidthHz,
+  );
+  const healthyBin = scale.healthy.binWidthHz;
+  const healthy = medianAround(
+    scale.healthy.medianDb,
+    frequencyHz / healthyBin,
+    (fraction * frequencyHz) / healthyBin,
+  );
+  const rise = own - gainDb - healthy;
+  return Number.isFinite(rise) ? rise : 0;
+}
+
 export function createRuleContext(input: {
   features: RecordingFeatures;
   comparison: Comparison | null;
@@ -130,5 +160,6 @@ export function createRuleContext(input: {
       measure(spectrum, hz, tolerance),
     envelopeLine: (hz, tolerance = RULES.defectToleranceFraction) =>
       measure(envelope, hz, tolerance),
+    spectrumFloorRise: (hz, fraction) => floorRise(spectrum, comparison?.gainDb ?? 0, hz, fraction),
   };
 }

@@ -77,3 +77,20 @@ export function strongestPeriodicConfidence(ctx: RuleContext): number {
       .map((f) => familyConfidence(defectFamily(ctx, f.frequencyHz))),
   );
 }
+
+/**
+ * Confidence of the strongest periodic-impact family that rose over the healthy machine's
+ * envelope (RULES.raisedLineDb): a rhythm of a bearing or ball screw that the healthy machine
+ * did not have. 0 without a baseline, where nothing says what is new.
+ */
+export function raisedPeriodicConfidence(ctx: RuleContext): number {
+  if (!ctx.hasBaseline) return 0;
+  return Math.max(
+    0,
+    ...ctx.frequencies
+      .filter((f) => PERIODIC_DEFECT_KINDS.has(f.kind))
+      .map((f) => defectFamily(ctx, f.frequencyHz))
+      .filter((family) => family.excessDb >= RULES.raisedLineDb)
+      .map(familyConfidence),
+  );
+}

@@ -22,11 +22,23 @@ export const RULES = {
   /** Chatter: a new line this far over the healthy maximum that no kinematic frequency explains. */
   chatterExcessDb: 10,
   /**
+   * The floor under a chatter line is the median level within ± this fraction of its frequency
+   * (±5 %: a few hundred bins, which the lines of a ringing mode do not move); the line must rise
+   * chatterExcessDb over the healthy maximum beyond that floor's own rise.
+   */
+  chatterFloorFraction: 0.05,
+  /**
    * Another part of the same bearing without lines of its own whose whole family is this strong
    * against the winning part's (summed prominences): the two share their lines, the part cannot
    * be told.
    */
   partUncertainRatio: 0.8,
+  /**
+   * A bearing's part is named only with impacts to place: the demodulated band's spectral
+   * kurtosis this high (bearing faults of the simulator, laptop or phone: 1.6–4.4; CWRU races:
+   * 1.7–14; the CWRU ball record, not impulsive: 0.09), or impulsiveness over the baseline's.
+   */
+  placingSpectralKurtosis: 1,
   /** Another part's own lines must reach within this of the winning part's strongest line, dB. */
   partDominanceDb: 10,
   /** Without a baseline every confidence is scaled by this. */

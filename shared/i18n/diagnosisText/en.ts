@@ -132,6 +132,8 @@ export const EN: DiagnosisWords = {
       `strongest line ${db(p.excessDb)} dB above the healthy envelope spectrum`,
     'shaft-sidebands': (p) =>
       `${count(p.count, 'shaft-speed sideband')} at BPFI ± ${hz(p.shaftHz)} Hz`,
+    'cage-sidebands': (p) =>
+      `${count(p.count, 'cage (FTF) sideband')} at 2×BSF ± ${hz(p.cageHz)} Hz`,
     'kinematic-origin': (p) =>
       `${symbol(p.frequency)} = ${factor(p.factor)}${p.frequency.kind === 'gear-mesh' ? ' teeth' : ''} × ${factor(p.shaftSpeedHz)} Hz = ${hz(p.frequencyHz)} Hz (${speed(p.speed)})`,
     'impacts-against-baseline': (p) =>
@@ -175,5 +177,7 @@ export const EN: DiagnosisWords = {
     'shape-differs': () => 'the spectral shape differs without a distinct line',
     'bearing-parts-overlap': (p) =>
       `the lines of ${p.parts.map((part) => `${EN.causeNames[part.cause].toLowerCase()} (${part.confidence.toFixed(2)})`).join(' and ')} are about as strong: the part cannot be told`,
+    'bearing-no-impacts': (p) =>
+      `envelope lines at the bearing's frequencies without impacts (kurtosis ${stat(p.kurtosis)}, spectral kurtosis of the demodulated band ${stat(p.spectralKurtosis)}): the part cannot be told`,
   },
 };

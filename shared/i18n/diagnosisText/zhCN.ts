@@ -135,6 +135,7 @@ export const ZH_CN: DiagnosisWords = {
       )} Hz，${spaced('即', frequencyName(p.defect))}（${hz(p.defectHz)} Hz）的 ${orders(p.harmonics.map((h) => h.order))} 倍频，最高高出包络谱底噪 ${db(p.prominenceDb)} dB`,
     'envelope-excess': (p) => `最强谱线高出健康包络谱 ${db(p.excessDb)} dB`,
     'shaft-sidebands': (p) => `BPFI ± ${hz(p.shaftHz)} Hz 处有 ${p.count} 条转频边频带`,
+    'cage-sidebands': (p) => `2×BSF ± ${hz(p.cageHz)} Hz 处有 ${p.count} 条保持架（FTF）边频带`,
     'kinematic-origin': (p) =>
       `${symbol(p.frequency)} = ${factor(p.factor)}${p.frequency.kind === 'gear-mesh' ? ' 齿' : ''} × ${factor(p.shaftSpeedHz)} Hz = ${hz(p.frequencyHz)} Hz（${speed(p.speed)}）`,
     'impacts-against-baseline': (p) =>
@@ -174,5 +175,7 @@ export const ZH_CN: DiagnosisWords = {
     'shape-differs': () => '频谱形状不同，但没有明显的单独谱线',
     'bearing-parts-overlap': (p) =>
       `${p.parts.map((part) => `${ZH_CN.causeNames[part.cause]}（${part.confidence.toFixed(2)}）`).join('与')}的谱线强度相近：无法区分是哪个部位`,
+    'bearing-no-impacts': (p) =>
+      `轴承特征频率处有包络谱线，但没有冲击（峭度 ${stat(p.kurtosis)}，解调频带的谱峭度 ${stat(p.spectralKurtosis)}）：无法区分是哪个部位`,
   },
 };

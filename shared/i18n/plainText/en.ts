@@ -93,6 +93,7 @@ export const PLAIN_EN: PlainWords = {
       `repeated knocks, about ${rate(p.defectHz)} a second, in step with ${the(p.defect.componentId ?? null, 'part')}`,
     'envelope-excess': () => 'a beat in the noise that the healthy machine does not have',
     'shaft-sidebands': () => 'the knocks swell and fade with each turn of the shaft',
+    'cage-sidebands': () => 'the knocks swell and fade with each turn of the cage',
     'kinematic-origin': (p) =>
       `at a pitch that matches ${the(p.frequency.componentId ?? p.speed.shaftId, 'shaft')} turning`,
     'impacts-against-baseline': () => 'knocks that the healthy machine does not make',
@@ -119,6 +120,8 @@ export const PLAIN_EN: PlainWords = {
     'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',
     'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',
+    'bearing-no-impacts': () =>
+      "a rhythm at the bearing's own rates, without clear knocks that tell which part",
   },
   irregularKnocks: 'irregular knocks that the healthy machine does not make',
   fallback: 'The sound differs from the healthy machine.',

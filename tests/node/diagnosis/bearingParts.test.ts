@@ -2,7 +2,8 @@
  * One cause per bearing unless the evidence separates them (issue 9): the simulator's four
  * bearing faults and the CWRU race faults name their own part only — no other part of that
  * bearing, nor of the spindle's other bearing, on lines that are the defect's harmonics — and
- * parts that share their lines without one winning become one "part uncertain" candidate.
+ * parts that share their lines without one winning become one "part uncertain" candidate, as do
+ * a bearing's lines without impacts to place them (the CWRU ball record).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -45,26 +46,38 @@ describe('bearing parts on the simulated lathe', () => {
     );
   });
 
-  it.each<FaultKind>([
-    'bearing-outer-race',
-    'bearing-inner-race',
-    'bearing-rolling-element',
-    'bearing-cage',
-  ])('names %s of the front bearing and no other bearing part', (kind) => {
+  /** Eight seconds of the simulated lathe with one fault, diagnosed against the baseline. */
+  function diagnoseFault(kind: FaultKind): DiagnosisReport {
     const samples = simulateMachine({
       sampleRateHz: 48000,
       durationSeconds: 8,
       seed: 60,
       faults: [{ kind }],
     });
-    const report = diagnose({
+    return diagnose({
       fileName: 'sim.wav',
       features: extractFeatures(samples, 48000),
       baseline,
       profile: null,
       rpmOverrides: {},
     });
+  }
+
+  it.each<FaultKind>([
+    'bearing-outer-race',
+    'bearing-inner-race',
+    'bearing-rolling-element',
+    'bearing-cage',
+  ])('names %s of the front bearing and no other bearing part', (kind) => {
+    const report = diagnoseFault(kind);
     expect(bearingCauses(report)).toEqual([`${kind} on spindle-front-bearing`]);
+  });
+
+  it('hears the cage carry a rolling element round: FTF sidebands around 2×BSF', () => {
+    const [top] = diagnoseFault('bearing-rolling-element').causes;
+    expect(top.id).toBe('bearing-rolling-element');
+    const cage = top.evidence.find((e) => typeof e !== 'string' && e.code === 'cage-sidebands');
+    expect(cage).toMatchObject({ params: { count: 2 } });
   });
 });
 
@@ -87,21 +100,40 @@ describe('bearing parts on CWRU (baseline from 60 % of the healthy record)', () 
     );
   });
 
-  it.each([
-    ['inner-race-007-0hp-105', 'bearing-inner-race'],
-    ['inner-race-021-1hp-210', 'bearing-inner-race'],
-    ['outer-race-007-0hp-130', 'bearing-outer-race'],
-    ['outer-race-021-1hp-235', 'bearing-outer-race'],
-  ])('names only the right race on %s: %s', async (name, race) => {
+  /** A faulty 12 kHz record diagnosed at its own speed. */
+  async function diagnoseRecord(name: string): Promise<DiagnosisReport> {
     const { info, samples } = await decodeWavFile(cwru(`${name}.wav`));
-    const report = diagnose({
+    return diagnose({
       fileName: name,
       features: extractFeatures(samples, info.sampleRateHz),
       baseline,
       profile: null,
       rpmOverrides: { 'motor-shaft': meta(name).rpm },
     });
+  }
+
+  it.each([
+    ['inner-race-007-0hp-105', 'bearing-inner-race'],
+    ['inner-race-021-1hp-210', 'bearing-inner-race'],
+    ['outer-race-007-0hp-130', 'bearing-outer-race'],
+    ['outer-race-021-1hp-235', 'bearing-outer-race'],
+  ])('names only the right race on %s: %s', async (name, race) => {
+    const report = await diagnoseRecord(name);
     expect(bearingCauses(report)).toEqual([`${race} on drive-end-bearing`]);
+  });
+
+  it('names the ball record a bearing defect (no chatter, no outer race) on ball-007-0hp-118', async () => {
+    // Not impulsive (kurtosis 3.0 against 2.7 healthy, band SK 0.09): the envelope lines that
+    // rose (BPFO-like, 8 dB over healthy) point to the bearing but cannot place the part, and the
+    // 3.5 kHz lines stand on a floor that rose with them — a ringing mode, not chatter.
+    const report = await diagnoseRecord('ball-007-0hp-118');
+    expect(report.anomalous).toBe(true);
+    const [top] = report.causes;
+    expect(['bearing-rolling-element', 'bearing-part-uncertain']).toContain(top.id);
+    expect(top.componentId).toBe('drive-end-bearing');
+    expect(report.causes.map((c) => c.id)).not.toContain('chatter');
+    expect(report.causes.map((c) => c.id)).not.toContain('bearing-outer-race');
+    expect(bearingCauses(report)).toEqual([`${top.id} on drive-end-bearing`]);
   });
 });
 

@@ -142,6 +142,8 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
       ],
     },
   ],
+  'bearing-no-impacts': [{ kurtosis: 2.98, spectralKurtosis: 0.09 }],
+  'cage-sidebands': [{ count: 2, cageHz: 11.92 }],
 };
 
 const findingItems = Object.entries(FINDINGS).flatMap(([code, list]) =>
