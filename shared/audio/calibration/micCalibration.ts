@@ -131,3 +131,10 @@ export type LevelUnit = 'dB SPL' | 'dBFS';
 export function levelUnit(calibration: MicCalibration | null | undefined): LevelUnit {
   return calibration ? 'dB SPL' : 'dBFS';
 }
+
+/** The unit of power spectral densities: dB re 1 FS²/Hz, or dB re (20 µPa)²/Hz when calibrated. */
+export type DensityUnit = 'dBFS/Hz' | 'dB SPL/Hz';
+
+export function densityUnit(calibration: MicCalibration | null | undefined): DensityUnit {
+  return calibration ? 'dB SPL/Hz' : 'dBFS/Hz';
+}
