@@ -192,6 +192,7 @@ describe('every API method through dispatch', () => {
         new URL('./verdicts.test.ts', import.meta.url),
         new URL('./bundles.test.ts', import.meta.url),
         new URL('../sync/hubLinkOffline.test.ts', import.meta.url),
+        new URL('./micCalibrations.test.ts', import.meta.url),
       ].map((url) => readFile(new URL(url), 'utf8')),
     );
     for (const method of API_METHODS) expect(sources.join('\n')).toContain(`'${method}'`);

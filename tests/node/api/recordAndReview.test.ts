@@ -129,7 +129,7 @@ describe('sessions', () => {
     ['start', ['MACHINE', 7999], 'invalid-argument', /sampleRateHz\) must be at least 8000/],
     ['start', ['MACHINE', 192001], 'invalid-argument', /at most 192000/],
     ['start', ['MACHINE', 44100.5], 'invalid-argument', /whole number/],
-    ['start', ['MACHINE'], 'invalid-argument', /takes 2 arguments/],
+    ['start', ['MACHINE'], 'invalid-argument', /takes 2 to 3 arguments/],
     ['start', ['no-such-machine', 48000], 'not-found', /no machine/],
     ['append', ['no-such-session', new ArrayBuffer(4)], 'not-found', /no recording session/],
     ['append', ['x', 'audio'], 'invalid-argument', /must be an ArrayBuffer/],
