@@ -94,6 +94,7 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         description={t('review.spectrumDescription', {
           anomalies: analysis.anomalies.length,
           bands: bands.length,
+          unit: `${levelUnit}/Hz`,
           ...range,
         })}
         frequencyLabel={t('chart.frequencyHz')}
@@ -134,7 +135,10 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         logFrequency={false}
         markers={envelopeMarkers}
         highlightsHz={envelopeLinesHz}
-        description={t('review.envelopeDescription', { lines: envelopeLinesHz.length })}
+        description={t('review.envelopeDescription', {
+          lines: envelopeLinesHz.length,
+          unit: levelUnit,
+        })}
         frequencyLabel={t('chart.frequencyHz')}
         levelLabel={t('review.envelopeLevelUnit', { unit: levelUnit })}
         formatTick={formatTick}
