@@ -4,7 +4,6 @@
  * is reviewed in dB SPL against the same comparison as without calibration.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   MachineSummary,
   RecordingSummary,
@@ -16,7 +15,7 @@ import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openApiFixture, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 const DEVICE = 'UMIK-1 Gain: 18dB';
@@ -33,15 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 async function record(deviceName?: string): Promise<RecordingSummary> {
   const samples = Float32Array.from(

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
-import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   FaultLogEntry,
   MachineDetail,
@@ -22,7 +21,7 @@ import type {
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openApiFixture, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -40,15 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 /** The demo lathe's sound (its own machine seed), `seconds` long, with `faults`. */
 function demoSound(seed: number, faults: readonly FaultSpec[], seconds = 4): Float32Array {
