@@ -94,6 +94,14 @@ describe('a calibrated microphone', () => {
         await page
           .getByText(/^Calibrated with umik-7000000\.txt: 94 dB SPL at 1 kHz reads/)
           .waitFor();
+        // The live RMS in dB SPL beside dBFS: −18.8 dBFS is 94 dB SPL, so 112.8 dB above dBFS.
+        const spl = page.getByText(/^RMS [\d.,]+ dB SPL \(from the microphone's sensitivity/);
+        await spl.waitFor();
+        const rmsSpl = Number(
+          (/RMS ([\d.,]+) dB SPL/.exec((await spl.textContent()) ?? '') ?? [])[1]?.replace(',', ''),
+        );
+        expect(rmsSpl).toBeGreaterThan(60);
+        expect(rmsSpl).toBeLessThan(112.8);
         await screenshot(page, 'miccal-01-imported');
 
         await record.click();

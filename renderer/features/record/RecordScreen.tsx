@@ -84,7 +84,10 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
             locked={session.active}
           />
           <section className="panel record-live" aria-label={t('record.controls')}>
-            <LevelMeter subscribeFrames={live.subscribeFrames} />
+            <LevelMeter
+              subscribeFrames={live.subscribeFrames}
+              sensitivityDbfs={calibration.calibration?.sensitivityDbfs ?? null}
+            />
             <RecordControls
               status={session.status}
               canRecord={live.recorder !== null && target.machineId !== null}
