@@ -19,6 +19,8 @@ import { diagnoseStretch } from '../workflows/diagnose.ts';
 import { canonicalJson } from '../sync/rowDigest.ts';
 import type { DiagnosisRegion } from '../store/types.ts';
 import type { FeatureSource } from '../workflows/features.ts';
+import { toMicCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
+import { calibratedViews } from './calibratedViews.ts';
 import { baselineSpectrumView } from './spectrumView.ts';
 
 /** At most this many points per spectrum sent to the page. */
@@ -94,18 +96,24 @@ export function selectionFrames(
   return { startFrame, frameCount: endFrame - startFrame };
 }
 
+/** What puts the recording on the baseline's scale (as compareWithBaseline): bin width, gain. */
+export function normalisationDb(
+  features: RecordingFeatures,
+  model: BaselineModel | null,
+  comparison: Comparison | null,
+): number {
+  return model && comparison
+    ? 10 * Math.log10(features.spectrum.binWidthHz / model.spectrum.binWidthHz) - comparison.gainDb
+    : 0;
+}
+
 /** The stretch's spectrum, on the baseline's gain-normalised scale when there is one. */
 function spectrumOf(
   features: RecordingFeatures,
   model: BaselineModel | null,
   comparison: Comparison | null,
 ) {
-  // As compareWithBaseline puts the recording on the model's scale: bin width and gain.
-  const offsetDb =
-    model && comparison
-      ? 10 * Math.log10(features.spectrum.binWidthHz / model.spectrum.binWidthHz) -
-        comparison.gainDb
-      : 0;
+  const offsetDb = normalisationDb(features, model, comparison);
   return maxPooledSpectrum(features.spectrum.levelsDb, features.spectrum.binWidthHz, offsetDb);
 }
 
@@ -177,11 +185,17 @@ export async function analyseSelection(
   const diagnosis = await diagnoseStretch(library, recording, source, range);
   const { features, baseline, comparison, frequencies, report, region } = diagnosis;
   const model = baseline ? { id: baseline.summary.id, model: baseline.signature.model } : null;
+  const views = selectionViews(features, model, comparison, frequencies);
   return {
     recordingId,
     startSeconds: region?.startSeconds ?? 0,
     endSeconds: region?.endSeconds ?? recording.durationSeconds,
-    ...selectionViews(features, model, comparison, frequencies),
+    ...(recording.calibration
+      ? calibratedViews(views, toMicCalibration(recording.calibration), {
+          normalisationDb: normalisationDb(features, model?.model ?? null, comparison),
+          envelopeBandHz: [features.envelope.lowHz, features.envelope.highHz],
+        })
+      : { ...views, levelUnit: 'dBFS' as const }),
     report,
   };
 }

@@ -22,6 +22,11 @@ import type { FeatureSource } from '../workflows/features.ts';
 import { readMachineTrend } from '../workflows/machineTrend.ts';
 import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
+import {
+  getMicCalibration,
+  removeMicCalibration,
+  setMicCalibration,
+} from '../workflows/micCalibrations.ts';
 import { recordVerdict } from '../workflows/verdicts.ts';
 import { hubLinkNotHere } from '../sync/hubLinkApi.ts';
 import { consoleLogger, toApiError } from './errors.ts';
@@ -185,7 +190,7 @@ export function createAuscultService(
   const api: AuscultApi = {
     machines: machinesApi(library),
     recordings: recordingsApi(library, imports, options.mediaOrigin ?? ''),
-    sessions: sessionsApi(sessions),
+    sessions: sessionsApi(library, sessions),
     review: { ...review, queue: (request) => reviewQueue(library, request, null) },
     faultLog: faultLogApi(library, null),
     baselines: baselinesApi(library, jobs, features),
@@ -204,6 +209,10 @@ export function createAuscultService(
     settings: {
       get: () => getSettings(library),
       set: (settings) => setSettings(library, settings),
+      micCalibration: (deviceName) => getMicCalibration(library, deviceName),
+      setMicCalibration: (deviceName, fileName, text, sensitivityDbfs) =>
+        setMicCalibration(library, deviceName, { fileName, text, sensitivityDbfs }),
+      removeMicCalibration: (deviceName) => removeMicCalibration(library, deviceName),
     },
     reports: reportsApi(library, features, null),
     hubLink: options.hubLink ?? hubLinkNotHere(),

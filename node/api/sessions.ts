@@ -7,6 +7,7 @@ import { isTooShortToAnalyse } from '../../shared/api/recordingNotices.ts';
 import { DATABASE_PAGE_BYTES, needingSpace } from '../files/diskFull.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { diagnoseRecording } from '../workflows/diagnose.ts';
+import { getMicCalibration } from '../workflows/micCalibrations.ts';
 import type { FeatureSource } from '../workflows/features.ts';
 import { createSessionRegistry } from '../recording/sessionRegistry.ts';
 import type { SessionRegistry, SessionRegistryOptions } from '../recording/sessionRegistry.ts';
@@ -37,9 +38,17 @@ export function createSessions(
   });
 }
 
-export function sessionsApi(sessions: SessionRegistry): AuscultApi['sessions'] {
+export function sessionsApi(
+  library: LibraryContext,
+  sessions: SessionRegistry,
+): AuscultApi['sessions'] {
   return {
-    start: (machineId, sampleRateHz) => sessions.start(machineId, sampleRateHz),
+    start: async (machineId, sampleRateHz, deviceName) =>
+      sessions.start(
+        machineId,
+        sampleRateHz,
+        deviceName === undefined ? null : await getMicCalibration(library, deviceName),
+      ),
     append: (sessionId, chunk) =>
       needingSpace(chunk.byteLength, () => sessions.append(sessionId, chunk)),
     // Finalising writes the header, the row and the diagnosis (which says its own size).

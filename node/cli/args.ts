@@ -35,6 +35,12 @@ export interface DiagnoseArgs {
 export interface AnalyzeArgs {
   command: 'analyze';
   json: boolean;
+  /** Print the whole spectrum as CSV (--csv) instead of the report. */
+  csv: boolean;
+  /** The microphone's calibration file (--calibration): levels in dB SPL. */
+  calibrationPath?: string;
+  /** The level in dBFS that 94 dB SPL at 1 kHz reads (--sensitivity), over the file's own. */
+  sensitivityDbfs?: number;
   recordingPath: string;
 }
 
@@ -155,6 +161,40 @@ function parseStatus(value: string | undefined): FaultStatus | undefined {
   throw new UsageError(
     `log export: --status expects one of ${FAULT_STATUSES.join(', ')}, got "${value}".`,
   );
+}
+
+function parseSensitivity(value: string | undefined, calibrationPath: string | undefined) {
+  if (value === undefined) return undefined;
+  if (calibrationPath === undefined) {
+    throw new UsageError('analyze: --sensitivity needs --calibration FILE.');
+  }
+  const sensitivityDbfs = /^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(sensitivityDbfs)) {
+    throw new UsageError(
+      `analyze: --sensitivity expects a level in dBFS such as --sensitivity=-30, got "${value}".`,
+    );
+  }
+  return sensitivityDbfs;
+}
+
+/** `analyze [--json | --csv] [--calibration FILE [--sensitivity DBFS]] rec.wav`. */
+function parseAnalyze(rest: string[]): AnalyzeArgs {
+  const { values, positionals } = parse('analyze', rest, {
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    calibration: { type: 'string' },
+    sensitivity: { type: 'string' },
+  });
+  if (values.json && values.csv) throw new UsageError('analyze: give --json or --csv, not both.');
+  const calibrationPath = values.calibration as string | undefined;
+  return {
+    command: 'analyze',
+    json: Boolean(values.json),
+    csv: Boolean(values.csv),
+    calibrationPath,
+    sensitivityDbfs: parseSensitivity(values.sensitivity as string | undefined, calibrationPath),
+    recordingPath: single('analyze', positionals, 'recording'),
+  };
 }
 
 /** `log export …`: CSV or PDF. */
@@ -297,14 +337,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       recordingPath: single(command, positionals, 'recording'),
     };
   }
-  if (command === 'analyze') {
-    const { values, positionals } = parse(command, rest, { json: { type: 'boolean' } });
-    return {
-      command,
-      json: Boolean(values.json),
-      recordingPath: single(command, positionals, 'recording'),
-    };
-  }
+  if (command === 'analyze') return parseAnalyze(rest);
   if (command === 'speed') return parseSpeed(rest);
   if (command === 'log') return parseLogExport(rest);
   if (command === 'report') return parseReport(rest);

@@ -2,9 +2,11 @@
  * The three commands of `auscult`, each from parsed arguments to the text it prints, analysing on
  * the command line's pool.
  */
+import { densitySpectrumCsv } from '../../shared/csv/densitySpectrumCsv.ts';
 import { withShaftSpeeds } from '../../shared/diagnosis/profile.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
+import { readCalibrationFile } from '../diagnosis/calibrationFile.ts';
 import { readBaselineFile, readProfileFile, writeFileAtomic } from '../diagnosis/jsonFiles.ts';
 import {
   analyzeFile,
@@ -90,9 +92,14 @@ export async function runDiagnose(args: DiagnoseArgs, pool: AnalysisPool): Promi
 }
 
 export async function runAnalyze(args: AnalyzeArgs, pool: AnalysisPool): Promise<CommandOutput> {
-  const { result: report, warnings } = await analyzeFile(args.recordingPath, undefined, pool);
-  return {
-    stdout: args.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report),
-    warnings,
-  };
+  // Read before the recording: a bad calibration file should not cost a long analysis.
+  const calibration = args.calibrationPath
+    ? await readCalibrationFile(args.calibrationPath, args.sensitivityDbfs)
+    : null;
+  const analysis = await analyzeFile(args.recordingPath, undefined, pool, calibration);
+  const { result: report, warnings } = analysis;
+  let stdout = formatAnalysis(report);
+  if (args.json) stdout = `${JSON.stringify(report, null, 2)}\n`;
+  if (args.csv) stdout = densitySpectrumCsv(analysis.spectrum, calibration);
+  return { stdout, warnings };
 }

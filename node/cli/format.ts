@@ -186,16 +186,18 @@ export function formatAnalysis(report: AnalysisReport): string {
   const s = report.statistics;
   const e = report.envelope;
   const [lowHz, highHz] = e.demodulationBandHz;
+  const spl = report.levelUnit === 'dB SPL';
+  const level = s.rmsDbSpl === undefined ? '' : `, level ${s.rmsDbSpl.toFixed(1)} dB SPL`;
   const lines = [
     header(report.file, report.sampleRateHz, report.durationSeconds),
-    `Statistics: RMS ${s.rms.toPrecision(3)} (${s.rmsDb.toFixed(1)} dB), peak ${s.peak.toPrecision(3)}, ` +
+    `Statistics: RMS ${s.rms.toPrecision(3)} (${s.rmsDb.toFixed(1)} dBFS${level}), peak ${s.peak.toPrecision(3)}, ` +
       `crest factor ${s.crestFactor.toFixed(2)}, kurtosis ${s.kurtosis?.toFixed(2) ?? 'n/a (constant signal)'}`,
     '',
-    `Spectrum peaks (PSD in dB re 1 unit²/Hz, resolution ${report.spectrum.binWidthHz.toFixed(2)} Hz, up to ${Math.round(report.analysedMaxHz)} Hz):`,
+    `Spectrum peaks (PSD in ${spl ? 'dB SPL/Hz, re (20 µPa)²/Hz' : 'dBFS/Hz, re 1 FS²/Hz'}, resolution ${report.spectrum.binWidthHz.toFixed(2)} Hz, up to ${Math.round(report.analysedMaxHz)} Hz):`,
     ...peakTable(report.spectrum.peaks),
     '',
     `Envelope spectrum of the ${Math.round(lowHz)}–${Math.round(highHz)} Hz band ` +
-      `(spectral kurtosis ${e.spectralKurtosis.toFixed(2)}, ${e.significant ? 'impulsive' : 'not significantly impulsive'}):`,
+      `(${spl ? 'dB SPL' : 'dBFS'}, spectral kurtosis ${e.spectralKurtosis.toFixed(2)}, ${e.significant ? 'impulsive' : 'not significantly impulsive'}):`,
     ...peakTable(e.peaks),
   ];
   if (report.input) lines.splice(2, 0, ...inputLines(report.input, 'en'));

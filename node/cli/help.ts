@@ -17,7 +17,7 @@ Commands:
       compare a recording with the baseline: verdict, findings, likely causes
   diagnose --profile P.json [--lang L] [--json] rec.wav
       no baseline yet: which characteristic frequencies stand out (kinematic evidence only)
-  analyze [--json] rec.wav
+  analyze [--json | --csv] [--calibration FILE [--sensitivity DBFS]] rec.wav
       signal statistics, spectrum peaks and envelope-spectrum peaks
   speed --profile P.json [--json] rec.wav
       estimate each shaft's speed from the recording, with a confidence
@@ -102,20 +102,31 @@ Options:
 The exit status is 0 whatever the verdict; read it from the output.
 ${EXIT_STATUS}
 `,
-  analyze: `Usage: auscult analyze [--json] rec.wav
+  analyze: `Usage: auscult analyze [--json | --csv] [--calibration FILE [--sensitivity DBFS]] rec.wav
 
 Describes a recording without a baseline: sample rate, duration, statistics (RMS, peak, crest
 factor, kurtosis), the most prominent spectrum peaks (frequency, level, prominence over the
 local floor) and the envelope spectrum of the band where impacts ring (chosen by spectral
-kurtosis), with its most prominent lines.
+kurtosis), with its most prominent lines. Levels are in dBFS (full scale = 1), or in dB SPL
+(re 20 µPa) through a microphone calibration file.
 
 Options:
+  --calibration FILE the microphone's calibration (REW / miniDSP UMIK text: frequency in Hz and
+                     response in dB per line, optional phase, comments starting with * or ",
+                     an optional "Sens Factor =-0.8dB" header; docs/formats.md)
+  --sensitivity DBFS the level in dBFS that 94 dB SPL at 1 kHz reads through this microphone
+                     and input (an acoustic calibrator's reading), written --sensitivity=-30;
+                     needed when the file has no Sens Factor, and preferred over it
+  --csv              print the whole spectrum as CSV instead: frequency (Hz), level (dBFS/Hz),
+                     or level (dB SPL/Hz) with --calibration
   --json             print one JSON object:
-                     { file, sampleRateHz, durationSeconds, analysedMaxHz,
-                       statistics: { rms, rmsDb, peak, crestFactor, kurtosis },
+                     { file, sampleRateHz, durationSeconds, analysedMaxHz, levelUnit,
+                       statistics: { rms, rmsDb, peak, crestFactor, kurtosis, rmsDbSpl? },
                        spectrum: { binWidthHz, peaks: [{ frequencyHz, levelDb, prominenceDb }] },
                        envelope: { demodulationBandHz, spectralKurtosis, significant,
                                    binWidthHz, peaks: [...] } }
+                     levelUnit is "dBFS" or "dB SPL"; rmsDbSpl, with --calibration only, is the
+                     level of the spectrum in dB SPL
   -h, --help         show this help
 
 ${EXIT_STATUS}

@@ -19,7 +19,8 @@ export const MAX_PROFILE_BYTES = 1024 * 1024;
 /** A 96 kHz baseline is about 1.5 MB of JSON. */
 export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-async function readText(path: string, what: string, maxBytes: number): Promise<string> {
+/** A text file read whole, at most maxBytes; every problem an InputError naming it as `what`. */
+export async function readText(path: string, what: string, maxBytes: number): Promise<string> {
   try {
     const info = await stat(path);
     if (!info.isFile())

@@ -2,6 +2,7 @@
  * The work behind the `auscult` commands, as functions (the CLI and `npm run eval` share them):
  * WAV files in, a baseline signature, a diagnosis report or an analysis report out.
  */
+import type { MicCalibration } from '../../shared/audio/calibration/micCalibration.ts';
 import { analyzeRecording } from '../../shared/diagnosis/analyze.ts';
 import type { AnalysisReport } from '../../shared/diagnosis/analyze.ts';
 import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
@@ -9,6 +10,7 @@ import { itemSpeedsOf } from '../../shared/diagnosis/baseline/speedModel.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
+import type { RecordingFeatures } from '../../shared/diagnosis/features/types.ts';
 import type { DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { AnalysisPool } from '../analysis/analysisPool.ts';
 import { extractFileFeatures, withWavPath } from './featuresFromFile.ts';
@@ -91,21 +93,28 @@ export async function diagnoseFile(
   });
 }
 
+/** An analysis with the spectrum it read (dBFS), for a CSV of it. */
+export interface AnalysisWithSpectrum extends WithWarnings<AnalysisReport> {
+  readonly spectrum: RecordingFeatures['spectrum'];
+}
+
 /**
- * Analyses the recording at `path` on `pool` (default: in this thread). Rejects with InputError
- * for an unusable recording.
+ * Analyses the recording at `path` on `pool` (default: in this thread); levels in dB SPL through
+ * `calibration`. Rejects with InputError for an unusable recording.
  */
 export async function analyzeFile(
   path: string,
   fileName = path,
   pool?: AnalysisPool,
-): Promise<WithWarnings<AnalysisReport>> {
+  calibration: MicCalibration | null = null,
+): Promise<AnalysisWithSpectrum> {
   return withWavPath(path, async (wavPath) => {
     const { info, features } = await extractFileFeatures(wavPath, {}, { pool });
     const inputSurvey = await surveyFile(wavPath);
     return {
-      result: analyzeRecording(fileName, features, { inputSurvey }),
+      result: analyzeRecording(fileName, features, { inputSurvey, calibration }),
       warnings: fileWarnings(path, info.warnings),
+      spectrum: features.spectrum,
     };
   });
 }

@@ -64,6 +64,10 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'diagnoses.save': REVIEWERS,
   'settings.get': EVERYONE,
   'settings.set': ADMINS,
+  // Calibrations belong to the microphones technicians record with.
+  'settings.micCalibration': EVERYONE,
+  'settings.setMicCalibration': TECHNICIANS,
+  'settings.removeMicCalibration': TECHNICIANS,
   // A diagnosis report is checked against the diagnosis' plant (scope.ts); the fault-log report
   // holds the caller's plants' entries only (hubApi.ts passes their machines).
   'reports.diagnosis': EVERYONE,
@@ -121,6 +125,9 @@ export const METHOD_WRITES: Readonly<Record<ApiMethod, boolean>> = {
   'diagnoses.save': true,
   'settings.get': false,
   'settings.set': true,
+  'settings.micCalibration': false,
+  'settings.setMicCalibration': true,
+  'settings.removeMicCalibration': true,
   'reports.diagnosis': false,
   'reports.faultLog': false,
   'reports.faultLogCsv': false,

@@ -8,6 +8,7 @@
  * fsynced at least every `flushIntervalSeconds` of audio or of wall time, so a power cut loses at
  * most that much. Recovery at the next start (node/workflows/recovery.ts) lists what a crash left.
  */
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import { access } from 'node:fs/promises';
 import type { RecordingSummary, SessionProgress } from '../../shared/api/contract.ts';
 import {
@@ -31,6 +32,8 @@ export const FLUSH_INTERVAL_SECONDS = 2;
 export interface LiveSessionOptions {
   /** Default FLUSH_INTERVAL_SECONDS. */
   readonly flushIntervalSeconds?: number;
+  /** The input device's microphone calibration: the recording keeps a copy. */
+  readonly calibration?: StoredCalibration;
 }
 
 export interface LiveSession {
@@ -96,6 +99,7 @@ export async function startLiveSession(
       startedAt,
       sampleRateHz,
       pid: process.pid,
+      ...(options.calibration ? { calibration: options.calibration } : {}),
     });
     const writer = await createWavFileWriter(partialPath(folder, id), {
       sampleRateHz,
@@ -104,7 +108,14 @@ export async function startLiveSession(
       // Every append goes to the OS at once: a killed host keeps all it acknowledged.
       bufferBytes: 1,
     });
-    const meta = { id, machineId, sampleRateHz, startedAt, flushIntervalSeconds };
+    const meta = {
+      id,
+      machineId,
+      sampleRateHz,
+      startedAt,
+      flushIntervalSeconds,
+      calibration: options.calibration,
+    };
     return new FileSession(library, meta, writer);
   } catch (error) {
     // The sidecar (and a header-only file) stay for recovery, which removes files without audio.
@@ -119,6 +130,7 @@ interface SessionMeta {
   readonly sampleRateHz: number;
   readonly startedAt: string;
   readonly flushIntervalSeconds: number;
+  readonly calibration: StoredCalibration | undefined;
 }
 
 class FileSession implements LiveSession {
@@ -131,6 +143,7 @@ class FileSession implements LiveSession {
   readonly #writer: WavWriter;
   readonly #flushFrames: number;
   readonly #flushMs: number;
+  readonly #calibration: StoredCalibration | undefined;
   #lastFlushMs = Date.now();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #stopped = false;
@@ -144,6 +157,7 @@ class FileSession implements LiveSession {
     this.machineId = meta.machineId;
     this.sampleRateHz = meta.sampleRateHz;
     this.startedAt = meta.startedAt;
+    this.#calibration = meta.calibration;
     this.#library = library;
     this.#writer = writer;
     this.#flushFrames = Math.round(meta.flushIntervalSeconds * meta.sampleRateHz);
@@ -211,6 +225,7 @@ class FileSession implements LiveSession {
       name: sessionRecordingName(this.startedAt),
       origin: 'recorded' as const,
       createdAt: this.startedAt,
+      ...(this.#calibration ? { calibration: this.#calibration } : {}),
     };
     const partial = partialPath(this.#library.captureFolder, this.id);
     const renamed = await access(partial).then(

@@ -3,6 +3,7 @@
  * a call for SESSION_IDLE_MS (a closed page, a lost network) is finalised as if stopped: its
  * audio becomes a recording, never deleted. Closing the registry (host shutdown) does the same.
  */
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import type {
   RecordingSummary,
   SessionProgress,
@@ -35,7 +36,12 @@ export interface SessionRegistryOptions extends LiveSessionOptions {
 }
 
 export interface SessionRegistry {
-  start(machineId: string, sampleRateHz: number): Promise<string>;
+  /** `calibration`: the input device's, copied into the recording. */
+  start(
+    machineId: string,
+    sampleRateHz: number,
+    calibration?: StoredCalibration | null,
+  ): Promise<string>;
   append(sessionId: string, chunk: ArrayBuffer): Promise<SessionProgress>;
   stop(sessionId: string): Promise<SessionResult>;
   /** Session ids in progress. */
@@ -70,7 +76,11 @@ class OpenSessions implements SessionRegistry {
     return [...this.#sessions.keys()];
   }
 
-  async start(machineId: string, sampleRateHz: number): Promise<string> {
+  async start(
+    machineId: string,
+    sampleRateHz: number,
+    calibration: StoredCalibration | null = null,
+  ): Promise<string> {
     if (this.#sessions.size + this.#starting >= MAX_LIVE_SESSIONS) {
       throw new InputError(
         `${MAX_LIVE_SESSIONS} recordings are already in progress; stop one first`,
@@ -80,7 +90,10 @@ class OpenSessions implements SessionRegistry {
     }
     this.#starting++;
     try {
-      const session = await startLiveSession(this.#library, machineId, sampleRateHz, this.#options);
+      const session = await startLiveSession(this.#library, machineId, sampleRateHz, {
+        ...this.#options,
+        ...(calibration ? { calibration } : {}),
+      });
       this.#sessions.set(session.id, session);
       return session.id;
     } finally {

@@ -71,6 +71,7 @@ export const SYNC_COLUMNS: Readonly<Record<SyncTable, TableColumns>> = {
     codec: { type: 'json', shape: 'object', nullable: true },
     original_format: oneOf(ORIGINAL_FORMATS, true),
     original_size_bytes: { type: 'integer', nullable: true },
+    mic_calibration: { type: 'json', shape: 'object', nullable: true },
     created_at: CREATED,
   },
   baselines: {

@@ -8,6 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { RecordingOrigin, RecordingSummary } from '../../shared/api/contract.ts';
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import { InputError } from '../diagnosis/inputError.ts';
 import { NotFoundError } from '../store/errors.ts';
 import { repairWavFile } from '../audio/wavFileRepair.ts';
@@ -20,6 +21,8 @@ export interface PartialListing {
   readonly name: string;
   readonly origin: RecordingOrigin;
   readonly createdAt: string;
+  /** The input device's microphone calibration at the session's start. */
+  readonly calibration?: StoredCalibration;
 }
 
 /**

@@ -5,6 +5,7 @@
  * knows its machine unless someone deleted the sidecar. Once the recording is in the library it
  * is `recordings/<id>.wav`, the same id, and the sidecar is gone.
  */
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncFolder } from '../files/fsync.ts';
@@ -22,6 +23,8 @@ export interface PartialSidecar {
   readonly sampleRateHz: number;
   /** The process that writes the partial file (recovery leaves a live writer's file alone). */
   readonly pid: number;
+  /** The input device's microphone calibration, so a recovered recording keeps it too. */
+  readonly calibration?: StoredCalibration;
 }
 
 export function partialPath(recordingsFolder: string, id: string): string {

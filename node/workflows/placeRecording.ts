@@ -4,6 +4,7 @@
  * first and the row is written only once it is there, so a listed recording always has its
  * audio; a failure leaves neither.
  */
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import type {
   OriginalFormat,
   RecordingCodec,
@@ -43,6 +44,8 @@ export interface PlaceRequest {
    * store too, as a second object, and the recording reports its codec.
    */
   readonly originalFile?: OriginalRequest;
+  /** The microphone calibration it was recorded through (a live recording's input device). */
+  readonly calibration?: StoredCalibration;
 }
 
 export interface OriginalRequest {
@@ -98,6 +101,7 @@ export async function placeRecording(
       request.originalFile && original
         ? { format: request.originalFile.format, sizeBytes: original.sizeBytes }
         : null,
+    ...(request.calibration ? { calibration: request.calibration } : {}),
   };
   try {
     await store.recordings.insert(summary, original?.key ?? null);

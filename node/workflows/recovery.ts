@@ -7,6 +7,8 @@
  * goes to the "Recovered recordings" machine, made on demand; a file that cannot be repaired is
  * left where it is and reported. Only a file holding no audio frame at all is removed.
  */
+import { storedCalibrationFromJson } from '../../shared/audio/calibration/storedCalibration.ts';
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import { readdir, rm, stat } from 'node:fs/promises';
 import type { RecordingSummary } from '../../shared/api/contract.ts';
 import { wavWriteLayout } from '../../shared/audio/wavEncoder.ts';
@@ -79,6 +81,15 @@ export function recoveredName(startedAt: string): string {
   return `Recovered recording ${startedAt.slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/** A sidecar's calibration if it still reads as one (a sidecar is a file anyone may edit). */
+function calibrationOf(value: unknown): StoredCalibration | undefined {
+  try {
+    return storedCalibrationFromJson(value);
+  } catch {
+    return undefined;
+  }
+}
+
 async function listingFor(
   library: LibraryContext,
   id: string,
@@ -95,6 +106,7 @@ async function listingFor(
     name: recoveredName(createdAt),
     origin: 'recovered',
     createdAt,
+    ...(sidecar?.calibration ? { calibration: calibrationOf(sidecar.calibration) } : {}),
   };
 }
 

@@ -4,6 +4,8 @@
  * host to `POST /api/domain/verb`. The page never sends file paths, only opaque ids; audio
  * crosses as ArrayBuffer.
  */
+import type { StoredCalibration } from '../audio/calibration/storedCalibration.ts';
+import type { LevelUnit } from '../audio/calibration/micCalibration.ts';
 import type { BaselineSource } from '../diagnosis/baseline/signature.ts';
 import type { MachineProfile } from '../diagnosis/profile.ts';
 import type { CharacteristicKind } from '../diagnosis/characteristicFrequencies.ts';
@@ -89,6 +91,11 @@ export interface RecordingSummary {
   readonly codec: RecordingCodec | null;
   /** The compressed file it was decoded from, kept beside its audio; null when none. */
   readonly original: OriginalFile | null;
+  /**
+   * The microphone calibration it was recorded through (a copy): its levels are in dB SPL.
+   * Absent for recordings without one.
+   */
+  readonly calibration?: StoredCalibration;
 }
 
 /** Codecs of phone recordings (docs/formats.md, "Recordings from phones"). */
@@ -171,6 +178,13 @@ export interface SelectionAnalysis {
   };
   /** The baseline's median and normal band (null: the machine has no baseline yet). */
   readonly baseline: BaselineSpectrumView | null;
+  /**
+   * 'dB SPL' for a recording made through a calibrated microphone: the spectrum is then its own
+   * absolute PSD in dB re (20 µPa)²/Hz (not normalised), the baseline's curves moved by the
+   * same amounts so the comparison stays as the diagnosis makes it, and the envelope in
+   * dB re 20 µPa. 'dBFS' (or absent) otherwise.
+   */
+  readonly levelUnit?: LevelUnit;
   /** Lines at least 6 dB above the healthy maximum: the anomalous frequencies to highlight. */
   readonly anomalies: readonly { readonly frequencyHz: number; readonly excessDb: number }[];
   /** Envelope amplitude spectrum of the demodulation band, dB re 1, up to 1 kHz, ≤ 4000 points. */
@@ -432,9 +446,10 @@ export interface AuscultApi {
   sessions: {
     /**
      * Starts a live recording for a machine: mono float32 PCM at `sampleRateHz` is written to
-     * disk as it arrives (a `.partial` file recovered at the next start after a crash).
+     * disk as it arrives (a `.partial` file recovered at the next start after a crash). With
+     * the input device's name, the recording keeps a copy of its microphone calibration.
      */
-    start(machineId: string, sampleRateHz: number): Promise<string>;
+    start(machineId: string, sampleRateHz: number, deviceName?: string): Promise<string>;
     /**
      * Appends little-endian float32 mono samples (finite, at most 16 MiB a chunk); resolves when
      * they are handed to the OS (a killed host keeps them). A refused chunk leaves the session
@@ -543,6 +558,22 @@ export interface AuscultApi {
   settings: {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;
+    /** The microphone calibration imported for an input device (by its name), or null. */
+    micCalibration(deviceName: string): Promise<StoredCalibration | null>;
+    /**
+     * Imports a calibration file's text (docs/formats.md, "Microphone calibration") for an input
+     * device, replacing its earlier one; `sensitivityDbfs` (the level 94 dB SPL at 1 kHz reads)
+     * overrides the file's Sens Factor and is needed without one. Rejects with reason
+     * 'invalid-calibration' (params problem and line) for a file that cannot be used.
+     */
+    setMicCalibration(
+      deviceName: string,
+      fileName: string,
+      text: string,
+      sensitivityDbfs: number | null,
+    ): Promise<StoredCalibration>;
+    /** Forgets the device's calibration; recordings made with it keep their copies. */
+    removeMicCalibration(deviceName: string): Promise<void>;
   };
   /** Printed reports, as PDF bytes (docs/formats.md, "Diagnosis report PDF", "Fault log PDF"). */
   reports: {

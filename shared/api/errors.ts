@@ -66,6 +66,11 @@ export const API_ERROR_REASONS = [
   'undecodable-codec',
   /** A damaged, cut-off or lying compressed recording: params.name, params.format. */
   'damaged-audio',
+  /**
+   * A microphone calibration file that cannot be used: params.problem (a CalibrationErrorCode)
+   * and params.line (1-based; 0 for the whole file).
+   */
+  'invalid-calibration',
   /** The page could not reach its host, or could not read its answer. */
   'host-unreachable',
   'bad-answer',

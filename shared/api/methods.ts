@@ -26,6 +26,10 @@ import {
   MIN_WAV_BYTES,
 } from './limits.ts';
 import { decodeSessionChunk } from './sessionChunk.ts';
+import { MAX_CALIBRATION_CHARS } from '../audio/calibration/calibrationFile.ts';
+
+/** Longer than any input device's label. */
+export const MAX_DEVICE_NAME_LENGTH = 256;
 import { FAULT_STATUSES } from '../faultLog/workflow.ts';
 import { CAUSE_IDS, SEVERITIES } from '../diagnosis/report.ts';
 import { PAPER_SIZES } from '../reports/paper.ts';
@@ -177,6 +181,18 @@ const fileNameSchema = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
   v.maxLength(MAX_FILE_NAME_LENGTH, `must be at most ${MAX_FILE_NAME_LENGTH} characters`),
+);
+
+/** An input device's name as the browser gives it (MediaDeviceInfo.label). */
+const deviceNameSchema = v.pipe(
+  v.string('must be a string'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(MAX_DEVICE_NAME_LENGTH, `must be at most ${MAX_DEVICE_NAME_LENGTH} characters`),
+);
+
+const calibrationTextSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(MAX_CALIBRATION_CHARS, `must be at most ${MAX_CALIBRATION_CHARS} characters`),
 );
 
 const recordingIdsSchema = v.pipe(
@@ -353,13 +369,17 @@ export const METHOD_TABLE: MethodTable = {
     audioUrl: json([id('recordingId')]),
   },
   sessions: {
-    start: json([
-      id('machineId'),
-      [
-        'sampleRateHz',
-        wholeNumberSchema(MIN_SESSION_SAMPLE_RATE_HZ, MAX_SESSION_SAMPLE_RATE_HZ, 'hertz'),
-      ],
-    ]),
+    start: {
+      ...json([
+        id('machineId'),
+        [
+          'sampleRateHz',
+          wholeNumberSchema(MIN_SESSION_SAMPLE_RATE_HZ, MAX_SESSION_SAMPLE_RATE_HZ, 'hertz'),
+        ],
+        ['deviceName', v.optional(deviceNameSchema)],
+      ]),
+      optionalArgs: 1,
+    },
     append: binaryArgument([id('sessionId'), ['chunk', sessionChunkSchema]]),
     stop: json([id('sessionId')]),
   },
@@ -430,6 +450,18 @@ export const METHOD_TABLE: MethodTable = {
   settings: {
     get: json([]),
     set: json([['settings', settingsSchema]]),
+    micCalibration: json([['deviceName', deviceNameSchema]]),
+    setMicCalibration: {
+      ...json([
+        ['deviceName', deviceNameSchema],
+        ['fileName', fileNameSchema],
+        ['text', calibrationTextSchema],
+        ['sensitivityDbfs', v.nullable(v.pipe(v.number('must be a number'), v.finite()))],
+      ]),
+      // A file of MAX_CALIBRATION_CHARS, its tabs and line breaks escaped in JSON.
+      maxBodyBytes: 4 * MAX_JSON_BODY_BYTES,
+    },
+    removeMicCalibration: json([['deviceName', deviceNameSchema]]),
   },
   reports: {
     diagnosis: {

@@ -3,6 +3,8 @@
  * signal statistics, the spectrum lines that stand out of their neighbourhood, and the envelope
  * spectrum of the band where impacts ring (docs/diagnosis.md §1).
  */
+import { levelUnit, splOffsetDb } from '../audio/calibration/micCalibration.ts';
+import type { LevelUnit, MicCalibration } from '../audio/calibration/micCalibration.ts';
 import { localPeaks } from './baseline/localPeaks.ts';
 import type { RecordingFeatures } from './features/types.ts';
 import { checkInput } from './inputCheck.ts';
@@ -11,7 +13,10 @@ import type { SignalSurvey } from './signalSurvey.ts';
 
 export interface AnalysisPeak {
   readonly frequencyHz: number;
-  /** Interpolated level: PSD in dB re 1 unit²/Hz, or envelope amplitude in dB re 1 unit. */
+  /**
+   * Interpolated level: PSD in dB re 1 unit²/Hz, or envelope amplitude in dB re 1 unit; through
+   * a calibration, dB re (20 µPa)²/Hz and dB re 20 µPa (the report's levelUnit says which).
+   */
   readonly levelDb: number;
   /** Height over the median level of the surrounding ±12 bins, dB. */
   readonly prominenceDb: number;
@@ -23,10 +28,17 @@ export interface AnalysisReport {
   readonly durationSeconds: number;
   /** Spectra are meaningful up to here (0.45 × sample rate), Hz. */
   readonly analysedMaxHz: number;
+  /**
+   * The unit of the peaks' levels: 'dBFS' (spectrum in dB re 1 FS²/Hz, envelope in dB re 1 FS)
+   * or, through a microphone calibration, 'dB SPL' (re (20 µPa)²/Hz and re 20 µPa).
+   */
+  readonly levelUnit: LevelUnit;
   readonly statistics: {
     readonly rms: number;
     /** 20·log10(rms), dB re 1 (full scale for PCM); -300 for silence. */
     readonly rmsDb: number;
+    /** Calibrated only: the level of the spectrum above DC up to analysedMaxHz, dB SPL (unweighted). */
+    readonly rmsDbSpl?: number;
     readonly peak: number;
     readonly crestFactor: number;
     /** Pearson kurtosis (3 for Gaussian noise; impacts raise it); null for a constant signal. */
@@ -60,6 +72,8 @@ export interface AnalysisOptions {
   readonly envelopeMinProminenceDb?: number;
   /** The survey of the raw samples: with it, the report carries the input check's problems. */
   readonly inputSurvey?: SignalSurvey | null;
+  /** The microphone's calibration: levels in dB SPL instead of dBFS. */
+  readonly calibration?: MicCalibration | null;
 }
 
 /** Spectrum lines below this are rumble and DC leakage, Hz. */
@@ -83,17 +97,34 @@ function peaksOf(
   rangeHz: readonly [number, number],
   minProminenceDb: number,
   maxPeaks: number,
+  offsetDb: (frequencyHz: number) => number,
 ): AnalysisPeak[] {
+  // Found on the dBFS levels, so a calibration moves no peak: it only restates their levels.
   return localPeaks(levelsDb, binWidthHz, rangeHz, minProminenceDb)
     .slice(0, maxPeaks)
     .map((p) => ({
       frequencyHz: round(p.frequencyHz, 2),
-      levelDb: round(p.levelDb, 2),
+      levelDb: round(p.levelDb + offsetDb(p.frequencyHz), 2),
       prominenceDb: round(p.prominenceDb, 2),
     }));
 }
 
-function checkOptions(options: AnalysisOptions): Required<Omit<AnalysisOptions, 'inputSurvey'>> {
+/** The power of a density spectrum above DC, in dB SPL: Σ 10^(L/10)·Δf, each bin calibrated. */
+function spectrumLevelDbSpl(
+  spectrum: RecordingFeatures['spectrum'],
+  calibration: MicCalibration,
+): number {
+  let power = 0;
+  for (let bin = 1; bin < spectrum.levelsDb.length; bin++) {
+    const frequencyHz = bin * spectrum.binWidthHz;
+    power += 10 ** ((spectrum.levelsDb[bin] + splOffsetDb(calibration, frequencyHz)) / 10);
+  }
+  return round(10 * Math.log10(Math.max(power * spectrum.binWidthHz, 1e-30)), 2);
+}
+
+function checkOptions(
+  options: AnalysisOptions,
+): Required<Omit<AnalysisOptions, 'inputSurvey' | 'calibration'>> {
   const maxPeaks = options.maxPeaks ?? 10;
   if (!Number.isInteger(maxPeaks) || maxPeaks < 0) {
     throw new RangeError(`analyzeRecording: options.maxPeaks must be an integer ≥ 0`);
@@ -127,14 +158,22 @@ export function analyzeRecording(
   const { spectrum, envelope, statistics } = features;
   const envelopeEndHz = (envelope.levelsDb.length - 1) * envelope.binWidthHz;
   const check = options.inputSurvey ? checkInput(options.inputSurvey) : null;
+  const calibration = options.calibration ?? null;
+  const spectrumOffsetDb = (frequencyHz: number) =>
+    calibration ? splOffsetDb(calibration, frequencyHz) : 0;
+  // The envelope of a band is the band's amplitude: it takes the band's offset, at its centre.
+  const bandCentreHz = Math.sqrt(Math.max(envelope.lowHz, 1) * envelope.highHz);
+  const envelopeOffsetDb = () => spectrumOffsetDb(bandCentreHz);
   return {
     file,
     sampleRateHz: features.sampleRateHz,
     durationSeconds: round(features.durationSeconds, 3),
     analysedMaxHz: round(features.analysedMaxHz, 2),
+    levelUnit: levelUnit(calibration),
     statistics: {
       rms: significant(statistics.rms),
       rmsDb: round(20 * Math.log10(Math.max(statistics.rms, 1e-15)), 2),
+      ...(calibration ? { rmsDbSpl: spectrumLevelDbSpl(spectrum, calibration) } : {}),
       peak: significant(statistics.peak),
       crestFactor: significant(statistics.crestFactor),
       kurtosis: Number.isFinite(statistics.kurtosis) ? significant(statistics.kurtosis) : null,
@@ -147,6 +186,7 @@ export function analyzeRecording(
         [SPECTRUM_MIN_HZ, features.analysedMaxHz],
         settings.spectrumMinProminenceDb,
         settings.maxPeaks,
+        spectrumOffsetDb,
       ),
     },
     envelope: {
@@ -160,6 +200,7 @@ export function analyzeRecording(
         [ENVELOPE_MIN_HZ, envelopeEndHz],
         settings.envelopeMinProminenceDb,
         settings.maxPeaks,
+        envelopeOffsetDb,
       ),
     },
     ...(check && check.problems.length > 0 ? { input: check } : {}),

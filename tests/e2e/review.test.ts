@@ -182,7 +182,7 @@ describe('the Review screen', () => {
     expect(csv.suggestedFilename()).toMatch(/^review-2-spectrum-0\.2-3\.8s\.csv$/);
     const lines = (await readFile(await csv.path(), 'utf8')).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'frequency (Hz),level (dB),baseline median (dB),baseline lower (dB),baseline upper (dB)',
+      'frequency (Hz),level (dBFS/Hz),baseline median (dBFS/Hz),baseline lower (dBFS/Hz),baseline upper (dBFS/Hz)',
     );
     expect(lines.length).toBeGreaterThan(100);
     expect(lines[1]).toMatch(/^[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/);

@@ -5,6 +5,7 @@
  * Rows of one id take turns (an advisory lock on table and id), so two desktops pushing the same
  * row at once settle it one after the other.
  */
+import { storedCalibrationFromJson } from '../../../shared/audio/calibration/storedCalibration.ts';
 import type pg from 'pg';
 import { laterCopy } from '../../../shared/sync/protocol.ts';
 import type { SyncRow, SyncTable } from '../../../shared/sync/protocol.ts';
@@ -88,6 +89,14 @@ function combinationProblem(table: SyncTable, columns: Row): string | null {
     (columns.original_format === null) !== (columns.original_size_bytes === null)
   ) {
     return 'recordings: original_format and original_size_bytes come together';
+  }
+  if (table === 'recordings' && columns.mic_calibration !== null) {
+    // Read back with every listing: a calibration that does not read would break them.
+    try {
+      storedCalibrationFromJson(columns.mic_calibration);
+    } catch (error) {
+      return `recordings: mic_calibration is no calibration (${(error as Error).message})`;
+    }
   }
   return null;
 }

@@ -313,6 +313,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       'desktop sync: resumable audio uploads, the losing copies of conflicts, a change sequence, the plant of a device',
     sql: SYNC_MIGRATION,
   },
+  {
+    version: 9,
+    description: 'the microphone calibration a recording was made through',
+    // As the laptop's migration 10: a StoredCalibration copied at recording time, or NULL.
+    sql: `
+      ALTER TABLE recordings ADD COLUMN mic_calibration jsonb
+        CHECK (mic_calibration IS NULL OR jsonb_typeof(mic_calibration) = 'object');
+    `,
+  },
 ];
 
 export const LATEST_POSTGRES_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;

@@ -6,6 +6,7 @@ import type {
   RecordingSummary,
 } from '../../../shared/api/contract.ts';
 import { codecFromJson } from '../../../shared/api/recordingCodec.ts';
+import { storedCalibrationFromJson } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
@@ -13,7 +14,7 @@ import { assertRow, hasRow, iso, rowVersion } from './sql.ts';
 import type { Row, Sql } from './sql.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
-  size_bytes, created_at, warnings, codec, original_format, original_size_bytes`;
+  size_bytes, created_at, warnings, codec, original_format, original_size_bytes, mic_calibration`;
 
 function original(row: Row): OriginalFile | null {
   if (row.original_format === null || row.original_format === undefined) return null;
@@ -38,6 +39,9 @@ function toSummary(row: Row): RecordingSummary {
     warnings: warningsFromJson(row.warnings),
     codec: row.codec === null || row.codec === undefined ? null : codecFromJson(row.codec),
     original: original(row),
+    ...(row.mic_calibration === null || row.mic_calibration === undefined
+      ? {}
+      : { calibration: storedCalibrationFromJson(row.mic_calibration) }),
   };
 }
 
@@ -65,7 +69,7 @@ export function postgresRecordings(sql: Sql): RecordingStore {
       }
       await sql.query(
         `INSERT INTO recordings (${COLUMNS}, original_audio_key, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $9)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $9)`,
         [
           recording.id,
           recording.machineId,
@@ -80,6 +84,7 @@ export function postgresRecordings(sql: Sql): RecordingStore {
           recording.codec === null ? null : JSON.stringify(recording.codec),
           recording.original?.format ?? null,
           recording.original?.sizeBytes ?? null,
+          recording.calibration ? JSON.stringify(recording.calibration) : null,
           originalAudioKey,
         ],
       );

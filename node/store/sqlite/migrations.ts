@@ -230,6 +230,17 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'sync with a hub: outbox filled by triggers, row history, the link',
     sql: SYNC_OUTBOX_SQL,
   },
+  {
+    version: 10,
+    description: 'the microphone calibration a recording was made through',
+    // A JSON StoredCalibration (shared/audio/calibration/storedCalibration.ts), copied from the
+    // input device's at recording time; NULL for recordings without one.
+    sql: `
+      ALTER TABLE recordings ADD COLUMN mic_calibration TEXT
+        CHECK (mic_calibration IS NULL
+          OR (json_valid(mic_calibration) AND json_type(mic_calibration) = 'object'));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

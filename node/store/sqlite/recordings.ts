@@ -7,6 +7,7 @@ import type {
   RecordingSummary,
 } from '../../../shared/api/contract.ts';
 import { codecFromJson } from '../../../shared/api/recordingCodec.ts';
+import { storedCalibrationFromJson } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { NotFoundError } from '../errors.ts';
 import type { RecordingStore } from '../types.ts';
 import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
@@ -15,7 +16,7 @@ import type { Row } from './rows.ts';
 import type { Synchronous } from './synchronous.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
-  size_bytes, created_at, warnings, codec, original_format, original_size_bytes`;
+  size_bytes, created_at, warnings, codec, original_format, original_size_bytes, mic_calibration`;
 
 function original(row: Row): OriginalFile | null {
   const format = row.original_format;
@@ -40,6 +41,9 @@ function toSummary(row: Row): RecordingSummary {
     warnings: warningsFromJson(json(row, 'warnings')),
     codec: row.codec === null ? null : codecFromJson(json(row, 'codec')),
     original: original(row),
+    ...(row.mic_calibration === null
+      ? {}
+      : { calibration: storedCalibrationFromJson(json(row, 'mic_calibration')) }),
   };
 }
 
@@ -66,7 +70,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
       }
       db.prepare(
         `INSERT INTO recordings (${COLUMNS}, original_audio_key, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         recording.id,
         recording.machineId,
@@ -81,6 +85,7 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
         recording.codec === null ? null : JSON.stringify(recording.codec),
         recording.original?.format ?? null,
         recording.original?.sizeBytes ?? null,
+        recording.calibration ? JSON.stringify(recording.calibration) : null,
         originalAudioKey,
         recording.createdAt,
       );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { REFERENCE_SPL_DB } from '../../../shared/audio/calibration/micCalibration.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import type { LiveFrame } from './liveMessages.ts';
 import { useFrameValue } from './useFrameValue.ts';
@@ -10,11 +11,17 @@ function tenths(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Peak and RMS input level in dBFS with a clipping warning; only this re-renders per frame. */
+/**
+ * Peak and RMS input level in dBFS with a clipping warning; only this re-renders per frame. With
+ * a calibrated microphone (`sensitivityDbfs`: what 94 dB SPL at 1 kHz reads) also the RMS in
+ * dB SPL, from that sensitivity alone: exact for a tone near 1 kHz, the response curve not applied.
+ */
 export function LevelMeter({
   subscribeFrames,
+  sensitivityDbfs = null,
 }: {
   subscribeFrames: (listener: (frame: LiveFrame) => void) => () => void;
+  sensitivityDbfs?: number | null;
 }) {
   const { t, i18n } = useTranslation();
   // Rounded to the 0.1 dB shown, so a frame that changes nothing visible renders nothing.
@@ -56,6 +63,13 @@ export function LevelMeter({
           </div>
         );
       })}
+      {sensitivityDbfs !== null && rmsDbfs !== null && (
+        <p className="level-spl">
+          {t('record.rmsSpl', {
+            level: formatNumber(rmsDbfs + REFERENCE_SPL_DB - sensitivityDbfs, i18n.language, 1),
+          })}
+        </p>
+      )}
       {clipping && (
         <p className="notice clipping" role="alert">
           {t('record.clipping')}

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Pending } from '../../components/Pending.tsx';
 import { useFaultLogSave } from '../review/index.ts';
 import { InputPanel } from './InputPanel.tsx';
+import { chosenDeviceName } from './inputDevices.ts';
+import { MicCalibrationPanel } from './MicCalibrationPanel.tsx';
+import { useMicCalibration } from './useMicCalibration.ts';
 import { LevelMeter } from './LevelMeter.tsx';
 import { LiveCharts } from './LiveCharts.tsx';
 import { useStoredState } from '../../hooks/useStoredState.ts';
@@ -30,7 +33,9 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
   const [view, setView] = useStoredState(LIVE_VIEW_STORAGE_KEY, parseLiveView);
   const target = useRecordTarget();
   const live = useLiveInput(view, target.baseline);
-  const session = useRecordingSession(target.machineId, live.recorder);
+  const deviceName = chosenDeviceName(live.microphones, live.deviceId);
+  const calibration = useMicCalibration(deviceName);
+  const session = useRecordingSession(target.machineId, live.recorder, deviceName);
   const saveToFaultLog = useFaultLogSave();
   const result = session.status?.phase === 'done' ? session.status.result : null;
   // Live listening needs the hub's signalling: offered on a hub, or on a desktop linked to one
@@ -73,8 +78,16 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
             locked={session.active}
             live={live}
           />
+          <MicCalibrationPanel
+            deviceName={deviceName}
+            state={calibration}
+            locked={session.active}
+          />
           <section className="panel record-live" aria-label={t('record.controls')}>
-            <LevelMeter subscribeFrames={live.subscribeFrames} />
+            <LevelMeter
+              subscribeFrames={live.subscribeFrames}
+              sensitivityDbfs={calibration.calibration?.sensitivityDbfs ?? null}
+            />
             <RecordControls
               status={session.status}
               canRecord={live.recorder !== null && target.machineId !== null}

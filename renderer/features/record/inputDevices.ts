@@ -70,3 +70,18 @@ export function captureFailure(error: unknown): CaptureFailure {
   if (name === SILENT_MICROPHONE_ERROR) return 'silent';
   return 'other';
 }
+
+/**
+ * The name of the device the page records from: the chosen one's label, or the default's (the
+ * `default` entry, else the first); null while labels are hidden (before permission). A
+ * microphone calibration is kept by this name.
+ */
+export function chosenDeviceName(
+  microphones: readonly MicrophoneChoice[],
+  deviceId: string | null,
+): string | null {
+  const chosen =
+    microphones.find((m) => m.deviceId === (deviceId ?? 'default')) ??
+    (deviceId === null ? microphones[0] : undefined);
+  return chosen && chosen.label !== '' ? chosen.label : null;
+}

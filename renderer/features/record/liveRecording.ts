@@ -40,6 +40,7 @@ export class LiveRecording {
   private readonly sessions: AuscultApi['sessions'];
   private readonly recorder: LiveRecorder;
   private readonly machineId: string;
+  private readonly deviceName: string | null;
   private readonly onStatus: (status: RecordingStatus) => void;
   private readonly describeError: (error: unknown) => string;
   private status: RecordingStatus = {
@@ -60,6 +61,8 @@ export class LiveRecording {
     sessions: AuscultApi['sessions'];
     recorder: LiveRecorder;
     machineId: string;
+    /** The input device's name, so the recording keeps its microphone calibration. */
+    deviceName?: string | null;
     onStatus: (status: RecordingStatus) => void;
     /** A failure in the page's language (useErrorSentence). */
     describeError: (error: unknown) => string;
@@ -67,6 +70,7 @@ export class LiveRecording {
     this.sessions = options.sessions;
     this.recorder = options.recorder;
     this.machineId = options.machineId;
+    this.deviceName = options.deviceName ?? null;
     this.onStatus = options.onStatus;
     this.describeError = options.describeError;
   }
@@ -81,7 +85,11 @@ export class LiveRecording {
     this.update({});
     const { sampleRateHz } = this.recorder;
     try {
-      const sessionId = await this.sessions.start(this.machineId, sampleRateHz);
+      // Named only when known: a host before calibrations takes two arguments.
+      const sessionId =
+        this.deviceName === null
+          ? await this.sessions.start(this.machineId, sampleRateHz)
+          : await this.sessions.start(this.machineId, sampleRateHz, this.deviceName);
       this.sessionId = sessionId;
       const uploader = new SessionUploader({
         append: (chunk) => this.sessions.append(sessionId, chunk),

@@ -22,6 +22,8 @@ export interface RecordingSession {
 export function useRecordingSession(
   machineId: string | null,
   recorder: LiveRecorder | null,
+  /** The input device's name: the recording keeps its microphone calibration. */
+  deviceName: string | null = null,
 ): RecordingSession {
   const api = useApi();
   const describeError = useErrorSentence();
@@ -37,6 +39,7 @@ export function useRecordingSession(
       sessions: api.sessions,
       recorder,
       machineId,
+      deviceName,
       describeError,
       onStatus: throttleStatus((s) => {
         setStatus(s);
@@ -47,7 +50,7 @@ export function useRecordingSession(
     });
     recording.current = next;
     void next.start();
-  }, [api, describeError, machineId, recorder]);
+  }, [api, describeError, machineId, recorder, deviceName]);
 
   const stop = useCallback(() => {
     void recording.current?.stop();

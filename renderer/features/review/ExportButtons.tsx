@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LevelUnit } from '../../../shared/audio/calibration/micCalibration.ts';
 import type { SpectrumTable } from '../../chart/spectrumTable.ts';
 import { useErrorSentence } from '../../api/errors.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
@@ -16,6 +17,8 @@ export interface ExportButtonsProps {
   readonly recordingId: string;
   readonly recordingName: string;
   readonly range: { readonly startSeconds: number; readonly endSeconds: number };
+  /** The unit of the table's levels (the CSV header says it). */
+  readonly levelUnit: LevelUnit;
 }
 
 /**
@@ -28,13 +31,14 @@ export function ExportButtons({
   recordingId,
   recordingName,
   range,
+  levelUnit,
 }: ExportButtonsProps) {
   const api = useApi();
   const describeError = useErrorSentence();
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const exportCsv = () => {
-    const blob = new Blob([spectrumCsv(table)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([spectrumCsv(table, levelUnit)], { type: 'text/csv;charset=utf-8' });
     downloadBlob(blob, exportFileName(recordingName, range, 'csv'));
   };
   const exportPng = () => {

@@ -62,6 +62,8 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
   const bands = useMemo(() => flaggedBands(analysis.report), [analysis.report]);
   const envelopeLinesHz = useMemo(() => flaggedEnvelopeLinesHz(analysis.report), [analysis.report]);
   const formatTick = useCallback((value: number) => formatNumber(value, lang, 1), [lang]);
+  // Absent on an older host's answer: its levels are the dBFS they always were.
+  const levelUnit = analysis.levelUnit ?? 'dBFS';
   const range = {
     from: formatSeconds(analysis.startSeconds, lang),
     to: formatSeconds(analysis.endSeconds, lang),
@@ -92,10 +94,11 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         description={t('review.spectrumDescription', {
           anomalies: analysis.anomalies.length,
           bands: bands.length,
+          unit: `${levelUnit}/Hz`,
           ...range,
         })}
         frequencyLabel={t('chart.frequencyHz')}
-        levelLabel={t('chart.levelDb')}
+        levelLabel={t('chart.levelUnit', { unit: `${levelUnit}/Hz` })}
         formatTick={formatTick}
         onCursor={setCursor}
         onCanvas={(element) => {
@@ -119,6 +122,7 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         recordingId={analysis.recordingId}
         recordingName={recordingName}
         range={analysis}
+        levelUnit={levelUnit}
       />
       <h4>
         {t('review.envelopeTitle', {
@@ -131,9 +135,12 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         logFrequency={false}
         markers={envelopeMarkers}
         highlightsHz={envelopeLinesHz}
-        description={t('review.envelopeDescription', { lines: envelopeLinesHz.length })}
+        description={t('review.envelopeDescription', {
+          lines: envelopeLinesHz.length,
+          unit: levelUnit,
+        })}
         frequencyLabel={t('chart.frequencyHz')}
-        levelLabel={t('review.envelopeLevel')}
+        levelLabel={t('review.envelopeLevelUnit', { unit: levelUnit })}
         formatTick={formatTick}
         heightPx={220}
       />

@@ -8,6 +8,8 @@ import type { Library } from '../../../node/library/library.ts';
 import type { AuscultApi, ErrorBody, RecordingSummary } from '../../../shared/api/contract.ts';
 import { apiFromCall } from '../../../shared/api/methods.ts';
 import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
+import { expect } from 'vitest';
+import { ApiError } from '../../../shared/api/contract.ts';
 
 export interface ApiFixture {
   readonly library: Library;
@@ -81,4 +83,14 @@ export async function pollJob<T>(
     if (status.state !== 'running') return seen;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** The ApiError `promise` rejects with (the test fails when it resolves or rejects otherwise). */
+export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
 }

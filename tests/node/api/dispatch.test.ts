@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../node/api/dispatch.ts';
 import { libraryFiles, simWav } from '../library/libraryFixtures.ts';
-import { ApiError } from '../../../shared/api/contract.ts';
 import { API_METHODS } from '../../../shared/api/methods.ts';
 import { MAX_CHUNK_BYTES } from '../../../shared/api/limits.ts';
 import { methodSpec } from '../../../shared/api/methods.ts';
@@ -15,7 +14,7 @@ import type {
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
 import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
-import { openApiFixture, pollJob } from './apiFixtures.ts';
+import { openApiFixture, pollJob, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -51,15 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('every API method through dispatch', () => {
   it('lists and gets machines', async () => {
@@ -192,6 +182,7 @@ describe('every API method through dispatch', () => {
         new URL('./verdicts.test.ts', import.meta.url),
         new URL('./bundles.test.ts', import.meta.url),
         new URL('../sync/hubLinkOffline.test.ts', import.meta.url),
+        new URL('./micCalibrations.test.ts', import.meta.url),
       ].map((url) => readFile(new URL(url), 'utf8')),
     );
     for (const method of API_METHODS) expect(sources.join('\n')).toContain(`'${method}'`);

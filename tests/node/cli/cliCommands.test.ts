@@ -204,11 +204,13 @@ describe('auscult: work done exits 0', () => {
       'sampleRateHz',
       'durationSeconds',
       'analysedMaxHz',
+      'levelUnit',
       'statistics',
       'spectrum',
       'envelope',
     ]);
     expect(report.file).toBe('rec.wav');
+    expect(report.levelUnit).toBe('dBFS');
     expect(Object.keys(report.statistics)).toEqual([
       'rms',
       'rmsDb',

@@ -163,14 +163,26 @@ describe('pushing rows to the hub', () => {
       ...machineRow(randomUUID()),
       columns: { ...machineRow('m').columns, is_demo: 'yes' },
     };
-    const answer = await sync.push(tech, [missingAudio, withOriginal, orphan, badStatus, badFlag]);
+    const badCalibration = recordingRow(randomUUID(), MACHINE, {
+      mic_calibration: { fileName: 'umik.txt', sensitivityDbfs: -18, frequenciesHz: [] },
+    });
+    const answer = await sync.push(tech, [
+      missingAudio,
+      withOriginal,
+      orphan,
+      badStatus,
+      badFlag,
+      badCalibration,
+    ]);
     expect(outcomes(answer)).toEqual([
       'audio-missing',
       'audio-missing',
       'reference-missing',
       'invalid',
       'invalid',
+      'invalid',
     ]);
+    expect(answer.body.outcomes[5].message).toMatch(/mic_calibration is no calibration/);
     expect(answer.body.outcomes[3].message).toMatch(/status must be one of/);
     const south = await sync.token('south');
     const foreign = await sync.push(south, [

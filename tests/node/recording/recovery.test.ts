@@ -97,6 +97,30 @@ describe('recovery of interrupted recordings at library open', () => {
     expect(await library.store.recordings.list(machineId)).toEqual([]);
   });
 
+  it("keeps the sidecar's microphone calibration, and drops one that no longer reads", async () => {
+    const calibration = {
+      fileName: 'umik.txt',
+      sensitivityDbfs: -18.8,
+      frequenciesHz: [10, 20000],
+      responseDb: [0, 1],
+    };
+    await reopen(async (recordings) => {
+      await writePartial(recordings, ID, { sampleRateHz: RATE, frames: RATE, headerFrames: 0 });
+      await writeSidecarFile(recordings, ID, { machineId, sampleRateHz: RATE, calibration });
+      await writePartial(recordings, 'session-2', { sampleRateHz: RATE, frames: RATE });
+      await writeSidecarFile(recordings, 'session-2', {
+        machineId,
+        sampleRateHz: RATE,
+        calibration: { ...calibration, frequenciesHz: [20000, 10] },
+      });
+    });
+    const recordings = await library.store.recordings.list(machineId);
+    expect(recordings.find((r) => r.id === ID)?.calibration).toEqual(calibration);
+    const edited = recordings.find((r) => r.id === 'session-2');
+    expect(edited).toMatchObject({ origin: 'recovered' });
+    expect(edited).not.toHaveProperty('calibration');
+  });
+
   it('puts later recordings of unknown machines on the same "Recovered recordings" machine', async () => {
     await reopen((r) => writePartial(r, 'a', { sampleRateHz: RATE, frames: RATE }));
     await reopen((r) => writePartial(r, 'b', { sampleRateHz: RATE, frames: RATE }));

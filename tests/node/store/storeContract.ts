@@ -159,6 +159,30 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       }
     });
 
+    it('keeps the microphone calibration a recording was made through', async () => {
+      const machine = await store.machines.insert(lathe);
+      const calibrated: RecordingSummary = {
+        ...recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z'),
+        calibration: {
+          fileName: 'umik-7000000.txt',
+          sensitivityDbfs: -18.8,
+          frequenciesHz: [10, 1000, 20000],
+          responseDb: [-1.5, 0, 2.25],
+        },
+      };
+      const plain = recordingRow(crypto.randomUUID(), machine, '2026-01-02T00:00:00.000Z');
+      await store.recordings.insert(calibrated);
+      await store.recordings.insert(plain);
+      expect(await store.recordings.get(calibrated.id)).toEqual(calibrated);
+      expect(await store.recordings.get(plain.id)).not.toHaveProperty('calibration');
+      const other = await reopen();
+      try {
+        expect(await other.recordings.list(machine)).toEqual([calibrated, plain]);
+      } finally {
+        await other.close();
+      }
+    });
+
     it("keeps a phone recording's codec and the key of its original file", async () => {
       const machine = await store.machines.insert(lathe);
       const phone: RecordingSummary = {

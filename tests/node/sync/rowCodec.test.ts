@@ -76,6 +76,45 @@ describe('encodeSyncRow', () => {
   });
 });
 
+describe('a calibrated recording', () => {
+  it('travels with the microphone calibration it was made through', async () => {
+    const machineId = await store.machines.insert(
+      { id: 'mill', name: 'Mill', lineFrequencyHz: 50, shafts: [], components: [] },
+      { id: randomUUID() },
+    );
+    const calibration = {
+      fileName: 'umik.txt',
+      sensitivityDbfs: -18.8,
+      frequenciesHz: [10, 20000],
+      responseDb: [0.5, -1],
+    };
+    const id = randomUUID();
+    await store.recordings.insert({
+      id,
+      machineId,
+      name: 'Morning check',
+      origin: 'recorded',
+      sampleRateHz: 48000,
+      channelCount: 1,
+      durationSeconds: 5,
+      sizeBytes: 960044,
+      createdAt: '2026-12-04T08:00:00.125Z',
+      warnings: [],
+      codec: null,
+      original: null,
+      calibration,
+    });
+    const stored = store.db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<
+      string,
+      unknown
+    >;
+    const row = encodeSyncRow('recordings', stored);
+    expect(row.columns.mic_calibration).toEqual(calibration);
+    const decoded = decodeSyncColumns('recordings', row.columns);
+    expect(decoded).toMatchObject({ ok: true, columns: { mic_calibration: calibration } });
+  });
+});
+
 describe('decodeSyncColumns', () => {
   const fault = {
     machine_id: 'm-1',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SPECTRUM_CSV_HEADER,
   spectrumCsv,
+  spectrumCsvHeader,
 } from '../../../../renderer/features/review/spectrumCsv.ts';
 
 const table = {
@@ -15,11 +15,18 @@ const table = {
 describe('spectrumCsv', () => {
   const lines = spectrumCsv(table).split('\r\n');
 
-  it('starts with a header row naming each column with its unit', () => {
+  it('starts with a header row naming each column with its unit: dBFS/Hz by default', () => {
     expect(lines[0]).toBe(
-      'frequency (Hz),level (dB),baseline median (dB),baseline lower (dB),baseline upper (dB)',
+      'frequency (Hz),level (dBFS/Hz),baseline median (dBFS/Hz),baseline lower (dBFS/Hz),baseline upper (dBFS/Hz)',
     );
-    expect(SPECTRUM_CSV_HEADER.every((name) => /\((Hz|dB)\)$/.test(name))).toBe(true);
+    const header = spectrumCsvHeader('dB SPL');
+    expect(header.every((name) => /\((Hz|dB SPL\/Hz)\)$/.test(name))).toBe(true);
+  });
+
+  it('names dB SPL/Hz for a calibrated recording', () => {
+    expect(spectrumCsv(table, 'dB SPL').split('\r\n')[0]).toBe(
+      'frequency (Hz),level (dB SPL/Hz),baseline median (dB SPL/Hz),baseline lower (dB SPL/Hz),baseline upper (dB SPL/Hz)',
+    );
   });
 
   it('writes one row per frequency, numbers as plain decimals, ending with a line break', () => {

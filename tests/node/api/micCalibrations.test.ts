@@ -1,0 +1,140 @@
+/**
+ * Microphone calibrations through dispatch, on a library with the demo machine and its baseline:
+ * importing a file for an input device, its refusals, and a live recording that keeps a copy and
+ * is reviewed in dB SPL against the same comparison as without calibration.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  MachineSummary,
+  RecordingSummary,
+  SelectionAnalysis,
+  SessionResult,
+} from '../../../shared/api/contract.ts';
+import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
+import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
+import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
+import { expectClose } from '../../helpers/tolerance.ts';
+import { openApiFixture, rejection } from './apiFixtures.ts';
+import type { ApiFixture } from './apiFixtures.ts';
+
+const DEVICE = 'UMIK-1 Gain: 18dB';
+/** Sens Factor −0.8 dB: 94 dB SPL reads −18.8 dBFS; flat, so every frequency gains 112.8 dB. */
+const UMIK = '"Sens Factor =-0.8dB, AGain =18dB, SERNO: 7000000"\r\n10\t0\r\n20000\t0\r\n';
+
+let api: ApiFixture;
+let demo: MachineSummary;
+
+beforeAll(async () => {
+  api = await openApiFixture({ demo: true });
+  [demo] = (await api.call('machines.list')) as MachineSummary[];
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+});
+
+async function record(deviceName?: string): Promise<RecordingSummary> {
+  const samples = Float32Array.from(
+    simulateMachine({
+      profile: parseMachineProfile(DEMO_PROFILE_JSON),
+      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
+      durationSeconds: 3,
+      seed: 5,
+    }),
+  );
+  const args = deviceName === undefined ? [] : [deviceName];
+  const sessionId = (await api.call(
+    'sessions.start',
+    demo.id,
+    DEMO_SAMPLE_RATE_HZ,
+    ...args,
+  )) as string;
+  await api.call('sessions.append', sessionId, samples.buffer);
+  return ((await api.call('sessions.stop', sessionId)) as SessionResult).recording;
+}
+
+describe('settings.setMicCalibration', () => {
+  it('keeps a device’s file with the sensitivity its Sens Factor gives', async () => {
+    expect(await api.call('settings.micCalibration', DEVICE)).toBeNull();
+    const stored = (await api.call(
+      'settings.setMicCalibration',
+      DEVICE,
+      'umik-7000000.txt',
+      UMIK,
+      null,
+    )) as StoredCalibration;
+    expect(stored).toEqual({
+      fileName: 'umik-7000000.txt',
+      sensitivityDbfs: -18.8,
+      frequenciesHz: [10, 20000],
+      responseDb: [0, 0],
+    });
+    expect(await api.call('settings.micCalibration', DEVICE)).toEqual(stored);
+    expect(await api.call('settings.micCalibration', 'Built-in microphone')).toBeNull();
+  });
+
+  it('refuses a malformed file with its problem and line, and keeps the earlier one', async () => {
+    const error = await rejection(
+      api.call('settings.setMicCalibration', DEVICE, 'bad.txt', '* x\n20 0\n10 0\n', null),
+    );
+    expect(error.code).toBe('invalid-argument');
+    expect(error.reason).toBe('invalid-calibration');
+    expect(error.params).toEqual({ problem: 'frequency-not-increasing', line: 3 });
+    const missing = await rejection(
+      api.call('settings.setMicCalibration', DEVICE, 'flat.txt', '20 0\n', null),
+    );
+    expect(missing.params).toEqual({ problem: 'no-sensitivity', line: 0 });
+    const kept = (await api.call('settings.micCalibration', DEVICE)) as StoredCalibration;
+    expect(kept.fileName).toBe('umik-7000000.txt');
+  });
+
+  it.each([
+    ['an empty device name', ['', 'a.txt', UMIK, null]],
+    ['a sensitivity that is no number', [DEVICE, 'a.txt', UMIK, 'loud']],
+    ['text that is no string', [DEVICE, 'a.txt', 42, null]],
+  ])('refuses %s', async (_name, args) => {
+    const error = await rejection(api.call('settings.setMicCalibration', ...args));
+    expect(error.code).toBe('invalid-argument');
+  });
+});
+
+describe('a recording through a calibrated device', () => {
+  it('keeps a copy of the calibration, which replacing the device’s changes not', async () => {
+    const calibrated = await record(DEVICE);
+    const plain = await record();
+    expect(calibrated.calibration?.sensitivityDbfs).toBe(-18.8);
+    expect(plain).not.toHaveProperty('calibration');
+    await api.call('settings.setMicCalibration', DEVICE, 'new.txt', '20 1\n20000 1\n', -30);
+    await api.call('settings.removeMicCalibration', 'Nobody’s microphone');
+    const listed = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
+    const again = listed.find((r) => r.id === calibrated.id);
+    expect(again?.calibration?.fileName).toBe('umik-7000000.txt');
+    await api.call('settings.removeMicCalibration', DEVICE);
+    expect(await api.call('settings.micCalibration', DEVICE)).toBeNull();
+  }, 60_000);
+
+  it('is reviewed in dB SPL with the same excess over the normal band as in dBFS', async () => {
+    const calibrated = await record(DEVICE);
+    expect(calibrated.calibration).toBeUndefined(); // the device's file was removed above
+    await api.call('settings.setMicCalibration', DEVICE, 'umik.txt', UMIK, null);
+    const withCalibration = await record(DEVICE);
+    const plain = await record();
+    const spl = (await api.call('review.selection', withCalibration.id, 0, 3)) as SelectionAnalysis;
+    const fs = (await api.call('review.selection', plain.id, 0, 3)) as SelectionAnalysis;
+    expect(spl.levelUnit).toBe('dB SPL');
+    expect(fs.levelUnit).toBe('dBFS');
+    // Same sound: the same report and anomalies; the curves moved together.
+    expect({ ...spl.report, file: '' }).toEqual({ ...fs.report, file: '' });
+    expect(spl.anomalies).toEqual(fs.anomalies);
+    const gapDb = (a: SelectionAnalysis, i: number) =>
+      a.spectrum.levelsDb[i] - (a.baseline?.medianDb[i] ?? NaN);
+    const i = Math.floor(spl.spectrum.levelsDb.length / 3);
+    expect(spl.spectrum.frequenciesHz).toEqual(fs.spectrum.frequenciesHz);
+    expectClose(gapDb(spl, i), gapDb(fs, i), 0.02);
+    // Absolute: far above the dBFS scale of a signal below full scale (+112.8 dB, less the
+    // normalisation the dBFS view carries).
+    expect(Math.max(...spl.spectrum.levelsDb)).toBeGreaterThan(
+      Math.max(...fs.spectrum.levelsDb) + 60,
+    );
+  }, 90_000);
+});
