@@ -87,7 +87,7 @@ async function splitOff(path: string, wavBytes: number, originalPath: string): P
 }
 
 /** The original's AAC track, or the refusal of anything that is not an M4A holding AAC. */
-function originalTrack(bytes: Uint8Array, name: string): AacTrack {
+export function originalTrack(bytes: Uint8Array, name: string): AacTrack {
   // The bytes are in memory already: no second read of the file to sniff it.
   if (!isMp4Container(bytes)) {
     throw damagedUpload(name, 'what follows its decoded audio is not an M4A file');
@@ -96,7 +96,7 @@ function originalTrack(bytes: Uint8Array, name: string): AacTrack {
 }
 
 /** The page's WAV must be the original's audio: the same rate, and its length within a frame. */
-function checkAgreement(track: AacTrack, wav: WavInfo, name: string): void {
+export function checkAgreement(track: AacTrack, wav: WavInfo, name: string): void {
   const toleranceSeconds = AAC_TOLERANCE_FRAMES / track.sampleRateHz;
   const apartSeconds = Math.abs(wav.durationSeconds - track.durationSeconds);
   if (wav.sampleRateHz !== track.sampleRateHz || apartSeconds > toleranceSeconds) {
@@ -107,7 +107,7 @@ function checkAgreement(track: AacTrack, wav: WavInfo, name: string): void {
   }
 }
 
-const kbps = (bytes: number, seconds: number) => Math.round((bytes * 8) / seconds / 1000);
+export const kbps = (bytes: number, seconds: number) => Math.round((bytes * 8) / seconds / 1000);
 
 /**
  * Places the upload at `request.path` (the page's WAV, `wavBytes` long, then the original M4A):

@@ -8,15 +8,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordingSummary } from '../../../shared/api/contract.ts';
-import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
-import { fixtureSimulation } from '../../fixtures/codecs/sources.ts';
 import { fixture } from '../audio/decoders/hostileFiles.ts';
-import { arrayBufferOf, libraryFiles, rowCount } from '../library/libraryFixtures.ts';
+import { libraryFiles, rowCount } from '../library/libraryFixtures.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
+import { joined, sourceWav as sourceWavOf, uploadBrowserDecoded } from './browserDecodedUpload.ts';
 
 let api: ApiFixture;
 let machineId: string;
@@ -27,34 +24,10 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 const m4a = fixture('faulty.m4a');
-/** What the page would send for faulty.m4a: its sound as a float32 WAV at 44.1 kHz. */
-const sourceWav = (rateHz = 44_100) =>
-  encodeWav([simulateMachine(fixtureSimulation('faulty', rateHz))], rateHz, {
-    encoding: 'float32',
-  });
-
+const sourceWav = (rateHz = 44_100) => sourceWavOf('faulty', rateHz);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const joined = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
-
-/** Sends `bytes` in 64 KiB chunks, saying its first `wavBytes` are the WAV. */
-async function upload(name: string, bytes: Uint8Array, wavBytes: number | undefined) {
-  const browserDecoded = wavBytes === undefined ? undefined : { wavBytes };
-  const importId = (await api.call(
-    'recordings.beginImport',
-    machineId,
-    name,
-    bytes.length,
-    browserDecoded,
-  )) as string;
-  for (let at = 0; at < bytes.length; at += 65_536) {
-    await api.call(
-      'recordings.appendImport',
-      importId,
-      arrayBufferOf(bytes.subarray(at, at + 65_536)),
-    );
-  }
-  return (await api.call('recordings.finishImport', importId)) as RecordingSummary;
-}
+const upload = (name: string, bytes: Uint8Array, wavBytes: number | undefined) =>
+  uploadBrowserDecoded(api.call, machineId, name, bytes, wavBytes);
 
 async function expectNothingLeft() {
   expect(rowCount(api.library, 'recordings')).toBe(0);

@@ -192,7 +192,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       ),
   },
   { title: 'a CRC that lies', code: 'crc-mismatch', bytes: () => withRecording({ crc32: 1234 }) },
-  refusedManifest('version 2', 'unknown-version', (m) => ({ ...m, version: 2 })),
+  refusedManifest('version 3', 'unknown-version', (m) => ({ ...m, version: 3 })),
   refusedManifest('version "1" as text', 'unknown-version', (m) => ({ ...m, version: '1' })),
   refusedManifest('another format', 'invalid-manifest', (m) => ({ ...m, format: 'zip' })),
   refusedManifest('a manifest that is an array', 'invalid-manifest', (m) => [m]),
