@@ -17,6 +17,7 @@ import {
   zeros,
 } from './hostileBuilders.ts';
 import type { HostileCase } from './hostileBuilders.ts';
+import { DECODED_AUDIO_CASES } from './hostileDecodedCases.ts';
 import { goodEntries, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
 
 export type { HostileCase };
@@ -317,4 +318,5 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     code: 'not-a-bundle',
     bytes: () => zip(goodEntries({ [REC]: rec }), { suffix: Buffer.from('junk') }),
   },
+  ...DECODED_AUDIO_CASES,
 ];
