@@ -6,6 +6,7 @@
  * and its review page analyses it.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApi } from '../../renderer/api/httpApi.ts';
@@ -105,5 +106,25 @@ describe('a review bundle of an M4A recording', () => {
     await screenshot(page, 'aac-bundle-review');
     expect(technician.pageErrors).toEqual([]);
     expect(expert.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('imports an M4A whose sample entry holds HE-AAC’s core rate at the decoder’s rate', async () => {
+    const page = technician.page;
+    const machine = await techApi.machines.create({ ...simLatheProfile, id: 'he-aac' });
+    await page.goto(`${technician.host.url}#/machines/${machine.id}`);
+    const bytes = new Uint8Array(
+      readFileSync(join(import.meta.dirname, '../fixtures/aac/sbr-signalled.m4a')),
+    );
+    await dropFiles(page, 'Drop recordings here', [{ name: 'he.m4a', bytes }]);
+    const row = page.getByRole('row', { name: /he\.m4a/ });
+    await row
+      .getByRole('cell', { name: /^AAC \d+ kbit\/s, 44\.1 kHz$/ })
+      .waitFor({ timeout: 60_000 });
+    const [recording] = await techApi.recordings.list(machine.id);
+    // The sample entry says 22.05 kHz; the config signals SBR, which decodes at 44.1 kHz.
+    expect(recording.sampleRateHz).toBe(44_100);
+    expect(recording.original).toEqual({ format: 'm4a', sizeBytes: bytes.length });
+    expect(Math.abs(recording.durationSeconds - 4)).toBeLessThan(0.1);
+    expect(technician.pageErrors).toEqual([]);
   }, 120_000);
 });
