@@ -6,7 +6,9 @@
  * split refused in one sentence leaving nothing.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { fixture } from '../audio/decoders/hostileFiles.ts';
@@ -61,6 +63,27 @@ describe('an AAC recording decoded by the page', () => {
       reason: 'undecodable-codec',
       message: expect.stringMatching(/import it in the app, whose page decodes AAC/),
     });
+    await expectNothingLeft();
+  });
+});
+
+describe('an M4A whose config signals HE-AAC (SBR) over a 22.05 kHz sample entry', () => {
+  const sbr = new Uint8Array(
+    readFileSync(join(import.meta.dirname, '../../fixtures/aac/sbr-signalled.m4a')),
+  );
+
+  it('is taken with a WAV at the SBR rate, 44.1 kHz, as the decoder gives it', async () => {
+    const wav = sourceWav(44_100);
+    const recording = await upload('he.m4a', joined(wav, sbr), wav.length);
+    expect(recording.sampleRateHz).toBe(44_100);
+    expect(recording.codec).toMatchObject({ code: 'aac', sampleRateHz: 44_100 });
+  });
+
+  it('is refused with a WAV at the core rate, half the band lost', async () => {
+    const wav = sourceWav(22_050);
+    await expect(upload('he.m4a', joined(wav, sbr), wav.length)).rejects.toThrow(
+      /\(22050 Hz, 4\.000 s\) does not match the M4A file \(44100 Hz/,
+    );
     await expectNothingLeft();
   });
 });
