@@ -11,7 +11,7 @@ import { BundleError } from '../../shared/bundle/refusals.ts';
 import type { WavInfo } from '../../shared/audio/wavReader.ts';
 import { MAX_COMPRESSED_BYTES, sniffFile } from '../audio/decoders/decodeToWav.ts';
 import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
-import { checkAgreement, kbps, originalTrack } from '../workflows/browserDecoded.ts';
+import { aacOriginal, originalTrack } from '../workflows/browserDecoded.ts';
 import type { OriginalRequest } from '../workflows/placeRecording.ts';
 import { checkWavFile } from '../workflows/wavCheck.ts';
 
@@ -65,14 +65,7 @@ export async function carriedOriginal(
   try {
     const original = new Uint8Array(await readFile(originalPath));
     const track = originalTrack(original, recording.name);
-    checkAgreement(track, wav, recording.name);
-    const codec = {
-      code: 'aac' as const,
-      bitrateKbps: kbps(original.length, wav.durationSeconds),
-      sampleRateHz: wav.sampleRateHz,
-      channelCount: wav.channelCount,
-    };
-    return { path: originalPath, format: track.container, codec };
+    return aacOriginal(track, original.length, originalPath, wav, recording.name);
   } catch (error) {
     throw recordingInputError(error, recording.name);
   }
