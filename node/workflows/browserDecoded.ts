@@ -21,7 +21,7 @@ import type { OriginalRequest, PlaceRequest } from './placeRecording.ts';
 import { checkWavFile } from './wavCheck.ts';
 
 /** AAC frames the decoded length may differ by: the encoder's priming frame and the padding. */
-const AAC_TOLERANCE_FRAMES = 3 * 1024;
+const AAC_TOLERANCE_FRAMES = 3;
 
 function damagedUpload(name: string, detail: string): InputError {
   return new InputError(
@@ -97,7 +97,8 @@ export function originalTrack(bytes: Uint8Array, name: string): AacTrack {
 
 /** The page's WAV must be the original's audio: the same rate, and its length within a frame. */
 function checkAgreement(track: AacTrack, wav: WavInfo, name: string): void {
-  const toleranceSeconds = AAC_TOLERANCE_FRAMES / track.sampleRateHz;
+  // An SBR frame decodes to 2048 samples at twice the core rate: the same time as a core frame.
+  const toleranceSeconds = (AAC_TOLERANCE_FRAMES * track.frameSamples) / track.sampleRateHz;
   const apartSeconds = Math.abs(wav.durationSeconds - track.durationSeconds);
   if (wav.sampleRateHz !== track.sampleRateHz || apartSeconds > toleranceSeconds) {
     throw damagedUpload(

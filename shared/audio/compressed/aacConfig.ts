@@ -66,25 +66,39 @@ function syncExtensionRateHz(bits: Bits): number | null {
   return bits.rateHz();
 }
 
+/** What the decoder outputs: its rate, and how many samples one AAC frame decodes to. */
+export interface AacOutput {
+  readonly sampleRateHz: number;
+  /** 1024, or 2048 for SBR at twice the core rate. */
+  readonly frameSamples: number;
+}
+
+/** SBR at `sbrRateHz` over a core at `coreRateHz`, or `declared` when either is unknown. */
+function sbrOutput(sbrRateHz: number | null, coreRateHz: number, declared: AacOutput): AacOutput {
+  if (!sbrRateHz || !coreRateHz) return declared;
+  return { sampleRateHz: sbrRateHz, frameSamples: Math.round((1024 * sbrRateHz) / coreRateHz) };
+}
+
 /**
- * The rate the decoder of `config` outputs: its SBR rate when the config signals SBR, else
+ * What the decoder of `config` outputs: the SBR rate when the config signals SBR, else
  * `declaredRateHz` (the sample entry's); also `declaredRateHz` for a config that cannot be read.
  */
-export function aacOutputRateHz(config: Uint8Array | null, declaredRateHz: number): number {
-  if (config === null) return declaredRateHz;
+export function aacOutput(config: Uint8Array | null, declaredRateHz: number): AacOutput {
+  const declared = { sampleRateHz: declaredRateHz, frameSamples: 1024 };
+  if (config === null) return declared;
   try {
     const bits = new Bits(config);
     const objectType = bits.objectType();
-    bits.rateHz();
+    const coreRateHz = bits.rateHz();
     const channelConfig = bits.read(4);
     if (objectType === SBR || objectType === PS) {
-      return bits.rateHz() || declaredRateHz;
+      return sbrOutput(bits.rateHz(), coreRateHz, declared);
     }
     if (!GENERAL_AUDIO.has(objectType) || !skipGeneralAudio(bits, objectType, channelConfig)) {
-      return declaredRateHz;
+      return declared;
     }
-    return syncExtensionRateHz(bits) ?? declaredRateHz;
+    return sbrOutput(syncExtensionRateHz(bits), coreRateHz, declared);
   } catch {
-    return declaredRateHz;
+    return declared;
   }
 }

@@ -6,7 +6,7 @@
  * the same facts again to check the decoded audio it is sent (docs/formats.md, "Recordings from
  * phones"). Every box and sample table is checked by readMp4Audio first.
  */
-import { aacOutputRateHz } from './aacConfig.ts';
+import { aacOutput } from './aacConfig.ts';
 import { CompressedFormatError, damaged } from './formatError.ts';
 import { MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ } from './limits.ts';
 import { readMp4Audio } from './mp4.ts';
@@ -18,6 +18,8 @@ export interface AacTrack {
   readonly container: 'm4a' | '3gp';
   /** The rate the decoder outputs: the SBR rate when the config signals SBR (aacConfig.ts). */
   readonly sampleRateHz: number;
+  /** Samples one AAC frame decodes to at that rate: 1024, or 2048 with SBR. */
+  readonly frameSamples: number;
   /**
    * What the sample entry says; encoders often write 2 for mono AAC (the field is a template in
    * ISO 14496-12), so the decoded audio's channel count is the one to trust.
@@ -50,13 +52,15 @@ export function readAacTrack(bytes: Uint8Array): AacTrack {
     );
   }
   // The decoder's rate: an HE-AAC file's sample entry may hold its core rate, half of it.
-  const rate = aacOutputRateHz(audio.audioSpecificConfig, audio.sampleRateHz);
+  const output = aacOutput(audio.audioSpecificConfig, audio.sampleRateHz);
+  const rate = output.sampleRateHz;
   if (rate < MIN_SAMPLE_RATE_HZ || rate > MAX_SAMPLE_RATE_HZ) {
     throw damaged(MP4_FORMAT, `its AAC sample entry declares a sample rate of ${rate} Hz`);
   }
   return {
     container: audio.container,
     sampleRateHz: rate,
+    frameSamples: output.frameSamples,
     channelCount: audio.channelCount,
     durationSeconds: audio.durationSeconds,
   };

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { fixture } from '../audio/decoders/hostileFiles.ts';
 import { libraryFiles, rowCount } from '../library/libraryFixtures.ts';
@@ -77,6 +78,18 @@ describe('an M4A whose config signals HE-AAC (SBR) over a 22.05 kHz sample entry
     const recording = await upload('he.m4a', joined(wav, sbr), wav.length);
     expect(recording.sampleRateHz).toBe(44_100);
     expect(recording.codec).toMatchObject({ code: 'aac', sampleRateHz: 44_100 });
+  });
+
+  it('allows three SBR frames of difference in length (2048 samples each), not more', async () => {
+    const silence = (seconds: number) =>
+      encodeWav([new Float32Array(Math.round(seconds * 44_100))], 44_100, { encoding: 'float32' });
+    // The track lasts 4.046 s (its priming frame counted): 0.104 s off is within 0.139 s.
+    const near = silence(4.15);
+    expect((await upload('he.m4a', joined(near, sbr), near.length)).durationSeconds).toBe(4.15);
+    const far = silence(4.2);
+    await expect(upload('he2.m4a', joined(far, sbr), far.length)).rejects.toThrow(
+      /does not match the M4A file/,
+    );
   });
 
   it('is refused with a WAV at the core rate, half the band lost', async () => {

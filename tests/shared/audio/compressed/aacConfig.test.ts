@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aacOutputRateHz } from '../../../../shared/audio/compressed/aacConfig.ts';
+import { aacOutput } from '../../../../shared/audio/compressed/aacConfig.ts';
 import { readAacTrack } from '../../../../shared/audio/compressed/aacTrack.ts';
 import { readMp4Audio } from '../../../../shared/audio/compressed/mp4.ts';
 
@@ -18,25 +18,25 @@ const sbrFixture = () =>
     readFileSync(join(import.meta.dirname, '../../../fixtures/aac/sbr-signalled.m4a')),
   );
 
-describe('aacOutputRateHz', () => {
-  it.each<[string, string, number]>([
+describe('aacOutput', () => {
+  it.each<[string, string, number, number]>([
     // 00010 0100 0001 000: AAC-LC, 44.1 kHz, mono: no SBR, the sample entry's rate stands.
-    ['AAC-LC', '1208', 22_050],
+    ['AAC-LC', '1208', 22_050, 1024],
     // 00101 0111 0001 0100 00010 000: SBR, core 22.05 kHz, SBR 44.1 kHz, then AAC-LC.
-    ['explicit SBR', '2b8a0800', 44_100],
+    ['explicit SBR', '2b8a0800', 44_100, 2048],
     // 11101 …: the same with parametric stereo (HE-AAC v2).
-    ['explicit PS', 'eb8a0800', 44_100],
+    ['explicit PS', 'eb8a0800', 44_100, 2048],
     // AAC-LC 22.05 kHz, sync extension 0x2b7, SBR, present, 44.1 kHz.
-    ['backward-compatible SBR present', '138856e5a0', 44_100],
-    ['backward-compatible SBR absent', '138856e500', 22_050],
-    ['a config that ends early', '2b', 22_050],
-    ['a channel layout in a program config', '1200', 22_050],
-  ])('%s', (_what, config, rateHz) => {
-    expect(aacOutputRateHz(hex(config), 22_050)).toBe(rateHz);
+    ['backward-compatible SBR present', '138856e5a0', 44_100, 2048],
+    ['backward-compatible SBR absent', '138856e500', 22_050, 1024],
+    ['a config that ends early', '2b', 22_050, 1024],
+    ['a channel layout in a program config', '1200', 22_050, 1024],
+  ])('%s', (_what, config, sampleRateHz, frameSamples) => {
+    expect(aacOutput(hex(config), 22_050)).toEqual({ sampleRateHz, frameSamples });
   });
 
   it('keeps the sample entry’s rate without a config', () => {
-    expect(aacOutputRateHz(null, 48_000)).toBe(48_000);
+    expect(aacOutput(null, 48_000)).toEqual({ sampleRateHz: 48_000, frameSamples: 1024 });
   });
 });
 
