@@ -96,9 +96,8 @@ describe('a review bundle of an M4A recording', () => {
       sha256(sent),
     );
     await page
-      .getByRole('row', { name: /Li Wei|CK6140|lathe/i })
+      .getByRole('row', { name: /Simulated lathe/ })
       .getByRole('link')
-      .first()
       .click();
     await page
       .getByRole('heading', { name: 'Diagnosis', exact: true })
