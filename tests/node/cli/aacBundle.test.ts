@@ -6,8 +6,7 @@
  * byte, AAC reported, the diagnosis present), and `bundle unpack` gives both files.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportRegistry } from '../../../node/api/imports.ts';
@@ -20,7 +19,7 @@ import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { fixture } from '../audio/decoders/hostileFiles.ts';
 import { joined, sourceWav } from '../api/browserDecodedUpload.ts';
 import { arrayBufferOf } from '../library/libraryFixtures.ts';
-import { auscult, removeFolder } from './cliFixture.ts';
+import { auscult, emptyLibrary, removeFolder, reviewFolders } from './cliFixture.ts';
 
 let folder: string;
 let technician: string;
@@ -56,11 +55,9 @@ async function seedTechnician(): Promise<void> {
 }
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'auscult-aac-bundle-'));
-  technician = join(folder, 'technician');
-  expert = join(folder, 'expert');
+  ({ folder, technician, expert } = await reviewFolders('auscult-aac-bundle-'));
   await seedTechnician();
-  await (await openLibrary(expert, { demo: false })).close();
+  await emptyLibrary(expert);
 }, 120_000);
 afterAll(async () => {
   await removeFolder(folder);
