@@ -1,6 +1,7 @@
 /**
  * Opening a review bundle in a library (shared/bundle/review.ts): its machine, baseline,
- * recordings (each in its original format beside the decoded WAV), diagnoses and notes become
+ * recordings (each in its original format beside the decoded WAV: decoded here, or carried in the
+ * bundle for AAC, which the host cannot decode), diagnoses and notes become
  * rows of a read-only review under the bundle's own ids, so opening it twice changes nothing.
  * Every entry is streamed to the staging folder with its SHA-256 checked, and decoded, before
  * anything is written to the store; the rows are then written in one transaction. A refusal
@@ -23,6 +24,7 @@ import type { LibraryStore } from '../store/types.ts';
 import type { LibraryContext } from '../workflows/context.ts';
 import { placeRecording } from '../workflows/placeRecording.ts';
 import type { OriginalRequest } from '../workflows/placeRecording.ts';
+import { carriedOriginal } from './decodedAudio.ts';
 import { declaredSha256, streamEntry } from './reader.ts';
 import type { OpenedBundle } from './reader.ts';
 import { writeAll } from './writer.ts';
@@ -66,7 +68,10 @@ async function extractEntry(library: LibraryContext, bundle: OpenedBundle, name:
   return path;
 }
 
-/** Streams the recording out of the bundle and decodes it when compressed (content decides). */
+/**
+ * Streams the recording out of the bundle and decodes it when compressed (content decides), or
+ * takes the decoded WAV the bundle carries beside an original the host cannot decode.
+ */
 async function stageRecording(
   library: LibraryContext,
   bundle: OpenedBundle,
@@ -75,6 +80,13 @@ async function stageRecording(
 ): Promise<StagedRecording> {
   const path = await extractEntry(library, bundle, recording.file);
   staged.push(path);
+  if (recording.decoded) {
+    // The host cannot decode the original: the sender's library's WAV stands for it.
+    const wavPath = await extractEntry(library, bundle, recording.decoded.file);
+    staged.push(wavPath);
+    const originalFile = await carriedOriginal(recording, path, wavPath);
+    return { recording, wavPath, originalFile };
+  }
   try {
     const sniffed = await sniffFile(path);
     if (sniffed.kind === 'other') throw unknownFormatError(sniffed.what, recording.name);

@@ -2,10 +2,17 @@
  * A review bundle of recordings of one machine from a library (docs/formats.md, "Review
  * bundles"): the machine's profile and current baseline, each recording in the format it arrived
  * in (its original file when one is kept, else the library's WAV), its diagnoses and the notes of
- * the fault-log entries made on it, and who sent it.
+ * the fault-log entries made on it, and who sent it. An AAC original, which no host can decode,
+ * travels with the library's WAV beside it.
  */
 import type { BundleManifest, BundleNote } from '../../shared/bundle/manifest.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../shared/bundle/manifest.ts';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  carriesDecodedAudio,
+  DECODED_AUDIO_VERSION,
+} from '../../shared/bundle/manifest.ts';
+import type { RecordingSummary } from '../../shared/api/contract.ts';
 import type { AudioStore, LibraryStore } from '../store/types.ts';
 import { digestFile, writeBundle } from './writer.ts';
 import type { BundleFileSource } from './writer.ts';
@@ -29,41 +36,71 @@ export class MixedMachinesError extends Error {
 
 type BundleRecordingEntry = BundleManifest['recordings'][number];
 
-async function recordingEntry(
+/** The recording's files: its original (else its WAV), and its WAV beside an AAC original. */
+async function audioFiles(
   source: PackSource,
-  recordingId: string,
-): Promise<{ recording: BundleRecordingEntry; file: BundleFileSource; machineId: string }> {
+  summary: RecordingSummary,
+): Promise<{ format: BundleRecordingEntry['format']; files: BundleFileSource[] }> {
   const { store, audio } = source;
-  const summary = await store.recordings.get(recordingId);
-  const originalKey = await store.recordings.originalAudioKey(recordingId);
+  const originalKey = await store.recordings.originalAudioKey(summary.id);
   const format = originalKey !== null && summary.original ? summary.original.format : 'wav';
-  const sourcePath = await audio.localPath(originalKey ?? recordingId);
-  const digest = await digestFile(sourcePath);
-  const path = `recordings/${summary.id}.${format}`;
+  const file = async (path: string, sourcePath: string) => ({
+    path,
+    sourcePath,
+    ...(await digestFile(sourcePath)),
+  });
+  const files = [
+    await file(
+      `recordings/${summary.id}.${format}`,
+      await audio.localPath(originalKey ?? summary.id),
+    ),
+  ];
+  if (format !== 'wav' && carriesDecodedAudio(summary.codec)) {
+    files.push(await file(`recordings/${summary.id}.wav`, await audio.localPath(summary.id)));
+  }
+  return { format, files };
+}
+
+/** The notes of the fault-log entries made on the recording. */
+async function recordingNotes(store: LibraryStore, summary: RecordingSummary) {
   const entries = await store.faultLog.listByMachine(summary.machineId);
-  const notes: BundleNote[] = entries
-    .filter((entry) => entry.recordingId === recordingId)
-    .map((entry) => ({
+  return entries
+    .filter((entry) => entry.recordingId === summary.id)
+    .map((entry): BundleNote => ({
       createdAt: entry.createdAt,
       text: entry.note,
       causeId: entry.causeId,
       status: entry.status,
       recordedBy: entry.recordedBy,
     }));
+}
+
+async function recordingEntry(
+  source: PackSource,
+  recordingId: string,
+): Promise<{ recording: BundleRecordingEntry; files: BundleFileSource[]; machineId: string }> {
+  const summary = await source.store.recordings.get(recordingId);
+  const { format, files } = await audioFiles(source, summary);
+  const [carried, decoded] = files;
   const recording: BundleRecordingEntry = {
     id: summary.id,
     name: summary.name,
     createdAt: summary.createdAt,
     durationSeconds: summary.durationSeconds,
-    file: path,
-    sizeBytes: digest.sizeBytes,
-    sha256: digest.sha256,
+    file: carried.path,
+    sizeBytes: carried.sizeBytes,
+    sha256: carried.sha256,
     format,
     codec: summary.codec ? { ...summary.codec } : null,
-    diagnoses: (await store.diagnoses.list(recordingId)).map((diagnosis) => ({ ...diagnosis })),
-    notes,
+    ...(decoded
+      ? { decoded: { file: decoded.path, sizeBytes: decoded.sizeBytes, sha256: decoded.sha256 } }
+      : {}),
+    diagnoses: (await source.store.diagnoses.list(recordingId)).map((diagnosis) => ({
+      ...diagnosis,
+    })),
+    notes: await recordingNotes(source.store, summary),
   };
-  return { recording, file: { path, sourcePath, ...digest }, machineId: summary.machineId };
+  return { recording, files, machineId: summary.machineId };
 }
 
 /**
@@ -81,22 +118,23 @@ export async function packBundle(
     throw new MixedMachinesError('the recordings of one bundle must all be of one machine');
   }
   const baseline = await source.store.baselines.current(machineId);
+  const files = parts.flatMap((part) => part.files);
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
+    // Version 1 while no recording needs version 2, so older apps still open the bundle.
+    version: parts.some((part) => part.recording.decoded) ? DECODED_AUDIO_VERSION : BUNDLE_VERSION,
     kind: 'review',
     createdAt: source.now().toISOString(),
     sender: { name: request.senderName },
     machine: { id: machineId, profile: await source.store.machines.profile(machineId) },
     baseline: baseline ? { ...baseline.signature } : null,
     recordings: parts.map((part) => part.recording),
-    entries: parts.map(({ file }) => ({
+    entries: files.map((file) => ({
       path: file.path,
       sizeBytes: file.sizeBytes,
       sha256: file.sha256,
     })),
   };
-  const files = parts.map((part) => part.file);
   const sizeBytes = await writeBundle(request.outPath, manifest, files);
   return { manifest, sizeBytes };
 }

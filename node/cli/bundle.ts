@@ -54,7 +54,8 @@ export function describeBundle(path: string, manifest: BundleManifest): string {
     ...manifest.recordings.map(
       (r) =>
         `  ${r.id}  "${printable(r.name)}"  ${codecText(r.format, r.codec)}  ${r.sizeBytes} bytes  ` +
-        `${r.durationSeconds.toFixed(1)} s  ${r.diagnoses.length} diagnoses, ${r.notes.length} notes`,
+        `${r.durationSeconds.toFixed(1)} s  ${r.diagnoses.length} diagnoses, ${r.notes.length} notes` +
+        (r.decoded ? `; decoded WAV ${r.decoded.sizeBytes} bytes` : ''),
     ),
     `All ${manifest.entries.length + 1} files match their sizes, CRC-32 and the manifest's SHA-256.`,
   ];

@@ -17,11 +17,11 @@ import { InputError, recordingInputError } from '../diagnosis/inputError.ts';
 import { stagingFileName } from '../files/staging.ts';
 import type { LibraryContext } from './context.ts';
 import { placeRecording } from './placeRecording.ts';
-import type { PlaceRequest } from './placeRecording.ts';
+import type { OriginalRequest, PlaceRequest } from './placeRecording.ts';
 import { checkWavFile } from './wavCheck.ts';
 
 /** AAC frames the decoded length may differ by: the encoder's priming frame and the padding. */
-const AAC_TOLERANCE_FRAMES = 3 * 1024;
+const AAC_TOLERANCE_FRAMES = 3;
 
 function damagedUpload(name: string, detail: string): InputError {
   return new InputError(
@@ -87,7 +87,7 @@ async function splitOff(path: string, wavBytes: number, originalPath: string): P
 }
 
 /** The original's AAC track, or the refusal of anything that is not an M4A holding AAC. */
-function originalTrack(bytes: Uint8Array, name: string): AacTrack {
+export function originalTrack(bytes: Uint8Array, name: string): AacTrack {
   // The bytes are in memory already: no second read of the file to sniff it.
   if (!isMp4Container(bytes)) {
     throw damagedUpload(name, 'what follows its decoded audio is not an M4A file');
@@ -97,7 +97,8 @@ function originalTrack(bytes: Uint8Array, name: string): AacTrack {
 
 /** The page's WAV must be the original's audio: the same rate, and its length within a frame. */
 function checkAgreement(track: AacTrack, wav: WavInfo, name: string): void {
-  const toleranceSeconds = AAC_TOLERANCE_FRAMES / track.sampleRateHz;
+  // An SBR frame decodes to 2048 samples at twice the core rate: the same time as a core frame.
+  const toleranceSeconds = (AAC_TOLERANCE_FRAMES * track.frameSamples) / track.sampleRateHz;
   const apartSeconds = Math.abs(wav.durationSeconds - track.durationSeconds);
   if (wav.sampleRateHz !== track.sampleRateHz || apartSeconds > toleranceSeconds) {
     throw damagedUpload(
@@ -108,6 +109,29 @@ function checkAgreement(track: AacTrack, wav: WavInfo, name: string): void {
 }
 
 const kbps = (bytes: number, seconds: number) => Math.round((bytes * 8) / seconds / 1000);
+
+/**
+ * The M4A at `path` (`sizeBytes` long, its AAC `track`) to keep beside the decoded `wav`: its
+ * rate must be the WAV's and its length within three AAC frames of it. Its codec is AAC at the
+ * WAV's rate and channels, its bit rate the original's size over the WAV's length. Throws
+ * InputError naming `name`.
+ */
+export function aacOriginal(
+  track: AacTrack,
+  sizeBytes: number,
+  path: string,
+  wav: WavInfo,
+  name: string,
+): OriginalRequest {
+  checkAgreement(track, wav, name);
+  const codec = {
+    code: 'aac' as const,
+    bitrateKbps: kbps(sizeBytes, wav.durationSeconds),
+    sampleRateHz: wav.sampleRateHz,
+    channelCount: wav.channelCount,
+  };
+  return { path, format: track.container, codec };
+}
 
 /**
  * Places the upload at `request.path` (the page's WAV, `wavBytes` long, then the original M4A):
@@ -124,14 +148,7 @@ export async function placeBrowserDecoded(
     const original = await splitOff(request.path, wavBytes, originalPath);
     const track = originalTrack(original, request.name);
     const wav = await checkWavFile(request.path, request.name, 'header');
-    checkAgreement(track, wav, request.name);
-    const codec = {
-      code: 'aac' as const,
-      bitrateKbps: kbps(original.length, wav.durationSeconds),
-      sampleRateHz: wav.sampleRateHz,
-      channelCount: wav.channelCount,
-    };
-    const originalFile = { path: originalPath, format: track.container, codec };
+    const originalFile = aacOriginal(track, original.length, originalPath, wav, request.name);
     return await placeRecording(library, { ...request, originalFile });
   } catch (error) {
     throw recordingInputError(error, request.name);

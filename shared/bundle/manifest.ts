@@ -9,7 +9,17 @@ import { parseMachineProfile } from '../diagnosis/profile.ts';
 import { BundleError } from './refusals.ts';
 
 export const BUNDLE_FORMAT = 'auscult-bundle';
+/** The version of a bundle that carries no decoded audio (every reply, most reviews). */
 export const BUNDLE_VERSION = 1;
+/**
+ * Version 2 adds a recording's `decoded` audio, the library's WAV, carried beside an original
+ * the host cannot decode (AAC). Written only when a recording needs it, so a bundle without
+ * AAC still opens in an Auscult that reads version 1 only, and one with AAC is refused there as
+ * a newer version rather than as an AAC file it cannot decode.
+ */
+export const DECODED_AUDIO_VERSION = 2;
+/** The versions a review bundle may be of; a reply is of version 1 only. */
+export const REVIEW_VERSIONS: readonly unknown[] = [BUNDLE_VERSION, DECODED_AUDIO_VERSION];
 export const MANIFEST_PATH = 'manifest.json';
 /** The formats a recording travels in: its original file's, or the library's WAV. */
 export const BUNDLE_AUDIO_FORMATS = ['wav', 'm4a', '3gp', 'mp3', 'ogg', 'flac', 'amr', 'awb'];
@@ -48,6 +58,8 @@ const recordingSchema = v.strictObject({
   sha256: SHA256,
   format: v.picklist(BUNDLE_AUDIO_FORMATS),
   codec: v.nullable(codecSchema),
+  // The library's WAV of an original the host cannot decode (version 2 on).
+  decoded: v.optional(v.strictObject({ file: v.string(), sizeBytes: SIZE, sha256: SHA256 })),
   // Stored diagnoses as the library keeps them; the app that opens a bundle checks them again.
   diagnoses: v.pipe(
     v.array(v.looseObject({ id: v.string(), report: v.unknown() })),
@@ -60,7 +72,7 @@ export const entrySchema = v.strictObject({ path: v.string(), sizeBytes: SIZE, s
 
 const manifestSchema = v.strictObject({
   format: v.literal(BUNDLE_FORMAT),
-  version: v.literal(BUNDLE_VERSION),
+  version: v.picklist([BUNDLE_VERSION, DECODED_AUDIO_VERSION]),
   // Absent in bundles written before reply bundles existed: a review bundle.
   kind: v.optional(v.literal('review')),
   createdAt: TIME,
@@ -81,15 +93,49 @@ export const invalid = (field: string, problem: string) =>
   new BundleError('invalid-manifest', { field, problem });
 
 /** The version first, so a newer bundle says so rather than failing on a field it added. */
-export function checkKind(json: unknown): void {
+export function checkKind(json: unknown, versions: readonly unknown[] = REVIEW_VERSIONS): void {
   const root = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
   if (root.format !== BUNDLE_FORMAT) throw invalid('format', `expected "${BUNDLE_FORMAT}"`);
-  if (root.version !== BUNDLE_VERSION) {
+  if (!versions.includes(root.version)) {
     throw new BundleError('unknown-version', { version: String(root.version).slice(0, 40) });
   }
 }
 
-/** Each recording's file is `recordings/<id>.<format>`, listed in `entries` with its size and hash. */
+/** Whether a recording of `codec` carries its decoded audio: the host cannot decode AAC. */
+export function carriesDecodedAudio(codec: { readonly code: string } | null): boolean {
+  return codec?.code === 'aac';
+}
+
+type FileRef = Pick<BundleRecording, 'file' | 'sizeBytes' | 'sha256'>;
+
+/** `ref.file` is listed in `entries` with the same size and hash. */
+function checkListed(entries: ReadonlyMap<string, BundleEntry>, ref: FileRef, field: string) {
+  const entry = entries.get(ref.file);
+  if (!entry) throw invalid(field, 'not listed in entries');
+  if (entry.sizeBytes !== ref.sizeBytes || entry.sha256 !== ref.sha256) {
+    throw invalid(field, 'its size or hash differs from its entry');
+  }
+}
+
+/** A recording's decoded audio: version 2, an AAC original only, `recordings/<id>.wav`. */
+function checkDecoded(manifest: BundleManifest, recording: BundleRecording, field: string) {
+  const { decoded } = recording;
+  if (!decoded) return;
+  if (manifest.version !== DECODED_AUDIO_VERSION) {
+    throw invalid(`${field}.decoded`, `decoded audio needs version ${DECODED_AUDIO_VERSION}`);
+  }
+  if (!carriesDecodedAudio(recording.codec) || recording.format === 'wav') {
+    throw invalid(`${field}.decoded`, 'only an AAC original carries its decoded audio');
+  }
+  if (decoded.file !== `recordings/${recording.id}.wav`) {
+    throw invalid(`${field}.decoded.file`, 'expected recordings/<id>.wav');
+  }
+}
+
+/**
+ * Each recording's file is `recordings/<id>.<format>`, and its decoded audio (when carried)
+ * `recordings/<id>.wav`, each listed in `entries` with its size and hash.
+ */
 function checkRecordings(manifest: BundleManifest): void {
   const entries = new Map(manifest.entries.map((entry) => [entry.path, entry]));
   const ids = new Set<string>();
@@ -100,11 +146,9 @@ function checkRecordings(manifest: BundleManifest): void {
     if (recording.file !== `recordings/${recording.id}.${recording.format}`) {
       throw invalid(`${field}.file`, 'expected recordings/<id>.<format>');
     }
-    const entry = entries.get(recording.file);
-    if (!entry) throw invalid(`${field}.file`, 'not listed in entries');
-    if (entry.sizeBytes !== recording.sizeBytes || entry.sha256 !== recording.sha256) {
-      throw invalid(`${field}.file`, 'its size or hash differs from its entry');
-    }
+    checkListed(entries, recording, `${field}.file`);
+    checkDecoded(manifest, recording, field);
+    if (recording.decoded) checkListed(entries, recording.decoded, `${field}.decoded.file`);
   });
 }
 

@@ -36,6 +36,8 @@ export const BUNDLE_REFUSALS = [
   'not-a-reply',
   'not-a-review',
   'own-machine',
+  'decoded-not-wav',
+  'decoded-mismatch',
 ] as const;
 export type BundleRefusalCode = (typeof BUNDLE_REFUSALS)[number];
 
@@ -97,6 +99,10 @@ const EN: Record<BundleRefusalCode, Words> = {
   'not-a-review': () => 'the bundle is a reply, not a review bundle; open it as a reply',
   'own-machine': (p) =>
     `the bundle's machine "${p.machineId}" is already one of this library's own machines`,
+  'decoded-not-wav': (p) =>
+    `"${p.path}" should be a recording's decoded audio but is not a WAV file`,
+  'decoded-mismatch': (p) =>
+    `"${p.path}" (${p.wavRateHz} Hz, ${p.wavChannels} channel(s), ${p.wavSeconds} s) does not match its recording in the manifest (${p.rateHz} Hz, ${p.channels} channel(s), ${p.seconds} s)`,
 };
 
 const ZH: Record<BundleRefusalCode, Words> = {
@@ -130,6 +136,9 @@ const ZH: Record<BundleRefusalCode, Words> = {
   'not-a-reply': () => '这是评审包，不是回复；请作为审核打开',
   'not-a-review': () => '这是回复，不是评审包；请作为回复打开',
   'own-machine': (p) => `评审包中的设备“${p.machineId}”已经是本库自己的设备`,
+  'decoded-not-wav': (p) => `“${p.path}”应为录音解码后的音频，但不是 WAV 文件`,
+  'decoded-mismatch': (p) =>
+    `“${p.path}”（${p.wavRateHz} Hz，${p.wavChannels} 个声道，${p.wavSeconds} 秒）与清单中的录音（${p.rateHz} Hz，${p.channels} 个声道，${p.seconds} 秒）不符`,
 };
 
 /** The refusal as one sentence in `language`. */

@@ -97,6 +97,8 @@ export function replyVerdict(verdict: ExpertVerdict): ReplyVerdict {
 }
 
 function replyManifest(json: unknown): ReplyManifest {
+  // Version 2 added decoded audio to review bundles; a reply carries no audio.
+  checkKind(json, [BUNDLE_VERSION]);
   const result = v.safeParse(replySchema, json);
   if (!result.success) {
     const issue = result.issues[0];

@@ -1,10 +1,12 @@
 /**
- * The AAC track of an M4A file, as far as a browser needs it before decoding: the sample rate
- * and channels its sample entry declares and its duration. decodeAudioData resamples to its
- * context's rate, so the page must know the file's own rate before it decodes; the host reads
+ * The AAC track of an M4A file, as far as a browser needs it before decoding: the rate its
+ * decoder outputs (the sample entry's, or the SBR rate its config signals), the channels its
+ * sample entry declares and its duration. decodeAudioData resamples to its context's rate, so
+ * the page must know the decoder's own rate before it decodes; the host reads
  * the same facts again to check the decoded audio it is sent (docs/formats.md, "Recordings from
  * phones"). Every box and sample table is checked by readMp4Audio first.
  */
+import { aacOutput } from './aacConfig.ts';
 import { CompressedFormatError, damaged } from './formatError.ts';
 import { MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ } from './limits.ts';
 import { readMp4Audio } from './mp4.ts';
@@ -14,7 +16,10 @@ import { sniffContent, SNIFF_BYTES } from './sniff.ts';
 export interface AacTrack {
   /** 'm4a', or '3gp' for the rarer 3GP file holding AAC. */
   readonly container: 'm4a' | '3gp';
+  /** The rate the decoder outputs: the SBR rate when the config signals SBR (aacConfig.ts). */
   readonly sampleRateHz: number;
+  /** Samples one AAC frame decodes to at that rate: 1024, or 2048 with SBR. */
+  readonly frameSamples: number;
   /**
    * What the sample entry says; encoders often write 2 for mono AAC (the field is a template in
    * ISO 14496-12), so the decoded audio's channel count is the one to trust.
@@ -46,13 +51,16 @@ export function readAacTrack(bytes: Uint8Array): AacTrack {
       { codec: audio.codec },
     );
   }
-  const rate = audio.sampleRateHz;
+  // The decoder's rate: an HE-AAC file's sample entry may hold its core rate, half of it.
+  const output = aacOutput(audio.audioSpecificConfig, audio.sampleRateHz);
+  const rate = output.sampleRateHz;
   if (rate < MIN_SAMPLE_RATE_HZ || rate > MAX_SAMPLE_RATE_HZ) {
     throw damaged(MP4_FORMAT, `its AAC sample entry declares a sample rate of ${rate} Hz`);
   }
   return {
     container: audio.container,
     sampleRateHz: rate,
+    frameSamples: output.frameSamples,
     channelCount: audio.channelCount,
     durationSeconds: audio.durationSeconds,
   };

@@ -17,6 +17,11 @@ export interface Mp4Audio {
   readonly sampleRateHz: number;
   readonly channelCount: number;
   readonly durationSeconds: number;
+  /**
+   * The AAC track's AudioSpecificConfig (the 'esds' box's DecoderSpecificInfo), or null: it may
+   * signal SBR, whose decoder outputs twice the rate the sample entry holds (aacTrack.ts).
+   */
+  readonly audioSpecificConfig: Uint8Array | null;
   /** Byte offset and size of each sample, in order. */
   readonly sampleOffsets: readonly number[];
   readonly sampleSizes: readonly number[];
@@ -52,6 +57,44 @@ function objectType(reader: Mp4Reader, esds: Box): number {
     if (at + 1 + lengthBytes < esds.end) return reader.u8(at + 1 + lengthBytes);
   }
   return -1;
+}
+
+/** A descriptor's length (1–4 bytes of 7 bits each) at `at`, and the bytes it took. */
+function descriptorLength(bytes: Uint8Array, at: number): { length: number; lengthBytes: number } {
+  let length = 0;
+  let lengthBytes = 0;
+  let more = true;
+  while (more && lengthBytes < 4) {
+    const byte = bytes[at + lengthBytes] ?? 0;
+    length = length * 128 + (byte & 0x7f);
+    more = (byte & 0x80) !== 0;
+    lengthBytes++;
+  }
+  return { length, lengthBytes };
+}
+
+/**
+ * The DecoderSpecificInfo (tag 5) that follows the DecoderConfigDescriptor's (tag 4) 13 bytes
+ * of fixed fields in an 'esds' box, or null when there is none inside the box.
+ */
+function decoderSpecificInfo(bytes: Uint8Array, esds: Box): Uint8Array | null {
+  for (let at = esds.start + 4; at + 2 < esds.end; at++) {
+    if (bytes[at] !== 4) continue;
+    const config = descriptorLength(bytes, at + 1);
+    const info = at + 1 + config.lengthBytes + 13;
+    if (info + 2 > esds.end || bytes[info] !== 5) return null;
+    const { length, lengthBytes } = descriptorLength(bytes, info + 1);
+    const start = info + 1 + lengthBytes;
+    return length > 0 && start + length <= esds.end ? bytes.subarray(start, start + length) : null;
+  }
+  return null;
+}
+
+/** The 'mp4a' entry's AudioSpecificConfig, or null when it has none. */
+function audioSpecificConfig(reader: Mp4Reader, bytes: Uint8Array, entry: Box) {
+  if (entry.type !== 'mp4a') return null;
+  const esds = reader.children(entry.start + 28, entry.end).find((b) => b.type === 'esds');
+  return esds ? decoderSpecificInfo(bytes, esds) : null;
 }
 
 function sampleEntryCodec(reader: Mp4Reader, entry: Box): Mp4Codec {
@@ -155,6 +198,7 @@ export function readMp4Audio(bytes: Uint8Array): Mp4Audio {
     sampleRateHz,
     channelCount,
     durationSeconds: durationSeconds(reader, reader.require(mdia, ['mdhd'])),
+    audioSpecificConfig: codec === 'aac' ? audioSpecificConfig(reader, bytes, entry) : null,
     sampleOffsets: sampleOffsets(reader, stbl, sizes),
     sampleSizes: sizes,
   };

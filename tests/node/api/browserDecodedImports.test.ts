@@ -6,17 +6,17 @@
  * split refused in one sentence leaving nothing.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordingSummary } from '../../../shared/api/contract.ts';
 import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
-import { fixtureSimulation } from '../../fixtures/codecs/sources.ts';
 import { fixture } from '../audio/decoders/hostileFiles.ts';
-import { arrayBufferOf, libraryFiles, rowCount } from '../library/libraryFixtures.ts';
+import { libraryFiles, rowCount } from '../library/libraryFixtures.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
+import { joined, sourceWav as sourceWavOf, uploadBrowserDecoded } from './browserDecodedUpload.ts';
 
 let api: ApiFixture;
 let machineId: string;
@@ -27,34 +27,10 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 const m4a = fixture('faulty.m4a');
-/** What the page would send for faulty.m4a: its sound as a float32 WAV at 44.1 kHz. */
-const sourceWav = (rateHz = 44_100) =>
-  encodeWav([simulateMachine(fixtureSimulation('faulty', rateHz))], rateHz, {
-    encoding: 'float32',
-  });
-
+const sourceWav = (rateHz = 44_100) => sourceWavOf('faulty', rateHz);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const joined = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
-
-/** Sends `bytes` in 64 KiB chunks, saying its first `wavBytes` are the WAV. */
-async function upload(name: string, bytes: Uint8Array, wavBytes: number | undefined) {
-  const browserDecoded = wavBytes === undefined ? undefined : { wavBytes };
-  const importId = (await api.call(
-    'recordings.beginImport',
-    machineId,
-    name,
-    bytes.length,
-    browserDecoded,
-  )) as string;
-  for (let at = 0; at < bytes.length; at += 65_536) {
-    await api.call(
-      'recordings.appendImport',
-      importId,
-      arrayBufferOf(bytes.subarray(at, at + 65_536)),
-    );
-  }
-  return (await api.call('recordings.finishImport', importId)) as RecordingSummary;
-}
+const upload = (name: string, bytes: Uint8Array, wavBytes: number | undefined) =>
+  uploadBrowserDecoded(api.call, machineId, name, bytes, wavBytes);
 
 async function expectNothingLeft() {
   expect(rowCount(api.library, 'recordings')).toBe(0);
@@ -88,6 +64,39 @@ describe('an AAC recording decoded by the page', () => {
       reason: 'undecodable-codec',
       message: expect.stringMatching(/import it in the app, whose page decodes AAC/),
     });
+    await expectNothingLeft();
+  });
+});
+
+describe('an M4A whose config signals HE-AAC (SBR) over a 22.05 kHz sample entry', () => {
+  const sbr = new Uint8Array(
+    readFileSync(join(import.meta.dirname, '../../fixtures/aac/sbr-signalled.m4a')),
+  );
+
+  it('is taken with a WAV at the SBR rate, 44.1 kHz, as the decoder gives it', async () => {
+    const wav = sourceWav(44_100);
+    const recording = await upload('he.m4a', joined(wav, sbr), wav.length);
+    expect(recording.sampleRateHz).toBe(44_100);
+    expect(recording.codec).toMatchObject({ code: 'aac', sampleRateHz: 44_100 });
+  });
+
+  it('allows three SBR frames of difference in length (2048 samples each), not more', async () => {
+    const silence = (seconds: number) =>
+      encodeWav([new Float32Array(Math.round(seconds * 44_100))], 44_100, { encoding: 'float32' });
+    // The track lasts 4.046 s (its priming frame counted): 0.104 s off is within 0.139 s.
+    const near = silence(4.15);
+    expect((await upload('he.m4a', joined(near, sbr), near.length)).durationSeconds).toBe(4.15);
+    const far = silence(4.2);
+    await expect(upload('he2.m4a', joined(far, sbr), far.length)).rejects.toThrow(
+      /does not match the M4A file/,
+    );
+  });
+
+  it('is refused with a WAV at the core rate, half the band lost', async () => {
+    const wav = sourceWav(22_050);
+    await expect(upload('he.m4a', joined(wav, sbr), wav.length)).rejects.toThrow(
+      /\(22050 Hz, 4\.000 s\) does not match the M4A file \(44100 Hz/,
+    );
     await expectNothingLeft();
   });
 });

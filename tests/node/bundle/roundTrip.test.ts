@@ -12,6 +12,7 @@ import { openBundle, verifyBundle } from '../../../node/bundle/reader.ts';
 import { TargetFolderError, unpackBundle } from '../../../node/bundle/unpack.ts';
 import { digestFile, writeBundle } from '../../../node/bundle/writer.ts';
 import { parseBundleManifest } from '../../../shared/bundle/manifest.ts';
+import { aacBundle, aacManifest, M4A_PATH, WAV_PATH } from './hostileDecodedCases.ts';
 import { goodEntries, manifestFor, recordingBytes, zip } from './zipBuilder.ts';
 
 let folder: string;
@@ -110,4 +111,16 @@ it('leaves no part file when a source changed while being written', async () => 
     writeBundle(out, manifest, [{ path: 'recordings/r2.wav', sourcePath: source, ...digest }]),
   ).rejects.toThrow(/changed while the bundle was written/);
   expect((await readdir(folder)).filter((name) => name.includes('changed'))).toEqual([]);
+});
+
+it('accepts a version 2 bundle carrying an AAC original with its decoded WAV', async () => {
+  const aac = { [M4A_PATH]: recordingBytes(2000, 7), [WAV_PATH]: recordingBytes(9000, 8) };
+  const path = join(folder, 'aac.auscult');
+  await writeFile(path, aacBundle(aacManifest(aac), aac));
+  const bundle = await openBundle(path);
+  expect(bundle.manifest.version).toBe(2);
+  const target = join(folder, 'aac-out');
+  await unpackBundle(bundle, target);
+  expect(await readFile(join(target, WAV_PATH))).toEqual(aac[WAV_PATH]);
+  expect(await readFile(join(target, M4A_PATH))).toEqual(aac[M4A_PATH]);
 });

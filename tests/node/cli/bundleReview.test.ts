@@ -7,8 +7,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportRegistry } from '../../../node/api/imports.ts';
 import { openLibrary } from '../../../node/library/library.ts';
@@ -16,7 +14,13 @@ import { addDiagnosisToFaultLog } from '../../../node/workflows/faultLog.ts';
 import { recordVerdict } from '../../../node/workflows/verdicts.ts';
 import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
 import { arrayBufferOf } from '../library/libraryFixtures.ts';
-import { auscult, expectOneLineError, removeFolder } from './cliFixture.ts';
+import {
+  auscult,
+  emptyLibrary,
+  expectOneLineError,
+  removeFolder,
+  reviewFolders,
+} from './cliFixture.ts';
 
 let folder: string;
 let technician: string;
@@ -52,11 +56,9 @@ async function seedTechnician(): Promise<void> {
 }
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'auscult-bundle-review-'));
-  technician = join(folder, 'technician');
-  expert = join(folder, 'expert');
+  ({ folder, technician, expert } = await reviewFolders('auscult-bundle-review-'));
   await seedTechnician();
-  await (await openLibrary(expert, { demo: false })).close();
+  await emptyLibrary(expert);
 }, 120_000);
 afterAll(async () => {
   await removeFolder(folder);

@@ -15,6 +15,7 @@ import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
 import { writeFileAtomic } from '../../../node/diagnosis/jsonFiles.ts';
 import { buildBaselineFromSegments, serializeBaseline } from '../../../node/diagnosis/pipeline.ts';
+import { openLibrary } from '../../../node/library/library.ts';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CWRU = resolve(root, '..', 'shared', 'data', 'cwru');
@@ -103,4 +104,17 @@ export async function createCliFolder(options: { cwru?: boolean } = {}): Promise
 
 export function removeFolder(folder: string): Promise<void> {
   return rm(folder, { recursive: true, force: true });
+}
+
+/** A new temporary folder with the homes of a technician's and an expert's library in it. */
+export async function reviewFolders(
+  prefix: string,
+): Promise<{ folder: string; technician: string; expert: string }> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  return { folder, technician: join(folder, 'technician'), expert: join(folder, 'expert') };
+}
+
+/** Makes an empty library (no demo) at `home`. */
+export async function emptyLibrary(home: string): Promise<void> {
+  await (await openLibrary(home, { demo: false })).close();
 }
