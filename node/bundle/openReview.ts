@@ -157,6 +157,8 @@ async function writeRows(
             createdAt: recording.createdAt,
             path: wavPath,
             originalFile,
+            // Its levels stay in dB SPL, as in the sender's library (checked with the manifest).
+            ...(recording.calibration ? { calibration: recording.calibration } : {}),
           },
           tx,
         );

@@ -2,13 +2,14 @@
  * A review bundle of recordings of one machine from a library (docs/formats.md, "Review
  * bundles"): the machine's profile and current baseline, each recording in the format it arrived
  * in (its original file when one is kept, else the library's WAV), its diagnoses and the notes of
- * the fault-log entries made on it, and who sent it. An AAC original, which no host can decode,
- * travels with the library's WAV beside it.
+ * the fault-log entries made on it, the microphone calibration it was recorded through, and who
+ * sent it. An AAC original, which no host can decode, travels with the library's WAV beside it.
  */
 import type { BundleManifest, BundleNote } from '../../shared/bundle/manifest.ts';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
+  CALIBRATION_VERSION,
   carriesDecodedAudio,
   DECODED_AUDIO_VERSION,
 } from '../../shared/bundle/manifest.ts';
@@ -95,12 +96,23 @@ async function recordingEntry(
     ...(decoded
       ? { decoded: { file: decoded.path, sizeBytes: decoded.sizeBytes, sha256: decoded.sha256 } }
       : {}),
+    ...(summary.calibration ? { calibration: summary.calibration } : {}),
     diagnoses: (await source.store.diagnoses.list(recordingId)).map((diagnosis) => ({
       ...diagnosis,
     })),
     notes: await recordingNotes(source.store, summary),
   };
   return { recording, files, machineId: summary.machineId };
+}
+
+/**
+ * The lowest version that holds the recordings, so older apps still open every bundle that
+ * needs nothing newer: 3 with a calibration, 2 with decoded audio, else 1.
+ */
+function bundleVersion(recordings: readonly BundleRecordingEntry[]): BundleManifest['version'] {
+  if (recordings.some((recording) => recording.calibration)) return CALIBRATION_VERSION;
+  if (recordings.some((recording) => recording.decoded)) return DECODED_AUDIO_VERSION;
+  return BUNDLE_VERSION;
 }
 
 /**
@@ -121,8 +133,7 @@ export async function packBundle(
   const files = parts.flatMap((part) => part.files);
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
-    // Version 1 while no recording needs version 2, so older apps still open the bundle.
-    version: parts.some((part) => part.recording.decoded) ? DECODED_AUDIO_VERSION : BUNDLE_VERSION,
+    version: bundleVersion(parts.map((part) => part.recording)),
     kind: 'review',
     createdAt: source.now().toISOString(),
     sender: { name: request.senderName },

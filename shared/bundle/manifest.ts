@@ -5,6 +5,8 @@
  * the entries with the same size and hash); the entries are checked against the zip in checks.ts.
  */
 import * as v from 'valibot';
+import { storedCalibrationFromJson } from '../audio/calibration/storedCalibration.ts';
+import type { StoredCalibration } from '../audio/calibration/storedCalibration.ts';
 import { parseMachineProfile } from '../diagnosis/profile.ts';
 import { BundleError } from './refusals.ts';
 
@@ -18,8 +20,19 @@ export const BUNDLE_VERSION = 1;
  * a newer version rather than as an AAC file it cannot decode.
  */
 export const DECODED_AUDIO_VERSION = 2;
+/**
+ * Version 3 adds a recording's microphone `calibration` (and may carry decoded audio as version
+ * 2 does). Written only when a recording has one, so an Auscult that reads versions 1 and 2
+ * refuses such a bundle as a newer version instead of opening it in dBFS, its calibration lost
+ * or its field refused as unknown.
+ */
+export const CALIBRATION_VERSION = 3;
 /** The versions a review bundle may be of; a reply is of version 1 only. */
-export const REVIEW_VERSIONS: readonly unknown[] = [BUNDLE_VERSION, DECODED_AUDIO_VERSION];
+export const REVIEW_VERSIONS: readonly unknown[] = [
+  BUNDLE_VERSION,
+  DECODED_AUDIO_VERSION,
+  CALIBRATION_VERSION,
+];
 export const MANIFEST_PATH = 'manifest.json';
 /** The formats a recording travels in: its original file's, or the library's WAV. */
 export const BUNDLE_AUDIO_FORMATS = ['wav', 'm4a', '3gp', 'mp3', 'ogg', 'flac', 'amr', 'awb'];
@@ -60,6 +73,21 @@ const recordingSchema = v.strictObject({
   codec: v.nullable(codecSchema),
   // The library's WAV of an original the host cannot decode (version 2 on).
   decoded: v.optional(v.strictObject({ file: v.string(), sizeBytes: SIZE, sha256: SHA256 })),
+  // The microphone calibration it was recorded through (version 3 on), as the library keeps it:
+  // read again here, so what is opened holds the checked figures and nothing else.
+  calibration: v.optional(
+    v.pipe(
+      v.unknown(),
+      v.rawTransform(({ dataset, addIssue, NEVER }): StoredCalibration => {
+        try {
+          return storedCalibrationFromJson(dataset.value);
+        } catch (error) {
+          addIssue({ message: (error as Error).message });
+          return NEVER;
+        }
+      }),
+    ),
+  ),
   // Stored diagnoses as the library keeps them; the app that opens a bundle checks them again.
   diagnoses: v.pipe(
     v.array(v.looseObject({ id: v.string(), report: v.unknown() })),
@@ -72,7 +100,7 @@ export const entrySchema = v.strictObject({ path: v.string(), sizeBytes: SIZE, s
 
 const manifestSchema = v.strictObject({
   format: v.literal(BUNDLE_FORMAT),
-  version: v.picklist([BUNDLE_VERSION, DECODED_AUDIO_VERSION]),
+  version: v.picklist([BUNDLE_VERSION, DECODED_AUDIO_VERSION, CALIBRATION_VERSION]),
   // Absent in bundles written before reply bundles existed: a review bundle.
   kind: v.optional(v.literal('review')),
   createdAt: TIME,
@@ -117,11 +145,11 @@ function checkListed(entries: ReadonlyMap<string, BundleEntry>, ref: FileRef, fi
   }
 }
 
-/** A recording's decoded audio: version 2, an AAC original only, `recordings/<id>.wav`. */
+/** A recording's decoded audio: version 2 on, an AAC original only, `recordings/<id>.wav`. */
 function checkDecoded(manifest: BundleManifest, recording: BundleRecording, field: string) {
   const { decoded } = recording;
   if (!decoded) return;
-  if (manifest.version !== DECODED_AUDIO_VERSION) {
+  if (manifest.version < DECODED_AUDIO_VERSION) {
     throw invalid(`${field}.decoded`, `decoded audio needs version ${DECODED_AUDIO_VERSION}`);
   }
   if (!carriesDecodedAudio(recording.codec) || recording.format === 'wav') {
@@ -129,6 +157,13 @@ function checkDecoded(manifest: BundleManifest, recording: BundleRecording, fiel
   }
   if (decoded.file !== `recordings/${recording.id}.wav`) {
     throw invalid(`${field}.decoded.file`, 'expected recordings/<id>.wav');
+  }
+}
+
+/** A recording's calibration (read by the schema) needs version 3. */
+function checkCalibration(manifest: BundleManifest, recording: BundleRecording, field: string) {
+  if (recording.calibration !== undefined && manifest.version < CALIBRATION_VERSION) {
+    throw invalid(`${field}.calibration`, `a calibration needs version ${CALIBRATION_VERSION}`);
   }
 }
 
@@ -148,6 +183,7 @@ function checkRecordings(manifest: BundleManifest): void {
     }
     checkListed(entries, recording, `${field}.file`);
     checkDecoded(manifest, recording, field);
+    checkCalibration(manifest, recording, field);
     if (recording.decoded) checkListed(entries, recording.decoded, `${field}.decoded.file`);
   });
 }

@@ -57,9 +57,12 @@ export function storedCalibrationFromJson(value: unknown): StoredCalibration {
   if (!frequenciesHz.every((f, i) => f > 0 && (i === 0 || f > frequenciesHz[i - 1]))) {
     throw new CalibrationError('frequency-not-increasing', 0, 'frequencies must rise above 0 Hz');
   }
+  if (typeof v.sensitivityDbfs !== 'number') {
+    throw new TypeError("a stored calibration's sensitivityDbfs must be a number");
+  }
   const stored = {
     fileName: v.fileName,
-    sensitivityDbfs: Number(v.sensitivityDbfs),
+    sensitivityDbfs: v.sensitivityDbfs,
     frequenciesHz,
     responseDb,
   };

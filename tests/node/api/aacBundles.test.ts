@@ -10,18 +10,14 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../../node/bundle/reader.ts';
 import { ApiError } from '../../../shared/api/contract.ts';
-import type {
-  BundleDownload,
-  BundleOpenResult,
-  RecordingSummary,
-  StoredDiagnosis,
-} from '../../../shared/api/contract.ts';
+import type { RecordingSummary, StoredDiagnosis } from '../../../shared/api/contract.ts';
 import type { BundleManifest } from '../../../shared/bundle/manifest.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { fixture } from '../audio/decoders/hostileFiles.ts';
 import { goodEntries, zip } from '../bundle/zipBuilder.ts';
-import { arrayBufferOf, libraryFiles, rowCount } from '../library/libraryFixtures.ts';
+import { libraryFiles, rowCount } from '../library/libraryFixtures.ts';
 import { openApiFixture, pollJob } from './apiFixtures.ts';
+import { openThroughApi, packThroughApi } from './bundleTransfer.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { joined, sourceWav, uploadBrowserDecoded } from './browserDecodedUpload.ts';
 
@@ -54,31 +50,8 @@ afterAll(async () => {
   await Promise.all([technician?.close(), expert?.close()]);
 });
 
-async function pack(
-  fixture: ApiFixture,
-  ids: string[],
-): Promise<{ path: string; bytes: Uint8Array }> {
-  const download = (await fixture.call('bundles.pack', ids, 'Li Wei')) as BundleDownload;
-  const token = /\/media\/bundles\/([\w-]+)\.auscult$/.exec(download.url)![1];
-  const path = fixture.service.bundleDownload(token)!.path;
-  return { path, bytes: Uint8Array.from(await readFile(path)) };
-}
-
-async function open(fixture: ApiFixture, bytes: Uint8Array): Promise<BundleOpenResult> {
-  const uploadId = (await fixture.call(
-    'bundles.beginOpen',
-    'memo.auscult',
-    bytes.length,
-  )) as string;
-  for (let at = 0; at < bytes.length; at += 200_000) {
-    await fixture.call(
-      'bundles.appendOpen',
-      uploadId,
-      arrayBufferOf(bytes.subarray(at, at + 200_000)),
-    );
-  }
-  return (await fixture.call('bundles.finishOpen', uploadId)) as BundleOpenResult;
-}
+const pack = packThroughApi;
+const open = openThroughApi;
 
 describe('a review bundle holding an M4A recording', () => {
   let packed: { path: string; bytes: Uint8Array };

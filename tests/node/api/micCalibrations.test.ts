@@ -8,19 +8,12 @@ import type {
   MachineSummary,
   RecordingSummary,
   SelectionAnalysis,
-  SessionResult,
 } from '../../../shared/api/contract.ts';
 import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
-import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
-import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
 import { openApiFixture, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
-
-const DEVICE = 'UMIK-1 Gain: 18dB';
-/** Sens Factor −0.8 dB: 94 dB SPL reads −18.8 dBFS; flat, so every frequency gains 112.8 dB. */
-const UMIK = '"Sens Factor =-0.8dB, AGain =18dB, SERNO: 7000000"\r\n10\t0\r\n20000\t0\r\n';
+import { DEVICE, recordDemo, UMIK } from './calibratedRecording.ts';
 
 let api: ApiFixture;
 let demo: MachineSummary;
@@ -33,25 +26,7 @@ afterAll(async () => {
   await api.close();
 });
 
-async function record(deviceName?: string): Promise<RecordingSummary> {
-  const samples = Float32Array.from(
-    simulateMachine({
-      profile: parseMachineProfile(DEMO_PROFILE_JSON),
-      sampleRateHz: DEMO_SAMPLE_RATE_HZ,
-      durationSeconds: 3,
-      seed: 5,
-    }),
-  );
-  const args = deviceName === undefined ? [] : [deviceName];
-  const sessionId = (await api.call(
-    'sessions.start',
-    demo.id,
-    DEMO_SAMPLE_RATE_HZ,
-    ...args,
-  )) as string;
-  await api.call('sessions.append', sessionId, samples.buffer);
-  return ((await api.call('sessions.stop', sessionId)) as SessionResult).recording;
-}
+const record = (deviceName?: string) => recordDemo(api, demo.id, deviceName);
 
 describe('settings.setMicCalibration', () => {
   it('keeps a device’s file with the sensitivity its Sens Factor gives', async () => {

@@ -17,6 +17,7 @@ import {
   zeros,
 } from './hostileBuilders.ts';
 import type { HostileCase } from './hostileBuilders.ts';
+import { CALIBRATION_CASES } from './hostileCalibrationCases.ts';
 import { DECODED_AUDIO_CASES } from './hostileDecodedCases.ts';
 import { goodEntries, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
 
@@ -193,7 +194,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       ),
   },
   { title: 'a CRC that lies', code: 'crc-mismatch', bytes: () => withRecording({ crc32: 1234 }) },
-  refusedManifest('version 3', 'unknown-version', (m) => ({ ...m, version: 3 })),
+  refusedManifest('version 4', 'unknown-version', (m) => ({ ...m, version: 4 })),
   refusedManifest('version "1" as text', 'unknown-version', (m) => ({ ...m, version: '1' })),
   refusedManifest('another format', 'invalid-manifest', (m) => ({ ...m, format: 'zip' })),
   refusedManifest('a manifest that is an array', 'invalid-manifest', (m) => [m]),
@@ -319,4 +320,5 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     bytes: () => zip(goodEntries({ [REC]: rec }), { suffix: Buffer.from('junk') }),
   },
   ...DECODED_AUDIO_CASES,
+  ...CALIBRATION_CASES,
 ];

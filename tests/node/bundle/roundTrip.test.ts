@@ -12,6 +12,7 @@ import { openBundle, verifyBundle } from '../../../node/bundle/reader.ts';
 import { TargetFolderError, unpackBundle } from '../../../node/bundle/unpack.ts';
 import { digestFile, writeBundle } from '../../../node/bundle/writer.ts';
 import { parseBundleManifest } from '../../../shared/bundle/manifest.ts';
+import { GOOD_CALIBRATION, withCalibration } from './hostileCalibrationCases.ts';
 import { aacBundle, aacManifest, M4A_PATH, WAV_PATH } from './hostileDecodedCases.ts';
 import { goodEntries, manifestFor, recordingBytes, zip } from './zipBuilder.ts';
 
@@ -123,4 +124,17 @@ it('accepts a version 2 bundle carrying an AAC original with its decoded WAV', a
   await unpackBundle(bundle, target);
   expect(await readFile(join(target, WAV_PATH))).toEqual(aac[WAV_PATH]);
   expect(await readFile(join(target, M4A_PATH))).toEqual(aac[M4A_PATH]);
+});
+
+it('accepts a version 3 bundle whose recording carries a calibration, keeping only its figures', async () => {
+  const one = { 'recordings/r2.wav': rec2 };
+  const manifest = withCalibration(manifestFor(one), { ...GOOD_CALIBRATION, note: 'extra' });
+  const path = join(folder, 'calibrated.auscult');
+  await writeFile(path, zip(goodEntries(one, manifest)));
+  const bundle = await openBundle(path);
+  expect(bundle.manifest.version).toBe(3);
+  expect(parseBundleManifest(JSON.stringify(manifest)).recordings[0].calibration).toEqual(
+    GOOD_CALIBRATION,
+  );
+  await verifyBundle(bundle);
 });

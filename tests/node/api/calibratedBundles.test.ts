@@ -1,0 +1,77 @@
+/**
+ * A recording made through a calibrated microphone travels in its review bundle with its
+ * calibration (manifest version 3), and the expert's library reviews it in dB SPL with the very
+ * levels the technician's shows; a recording without one still packs as version 1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBundle } from '../../../node/bundle/reader.ts';
+import type {
+  MachineSummary,
+  RecordingSummary,
+  SelectionAnalysis,
+} from '../../../shared/api/contract.ts';
+import type { BundleManifest } from '../../../shared/bundle/manifest.ts';
+import { libraryFiles } from '../library/libraryFixtures.ts';
+import { openApiFixture } from './apiFixtures.ts';
+import type { ApiFixture } from './apiFixtures.ts';
+import { openThroughApi, packThroughApi } from './bundleTransfer.ts';
+import { DEVICE, recordDemo, UMIK } from './calibratedRecording.ts';
+
+let technician: ApiFixture;
+let expert: ApiFixture;
+let calibrated: RecordingSummary;
+let plain: RecordingSummary;
+
+beforeAll(async () => {
+  [technician, expert] = await Promise.all([
+    openApiFixture({ demo: true }),
+    openApiFixture({ demo: false }),
+  ]);
+  const [demo] = (await technician.call('machines.list')) as MachineSummary[];
+  await technician.call('settings.setMicCalibration', DEVICE, 'umik.txt', UMIK, null);
+  calibrated = await recordDemo(technician, demo.id, DEVICE);
+  plain = await recordDemo(technician, demo.id);
+}, 90_000);
+afterAll(async () => {
+  await Promise.all([technician?.close(), expert?.close()]);
+});
+
+const selection = (fixture: ApiFixture, id: string) =>
+  fixture.call('review.selection', id, 0, 3) as Promise<SelectionAnalysis>;
+
+describe('a review bundle of a calibrated recording', () => {
+  let packed: { path: string; bytes: Uint8Array };
+
+  it('carries the recording’s calibration, as version 3', async () => {
+    expect(calibrated.calibration?.sensitivityDbfs).toBe(-18.8);
+    packed = await packThroughApi(technician, [calibrated.id, plain.id]);
+    const manifest = (await openBundle(packed.path)).manifest as BundleManifest;
+    expect(manifest.version).toBe(3);
+    const [withCalibration, without] = manifest.recordings;
+    expect(withCalibration.calibration).toEqual(calibrated.calibration);
+    expect(without).not.toHaveProperty('calibration');
+  });
+
+  it('opens in dB SPL, with the levels the sender’s library shows', async () => {
+    expect(await openThroughApi(expert, packed.bytes)).toMatchObject({ created: true });
+    const listed = (await expert.call(
+      'recordings.list',
+      calibrated.machineId,
+    )) as RecordingSummary[];
+    const opened = listed.find((r) => r.id === calibrated.id);
+    expect(opened?.calibration).toEqual(calibrated.calibration);
+    expect(listed.find((r) => r.id === plain.id)).not.toHaveProperty('calibration');
+    const there = await selection(expert, calibrated.id);
+    const here = await selection(technician, calibrated.id);
+    expect(there.levelUnit).toBe('dB SPL');
+    expect(there.spectrum).toEqual(here.spectrum);
+    expect(there.baseline?.medianDb).toEqual(here.baseline?.medianDb);
+    expect((await selection(expert, plain.id)).levelUnit).toBe('dBFS');
+    expect(await libraryFiles(expert.library)).toMatchObject({ tmp: [] });
+  }, 60_000);
+
+  it('packs a recording without a calibration as version 1', async () => {
+    const { path } = await packThroughApi(technician, [plain.id]);
+    expect((await openBundle(path)).manifest.version).toBe(1);
+  });
+});
