@@ -19,9 +19,10 @@ import { drawFrame, drawLegend, drawPolyline, INK, MUTED } from './chartDrawing.
 import { REGULAR, textLine } from './pdfDocument.ts';
 import type { Pdf } from './pdfDocument.ts';
 
+/** `levelUnit` absent: dBFS, as the command line's report (no calibration) gives it. */
 export type SpectrumData = Pick<
   SelectionAnalysis,
-  'spectrum' | 'baseline' | 'anomalies' | 'markers'
+  'spectrum' | 'baseline' | 'anomalies' | 'markers' | 'levelUnit'
 >;
 
 /** Points per printed series: finer than a 0.1 mm line on a chart half a page wide. */
@@ -159,6 +160,8 @@ export function drawSpectrumChart(
     align: 'center',
   });
   doc.save().rotate(-90, { origin: [area.x + 4, box.y + box.height] });
-  textLine(doc, words.levelAxis, area.x + 4, box.y + box.height, box.height, { align: 'center' });
+  // Levels are power spectral densities, in dB SPL when Review shows them so (calibrated).
+  const levelAxis = words.levelAxis(`${data.levelUnit ?? 'dBFS'}/Hz`);
+  textLine(doc, levelAxis, area.x + 4, box.y + box.height, box.height, { align: 'center' });
   doc.restore();
 }

@@ -4,6 +4,7 @@
  * diagnosisText.ts, statuses and column names from faultLogText.ts.
  */
 import type { Language } from '../api/limits.ts';
+import type { DensityUnit } from '../audio/calibration/micCalibration.ts';
 
 export interface ReportWords {
   readonly diagnosisTitle: string;
@@ -27,7 +28,8 @@ export interface ReportWords {
   readonly legendMarker: string;
   readonly legendFlagged: string;
   readonly frequencyAxis: string;
-  readonly levelAxis: string;
+  /** The spectrum's level axis, naming its unit: a PSD in dBFS/Hz, or dB SPL/Hz when calibrated. */
+  levelAxis(unit: DensityUnit): string;
   readonly causesTitle: string;
   readonly evidence: string;
   readonly action: string;
@@ -93,7 +95,7 @@ const EN: ReportWords = {
   legendMarker: 'Characteristic frequency',
   legendFlagged: 'Flagged line (≥ 6 dB over healthy)',
   frequencyAxis: 'Frequency (Hz)',
-  levelAxis: 'Level (dB)',
+  levelAxis: (unit) => `Level (${unit})`,
   causesTitle: 'Likely causes',
   evidence: 'Evidence',
   action: 'Action',
@@ -159,7 +161,7 @@ const ZH_CN: ReportWords = {
   legendMarker: '特征频率',
   legendFlagged: '标记的谱线（超出健康最大值 ≥ 6 dB）',
   frequencyAxis: '频率（Hz）',
-  levelAxis: '电平（dB）',
+  levelAxis: (unit) => `电平（${unit}）`,
   causesTitle: '可能原因',
   evidence: '依据',
   action: '建议措施',

@@ -1,7 +1,8 @@
 /**
  * A recording made through a calibrated microphone travels in its review bundle with its
  * calibration (manifest version 3), and the expert's library reviews it in dB SPL with the very
- * levels the technician's shows; a recording without one still packs as version 1.
+ * levels the technician's shows, its printed report too; a recording without one still packs as
+ * version 1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../../node/bundle/reader.ts';
@@ -9,8 +10,10 @@ import type {
   MachineSummary,
   RecordingSummary,
   SelectionAnalysis,
+  StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
 import type { BundleManifest } from '../../../shared/bundle/manifest.ts';
+import { readPdf } from '../../helpers/pdfReader.ts';
 import { libraryFiles } from '../library/libraryFixtures.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
@@ -68,6 +71,21 @@ describe('a review bundle of a calibrated recording', () => {
     expect(there.baseline?.medianDb).toEqual(here.baseline?.medianDb);
     expect((await selection(expert, plain.id)).levelUnit).toBe('dBFS');
     expect(await libraryFiles(expert.library)).toMatchObject({ tmp: [] });
+  }, 60_000);
+
+  it('prints the opened recording’s report with its spectrum in dB SPL/Hz', async () => {
+    for (const [id, unit] of [
+      [calibrated.id, '电平（dB SPL/Hz）'],
+      [plain.id, '电平（dBFS/Hz）'],
+    ] as const) {
+      const diagnosis = (await expert.call('diagnoses.run', id)) as StoredDiagnosis;
+      const bytes = (await expert.call('reports.diagnosis', diagnosis.id, {
+        language: 'zh-CN',
+        paper: 'a4',
+      })) as ArrayBuffer;
+      const { text } = await readPdf(new Uint8Array(bytes));
+      expect(text.replace(/\s+/g, '')).toContain(unit.replace(/\s+/g, ''));
+    }
   }, 60_000);
 
   it('packs a recording without a calibration as version 1', async () => {

@@ -139,6 +139,32 @@ describe('diagnosisPdf', () => {
     expect(zh.text.replace(/\s+/g, '')).toContain('超出基线的转速范围');
   });
 
+  it('names the level axis’s unit: dBFS/Hz, or dB SPL/Hz for a calibrated recording', async () => {
+    const calibrated = { ...input, spectrum: { ...input.spectrum, levelUnit: 'dB SPL' as const } };
+    const axes = {
+      en: ['Level (dBFS/Hz)', 'Level (dB SPL/Hz)'],
+      'zh-CN': ['电平（dBFS/Hz）', '电平（dB SPL/Hz）'],
+    };
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const squeezed = async (data: DiagnosisPdfInput) =>
+        (await readPdf(await diagnosisPdf(data, { language: lang, paper: 'a4' }))).text.replace(
+          /\s+/g,
+          '',
+        );
+      const [fullScale, spl] = axes[lang].map((axis) => axis.replace(/\s+/g, ''));
+      const plain = await squeezed(input);
+      expect(plain).toContain(fullScale);
+      expect(plain).not.toContain('SPL');
+      const absolute = await squeezed(calibrated);
+      expect(absolute).toContain(spl);
+      expect(absolute).not.toContain('dBFS');
+    }
+    const bytes = await diagnosisPdf(calibrated, { language: 'en', paper: 'letter' });
+    const page = await renderPdfPage(bytes, 1, 'diagnosis-en-letter-dB-SPL');
+    // The rotated axis title, left of the plot.
+    expect(page.inkShare({ x: 0.078, y: 0.3, width: 0.014, height: 0.12 })).toBeGreaterThan(0.02);
+  });
+
   it('renders with ink in the chart, the flagged bands and the signature lines', async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const paper = lang === 'en' ? 'letter' : 'a4';
