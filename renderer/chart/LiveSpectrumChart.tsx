@@ -99,14 +99,16 @@ export function LiveSpectrumChart(props: LiveSpectrumChartProps) {
     backgroundRange.current = null;
     request();
   }, [draw, request]);
-  useEffect(
-    () =>
-      subscribe((next) => {
-        live.current = next;
-        request();
-      }),
-    [subscribe, request],
-  );
+  useEffect(() => {
+    // Another feed (its levels in another unit: a microphone calibration came or went) starts
+    // afresh, so no frame of the old one stretches the automatic range.
+    live.current = null;
+    autoRange.current = null;
+    return subscribe((next) => {
+      live.current = next;
+      request();
+    });
+  }, [subscribe, request]);
 
   return (
     <div className="live-spectrum" style={{ position: 'relative', height: heightPx }}>

@@ -1,7 +1,8 @@
 /**
  * End to end in Chromium against `npm run serve` with a fresh library: the demo machine's sound
  * plays as the microphone; on Record the user imports a malformed calibration file (refused,
- * with its line) and then a miniDSP UMIK-style one for that microphone, records, opens the
+ * with its line) and then a miniDSP UMIK-style one for that microphone (the live spectrum turns
+ * from dBFS/Hz on the baseline's scale to dB SPL/Hz), records, opens the
  * recording in Review, and sees its spectrum in dB SPL — in the chart's description and in the
  * exported CSV's header — while the calibration stays shown for the device after a reload.
  */
@@ -83,6 +84,10 @@ describe('a calibrated microphone', () => {
         const screen = page.getByRole('region', { name: 'Record' });
         const record = screen.getByRole('button', { name: 'Record', exact: true });
         await expect.poll(() => record.isEnabled(), { timeout: STEP_TIMEOUT_MS }).toBe(true);
+        // Matched to the baseline, the live levels are relative: the axis says so.
+        await page
+          .getByRole('img', { name: /^Live spectrum in dBFS\/Hz on the baseline's scale/ })
+          .waitFor();
         await page.getByText('Microphone calibration…').click();
         await page.getByText('This microphone is not calibrated: levels are in dBFS.').waitFor();
 
@@ -102,6 +107,11 @@ describe('a calibrated microphone', () => {
         );
         expect(rmsSpl).toBeGreaterThan(60);
         expect(rmsSpl).toBeLessThan(112.8);
+        // Through the calibration the live spectrum is absolute, the baseline's band moved with it.
+        await page.getByRole('img', { name: /^Live spectrum in dB SPL\/Hz from/ }).waitFor();
+        await page
+          .getByText(/^Baseline's band shifted by [−-]?[\d.,]+ dB to the live level/)
+          .waitFor();
         await screenshot(page, 'miccal-01-imported');
 
         await record.click();

@@ -1,12 +1,15 @@
 import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BaselineSpectrumView } from '../../../shared/api/contract.ts';
+import { toMicCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
+import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import type { SpectrogramRows } from '../../chart/colormap.ts';
 import { LiveSpectrumChart } from '../../chart/LiveSpectrumChart.tsx';
 import type { LiveSeries } from '../../chart/liveSpectrumLayout.ts';
 import { SpectrogramWaterfall } from '../../chart/SpectrogramWaterfall.tsx';
 import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
 import type { LiveFrame } from './liveMessages.ts';
+import { calibratedBaseline, calibratedLiveSeries, liveLevelScale } from './liveLevels.ts';
 import { LiveViewControls } from './LiveViewControls.tsx';
 import { liveViewAxis } from './liveViewSettings.ts';
 import type { LiveViewSettings } from './liveViewSettings.ts';
@@ -27,7 +30,13 @@ export interface LiveChartsProps {
   readonly inputKey: unknown;
   /** Characteristic frequencies to mark on the spectrum (the expert's live view). */
   readonly markersHz?: readonly number[];
+  /** The input device's microphone calibration: levels are then shown in dB SPL/Hz. */
+  readonly calibration?: StoredCalibration | null;
 }
+
+/** The gain as React keeps it (0.1 dB steps), so the live line and the band move together. */
+const roundedGain = (gainDb: number | null | undefined) =>
+  gainDb == null ? null : Math.round(gainDb * 10) / 10;
 
 /**
  * The live spectrum over the baseline's normal band, and the waterfall spectrogram below it.
@@ -46,10 +55,17 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
   const formatTick = useCallback((value: number) => formatNumber(value, lang, 1), [lang]);
   // Only these small values pass through React; the spectra go straight to the canvas.
   const hasSpectrum = useFrameValue(subscribeFrames, (f) => f.spectrum !== null, false);
-  const gainDb = useFrameValue(
-    subscribeFrames,
-    (f) => (f.spectrum?.gainDb == null ? null : Math.round(f.spectrum.gainDb * 10) / 10),
-    null,
+  const gainDb = useFrameValue(subscribeFrames, (f) => roundedGain(f.spectrum?.gainDb), null);
+  const calibration = useMemo(
+    () => (props.calibration ? toMicCalibration(props.calibration) : null),
+    [props.calibration],
+  );
+  const scale = liveLevelScale(gainDb !== null, calibration !== null);
+  const unit = scale === 'baseline' ? t('record.unitMatched') : scale;
+  const shownBaseline = useMemo(
+    () =>
+      baseline && calibration ? calibratedBaseline(baseline, calibration, gainDb ?? 0) : baseline,
+    [baseline, calibration, gainDb],
   );
   const linesPerSecond = useFrameValue(
     subscribeFrames,
@@ -58,8 +74,14 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
   );
   const subscribeSpectra = useCallback(
     (listener: (live: LiveSeries | null) => void) =>
-      subscribeFrames((frame) => listener(frame.spectrum)),
-    [subscribeFrames],
+      subscribeFrames(({ spectrum }) =>
+        listener(
+          spectrum && calibration
+            ? calibratedLiveSeries(spectrum, calibration, roundedGain(spectrum.gainDb) ?? 0)
+            : spectrum,
+        ),
+      ),
+    [subscribeFrames, calibration],
   );
   const range = {
     min: formatFrequencyHz(axis.minHz, lang),
@@ -82,15 +104,15 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
         <LiveSpectrumChart
           axis={axis}
           subscribe={subscribeSpectra}
-          baseline={baseline}
+          baseline={shownBaseline}
           levels={view.levels}
           markersHz={props.markersHz}
           description={t(
             baseline ? 'record.spectrumDescription' : 'record.spectrumDescriptionAlone',
-            range,
+            { ...range, unit },
           )}
           frequencyLabel={t('chart.frequencyHz')}
-          levelLabel={t(gainDb !== null ? 'record.levelMatched' : 'record.levelDensity')}
+          levelLabel={t('record.levelAxis', { unit })}
           formatTick={formatTick}
         />
         <figcaption>
@@ -102,7 +124,11 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
             <span className="legend-marker">{t('live.legendMarkers')}</span>
           )}
           {gainDb !== null && (
-            <span>{t('record.gainShift', { gain: formatNumber(gainDb, lang, 1) })}</span>
+            <span>
+              {t(calibration ? 'record.baselineShift' : 'record.gainShift', {
+                gain: formatNumber(gainDb, lang, 1),
+              })}
+            </span>
           )}
         </figcaption>
       </figure>

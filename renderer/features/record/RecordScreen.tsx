@@ -117,6 +117,7 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
               subscribeFrames={live.subscribeFrames}
               subscribeRows={live.subscribeRows}
               inputKey={live.deviceId}
+              calibration={calibration.calibration}
             />
           )}
         </>
