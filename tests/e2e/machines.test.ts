@@ -48,7 +48,9 @@ describe('the Machines screen', () => {
   it("shows the demo machine's recordings and baseline spectrum", async () => {
     await page.getByRole('button', { name: /Demo lathe/ }).click();
     await page.getByRole('heading', { name: /Demo lathe/ }).waitFor();
-    await page.getByRole('img', { name: /Baseline spectrum/ }).waitFor();
+    await page
+      .getByRole('img', { name: /Baseline spectrum: median level and normal band in dBFS\/Hz/ })
+      .waitFor();
     await page.getByRole('table').first().getByRole('row').nth(1).waitFor();
     expect(
       await page.getByRole('checkbox', { name: /Use .* for the baseline/ }).count(),

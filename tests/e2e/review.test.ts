@@ -136,7 +136,7 @@ describe('the Review screen', () => {
     const readout = page.getByTestId('cursor-readout');
     await readout.waitFor();
     await expect(readout.textContent()).resolves.toMatch(
-      /Frequency [\d,.]+ Hz.*level -?[\d.]+ dB.*baseline -?[\d.]+ dB \(normal band/,
+      /Frequency [\d,.]+ Hz.*level -?[\d.]+ dBFS\/Hz.*baseline -?[\d.]+ dBFS\/Hz \(normal band/,
     );
     await screenshot(page, 'review-02-lead-screw');
   });

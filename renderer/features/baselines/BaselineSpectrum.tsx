@@ -19,7 +19,8 @@ export function BaselineSpectrum({ spectrum }: { spectrum: BaselineSpectrumView 
           max: formatFrequencyHz(frequencies[frequencies.length - 1] ?? 0, lang),
         })}
         frequencyLabel={t('chart.frequencyHz')}
-        levelLabel={t('chart.levelDb')}
+        // A baseline is built from uncalibrated recordings' spectra: dBFS/Hz.
+        levelLabel={t('chart.levelUnit', { unit: 'dBFS/Hz' })}
         formatTick={formatTick}
       />
       <figcaption>

@@ -84,7 +84,7 @@ export function SpectrumPanel({ analysis, recordingName }: SpectrumPanelProps) {
         </label>
         <MarkerToggles groups={markers.groups} shown={markers.shown} onToggle={markers.toggle} />
       </div>
-      <CursorReadout table={table} index={cursor} />
+      <CursorReadout table={table} index={cursor} unit={`${levelUnit}/Hz`} />
       <SpectrumPlot
         table={table}
         logFrequency={logFrequency}
