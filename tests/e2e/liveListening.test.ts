@@ -152,6 +152,9 @@ describe('live remote listening through the hub', () => {
       console.log(
         `live listening: expert's strongest lines ${(await peaksHz(expert.page)).join(', ')} Hz`,
       );
+      // Each line's level names its unit (dBFS/Hz, on the baseline's scale when matched to it).
+      const firstLine = await expert.page.locator('.live-peaks li').first().textContent();
+      expect(firstLine).toMatch(/ Hz at [−-]?[\d.,]+ dBFS\/Hz/);
 
       // Another plant's expert is refused even with the call's id in hand.
       const callId = await call.getAttribute('data-call-id');

@@ -42,6 +42,8 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
   const link = useLinkQuality(expert.connection);
   const player = useRef<HTMLAudioElement>(null);
   const [peaks, setPeaks] = useState<LivePeak[]>([]);
+  // Whether the listed levels were lowered onto the baseline's scale (liveLevels.ts).
+  const [peaksMatched, setPeaksMatched] = useState(false);
   const [firstAudioMs, setFirstAudioMs] = useState<number | null>(null);
   const [trackMs, setTrackMs] = useState<number | null>(null);
 
@@ -65,7 +67,10 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
       if (frame.level.rmsDbfs > FIRST_AUDIO_DBFS && joinedAtMs !== null) {
         setFirstAudioMs((known) => known ?? Math.round(performance.now() - joinedAtMs));
       }
-      if (frame.spectrum && frames++ % PEAK_EVERY_FRAMES === 0) setPeaks(livePeaks(frame.spectrum));
+      if (frame.spectrum && frames++ % PEAK_EVERY_FRAMES === 0) {
+        setPeaks(livePeaks(frame.spectrum));
+        setPeaksMatched(frame.spectrum.gainDb != null);
+      }
     });
   }, [analysis, joinedAtMs]);
 
@@ -115,6 +120,7 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
               {t('live.peak', {
                 frequency: formatFrequencyHz(peak.frequencyHz, lang),
                 level: formatNumber(peak.levelDb, lang, 1),
+                unit: peaksMatched ? t('record.unitMatched') : 'dBFS/Hz',
               })}
             </li>
           ))}
