@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../../node/bundle/reader.ts';
+import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   MachineSummary,
   RecordingSummary,
@@ -14,7 +15,8 @@ import type {
 } from '../../../shared/api/contract.ts';
 import type { BundleManifest } from '../../../shared/bundle/manifest.ts';
 import { readPdf } from '../../helpers/pdfReader.ts';
-import { libraryFiles } from '../library/libraryFixtures.ts';
+import { libraryFiles, rowCount } from '../library/libraryFixtures.ts';
+import { goodEntries, zip } from '../bundle/zipBuilder.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { openThroughApi, packThroughApi } from './bundleTransfer.ts';
@@ -87,6 +89,30 @@ describe('a review bundle of a calibrated recording', () => {
       expect(text.replace(/\s+/g, '')).toContain(unit.replace(/\s+/g, ''));
     }
   }, 60_000);
+
+  it('refuses a bundle whose calibration does not read as one, in one sentence, leaving nothing', async () => {
+    const fresh = await openApiFixture();
+    try {
+      const { manifest } = await openBundle(packed.path);
+      const [recording] = (manifest as BundleManifest).recordings;
+      const broken = { ...recording.calibration, frequenciesHz: [20_000, 10] };
+      const edited = { ...manifest, recordings: [{ ...recording, calibration: broken }] };
+      edited.entries = edited.entries.filter((entry) => entry.path === recording.file);
+      const audio = (await technician.call('recordings.audio', recording.id)) as ArrayBuffer;
+      // A copy: zip's Buffer may share a pool, which arrayBufferOf would hand over whole.
+      const bytes = Uint8Array.from(
+        zip(goodEntries({ [recording.file]: new Uint8Array(audio) }, edited)),
+      );
+      const error = await openThroughApi(fresh, bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).message).toMatch(/^[^\n]*recordings\.0\.calibration[^\n]*\.$/);
+      expect(rowCount(fresh.library, 'recordings')).toBe(0);
+      expect(rowCount(fresh.library, 'reviews')).toBe(0);
+      expect(await libraryFiles(fresh.library)).toEqual({ recordings: [], tmp: [] });
+    } finally {
+      await fresh.close();
+    }
+  });
 
   it('packs a recording without a calibration as version 1', async () => {
     const { path } = await packThroughApi(technician, [plain.id]);
