@@ -112,6 +112,11 @@ describe('a calibrated microphone', () => {
         await page
           .getByText(/^Baseline's band shifted by [−-]?[\d.,]+ dB to the live level/)
           .waitFor();
+        // A fixed level range is in the same unit, and starts where dB SPL/Hz levels are.
+        await page.getByLabel('Automatic level range').uncheck();
+        const lowest = page.getByLabel('Lowest (dB SPL/Hz)');
+        await expect(lowest.inputValue()).resolves.toBe('-20');
+        await page.getByLabel('Automatic level range').check();
         await screenshot(page, 'miccal-01-imported');
 
         await record.click();

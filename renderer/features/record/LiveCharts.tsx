@@ -99,6 +99,7 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
         onView={props.onView}
         onResetPeak={props.onResetPeak}
         axisHz={axis}
+        levelUnit={scale === 'baseline' ? 'dBFS/Hz' : scale}
       />
       <figure className="spectrum">
         <LiveSpectrumChart

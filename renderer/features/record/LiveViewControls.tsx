@@ -4,7 +4,9 @@ import { AVERAGING_CHOICES_SECONDS } from './liveAveraging.ts';
 import type { LiveViewSettings } from './liveViewSettings.ts';
 
 /** A fixed level range to start from when the automatic one is switched off, dB. */
+/** Where a fixed level range starts, by unit: a machine's PSD in dBFS/Hz, or in dB SPL/Hz. */
 const FIXED_LEVELS_START = { minDb: -140, maxDb: -40 };
+const FIXED_SPL_LEVELS_START = { minDb: -20, maxDb: 80 };
 
 export interface LiveViewControlsProps {
   readonly view: LiveViewSettings;
@@ -12,13 +14,16 @@ export interface LiveViewControlsProps {
   readonly onResetPeak: () => void;
   /** The ends of the frequency axis now, shown in empty range fields. */
   readonly axisHz: { readonly minHz: number; readonly maxHz: number };
+  /** The level axis's unit, for the fixed range's fields (dBFS/Hz or dB SPL/Hz). */
+  readonly levelUnit: string;
 }
 
 /**
  * The live view's settings, as an RTA has them: frequency axis and range, averaging, peak hold
  * with its reset, and the level range (automatic or fixed).
  */
-export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveViewControlsProps) {
+export function LiveViewControls(props: LiveViewControlsProps) {
+  const { view, onView, onResetPeak, axisHz, levelUnit } = props;
   const { t } = useTranslation();
   const set = (change: Partial<LiveViewSettings>) => onView({ ...view, ...change });
   return (
@@ -78,14 +83,22 @@ export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveView
         <input
           type="checkbox"
           checked={view.levels === null}
-          onChange={(event) => set({ levels: event.target.checked ? null : FIXED_LEVELS_START })}
+          onChange={(event) =>
+            set({
+              levels: event.target.checked
+                ? null
+                : levelUnit === 'dB SPL/Hz'
+                  ? FIXED_SPL_LEVELS_START
+                  : FIXED_LEVELS_START,
+            })
+          }
         />
         {t('record.levelAuto')}
       </label>
       {view.levels !== null && (
         <>
           <CommitNumberField
-            label={t('record.levelMin')}
+            label={t('record.levelMin', { unit: levelUnit })}
             value={view.levels.minDb}
             onCommit={(minDb) => {
               if (minDb !== null && view.levels && minDb < view.levels.maxDb) {
@@ -94,7 +107,7 @@ export function LiveViewControls({ view, onView, onResetPeak, axisHz }: LiveView
             }}
           />
           <CommitNumberField
-            label={t('record.levelMax')}
+            label={t('record.levelMax', { unit: levelUnit })}
             value={view.levels.maxDb}
             onCommit={(maxDb) => {
               if (maxDb !== null && view.levels && maxDb > view.levels.minDb) {
