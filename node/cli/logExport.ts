@@ -14,7 +14,7 @@ import type { Library } from '../library/library.ts';
 import { faultLogPdf } from '../reports/faultLogPdf.ts';
 import { latestVerdictsOfEntries } from '../workflows/verdicts.ts';
 import type { ExpertVerdict } from '../../shared/verdicts/expertVerdict.ts';
-import type { LogExportArgs } from './args.ts';
+import type { LogExportArgs } from './reportArgs.ts';
 import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
 import { openExisting } from './existingLibrary.ts';

@@ -11,3 +11,11 @@ export function parse(command: string, argv: string[], options: ParseArgsOptions
     throw new UsageError(`${command}: ${sentence} (see auscult ${command} --help).`);
   }
 }
+
+/** The one positional argument a command takes (its recording). */
+export function single(command: string, positionals: string[], what: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`${command}: expected exactly one ${what}, got ${positionals.length}.`);
+  }
+  return positionals[0];
+}

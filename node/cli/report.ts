@@ -11,7 +11,7 @@ import { extractFileFeatures, withWavPath } from '../diagnosis/featuresFromFile.
 import { estimateMissingSpeeds } from '../diagnosis/speedFromFile.ts';
 import { surveyFile } from '../diagnosis/surveyFile.ts';
 import { diagnosisPdf } from '../reports/diagnosisPdf.ts';
-import type { ReportArgs } from './args.ts';
+import type { ReportArgs } from './reportArgs.ts';
 import type { CommandOutput } from './commands.ts';
 
 export async function runReport(args: ReportArgs, pool: AnalysisPool): Promise<CommandOutput> {
