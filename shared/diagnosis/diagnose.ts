@@ -98,30 +98,59 @@ function toCause(candidate: CauseCandidate, factor: number): Cause {
   };
 }
 
-/** An anomaly no rule explains: say so, with its frequencies. */
-function unexplained(comparison: Comparison, findings: readonly Finding[]): Cause {
+/**
+ * The modulation score on the scale of the baseline's threshold, so that it crosses that threshold
+ * exactly when it crosses its own (signature.ts); 0 for a baseline without one.
+ */
+function modulationOnScale(comparison: Comparison, baseline: BaselineSignature): number {
+  const own = baseline.modulationThreshold;
+  return own ? (comparison.scores.modulation * baseline.threshold) / own : 0;
+}
+
+/** What changed in time, when the modulation is what crossed the threshold. */
+function rhythmEvidence(comparison: Comparison, rhythmChanged: boolean): Cause['evidence'] {
+  if (!rhythmChanged || comparison.modulationLines.length === 0) return [];
+  const findings = comparison.modulationLines.slice(0, 3).map((line) => ({
+    frequencyHz: round(line.frequencyHz, 2),
+    excessDb: round(line.excessDb, 1),
+  }));
+  return [{ code: 'rhythm-changed', params: { findings } }];
+}
+
+/** An anomaly no rule explains: say so, with its frequencies and any change of rhythm. */
+function unexplained(
+  comparison: Comparison,
+  findings: readonly Finding[],
+  anomalyScore: number,
+  rhythmChanged: boolean,
+): Cause {
   const frequencies = findings.filter((f) => f.frequencyHz > 0).slice(0, 5);
-  const worst = Math.max(0, ...findings.map((f) => f.excessDb));
+  const rhythm = rhythmEvidence(comparison, rhythmChanged);
+  const worst = Math.max(
+    0,
+    ...findings.map((f) => f.excessDb),
+    ...(rhythm.length ? comparison.modulationLines.map((l) => l.excessDb) : []),
+  );
+  const evidence: Cause['evidence'][number][] = [
+    { code: 'no-pattern-matches', params: { anomalyScore: round(anomalyScore, 2) } },
+    ...rhythm,
+  ];
+  if (frequencies.length) {
+    const listed = frequencies.map((f) => ({
+      frequencyHz: f.frequencyHz,
+      kind: f.kind,
+      excessDb: f.excessDb,
+    }));
+    evidence.push({ code: 'anomalous-at', params: { findings: listed } });
+  } else if (rhythm.length === 0) {
+    evidence.push({ code: 'shape-differs', params: {} });
+  }
   return {
     id: 'unexplained',
     componentId: null,
-    confidence: round(Math.min(0.9, 0.3 + 0.05 * comparison.anomalyScore), 2),
+    confidence: round(Math.min(0.9, 0.3 + 0.05 * anomalyScore), 2),
     severity: severityFor(worst),
-    evidence: [
-      { code: 'no-pattern-matches', params: { anomalyScore: round(comparison.anomalyScore, 2) } },
-      frequencies.length
-        ? {
-            code: 'anomalous-at',
-            params: {
-              findings: frequencies.map((f) => ({
-                frequencyHz: f.frequencyHz,
-                kind: f.kind,
-                excessDb: f.excessDb,
-              })),
-            },
-          }
-        : { code: 'shape-differs', params: {} },
-    ],
+    evidence,
     action: { code: 'unexplained', params: {} },
   };
 }
@@ -252,8 +281,11 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
 
   let anomalyScore: number;
   let threshold: number;
+  let rhythmChanged = false;
   if (comparison && baseline) {
-    anomalyScore = comparison.anomalyScore;
+    const modulation = modulationOnScale(comparison, baseline);
+    rhythmChanged = modulation > baseline.threshold;
+    anomalyScore = Math.max(comparison.anomalyScore, modulation);
     threshold = baseline.threshold;
   } else {
     // Kinematic evidence only: how far the strongest candidate's lines stand out, in 6 dB steps.
@@ -268,7 +300,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       .filter((c) => c.confidence >= RULES.minConfidence * factor)
       .sort(byConfidence);
     if (comparison && (causes.length === 0 || causes[0].confidence < 0.3)) {
-      causes.push(unexplained(comparison, findings));
+      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged));
       causes.sort(byConfidence);
     }
   }
