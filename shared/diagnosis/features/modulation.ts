@@ -6,6 +6,8 @@
  * absolute sample indices so that ranges of a recording add up to one pass.
  */
 
+import { realFftPlan } from '../../dsp/fft.ts';
+
 /** Frame rate of the energy sequence, Hz (50 Hz modulation needs 100 Hz). */
 const FRAME_RATE_HZ = 100;
 /** Frames per Welch segment: 2.56 s at 100 Hz, bins of 0.39 Hz. */
@@ -71,8 +73,7 @@ export interface ModulationSpectrum {
 /**
  * The Welch spectrum (Hann, 50 % overlap) of the frame energies divided by their mean, so the
  * microphone's gain cancels. Null with fewer frames than one segment (a piece under 2.6 s):
- * such a recording simply has no modulation feature. A direct DFT over the few bins kept: the
- * same bytes whatever FFT backend the process uses.
+ * such a recording simply has no modulation feature.
  */
 export function modulationSpectrum(
   frames: EnergyFrames,
@@ -89,21 +90,18 @@ export function modulationSpectrum(
   const bins = Math.min(n / 2, Math.floor(MODULATION_MAX_HZ / binWidthHz)) + 1;
   const window = Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
   const windowPower = window.reduce((s, w) => s + w * w, 0);
-  const cos = Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * i) / n));
-  const sin = Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * i) / n));
+  // fft.js whatever the process's backend: float64 throughout, the same bytes everywhere.
+  const plan = realFftPlan(n, 'fft.js');
+  const input = new Float64Array(n);
+  const re = new Float64Array(n / 2 + 1);
+  const im = new Float64Array(n / 2 + 1);
   const power = new Array<number>(bins).fill(0);
   let segments = 0;
   for (let at = 0; at + n <= sums.length; at += n / 2, segments++) {
-    const x = window.map((w, i) => w * (sums[at + i] / mean - 1));
+    for (let i = 0; i < n; i++) input[i] = window[i] * (sums[at + i] / mean - 1);
+    plan.forward(input, re, im);
     for (let k = 0; k < bins; k++) {
-      let re = 0;
-      let im = 0;
-      for (let i = 0; i < n; i++) {
-        const turn = (k * i) % n;
-        re += x[i] * cos[turn];
-        im -= x[i] * sin[turn];
-      }
-      power[k] += (re * re + im * im) / (windowPower * frameRateHz);
+      power[k] += (re[k] * re[k] + im[k] * im[k]) / (windowPower * frameRateHz);
     }
   }
   return {
