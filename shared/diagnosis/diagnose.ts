@@ -13,7 +13,7 @@ import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
 import type { RecordingFeatures } from './features/types.ts';
 import type { MachineProfile } from './profile.ts';
 import { withShaftSpeeds } from './profile.ts';
-import type { Cause, DiagnosisReport, Finding, JudgedBand, Severity } from './report.ts';
+import type { Cause, DiagnosisReport, JudgedBand } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
@@ -26,6 +26,8 @@ import { leadScrewRule } from './rules/leadScrew.ts';
 import { lubricationRule } from './rules/lubrication.ts';
 import { shaftRule } from './rules/shaft.ts';
 import { RULES } from './rules/thresholds.ts';
+import { round, severityFor } from './severity.ts';
+import { modulationOnScale, unexplained } from './unexplained.ts';
 import type { ShaftSpeedEstimate } from './speed/estimate.ts';
 import { chooseShaftSpeeds } from './speed/speedsUsed.ts';
 import type { ChosenSpeeds } from './speed/speedsUsed.ts';
@@ -74,18 +76,7 @@ const BASELINE_RULES: readonly ((ctx: RuleContext) => CauseCandidate[])[] = [
 /** Without a baseline, "anomalous" means a kinematic line stands this far out of its floor. */
 const NO_BASELINE_THRESHOLD = 2;
 
-export function severityFor(excessDb: number): Severity {
-  const limits = RULES.severityDb;
-  if (excessDb >= limits.extreme) return 'extreme';
-  if (excessDb >= limits.serious) return 'serious';
-  if (excessDb >= limits.moderate) return 'moderate';
-  return 'slight';
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
+export { severityFor };
 
 function toCause(candidate: CauseCandidate, factor: number): Cause {
   return {
@@ -95,63 +86,6 @@ function toCause(candidate: CauseCandidate, factor: number): Cause {
     severity: severityFor(candidate.excessDb),
     evidence: candidate.evidence,
     action: { code: candidate.id, params: {} },
-  };
-}
-
-/**
- * The modulation score on the scale of the baseline's threshold, so that it crosses that threshold
- * exactly when it crosses its own (signature.ts); 0 for a baseline without one.
- */
-function modulationOnScale(comparison: Comparison, baseline: BaselineSignature): number {
-  const own = baseline.modulationThreshold;
-  return own ? (comparison.scores.modulation * baseline.threshold) / own : 0;
-}
-
-/** What changed in time, when the modulation is what crossed the threshold. */
-function rhythmEvidence(comparison: Comparison, rhythmChanged: boolean): Cause['evidence'] {
-  if (!rhythmChanged || comparison.modulationLines.length === 0) return [];
-  const findings = comparison.modulationLines.slice(0, 3).map((line) => ({
-    frequencyHz: round(line.frequencyHz, 2),
-    excessDb: round(line.excessDb, 1),
-  }));
-  return [{ code: 'rhythm-changed', params: { findings } }];
-}
-
-/** An anomaly no rule explains: say so, with its frequencies and any change of rhythm. */
-function unexplained(
-  comparison: Comparison,
-  findings: readonly Finding[],
-  anomalyScore: number,
-  rhythmChanged: boolean,
-): Cause {
-  const frequencies = findings.filter((f) => f.frequencyHz > 0).slice(0, 5);
-  const rhythm = rhythmEvidence(comparison, rhythmChanged);
-  const worst = Math.max(
-    0,
-    ...findings.map((f) => f.excessDb),
-    ...(rhythm.length ? comparison.modulationLines.map((l) => l.excessDb) : []),
-  );
-  const evidence: Cause['evidence'][number][] = [
-    { code: 'no-pattern-matches', params: { anomalyScore: round(anomalyScore, 2) } },
-    ...rhythm,
-  ];
-  if (frequencies.length) {
-    const listed = frequencies.map((f) => ({
-      frequencyHz: f.frequencyHz,
-      kind: f.kind,
-      excessDb: f.excessDb,
-    }));
-    evidence.push({ code: 'anomalous-at', params: { findings: listed } });
-  } else if (rhythm.length === 0) {
-    evidence.push({ code: 'shape-differs', params: {} });
-  }
-  return {
-    id: 'unexplained',
-    componentId: null,
-    confidence: round(Math.min(0.9, 0.3 + 0.05 * anomalyScore), 2),
-    severity: severityFor(worst),
-    evidence,
-    action: { code: 'unexplained', params: {} },
   };
 }
 
