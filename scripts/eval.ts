@@ -3,8 +3,9 @@
  * README). Prints a table per data set — files, flagged, right top cause, false alarms — and the
  * time each took. It is a report: it exits 0 whatever the results, non-zero only on a crash.
  * The simulator through a phone chain, through real phone codecs (committed fixtures) and
- * across speeds follow (they need no data folder). Last, how often the
- * automatic top cause agreed with the experts' verdicts of a library (scripts/eval/verdicts.ts).
+ * across speeds, and with anomalies that match no kinematic pattern follow (they need no data
+ * folder). Last, how often the automatic top cause agreed with the experts' verdicts of a library
+ * (scripts/eval/verdicts.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { evaluatePhone } from './eval/phone.ts';
 import { evaluatePhoneCodecs } from './eval/phoneCodecs.ts';
 import { evaluateSpeed } from './eval/speed.ts';
 import { seconds } from './eval/table.ts';
+import { evaluateUnexplained } from './eval/unexplained.ts';
 import { evalLibraryHome, evaluateVerdicts } from './eval/verdicts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +59,10 @@ async function main(): Promise<void> {
   console.log(evaluateCrossSpeed());
   console.log(`\n${CWRU_CROSS_LOAD_NOTE}`);
   console.log(`\nTime: ${seconds(crossStart)}\n`);
+  console.log('## Simulated lathe: anomalies that match no kinematic pattern\n');
+  const unexplainedStart = performance.now();
+  console.log(evaluateUnexplained());
+  console.log(`\nTime: ${seconds(unexplainedStart)}\n`);
   const home = evalLibraryHome(process.env);
   console.log(`## Experts' verdicts: the automatic top cause against them (${home})\n`);
   console.log(await evaluateVerdicts(home));

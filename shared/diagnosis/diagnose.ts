@@ -13,7 +13,7 @@ import type { CharacteristicFrequency } from './characteristicFrequencies.ts';
 import type { RecordingFeatures } from './features/types.ts';
 import type { MachineProfile } from './profile.ts';
 import { withShaftSpeeds } from './profile.ts';
-import type { Cause, DiagnosisReport, Finding, JudgedBand, Severity } from './report.ts';
+import type { Cause, DiagnosisReport, JudgedBand } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
@@ -26,6 +26,8 @@ import { leadScrewRule } from './rules/leadScrew.ts';
 import { lubricationRule } from './rules/lubrication.ts';
 import { shaftRule } from './rules/shaft.ts';
 import { RULES } from './rules/thresholds.ts';
+import { round, severityFor } from './severity.ts';
+import { modulationOnScale, unexplained } from './unexplained.ts';
 import type { ShaftSpeedEstimate } from './speed/estimate.ts';
 import { chooseShaftSpeeds } from './speed/speedsUsed.ts';
 import type { ChosenSpeeds } from './speed/speedsUsed.ts';
@@ -74,18 +76,7 @@ const BASELINE_RULES: readonly ((ctx: RuleContext) => CauseCandidate[])[] = [
 /** Without a baseline, "anomalous" means a kinematic line stands this far out of its floor. */
 const NO_BASELINE_THRESHOLD = 2;
 
-export function severityFor(excessDb: number): Severity {
-  const limits = RULES.severityDb;
-  if (excessDb >= limits.extreme) return 'extreme';
-  if (excessDb >= limits.serious) return 'serious';
-  if (excessDb >= limits.moderate) return 'moderate';
-  return 'slight';
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
+export { severityFor };
 
 function toCause(candidate: CauseCandidate, factor: number): Cause {
   return {
@@ -95,34 +86,6 @@ function toCause(candidate: CauseCandidate, factor: number): Cause {
     severity: severityFor(candidate.excessDb),
     evidence: candidate.evidence,
     action: { code: candidate.id, params: {} },
-  };
-}
-
-/** An anomaly no rule explains: say so, with its frequencies. */
-function unexplained(comparison: Comparison, findings: readonly Finding[]): Cause {
-  const frequencies = findings.filter((f) => f.frequencyHz > 0).slice(0, 5);
-  const worst = Math.max(0, ...findings.map((f) => f.excessDb));
-  return {
-    id: 'unexplained',
-    componentId: null,
-    confidence: round(Math.min(0.9, 0.3 + 0.05 * comparison.anomalyScore), 2),
-    severity: severityFor(worst),
-    evidence: [
-      { code: 'no-pattern-matches', params: { anomalyScore: round(comparison.anomalyScore, 2) } },
-      frequencies.length
-        ? {
-            code: 'anomalous-at',
-            params: {
-              findings: frequencies.map((f) => ({
-                frequencyHz: f.frequencyHz,
-                kind: f.kind,
-                excessDb: f.excessDb,
-              })),
-            },
-          }
-        : { code: 'shape-differs', params: {} },
-    ],
-    action: { code: 'unexplained', params: {} },
   };
 }
 
@@ -252,8 +215,11 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
 
   let anomalyScore: number;
   let threshold: number;
+  let rhythmChanged = false;
   if (comparison && baseline) {
-    anomalyScore = comparison.anomalyScore;
+    const modulation = modulationOnScale(comparison, baseline);
+    rhythmChanged = modulation > baseline.threshold;
+    anomalyScore = Math.max(comparison.anomalyScore, modulation);
     threshold = baseline.threshold;
   } else {
     // Kinematic evidence only: how far the strongest candidate's lines stand out, in 6 dB steps.
@@ -268,7 +234,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       .filter((c) => c.confidence >= RULES.minConfidence * factor)
       .sort(byConfidence);
     if (comparison && (causes.length === 0 || causes[0].confidence < 0.3)) {
-      causes.push(unexplained(comparison, findings));
+      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged));
       causes.sort(byConfidence);
     }
   }

@@ -9,6 +9,8 @@
  * several recordings of one healthy machine differ as real ones do, and no more.
  */
 import type { MachineProfile } from '../diagnosis/profile.ts';
+import { renderAnomaly, renderWorkCycle } from './anomalies.ts';
+import type { AnomalySpec, WorkCycle } from './anomalies.ts';
 import { renderFault } from './faults.ts';
 import type { FaultSpec } from './faults.ts';
 import { buildMachine, defaultMachineSeed } from './machine.ts';
@@ -51,6 +53,10 @@ export interface SimulationOptions {
   /** Linear scale per healthy sound; default 1 each. */
   readonly mix?: Partial<Record<SoundComponent, number>>;
   readonly faults?: readonly FaultSpec[];
+  /** Sounds that match no kinematic pattern (anomalies.ts); default none. */
+  readonly anomalies?: readonly AnomalySpec[];
+  /** A periodic work process of the machine (anomalies.ts); default none. */
+  readonly cycle?: WorkCycle;
 }
 
 /** Healthy levels (amplitudes, or one-sided densities in unit²/Hz for noise). */
@@ -216,6 +222,10 @@ export function simulateMachine(options: SimulationOptions): Float64Array {
   addBackground(ctx, profile, random.fork('background'), scale);
   (options.faults ?? []).forEach((fault, index) => {
     renderFault(ctx, machine, fault, random.fork(`fault:${index}:${fault.kind}`));
+  });
+  if (options.cycle) renderWorkCycle(ctx, options.cycle, random.fork('cycle'));
+  (options.anomalies ?? []).forEach((anomaly, index) => {
+    renderAnomaly(ctx, machine, anomaly, random.fork(`anomaly:${index}:${anomaly.kind}`));
   });
   const gain = 10 ** ((options.gainDb ?? 0) / 20);
   if (gain !== 1) for (let i = 0; i < ctx.out.length; i++) ctx.out[i] *= gain;

@@ -56,5 +56,7 @@ export async function writeGoldenRecordings(folder: string): Promise<GoldenCase[
 
 /** SHA-256 of the features as JSON: equal digests, byte-identical results. */
 export function featuresDigest(features: RecordingFeatures): string {
-  return createHash('sha256').update(JSON.stringify(features)).digest('hex');
+  // The goldens predate the modulation spectrum: every other field must be as it was.
+  const before = Object.fromEntries(Object.entries(features).filter(([k]) => k !== 'modulation'));
+  return createHash('sha256').update(JSON.stringify(before)).digest('hex');
 }

@@ -5,6 +5,7 @@
  */
 import type { RecordingFeatures } from '../features/types.ts';
 import { compareWithBaseline } from './compare.ts';
+import type { Comparison } from './compare.ts';
 import { buildBaselineModel } from './model.ts';
 import type { BaselineModel } from './model.ts';
 import { modelAtSpeed, speedGroupsOf } from './speedModel.ts';
@@ -34,23 +35,24 @@ function restModelFor(
 }
 
 /**
- * Leave-one-group-out scores: `groups[i]` names the group of `items[i]` (items of one recording
+ * Leave-one-group-out comparisons (their anomaly scores calibrate the threshold, their
+ * modulation scores the modulation's own): `groups[i]` names the group of `items[i]` (items of one recording
  * share it), `rpms[i]` its speed when the baseline spans speeds. Needs at least two groups.
  */
-export function leaveOneOutScores(
+export function leaveOneOutComparisons(
   items: readonly RecordingFeatures[],
   groups: readonly number[],
   rpms: readonly number[] | null = null,
-): number[] {
+): Comparison[] {
   const names = [...new Set(groups)].sort((a, b) => a - b);
   if (names.length < 2) throw new RangeError('calibration needs at least two healthy groups');
-  const scores: number[] = [];
+  const scores: Comparison[] = [];
   for (const name of names) {
     const kept = (_: unknown, i: number) => groups[i] !== name;
     const modelAt = restModelFor(items.filter(kept), rpms ? rpms.filter(kept) : null);
     for (let i = 0; i < items.length; i++) {
       if (groups[i] !== name) continue;
-      scores.push(compareWithBaseline(items[i], modelAt(rpms ? rpms[i] : 0)).anomalyScore);
+      scores.push(compareWithBaseline(items[i], modelAt(rpms ? rpms[i] : 0)));
     }
   }
   return scores;

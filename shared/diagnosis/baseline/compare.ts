@@ -13,6 +13,7 @@ import { healthyAt } from './healthyReference.ts';
 import type { HealthyLevels } from './healthyReference.ts';
 import { localPeaks } from './localPeaks.ts';
 import type { BaselineModel } from './model.ts';
+import { modulationFloorDb } from './normalise.ts';
 
 export interface BandDeviation {
   readonly centreHz: number;
@@ -27,6 +28,13 @@ export interface LineExcess {
   readonly excessDb: number;
   /** Height over the recording's own local floor, dB. */
   readonly prominenceDb: number;
+  readonly z: number;
+}
+
+export interface ModulationExcess {
+  readonly frequencyHz: number;
+  /** Level over the highest healthy level at this modulation frequency, dB. */
+  readonly excessDb: number;
   readonly z: number;
 }
 
@@ -47,11 +55,14 @@ export interface Comparison {
     readonly baselineKurtosis: number;
     readonly z: number;
   };
+  /** Modulation frequencies whose energy swings more than healthy (modulation.ts), worst first. */
+  readonly modulationLines: readonly ModulationExcess[];
   readonly scores: {
     readonly band: number;
     readonly peak: number;
     readonly envelope: number;
     readonly impulse: number;
+    readonly modulation: number;
   };
   readonly anomalyScore: number;
 }
@@ -128,6 +139,36 @@ function envelopeJudgeable(features: RecordingFeatures, narrow: CommonBand | nul
   return features.envelope.lowHz >= narrow.lowHz && features.envelope.highHz <= narrow.highHz * 1.1;
 }
 
+/**
+ * The modulation spectrum against the healthy one, bin by bin, on each one's own floor: a rhythm
+ * 0.4 Hz off the healthy one is one bin away, so no tolerance around a bin. Nothing to judge when
+ * either side lacks it, they differ in grid, or through a phone (a narrowed band), whose
+ * automatic gain, compression and silence gating (DTX) swing the level themselves.
+ */
+function compareModulation(
+  features: RecordingFeatures,
+  model: BaselineModel,
+  narrow: CommonBand | null,
+): { lines: ModulationExcess[]; score: number } {
+  const own = features.modulation;
+  const healthy = model.modulation;
+  if (narrow || !own || !healthy || own.binWidthHz !== healthy.binWidthHz) {
+    return { lines: [], score: 0 };
+  }
+  const floor = modulationFloorDb(own);
+  const first = Math.ceil(COMPARISON.minModulationHz / own.binWidthHz);
+  const last = Math.min(own.levelsDb.length, healthy.medianDb.length) - 1;
+  const lines: ModulationExcess[] = [];
+  for (let k = first; k <= last; k++) {
+    const frequencyHz = k * own.binWidthHz;
+    const excessDb = own.levelsDb[k] - floor - healthy.upperDb[k];
+    const z = excessDb / Math.max(healthy.spreadDb[k], COMPARISON.modulationSpreadFloorDb);
+    if (z > 0) lines.push({ frequencyHz, excessDb, z });
+  }
+  lines.sort((a, b) => b.z - a.z || a.frequencyHz - b.frequencyHz);
+  return { lines: lines.slice(0, 5), score: lines.length ? lines[0].z : 0 };
+}
+
 /** Compares `features` with `model`. Pure and deterministic. */
 export function compareWithBaseline(features: RecordingFeatures, model: BaselineModel): Comparison {
   const narrow = narrowCommonBand(features, model);
@@ -170,11 +211,13 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
   const impulseZ =
     (kurtosis - model.impulsiveness.kurtosis) /
     Math.max(model.impulsiveness.spread, COMPARISON.kurtosisSpreadFloor);
+  const modulation = compareModulation(features, model, narrow);
   const scores = {
     band: band.score,
     peak: peak.score,
     envelope: envelope.score,
     impulse: Math.max(0, impulseZ),
+    modulation: modulation.score,
   };
   return {
     gainDb: band.gainDb,
@@ -184,7 +227,9 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
     peaks: peak.lines,
     envelopeLines: envelope.lines,
     impulsiveness: { kurtosis, baselineKurtosis: model.impulsiveness.kurtosis, z: impulseZ },
+    modulationLines: modulation.lines,
     scores,
+    // The modulation score has a threshold of its own (signature.ts): judged in diagnose.ts.
     anomalyScore: Math.max(scores.band, scores.peak, scores.envelope, scores.impulse),
   };
 }

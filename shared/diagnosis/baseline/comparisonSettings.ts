@@ -16,4 +16,8 @@ export const COMPARISON = {
   peakMinProminenceDb: 10,
   envelopeMinProminenceDb: 6,
   kurtosisSpreadFloor: 0.25,
+  /** Modulation below this is the slow wander of any machine's level, not a rhythm. */
+  minModulationHz: 0.7,
+  /** A modulation bin of a few Welch segments scatters by several dB: never judge finer. */
+  modulationSpreadFloorDb: 3,
 } as const;

@@ -5,7 +5,7 @@
  */
 import { aggregateLevels, median, regridLevels, robustSpread } from '../features/levels.ts';
 import type { RecordingFeatures } from '../features/types.ts';
-import { envelopeFloorDb } from './normalise.ts';
+import { envelopeFloorDb, modulationFloorDb } from './normalise.ts';
 
 export interface LevelStatistics {
   readonly medianDb: readonly number[];
@@ -27,6 +27,11 @@ export interface BaselineModel {
   /** Median kurtosis of the high-passed pieces and its robust spread. */
   readonly impulsiveness: { readonly kurtosis: number; readonly spread: number };
   readonly itemCount: number;
+  /**
+   * Modulation spectrum relative to its own median level, dB (features/modulation.ts). Absent
+   * when an item lacks it (a piece under 2.6 s), at another bin width, and in older baselines.
+   */
+  readonly modulation?: LevelStatistics & { readonly binWidthHz: number };
 }
 
 /** Per-item gain offsets: each item's median band deviation from the items' median. */
@@ -34,6 +39,21 @@ function gainOffsets(items: readonly RecordingFeatures[], bandCount: number): nu
   const rows = items.map((f) => f.bandLevelsDb.slice(0, bandCount));
   const { medianDb } = aggregateLevels(rows);
   return rows.map((row) => median(row.map((v, b) => v - medianDb[b])));
+}
+
+/** The items' modulation spectra on their own floors, when every item has one on one grid. */
+function modulationModel(
+  items: readonly RecordingFeatures[],
+): (LevelStatistics & { binWidthHz: number }) | null {
+  const spectra = items.map((f) => f.modulation);
+  const first = spectra[0];
+  if (!first || spectra.some((m) => !m || m.binWidthHz !== first.binWidthHz)) return null;
+  const bins = Math.min(...spectra.map((m) => m!.levelsDb.length));
+  const rows = spectra.map((m) => {
+    const floor = modulationFloorDb(m!);
+    return m!.levelsDb.slice(0, bins).map((v) => v - floor);
+  });
+  return { ...aggregateLevels(rows), binWidthHz: first.binWidthHz };
 }
 
 /** Builds the model; throws RangeError for an empty list. */
@@ -78,6 +98,7 @@ export function buildBaselineModel(items: readonly RecordingFeatures[]): Baselin
   );
   const itemKurtosis = items.map((f) => median(f.impulsiveness.pieceKurtosis));
   const allPieces = items.flatMap((f) => f.impulsiveness.pieceKurtosis);
+  const modulation = modulationModel(items);
   return {
     sampleRateHz: lowest.sampleRateHz,
     analysedMaxHz: lowest.analysedMaxHz,
@@ -89,5 +110,6 @@ export function buildBaselineModel(items: readonly RecordingFeatures[]): Baselin
       spread: Math.max(robustSpread(itemKurtosis), robustSpread(allPieces) / Math.sqrt(3)),
     },
     itemCount: items.length,
+    ...(modulation ? { modulation } : {}),
   };
 }

@@ -7,3 +7,10 @@ export function envelopeFloorDb(features: RecordingFeatures): number {
   const firstBin = Math.ceil(2 / features.envelope.binWidthHz);
   return median(features.envelope.levelsDb.slice(firstBin));
 }
+
+/** Modulation levels are judged against the modulation spectrum's own median above 1 Hz. */
+export function modulationFloorDb(
+  modulation: NonNullable<RecordingFeatures['modulation']>,
+): number {
+  return median(modulation.levelsDb.slice(Math.ceil(1 / modulation.binWidthHz)));
+}

@@ -5,6 +5,7 @@
  * profile parser is, so that shared/ needs no validation library; the embedded profile goes
  * through that parser.
  */
+import { MODULATION_MAX_HZ } from '../features/modulation.ts';
 import { bandCountBelow } from '../features/bandGrid.ts';
 import { parseMachineProfile, ProfileError } from '../profile.ts';
 import type { MachineProfile } from '../profile.ts';
@@ -73,8 +74,25 @@ const MODEL_KEYS = [
   'itemCount',
 ] as const;
 
+/** The optional modulation statistics (absent in baselines made before them). */
+function parseModulation(record: Record<string, unknown>, path: string) {
+  if (!('modulation' in record)) return {};
+  const modulation = parseBinned(
+    record.modulation,
+    at(path, 'modulation'),
+    'a modulation spectrum',
+    MODULATION_MAX_HZ + 1,
+    false,
+  );
+  return { modulation };
+}
+
 function parseModel(value: unknown, path: string): BaselineModel {
-  const record = object(value, path, 'a baseline model', MODEL_KEYS);
+  const keys =
+    typeof value === 'object' && value !== null && 'modulation' in value
+      ? [...MODEL_KEYS, 'modulation']
+      : MODEL_KEYS;
+  const record = object(value, path, 'a baseline model', keys);
   const sampleRateHz = number(record.sampleRateHz, at(path, 'sampleRateHz'), rates.sampleRate);
   const analysedMaxHz = number(record.analysedMaxHz, at(path, 'analysedMaxHz'), {
     min: 0,
@@ -104,6 +122,7 @@ function parseModel(value: unknown, path: string): BaselineModel {
       spread: number(kurtosis.spread, at(kurtosisPath, 'spread'), rates.nonNegative),
     },
     itemCount: number(record.itemCount, at(path, 'itemCount'), rates.itemCount),
+    ...parseModulation(record, path),
   };
 }
 
@@ -227,7 +246,8 @@ const SIGNATURE_KEYS = [
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
   const checked = checkFormat(json);
-  const keys = has(checked, 'speeds') ? [...SIGNATURE_KEYS, 'speeds'] : SIGNATURE_KEYS;
+  const optional = ['speeds', 'modulationThreshold'].filter((key) => has(checked, key));
+  const keys = [...SIGNATURE_KEYS, ...optional];
   const record = object(checked, '', 'a baseline', keys);
   const profile = parseProfile(record.profile);
   const condition = parseCondition(record.condition, profile);
@@ -257,5 +277,20 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     calibrationScores,
     threshold,
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
+    ...parseModulationThreshold(record, model),
+  };
+}
+
+/** The modulation's own threshold: only beside the model's modulation statistics. */
+function parseModulationThreshold(
+  record: Record<string, unknown>,
+  model: BaselineModel,
+): { modulationThreshold?: number } {
+  if (!has(record, 'modulationThreshold')) return {};
+  if (!model.modulation) {
+    throw new BaselineError('modulationThreshold', 'needs model.modulation');
+  }
+  return {
+    modulationThreshold: number(record.modulationThreshold, 'modulationThreshold', rates.positive),
   };
 }

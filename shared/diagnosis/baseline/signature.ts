@@ -6,7 +6,7 @@ import { roundLevels } from '../features/levels.ts';
 import type { RecordingFeatures } from '../features/types.ts';
 import { shaftRpm } from '../profile.ts';
 import type { MachineProfile } from '../profile.ts';
-import { leaveOneOutScores, thresholdFromScores } from './calibrate.ts';
+import { leaveOneOutComparisons, thresholdFromScores } from './calibrate.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
@@ -39,6 +39,11 @@ export interface BaselineSignature {
    * (speedModel.ts). Absent: one speed, compared as it is (and in baselines made before).
    */
   readonly speeds?: BaselineSpeeds;
+  /**
+   * The modulation score's own threshold (leave-one-out, as `threshold`): set for a baseline at
+   * one speed whose model has modulation statistics. Absent: the rhythm is not judged.
+   */
+  readonly modulationThreshold?: number;
 }
 
 /** Each healthy item's speed of one reference shaft (estimated from its sound, or given). */
@@ -67,6 +72,7 @@ function roundModel(model: BaselineModel): BaselineModel {
       kurtosis: roundLevels([model.impulsiveness.kurtosis], 4)[0],
       spread: roundLevels([model.impulsiveness.spread], 4)[0],
     },
+    ...(model.modulation ? { modulation: roundStatistics(model.modulation) } : {}),
   };
 }
 
@@ -105,7 +111,9 @@ export function buildBaselineSignature(
   }
   const model = roundModel(buildBaselineModel(items));
   const span = spanOf(items, options.speeds);
-  const scores = leaveOneOutScores(items, groups, span ? span.itemRpm : null);
+  const comparisons = leaveOneOutComparisons(items, groups, span ? span.itemRpm : null);
+  const scores = comparisons.map((c) => c.anomalyScore);
+  const modulationScores = comparisons.map((c) => c.scores.modulation);
   const profile = options.profile;
   const speeds = Object.fromEntries(
     (profile?.shafts ?? []).map((shaft) => [shaft.id, shaftRpm(profile!, shaft.id)]),
@@ -120,5 +128,8 @@ export function buildBaselineSignature(
     calibrationScores: roundLevels(scores, 3),
     threshold: roundLevels([thresholdFromScores(scores)], 3)[0],
     ...(span ? { speeds: span } : {}),
+    ...(model.modulation && !span
+      ? { modulationThreshold: roundLevels([thresholdFromScores(modulationScores)], 3)[0] }
+      : {}),
   };
 }

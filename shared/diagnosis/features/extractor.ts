@@ -9,6 +9,7 @@ import type { SampleArray } from '../../dsp/types.ts';
 import { toAmplitudeSpectrum } from '../../dsp/welch.ts';
 import { welchResult } from '../../dsp/welchSegments.ts';
 import { bandCountBelow, bandLevelsDb, powerToDb } from './bandGrid.ts';
+import { modulationSpectrum } from './modulation.ts';
 import { assertAnalysable, excerptFrames, planFeatures } from './plan.ts';
 import type { FeaturePlan } from './plan.ts';
 import { createRangeFeatureAccumulator } from './rangeAccumulator.ts';
@@ -40,6 +41,7 @@ export function finishFeatures(plan: FeaturePlan, partial: FeaturePartial): Reco
     .filter(([, s]) => s.count > plan.pieceFrames / 2)
     .map(([, s]) => summarizeStats(s).kurtosis)
     .map((k) => (Number.isFinite(k) ? k : 3));
+  const modulation = modulationSpectrum(partial.modulation, plan.sampleRateHz);
   return {
     formatVersion: 1,
     sampleRateHz: plan.sampleRateHz,
@@ -65,6 +67,7 @@ export function finishFeatures(plan: FeaturePlan, partial: FeaturePartial): Reco
       kurtosis: stats.kurtosis,
     },
     impulsiveness: { highPassHz: plan.impulsiveness.highPassHz, pieceKurtosis },
+    ...(modulation ? { modulation } : {}),
   };
 }
 

@@ -20,6 +20,13 @@ import type { SampleArray } from '../../dsp/types.ts';
 import { WelchAccumulator } from '../../dsp/welch.ts';
 import { mergeWelchPartials } from '../../dsp/welchSegments.ts';
 import type { WelchPartial } from '../../dsp/welchSegments.ts';
+import {
+  addEnergy,
+  energyFramesOf,
+  mergeEnergyFrames,
+  modulationFrameLength,
+} from './modulation.ts';
+import type { EnergyFrames } from './modulation.ts';
 import type { FeaturePlan } from './plan.ts';
 
 export interface FrameSpan {
@@ -33,6 +40,8 @@ export interface FeaturePartial {
   readonly statistics: StatsAccumulator;
   /** [piece index, high-passed statistics] for every piece the range touched. */
   readonly pieces: readonly (readonly [number, StatsAccumulator])[];
+  /** High-passed energy per ~10 ms frame, for the modulation spectrum (modulation.ts). */
+  readonly modulation: EnergyFrames;
 }
 
 export interface RangeFeatureAccumulator {
@@ -88,6 +97,8 @@ export function createRangeFeatureAccumulator(
   let scratch = { highPassed: new Float64Array(0), bandPassed: new Float64Array(0) };
   let statistics = emptyStats();
   const pieces = new Map<number, StatsAccumulator>();
+  const energy = new Map<number, number>();
+  const energyFrameLength = modulationFrameLength(plan.sampleRateHz);
   let position = readStart;
 
   /**
@@ -131,7 +142,15 @@ export function createRangeFeatureAccumulator(
         };
       }
       const highPassed = highPass.process(block, scratch.highPassed);
-      if (statsStop > first) addStatistics(block, highPassed, first, statsStop);
+      if (statsStop > first) {
+        addStatistics(block, highPassed, first, statsStop);
+        addEnergy(
+          energy,
+          highPassed.subarray(first, statsStop),
+          position + first,
+          energyFrameLength,
+        );
+      }
       envelope.push(bandPass.process(block, scratch.bandPassed));
       position += block.length;
     },
@@ -142,6 +161,7 @@ export function createRangeFeatureAccumulator(
         envelope: envelopeWelch.partial(),
         statistics,
         pieces: [...pieces.entries()].sort((a, b) => a[0] - b[0]),
+        modulation: energyFramesOf(energy),
       };
     },
   };
@@ -156,5 +176,6 @@ export function mergeFeaturePartials(a: FeaturePartial, b: FeaturePartial): Feat
     envelope: mergeWelchPartials(a.envelope, b.envelope),
     statistics: mergeStats(a.statistics, b.statistics),
     pieces: [...pieces.entries()].sort((x, y) => x[0] - y[0]),
+    modulation: mergeEnergyFrames(a.modulation, b.modulation),
   };
 }

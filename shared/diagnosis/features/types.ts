@@ -31,4 +31,9 @@ export interface RecordingFeatures {
     readonly highPassHz: number;
     readonly pieceKurtosis: readonly number[];
   };
+  /**
+   * Modulation spectrum of the energy above the impulsiveness high-pass (modulation.ts): absent
+   * for recordings under 2.6 s and in features computed before it existed.
+   */
+  readonly modulation?: { readonly binWidthHz: number; readonly levelsDb: readonly number[] };
 }

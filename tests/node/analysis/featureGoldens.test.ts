@@ -49,4 +49,15 @@ describe('features against the goldens', () => {
     }
     expect(digests).toEqual(expected);
   });
+
+  it('gives the same modulation spectrum on the pool as in this thread', async () => {
+    for (const golden of cases) {
+      const pooled = await extractFileFeatures(golden.path, golden.range, { pool });
+      const here = await extractFileFeatures(golden.path, golden.range, {});
+      expect(pooled.features.modulation).toEqual(here.features.modulation);
+      if (golden.name.includes('12 s') || golden.name.includes('45 s')) {
+        expect(pooled.features.modulation?.levelsDb.length).toBeGreaterThan(100);
+      }
+    }
+  });
 });

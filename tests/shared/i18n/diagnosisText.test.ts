@@ -134,6 +134,14 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
     },
   ],
   'shape-differs': [{}],
+  'rhythm-changed': [
+    {
+      findings: [
+        { frequencyHz: 1.95, excessDb: 9.4 },
+        { frequencyHz: 24.61, excessDb: 12.1 },
+      ],
+    },
+  ],
   'bearing-parts-overlap': [
     {
       parts: [
