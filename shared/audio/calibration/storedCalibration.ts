@@ -7,7 +7,11 @@
 import { micCalibration } from './micCalibration.ts';
 import type { MicCalibration } from './micCalibration.ts';
 import { CalibrationError } from './calibrationError.ts';
-import { MAX_CALIBRATION_LINES } from './calibrationFile.ts';
+import {
+  CORRECTION_LIMIT_DB,
+  MAX_CALIBRATION_FREQUENCY_HZ,
+  MAX_CALIBRATION_LINES,
+} from './calibrationFile.ts';
 
 export interface StoredCalibration {
   /** The imported file's name, as the user saw it. */
@@ -56,6 +60,21 @@ export function storedCalibrationFromJson(value: unknown): StoredCalibration {
   }
   if (!frequenciesHz.every((f, i) => f > 0 && (i === 0 || f > frequenciesHz[i - 1]))) {
     throw new CalibrationError('frequency-not-increasing', 0, 'frequencies must rise above 0 Hz');
+  }
+  // The limits an imported file is held to: a synced row or a bundle must not bring in more.
+  if (frequenciesHz.at(-1)! > MAX_CALIBRATION_FREQUENCY_HZ) {
+    throw new CalibrationError(
+      'frequency-out-of-range',
+      0,
+      `frequencies must not exceed ${MAX_CALIBRATION_FREQUENCY_HZ} Hz`,
+    );
+  }
+  if (!responseDb.every((db) => Math.abs(db) <= CORRECTION_LIMIT_DB)) {
+    throw new CalibrationError(
+      'correction-out-of-range',
+      0,
+      `responses must lie within ±${CORRECTION_LIMIT_DB} dB`,
+    );
   }
   if (typeof v.sensitivityDbfs !== 'number') {
     throw new TypeError("a stored calibration's sensitivityDbfs must be a number");
