@@ -47,18 +47,6 @@ function durationSeconds(reader: Mp4Reader, mdhd: Box): number {
   return seconds;
 }
 
-/** The MPEG-4 object type in an 'esds' box (0x40: AAC; 0x69, 0x6b: MP3); -1 when absent. */
-function objectType(reader: Mp4Reader, esds: Box): number {
-  // Descriptors are found by tag: ES (3) holds DecoderConfig (4), whose first byte is the type.
-  for (let at = esds.start + 4; at + 2 < esds.end; at++) {
-    if (reader.u8(at) !== 4) continue;
-    let lengthBytes = 1;
-    while (lengthBytes < 4 && reader.u8(at + lengthBytes) & 0x80) lengthBytes++;
-    if (at + 1 + lengthBytes < esds.end) return reader.u8(at + 1 + lengthBytes);
-  }
-  return -1;
-}
-
 /** A descriptor's length (1–4 bytes of 7 bits each) at `at`, and the bytes it took. */
 function descriptorLength(bytes: Uint8Array, at: number): { length: number; lengthBytes: number } {
   let length = 0;
@@ -74,20 +62,42 @@ function descriptorLength(bytes: Uint8Array, at: number): { length: number; leng
 }
 
 /**
+ * Where the ES_Descriptor (tag 3) at the start of an 'esds' box's payload holds its
+ * DecoderConfigDescriptor: past the ES_ID and the optional fields its flags announce
+ * (ISO 14496-1, 7.2.6.5). Read field by field: an ES_ID such as 0x0004 holds the config's tag.
+ */
+function decoderConfigAt(bytes: Uint8Array, esds: Box): number {
+  let at = esds.start + 4; // version and flags
+  if (bytes[at] !== 3) return -1;
+  at += 1 + descriptorLength(bytes, at + 1).lengthBytes + 2; // tag, length, ES_ID
+  const flags = bytes[at++] ?? 0;
+  if (flags & 0x80) at += 2; // dependsOn_ES_ID
+  if (flags & 0x40) at += 1 + (bytes[at] ?? 0); // URL
+  if (flags & 0x20) at += 2; // OCR_ES_Id
+  return at < esds.end && bytes[at] === 4 ? at : -1;
+}
+
+/** The MPEG-4 object type in an 'esds' box (0x40: AAC; 0x69, 0x6b: MP3); -1 when absent. */
+function objectType(bytes: Uint8Array, esds: Box): number {
+  const at = decoderConfigAt(bytes, esds);
+  if (at < 0) return -1;
+  const typeAt = at + 1 + descriptorLength(bytes, at + 1).lengthBytes;
+  return typeAt < esds.end ? bytes[typeAt] : -1;
+}
+
+/**
  * The DecoderSpecificInfo (tag 5) that follows the DecoderConfigDescriptor's (tag 4) 13 bytes
  * of fixed fields in an 'esds' box, or null when there is none inside the box.
  */
 function decoderSpecificInfo(bytes: Uint8Array, esds: Box): Uint8Array | null {
-  for (let at = esds.start + 4; at + 2 < esds.end; at++) {
-    if (bytes[at] !== 4) continue;
-    const config = descriptorLength(bytes, at + 1);
-    const info = at + 1 + config.lengthBytes + 13;
-    if (info + 2 > esds.end || bytes[info] !== 5) return null;
-    const { length, lengthBytes } = descriptorLength(bytes, info + 1);
-    const start = info + 1 + lengthBytes;
-    return length > 0 && start + length <= esds.end ? bytes.subarray(start, start + length) : null;
-  }
-  return null;
+  const at = decoderConfigAt(bytes, esds);
+  if (at < 0) return null;
+  const config = descriptorLength(bytes, at + 1);
+  const info = at + 1 + config.lengthBytes + 13;
+  if (info + 2 > esds.end || bytes[info] !== 5) return null;
+  const { length, lengthBytes } = descriptorLength(bytes, info + 1);
+  const start = info + 1 + lengthBytes;
+  return length > 0 && start + length <= esds.end ? bytes.subarray(start, start + length) : null;
 }
 
 /** The 'mp4a' entry's AudioSpecificConfig, or null when it has none. */
@@ -97,14 +107,14 @@ function audioSpecificConfig(reader: Mp4Reader, bytes: Uint8Array, entry: Box) {
   return esds ? decoderSpecificInfo(bytes, esds) : null;
 }
 
-function sampleEntryCodec(reader: Mp4Reader, entry: Box): Mp4Codec {
+function sampleEntryCodec(reader: Mp4Reader, bytes: Uint8Array, entry: Box): Mp4Codec {
   const type = entry.type;
   if (type === 'samr') return 'amr-nb';
   if (type === 'sawb') return 'amr-wb';
   if (type === '.mp3') return 'mp3';
   if (type === 'mp4a') {
     const esds = reader.children(entry.start + 28, entry.end).find((b) => b.type === 'esds');
-    const object = esds ? objectType(reader, esds) : 0x40;
+    const object = esds ? objectType(bytes, esds) : 0x40;
     if (object === 0x69 || object === 0x6b) return 'mp3';
     if (object === 0x40 || (object >= 0x66 && object <= 0x68)) return 'aac';
   }
@@ -184,7 +194,7 @@ export function readMp4Audio(bytes: Uint8Array): Mp4Audio {
   const stsd = reader.require(stbl, ['stsd']);
   const [entry] = reader.children(stsd.start + 8, stsd.end);
   if (!entry) throw damaged(MP4_FORMAT, 'its audio track has no sample description');
-  const codec = sampleEntryCodec(reader, entry);
+  const codec = sampleEntryCodec(reader, bytes, entry);
   const channelCount = reader.u16(entry.start + 16);
   const sampleRateHz = reader.u32(entry.start + 24) >>> 16;
   if (channelCount < 1 || channelCount > MAX_CHANNELS) {

@@ -52,4 +52,14 @@ describe('an M4A whose sample entry holds the core rate of HE-AAC', () => {
     readMp4Audio(bytes).audioSpecificConfig![4] = 0;
     expect(readAacTrack(bytes).sampleRateHz).toBe(22_050);
   });
+
+  it('reads an ES_ID whose low byte is the config descriptor’s tag (4) as an ID, not a descriptor', () => {
+    const bytes = sbrFixture();
+    const esds = Buffer.from(bytes).indexOf('esds');
+    // The box's ES_Descriptor: tag 3, a 4-byte length, then ES_ID 0x0001: make it 0x0004.
+    const esId = esds + 4 + 4 + 1 + 4;
+    expect([bytes[esId], bytes[esId + 1]]).toEqual([0, 1]);
+    bytes[esId + 1] = 4;
+    expect(readAacTrack(bytes).sampleRateHz).toBe(44_100);
+  });
 });
