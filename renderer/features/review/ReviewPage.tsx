@@ -130,14 +130,6 @@ function LoadedReview({
           rate: formatNumber(recording.sampleRateHz, i18n.language, 0),
         })}
       </p>
-      {origin.review === null && (
-        // A read-only review is the sender's: its calibration is theirs to give.
-        <RecordingCalibrationPanel
-          recordingId={recording.id}
-          calibration={recording.calibration}
-          onChanged={onCalibrationChanged}
-        />
-      )}
       {origin.review !== undefined && (
         <ReviewActions
           recordingId={recording.id}
@@ -168,6 +160,14 @@ function LoadedReview({
         initialRegion={initialRegion}
         onRegion={onRegion}
       />
+      {origin.review === null && (
+        // The spectra's unit, above them; a read-only review's calibration is the sender's.
+        <RecordingCalibrationPanel
+          recordingId={recording.id}
+          calibration={recording.calibration}
+          onChanged={onCalibrationChanged}
+        />
+      )}
       {selection.data && <SpectrumPanel analysis={selection.data} recordingName={recording.name} />}
     </section>
   );
