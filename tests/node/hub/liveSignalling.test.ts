@@ -99,6 +99,40 @@ class Peer {
 }
 
 describe('live signalling on the hub', () => {
+  it("carries the technician's microphone calibration to the expert who joins", async () => {
+    const calibration = {
+      fileName: 'umik-7000000.txt',
+      sensitivityDbfs: -18.8,
+      frequenciesHz: [20, 1000, 20000],
+      responseDb: [-1, 0, 1.5],
+    };
+    const tech = await Peer.as('tech');
+    const expert = await Peer.as('expert');
+    tech.send({ type: 'open', machineId, calibration });
+    const { callId } = await tech.next('opened');
+    let requests = await expert.next('requests');
+    while (requests.requests.length === 0) requests = await expert.next('requests');
+    // The list every expert receives stays small: no calibration in it.
+    expect(requests.requests[0]).not.toHaveProperty('calibration');
+    expert.send({ type: 'join', callId });
+    expect((await expert.next('joined')).call.calibration).toEqual(calibration);
+    tech.send({ type: 'open', machineId, calibration: { ...calibration, sensitivityDbfs: 'x' } });
+    await expect(tech.next('error')).resolves.toMatchObject({ code: 'invalid' });
+    tech.close();
+    expert.close();
+  });
+
+  it('joins a call opened without a calibration with none: the expert stays in dBFS', async () => {
+    const tech = await Peer.as('tech');
+    const expert = await Peer.as('expert');
+    tech.send({ type: 'open', machineId });
+    const { callId } = await tech.next('opened');
+    expert.send({ type: 'join', callId });
+    expect((await expert.next('joined')).call).not.toHaveProperty('calibration');
+    tech.close();
+    expert.close();
+  });
+
   it('lets the expert of the plant join, relays signals and ends the call on both sides', async () => {
     const tech = await Peer.as('tech');
     const expert = await Peer.as('expert');
