@@ -7,9 +7,10 @@
  * lands on the hub diagnosed as unbalance; an expert of another plant cannot join; the
  * technician ending the call ends it on the expert's page, with words on both. Prints the time
  * from "Ask an expert" to the first sound at the expert; screenshots go to LIVE_SHOTS_DIR (liveSupport.ts).
+ * Through a calibrated microphone the call carries the calibration: the expert sees dB SPL.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -246,4 +247,44 @@ describe('live remote listening through the hub', () => {
       for (const person of people) await person.browser.close();
     }
   }, 300_000);
+
+  it("shows the expert dB SPL when the technician's microphone is calibrated", async () => {
+    const people: Person[] = [];
+    try {
+      const umik = join(folder, 'umik-7000000.txt');
+      await writeFile(umik, '"Sens Factor =-0.8dB, AGain =18dB"\n10 0\n1000 0\n20000 1.5\n');
+      const tech = await signedIn('Li Wei', '#/record', fakeMicrophone(wavPath));
+      const expert = await signedIn('Dr Chen', '#/live');
+      people.push(tech, expert);
+      const record = tech.page.getByRole('region', { name: 'Record' });
+      await expect
+        .poll(() => record.getByRole('button', { name: 'Record', exact: true }).isEnabled(), {
+          timeout: 30_000,
+        })
+        .toBe(true);
+      // The technician's input device gets its calibration on Record, as a technician does.
+      await tech.page.getByText('Microphone calibration…').click();
+      await tech.page.getByLabel('Calibration file (REW or miniDSP UMIK text)').setInputFiles(umik);
+      await tech.page.getByRole('button', { name: 'Import calibration' }).click();
+      await tech.page.getByText(/^Calibrated with umik-7000000\.txt/).waitFor();
+
+      await tech.page.getByRole('button', { name: 'Ask an expert' }).click();
+      await expert.page.getByRole('button', { name: 'Join the call for Demo lathe' }).click();
+      // The call carried the calibration: the expert's axis, peaks and meter are in dB SPL.
+      await expert.page
+        .getByRole('img', { name: /^Live spectrum in dB SPL\/Hz from/ })
+        .waitFor({ timeout: 30_000 });
+      const firstLine = expert.page.locator('.live-peaks li').first();
+      await firstLine.waitFor({ timeout: 30_000 });
+      expect(await firstLine.textContent()).toMatch(/ Hz at [−-]?[\d.,]+ dB SPL\/Hz/);
+      await expert.page.getByText(/^RMS [\d.,]+ dB SPL/).waitFor();
+      await shot(expert.page, 'live-expert-calibrated-en-1366x768');
+
+      await tech.page.getByRole('button', { name: 'End call' }).click();
+      await expert.page.getByText('The technician ended the call.').waitFor();
+      for (const person of people) expect(person.errors).toEqual([]);
+    } finally {
+      for (const person of people) await person.browser.close();
+    }
+  }, 180_000);
 });
