@@ -105,6 +105,16 @@ afterAll(async () => {
 const signedIn = (name: string, hash: string, extraArgs: string[] = []): Promise<Person> =>
   signedInToHub(hub.url, name, PASSWORD, hash, extraArgs);
 
+/** Waits until the technician's Record screen may record (the microphone is open). */
+async function recordReady(page: Page): Promise<void> {
+  const record = page.getByRole('region', { name: 'Record' });
+  await expect
+    .poll(() => record.getByRole('button', { name: 'Record', exact: true }).isEnabled(), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+}
+
 async function language(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
   await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
 }
@@ -117,12 +127,7 @@ describe('live remote listening through the hub', () => {
       const expert = await signedIn('Dr Chen', '#/live');
       const south = await signedIn('Dr South', '#/live');
       people.push(tech, expert, south);
-      const record = tech.page.getByRole('region', { name: 'Record' });
-      await expect
-        .poll(() => record.getByRole('button', { name: 'Record', exact: true }).isEnabled(), {
-          timeout: 30_000,
-        })
-        .toBe(true);
+      await recordReady(tech.page);
       await expert.page.getByText('No technician is asking for an expert now.').waitFor();
 
       const askedAt = Date.now();
@@ -256,12 +261,7 @@ describe('live remote listening through the hub', () => {
       const tech = await signedIn('Li Wei', '#/record', fakeMicrophone(wavPath));
       const expert = await signedIn('Dr Chen', '#/live');
       people.push(tech, expert);
-      const record = tech.page.getByRole('region', { name: 'Record' });
-      await expect
-        .poll(() => record.getByRole('button', { name: 'Record', exact: true }).isEnabled(), {
-          timeout: 30_000,
-        })
-        .toBe(true);
+      await recordReady(tech.page);
       // The technician's input device gets its calibration on Record, as a technician does.
       await tech.page.getByText('Microphone calibration…').click();
       await tech.page.getByLabel('Calibration file (REW or miniDSP UMIK text)').setInputFiles(umik);
