@@ -24,8 +24,10 @@ import { readRecordingAudio } from '../workflows/recordingAudio.ts';
 import { getSettings, setSettings } from '../workflows/settings.ts';
 import {
   getMicCalibration,
+  listMicCalibrations,
   removeMicCalibration,
   setMicCalibration,
+  setRecordingCalibration,
 } from '../workflows/micCalibrations.ts';
 import { recordVerdict } from '../workflows/verdicts.ts';
 import { hubLinkNotHere } from '../sync/hubLinkApi.ts';
@@ -123,6 +125,7 @@ function recordingsApi(
       await library.store.recordings.get(recordingId);
       return mediaOrigin + recordingMediaPath(recordingId);
     },
+    setCalibration: (recordingId, source) => setRecordingCalibration(library, recordingId, source),
   };
 }
 
@@ -210,6 +213,7 @@ export function createAuscultService(
       get: () => getSettings(library),
       set: (settings) => setSettings(library, settings),
       micCalibration: (deviceName) => getMicCalibration(library, deviceName),
+      micCalibrations: () => listMicCalibrations(library),
       setMicCalibration: (deviceName, fileName, text, sensitivityDbfs) =>
         setMicCalibration(library, deviceName, { fileName, text, sensitivityDbfs }),
       removeMicCalibration: (deviceName) => removeMicCalibration(library, deviceName),

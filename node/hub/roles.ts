@@ -28,6 +28,9 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'recordings.cancelImport': TECHNICIANS,
   'recordings.audio': EVERYONE,
   'recordings.audioUrl': EVERYONE,
+  // Whoever knows the microphone a file came through: the technician who imported it, or the
+  // expert reviewing it.
+  'recordings.setCalibration': REVIEWERS,
   'sessions.start': TECHNICIANS,
   'sessions.append': TECHNICIANS,
   'sessions.stop': TECHNICIANS,
@@ -66,6 +69,7 @@ export const METHOD_ROLES: Readonly<Record<ApiMethod, readonly Role[]>> = {
   'settings.set': ADMINS,
   // Calibrations belong to the microphones technicians record with.
   'settings.micCalibration': EVERYONE,
+  'settings.micCalibrations': EVERYONE,
   'settings.setMicCalibration': TECHNICIANS,
   'settings.removeMicCalibration': TECHNICIANS,
   // A diagnosis report is checked against the diagnosis' plant (scope.ts); the fault-log report
@@ -100,6 +104,7 @@ export const METHOD_WRITES: Readonly<Record<ApiMethod, boolean>> = {
   'recordings.cancelImport': true,
   'recordings.audio': false,
   'recordings.audioUrl': false,
+  'recordings.setCalibration': true,
   'sessions.start': true,
   'sessions.append': false,
   'sessions.stop': true,
@@ -126,6 +131,7 @@ export const METHOD_WRITES: Readonly<Record<ApiMethod, boolean>> = {
   'settings.get': false,
   'settings.set': true,
   'settings.micCalibration': false,
+  'settings.micCalibrations': false,
   'settings.setMicCalibration': true,
   'settings.removeMicCalibration': true,
   'reports.diagnosis': false,

@@ -25,6 +25,7 @@ import type { MachineProfile } from '../../shared/diagnosis/profile.ts';
 import type { CauseId, DiagnosisReport } from '../../shared/diagnosis/report.ts';
 import type { FaultEventKind, FaultStatus } from '../../shared/faultLog/workflow.ts';
 import type { ExpertVerdict, VerdictInput } from '../../shared/verdicts/expertVerdict.ts';
+import type { StoredCalibration } from '../../shared/audio/calibration/storedCalibration.ts';
 import type { ReviewNote, ReviewOrigin, ReviewSummary } from '../../shared/bundle/review.ts';
 
 /** The clock and id generator every created_at and id comes from (injectable for tests). */
@@ -86,6 +87,11 @@ export interface RecordingStore {
   /** The audio-store key of the recording's original file, or null. NotFoundError if unknown. */
   originalAudioKey(recordingId: string): Promise<string | null>;
   version(recordingId: string): Promise<RowVersion>;
+  /**
+   * Gives the recording the microphone calibration it was measured through (a copy), or with
+   * null takes it away: a new version of the row. Rejects with NotFoundError.
+   */
+  setCalibration(recordingId: string, calibration: StoredCalibration | null): Promise<void>;
 }
 
 export interface StoredBaseline {
@@ -337,6 +343,8 @@ export interface SettingStore {
   /** The stored value of `key`, or null. */
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
+  /** Every setting whose key starts with `prefix` (plain text, no pattern), by key. */
+  withPrefix(prefix: string): Promise<{ key: string; value: string }[]>;
 }
 
 /** The library's rows. Every write is durable once its promise resolves. */

@@ -98,6 +98,23 @@ export interface RecordingSummary {
   readonly calibration?: StoredCalibration;
 }
 
+/** A calibration file's text, as the user picked it (docs/formats.md, "Microphone calibration"). */
+export interface CalibrationFileSource {
+  readonly fileName: string;
+  readonly text: string;
+  /** The level 94 dB SPL at 1 kHz reads, dBFS; null: the file's Sens Factor. */
+  readonly sensitivityDbfs: number | null;
+}
+
+/** Where a recording's calibration comes from: an input device's (by its name), or a file. */
+export type CalibrationSource = { readonly deviceName: string } | CalibrationFileSource;
+
+/** An input device's microphone calibration. */
+export interface DeviceCalibration {
+  readonly deviceName: string;
+  readonly calibration: StoredCalibration;
+}
+
 /** Codecs of phone recordings (docs/formats.md, "Recordings from phones"). */
 export type CodecCode = 'aac' | 'mp3' | 'opus' | 'vorbis' | 'flac' | 'amr-nb' | 'amr-wb';
 
@@ -442,6 +459,16 @@ export interface AuscultApi {
      * host, the app's own protocol on the desktop): long recordings are never loaded whole.
      */
     audioUrl(recordingId: string): Promise<string>;
+    /**
+     * Gives the recording a copy of a microphone calibration (an input device's, or a file's:
+     * the same parser and refusals as settings.setMicCalibration, and 'no-device-calibration'
+     * for a device without one), or with null takes it away; answers the recording as it now
+     * is. Its spectra and levels are then in dB SPL (dBFS without); its diagnosis is unchanged.
+     */
+    setCalibration(
+      recordingId: string,
+      source: CalibrationSource | null,
+    ): Promise<RecordingSummary>;
   };
   sessions: {
     /**
@@ -560,6 +587,8 @@ export interface AuscultApi {
     set(settings: Settings): Promise<Settings>;
     /** The microphone calibration imported for an input device (by its name), or null. */
     micCalibration(deviceName: string): Promise<StoredCalibration | null>;
+    /** Every input device's calibration, by device name. */
+    micCalibrations(): Promise<DeviceCalibration[]>;
     /**
      * Imports a calibration file's text (docs/formats.md, "Microphone calibration") for an input
      * device, replacing its earlier one; `sensitivityDbfs` (the level 94 dB SPL at 1 kHz reads)

@@ -195,6 +195,23 @@ const calibrationTextSchema = v.pipe(
   v.maxLength(MAX_CALIBRATION_CHARS, `must be at most ${MAX_CALIBRATION_CHARS} characters`),
 );
 
+const sensitivitySchema = v.nullable(v.pipe(v.number('must be a number'), v.finite()));
+
+/** A recording's calibration: an input device's, a file's, or null (none). */
+const calibrationSourceSchema = v.nullable(
+  v.union(
+    [
+      v.strictObject({ deviceName: deviceNameSchema }),
+      v.strictObject({
+        fileName: fileNameSchema,
+        text: calibrationTextSchema,
+        sensitivityDbfs: sensitivitySchema,
+      }),
+    ],
+    'must be null, an object with deviceName, or one with fileName, text and sensitivityDbfs',
+  ),
+);
+
 const recordingIdsSchema = v.pipe(
   v.array(idSchema, 'must be an array of recording ids'),
   v.minLength(1, 'must name at least one recording'),
@@ -367,6 +384,11 @@ export const METHOD_TABLE: MethodTable = {
     cancelImport: json([id('importId')]),
     audio: { ...json([id('recordingId')]), binaryResult: true },
     audioUrl: json([id('recordingId')]),
+    setCalibration: {
+      ...json([id('recordingId'), ['source', calibrationSourceSchema]]),
+      // A file of MAX_CALIBRATION_CHARS, its tabs and line breaks escaped in JSON.
+      maxBodyBytes: 4 * MAX_JSON_BODY_BYTES,
+    },
   },
   sessions: {
     start: {
@@ -451,12 +473,13 @@ export const METHOD_TABLE: MethodTable = {
     get: json([]),
     set: json([['settings', settingsSchema]]),
     micCalibration: json([['deviceName', deviceNameSchema]]),
+    micCalibrations: json([]),
     setMicCalibration: {
       ...json([
         ['deviceName', deviceNameSchema],
         ['fileName', fileNameSchema],
         ['text', calibrationTextSchema],
-        ['sensitivityDbfs', v.nullable(v.pipe(v.number('must be a number'), v.finite()))],
+        ['sensitivityDbfs', sensitivitySchema],
       ]),
       // A file of MAX_CALIBRATION_CHARS, its tabs and line breaks escaped in JSON.
       maxBodyBytes: 4 * MAX_JSON_BODY_BYTES,

@@ -5,11 +5,21 @@
  * and its result; audio never passes through it (WebRTC carries it peer to peer).
  */
 
+import { storedCalibrationFromJson } from '../audio/calibration/storedCalibration.ts';
+import type { StoredCalibration } from '../audio/calibration/storedCalibration.ts';
+import { LIVE_CALIBRATION_POINTS } from '../audio/calibration/thinCalibration.ts';
+
 /** The largest message either side accepts, bytes of UTF-8 (an SDP offer is 2–6 kB). */
 export const MAX_LIVE_MESSAGE_BYTES = 16 * 1024;
 
 /** Seconds the expert asks the technician's app to record. */
 export const REMOTE_RECORD_SECONDS = 10;
+
+/**
+ * A calibration a live call carries (thinCalibration.ts): the technician's input device's, so
+ * the expert sees the same dB SPL as the technician's Record screen.
+ */
+export type LiveCalibration = StoredCalibration;
 
 /** An ICE server as RTCPeerConnection takes it. */
 export interface LiveIceServer {
@@ -31,6 +41,11 @@ export interface LiveRequest {
   readonly technician: LivePerson;
   readonly openedAt: string;
   readonly listeners: readonly LivePerson[];
+  /**
+   * The technician's microphone calibration (in the `joined` message only): the expert's live
+   * levels are in dB SPL with it, in dBFS without.
+   */
+  readonly calibration?: LiveCalibration;
 }
 
 /** A session description or an ICE candidate, relayed untouched. */
@@ -60,8 +75,8 @@ export type LiveRecordResult =
   | { readonly phase: 'failed'; readonly message: string };
 
 export type ClientMessage =
-  /** A technician asks the experts of the machine's plant to listen. */
-  | { readonly type: 'open'; readonly machineId: string }
+  /** A technician asks the experts of the machine's plant to listen (through a calibration). */
+  | { readonly type: 'open'; readonly machineId: string; readonly calibration?: LiveCalibration }
   | { readonly type: 'join'; readonly callId: string }
   /** Leaves the call (the technician's leaving ends it for everyone). */
   | { readonly type: 'leave'; readonly callId: string; readonly reason?: 'peer-failed' }
@@ -143,6 +158,14 @@ function isRecordResult(value: unknown): value is LiveRecordResult {
   );
 }
 
+function isLiveCalibration(value: unknown): boolean {
+  try {
+    return storedCalibrationFromJson(value).frequenciesHz.length <= LIVE_CALIBRATION_POINTS;
+  } catch {
+    return false;
+  }
+}
+
 /** A client's message, or null when it is not one (malformed, unknown type, missing fields). */
 export function parseClientMessage(text: string): ClientMessage | null {
   let value: Record<string, unknown>;
@@ -153,7 +176,10 @@ export function parseClientMessage(text: string): ClientMessage | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const { type } = value;
-  if (type === 'open') return isText(value.machineId) ? (value as ClientMessage) : null;
+  if (type === 'open') {
+    const calibrationOk = !('calibration' in value) || isLiveCalibration(value.calibration);
+    return isText(value.machineId) && calibrationOk ? (value as ClientMessage) : null;
+  }
   if (!isText(value.callId)) return null;
   if (type === 'join' || type === 'record') return value as ClientMessage;
   if (type === 'talk') return typeof value.on === 'boolean' ? (value as ClientMessage) : null;

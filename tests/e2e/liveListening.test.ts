@@ -7,9 +7,10 @@
  * lands on the hub diagnosed as unbalance; an expert of another plant cannot join; the
  * technician ending the call ends it on the expert's page, with words on both. Prints the time
  * from "Ask an expert" to the first sound at the expert; screenshots go to LIVE_SHOTS_DIR (liveSupport.ts).
+ * Through a calibrated microphone the call carries the calibration: the expert sees dB SPL.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -104,6 +105,16 @@ afterAll(async () => {
 const signedIn = (name: string, hash: string, extraArgs: string[] = []): Promise<Person> =>
   signedInToHub(hub.url, name, PASSWORD, hash, extraArgs);
 
+/** Waits until the technician's Record screen may record (the microphone is open). */
+async function recordReady(page: Page): Promise<void> {
+  const record = page.getByRole('region', { name: 'Record' });
+  await expect
+    .poll(() => record.getByRole('button', { name: 'Record', exact: true }).isEnabled(), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+}
+
 async function language(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
   await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
 }
@@ -116,12 +127,7 @@ describe('live remote listening through the hub', () => {
       const expert = await signedIn('Dr Chen', '#/live');
       const south = await signedIn('Dr South', '#/live');
       people.push(tech, expert, south);
-      const record = tech.page.getByRole('region', { name: 'Record' });
-      await expect
-        .poll(() => record.getByRole('button', { name: 'Record', exact: true }).isEnabled(), {
-          timeout: 30_000,
-        })
-        .toBe(true);
+      await recordReady(tech.page);
       await expert.page.getByText('No technician is asking for an expert now.').waitFor();
 
       const askedAt = Date.now();
@@ -246,4 +252,39 @@ describe('live remote listening through the hub', () => {
       for (const person of people) await person.browser.close();
     }
   }, 300_000);
+
+  it("shows the expert dB SPL when the technician's microphone is calibrated", async () => {
+    const people: Person[] = [];
+    try {
+      const umik = join(folder, 'umik-7000000.txt');
+      await writeFile(umik, '"Sens Factor =-0.8dB, AGain =18dB"\n10 0\n1000 0\n20000 1.5\n');
+      const tech = await signedIn('Li Wei', '#/record', fakeMicrophone(wavPath));
+      const expert = await signedIn('Dr Chen', '#/live');
+      people.push(tech, expert);
+      await recordReady(tech.page);
+      // The technician's input device gets its calibration on Record, as a technician does.
+      await tech.page.getByText('Microphone calibration…').click();
+      await tech.page.getByLabel('Calibration file (REW or miniDSP UMIK text)').setInputFiles(umik);
+      await tech.page.getByRole('button', { name: 'Import calibration' }).click();
+      await tech.page.getByText(/^Calibrated with umik-7000000\.txt/).waitFor();
+
+      await tech.page.getByRole('button', { name: 'Ask an expert' }).click();
+      await expert.page.getByRole('button', { name: 'Join the call for Demo lathe' }).click();
+      // The call carried the calibration: the expert's axis, peaks and meter are in dB SPL.
+      await expert.page
+        .getByRole('img', { name: /^Live spectrum in dB SPL\/Hz from/ })
+        .waitFor({ timeout: 30_000 });
+      const firstLine = expert.page.locator('.live-peaks li').first();
+      await firstLine.waitFor({ timeout: 30_000 });
+      expect(await firstLine.textContent()).toMatch(/ Hz at [−-]?[\d.,]+ dB SPL\/Hz/);
+      await expert.page.getByText(/^RMS [\d.,]+ dB SPL/).waitFor();
+      await shot(expert.page, 'live-expert-calibrated-en-1366x768');
+
+      await tech.page.getByRole('button', { name: 'End call' }).click();
+      await expert.page.getByText('The technician ended the call.').waitFor();
+      for (const person of people) expect(person.errors).toEqual([]);
+    } finally {
+      for (const person of people) await person.browser.close();
+    }
+  }, 180_000);
 });

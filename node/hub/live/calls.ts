@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { parseClientMessage } from '../../../shared/live/protocol.ts';
 import type {
   ClientMessage,
+  LiveCalibration,
   LiveEndReason,
   LiveIceServer,
   LivePerson,
@@ -46,6 +47,8 @@ interface Call {
   readonly technician: Connection;
   readonly experts: Map<string, Connection>;
   readonly openedAt: string;
+  /** The technician's microphone calibration, for the experts who join. */
+  readonly calibration: LiveCalibration | undefined;
 }
 
 export interface LiveCalls {
@@ -108,7 +111,11 @@ export function createLiveCalls(options: LiveCallsOptions): LiveCalls {
     announce();
   };
 
-  const open = async (from: Connection, machineId: string) => {
+  const open = async (
+    from: Connection,
+    machineId: string,
+    calibration: LiveCalibration | undefined,
+  ) => {
     if (!mayLive(from.user.role, 'open')) return send(from, { type: 'error', code: 'forbidden' });
     const machine = await options.machine(machineId);
     if (machine === undefined || !seesPlant(from.user, machine.plantId)) {
@@ -127,6 +134,7 @@ export function createLiveCalls(options: LiveCallsOptions): LiveCalls {
       technician: from,
       experts: new Map(),
       openedAt: new Date().toISOString(),
+      calibration,
     };
     calls.set(call.id, call);
     from.calls.add(call.id);
@@ -142,7 +150,12 @@ export function createLiveCalls(options: LiveCallsOptions): LiveCalls {
     }
     call.experts.set(from.id, from);
     from.calls.add(call.id);
-    send(from, { type: 'joined', call: describe(call) });
+    // Only those who join get the calibration: the lists every expert receives stay small.
+    const { calibration } = call;
+    send(from, {
+      type: 'joined',
+      call: { ...describe(call), ...(calibration && { calibration }) },
+    });
     send(call.technician, {
       type: 'listeners',
       callId: call.id,
@@ -152,7 +165,7 @@ export function createLiveCalls(options: LiveCallsOptions): LiveCalls {
   };
 
   const handle = async (from: Connection, message: ClientMessage) => {
-    if (message.type === 'open') return open(from, message.machineId);
+    if (message.type === 'open') return open(from, message.machineId, message.calibration);
     const call = calls.get(message.callId);
     if (message.type === 'join') return join(from, call);
     // Everything else is for members of the call only.

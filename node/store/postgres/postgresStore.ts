@@ -29,7 +29,7 @@ export interface PostgresLibraryStore extends LibraryStore {
 function tables(sql: Sql, clock: Clock, transact: Transact) {
   return {
     machines: postgresMachines(sql, clock),
-    recordings: postgresRecordings(sql),
+    recordings: postgresRecordings(sql, clock),
     baselines: postgresBaselines(sql, clock),
     diagnoses: postgresDiagnoses(sql, clock),
     faultLog: {

@@ -9,7 +9,7 @@ import { codecFromJson } from '../../../shared/api/recordingCodec.ts';
 import { storedCalibrationFromJson } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
 import { NotFoundError } from '../errors.ts';
-import type { RecordingStore } from '../types.ts';
+import type { Clock, RecordingStore } from '../types.ts';
 import { assertRow, hasRow, iso, rowVersion } from './sql.ts';
 import type { Row, Sql } from './sql.ts';
 
@@ -45,7 +45,7 @@ function toSummary(row: Row): RecordingSummary {
   };
 }
 
-export function postgresRecordings(sql: Sql): RecordingStore {
+export function postgresRecordings(sql: Sql, clock: Clock): RecordingStore {
   return {
     async list(machineId) {
       await assertRow(sql, 'machines', 'machine', machineId);
@@ -98,5 +98,13 @@ export function postgresRecordings(sql: Sql): RecordingStore {
       return rows[0].key === null ? null : String(rows[0].key);
     },
     version: (recordingId) => rowVersion(sql, 'recordings', 'recording', recordingId),
+    async setCalibration(recordingId, calibration) {
+      const { rowCount } = await sql.query(
+        `UPDATE recordings SET mic_calibration = $1, updated_at = $2, version = version + 1
+         WHERE id = $3`,
+        [calibration ? JSON.stringify(calibration) : null, clock.now(), recordingId],
+      );
+      if (!rowCount) throw new NotFoundError('recording', recordingId);
+    },
   };
 }

@@ -17,5 +17,12 @@ export function postgresSettings(sql: Sql, clock: Clock): SettingStore {
         [key, value, clock.newId(), clock.now()],
       );
     },
+    async withPrefix(prefix) {
+      const { rows } = await sql.query(
+        'SELECT key, value FROM settings WHERE starts_with(key, $1) ORDER BY key COLLATE "C"',
+        [prefix],
+      );
+      return rows.map((row) => ({ key: String(row.key), value: String(row.value) }));
+    },
   };
 }

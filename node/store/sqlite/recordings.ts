@@ -13,7 +13,7 @@ import type { RecordingStore } from '../types.ts';
 import { warningsFromJson } from '../../../shared/api/recordingNotices.ts';
 import { assertRow, hasRow, json, number, rowVersion, text } from './rows.ts';
 import type { Row } from './rows.ts';
-import type { Synchronous } from './synchronous.ts';
+import type { Clock, Synchronous } from './synchronous.ts';
 
 const COLUMNS = `id, machine_id, name, origin, sample_rate_hz, channel_count, duration_seconds,
   size_bytes, created_at, warnings, codec, original_format, original_size_bytes, mic_calibration`;
@@ -47,7 +47,7 @@ function toSummary(row: Row): RecordingSummary {
   };
 }
 
-export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> {
+export function sqliteRecordings(db: DatabaseSync, clock: Clock): Synchronous<RecordingStore> {
   return {
     list(machineId) {
       assertRow(db, 'machines', 'machine', machineId);
@@ -98,5 +98,19 @@ export function sqliteRecordings(db: DatabaseSync): Synchronous<RecordingStore> 
       return row.key === null ? null : text(row, 'key');
     },
     version: (recordingId) => rowVersion(db, 'recordings', 'recording', recordingId),
+    setCalibration(recordingId, calibration) {
+      // An UPDATE: the sync trigger queues the row for the hub.
+      const result = db
+        .prepare(
+          `UPDATE recordings SET mic_calibration = ?, updated_at = ?, version = version + 1
+           WHERE id = ?`,
+        )
+        .run(
+          calibration ? JSON.stringify(calibration) : null,
+          clock.now().toISOString(),
+          recordingId,
+        );
+      if (Number(result.changes) === 0) throw new NotFoundError('recording', recordingId);
+    },
   };
 }

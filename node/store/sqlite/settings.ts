@@ -22,5 +22,11 @@ export function sqliteSettings(db: DatabaseSync, clock: Clock): Synchronous<Sett
           .run(key, value, clock.newId(), at, at),
       );
     },
+    withPrefix(prefix) {
+      return db
+        .prepare('SELECT key, value FROM settings WHERE substr(key, 1, length(?)) = ? ORDER BY key')
+        .all(prefix, prefix)
+        .map((row) => ({ key: String(row.key), value: String(row.value) }));
+    },
   };
 }

@@ -32,7 +32,7 @@ export interface SqliteLibraryStore extends LibraryStore {
 function tables(db: DatabaseSync, clock: Clock, run: Runner) {
   return {
     machines: asyncTable(sqliteMachines(db, clock), run),
-    recordings: asyncTable(sqliteRecordings(db), run),
+    recordings: asyncTable(sqliteRecordings(db, clock), run),
     baselines: asyncTable(sqliteBaselines(db, clock), run),
     diagnoses: asyncTable(sqliteDiagnoses(db, clock), run),
     faultLog: asyncTable<FaultLogStore>(

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import type { ProcessingFeature } from '../record/inputDevices.ts';
 import type { RecordingSession } from '../record/useRecordingSession.ts';
 import { useTechnicianCall } from './useTechnicianCall.ts';
@@ -9,15 +10,23 @@ export interface AskExpertProps {
   readonly session: RecordingSession;
   /** The page comes from a desktop linked to a hub: a machine the hub lacks must be synced. */
   readonly viaDesktopLink?: boolean;
+  /** The input device's microphone calibration: the experts' levels are then in dB SPL. */
+  readonly calibration?: StoredCalibration | null;
 }
 
 /**
  * "Ask an expert" on the Record screen of a hub (or of a desktop linked to one): opens a live call for the chosen machine, says
  * who listens, carries out the expert's recording on site, and ends the call (here or there).
  */
-export function AskExpert({ machineId, deviceId, session, viaDesktopLink }: AskExpertProps) {
+export function AskExpert({
+  machineId,
+  deviceId,
+  session,
+  viaDesktopLink,
+  calibration,
+}: AskExpertProps) {
   const { t } = useTranslation();
-  const call = useTechnicianCall(machineId, deviceId, session);
+  const call = useTechnicianCall(machineId, deviceId, session, calibration ?? null);
   // The hub answers not-found for a machine it does not have in the person's plants: from a
   // desktop, that is most often a machine not synced yet.
   const endKey = call.endReason === 'not-found' && viaDesktopLink ? 'not-synced' : call.endReason;

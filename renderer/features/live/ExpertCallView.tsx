@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMicCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import type { LiveRequest } from '../../../shared/live/protocol.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
@@ -7,6 +8,7 @@ import { useLoad } from '../../hooks/useLoad.ts';
 import { useStoredState } from '../../hooks/useStoredState.ts';
 import { LevelMeter } from '../record/LevelMeter.tsx';
 import { LiveCharts } from '../record/LiveCharts.tsx';
+import { liveLevelScale } from '../record/liveLevels.ts';
 import { LIVE_VIEW_STORAGE_KEY, parseLiveView } from '../record/liveViewSettings.ts';
 import { liveMarkers } from './liveMarkers.ts';
 import { livePeaks } from './livePeaks.ts';
@@ -39,6 +41,11 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
   );
   const markersHz = useMemo(() => markers.map((m) => m.frequencyHz), [markers]);
   const analysis = useRemoteAnalysis(expert.stream, view, baseline.data);
+  // The technician's microphone calibration, carried by the call: dB SPL as on their screen.
+  const calibration = useMemo(
+    () => (call.calibration ? toMicCalibration(call.calibration) : null),
+    [call.calibration],
+  );
   const link = useLinkQuality(expert.connection);
   const player = useRef<HTMLAudioElement>(null);
   const [peaks, setPeaks] = useState<LivePeak[]>([]);
@@ -68,11 +75,12 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
         setFirstAudioMs((known) => known ?? Math.round(performance.now() - joinedAtMs));
       }
       if (frame.spectrum && frames++ % PEAK_EVERY_FRAMES === 0) {
-        setPeaks(livePeaks(frame.spectrum));
+        setPeaks(livePeaks(frame.spectrum, calibration));
         setPeaksMatched(frame.spectrum.gainDb != null);
       }
     });
-  }, [analysis, joinedAtMs]);
+  }, [analysis, joinedAtMs, calibration]);
+  const peakScale = liveLevelScale(peaksMatched, calibration !== null);
 
   const lang = i18n.language;
   return (
@@ -108,7 +116,10 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
       )}
       <audio ref={player} autoPlay controls className="live-player" aria-label={t('live.player')} />
       <section className="panel live-controls" aria-label={t('live.controls')}>
-        <LevelMeter subscribeFrames={analysis.subscribeFrames} />
+        <LevelMeter
+          subscribeFrames={analysis.subscribeFrames}
+          sensitivityDbfs={call.calibration?.sensitivityDbfs ?? null}
+        />
         <TalkButton expert={expert} />
         <RemoteRecordPanel expert={expert} />
       </section>
@@ -120,7 +131,7 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
               {t('live.peak', {
                 frequency: formatFrequencyHz(peak.frequencyHz, lang),
                 level: formatNumber(peak.levelDb, lang, 1),
-                unit: peaksMatched ? t('record.unitMatched') : 'dBFS/Hz',
+                unit: peakScale === 'baseline' ? t('record.unitMatched') : peakScale,
               })}
             </li>
           ))}
@@ -141,6 +152,7 @@ export function ExpertCallView({ call, expert }: { call: LiveRequest; expert: Ex
           subscribeRows={analysis.subscribeRows}
           inputKey={call.callId}
           markersHz={markersHz}
+          calibration={call.calibration ?? null}
         />
       )}
       {markers.length > 0 && (

@@ -3,6 +3,8 @@
  * which read it from the page rather than from pixels). Peaks must stand out from their
  * surroundings (prominence) so that the slope of the noise floor does not count as a line.
  */
+import { splOffsetDb } from '../../../shared/audio/calibration/micCalibration.ts';
+import type { MicCalibration } from '../../../shared/audio/calibration/micCalibration.ts';
 import { findPeaks } from '../../../shared/dsp/peaks.ts';
 import type { LiveSpectrum } from '../record/liveMessages.ts';
 
@@ -16,8 +18,16 @@ export const LIVE_PEAK_COUNT = 8;
 /** How far a line must rise above the valleys on either side, dB. */
 const MIN_PROMINENCE_DB = 6;
 
-/** The `count` highest prominent peaks of `spectrum`, loudest first. */
-export function livePeaks(spectrum: LiveSpectrum, count = LIVE_PEAK_COUNT): LivePeak[] {
+/**
+ * The `count` highest prominent peaks of `spectrum`, loudest first: on the spectrum's own scale,
+ * or through the technician's microphone `calibration` in dB SPL/Hz (the baseline match undone,
+ * the calibration's offset at each peak's frequency added, as the live chart draws them).
+ */
+export function livePeaks(
+  spectrum: LiveSpectrum,
+  calibration: MicCalibration | null = null,
+  count = LIVE_PEAK_COUNT,
+): LivePeak[] {
   const series = {
     frequenciesHz: Float64Array.from(spectrum.frequenciesHz),
     values: Float64Array.from(spectrum.levelsDb),
@@ -28,5 +38,10 @@ export function livePeaks(spectrum: LiveSpectrum, count = LIVE_PEAK_COUNT): Live
     minProminenceDb: MIN_PROMINENCE_DB,
     maxPeaks: count,
     sortBy: 'level',
-  }).map((peak) => ({ frequencyHz: peak.frequencyHz, levelDb: peak.levelDb }));
+  }).map(({ frequencyHz, levelDb }) => ({
+    frequencyHz,
+    levelDb: calibration
+      ? levelDb + (spectrum.gainDb ?? 0) + splOffsetDb(calibration, frequencyHz)
+      : levelDb,
+  }));
 }

@@ -13,6 +13,8 @@ import type {
   ServerMessage,
 } from '../../../shared/live/protocol.ts';
 import { REMOTE_RECORD_SECONDS } from '../../../shared/live/protocol.ts';
+import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
+import { thinCalibration } from '../../../shared/audio/calibration/thinCalibration.ts';
 import { audioConstraints, processingKeptOn } from '../record/inputDevices.ts';
 import type { ProcessingFeature } from '../record/inputDevices.ts';
 import type { RecordingSession } from '../record/useRecordingSession.ts';
@@ -66,6 +68,7 @@ export function useTechnicianCall(
   machineId: string | null,
   deviceId: string | null,
   session: RecordingSession,
+  calibration: StoredCalibration | null = null,
 ): TechnicianCall {
   const [phase, setPhase] = useState<TechnicianPhase>('idle');
   const [listeners, setListeners] = useState<readonly LivePerson[]>([]);
@@ -155,7 +158,9 @@ export function useTechnicianCall(
       const current = res.current;
       if (message.type === 'hello') {
         current.iceServers = message.iceServers;
-        if (machineId) current.socket?.send({ type: 'open', machineId });
+        // The microphone's calibration goes with the call: the experts see dB SPL as here.
+        const carried = calibration ? { calibration: thinCalibration(calibration) } : {};
+        if (machineId) current.socket?.send({ type: 'open', machineId, ...carried });
       } else if (message.type === 'opened') {
         current.callId = message.callId;
         setPhase('waiting');
@@ -175,7 +180,7 @@ export function useTechnicianCall(
       else if (message.type === 'error')
         finish(message.code === 'not-found' ? 'not-found' : 'refused');
     },
-    [machineId, followListeners, onRecordAsked, finish],
+    [machineId, calibration, followListeners, onRecordAsked, finish],
   );
 
   const ask = useCallback(() => {

@@ -102,6 +102,7 @@ export function RecordScreen({ reviewHrefFor }: RecordScreenProps) {
               deviceId={live.deviceId}
               session={session}
               viaDesktopLink={viaDesktopLink(hubUser)}
+              calibration={calibration.calibration}
             />
           )}
           {!target.baselineLoading && target.baseline === null && (

@@ -3,16 +3,12 @@
  * loaded, imported from a file the user picks, or removed. A recording made through the device
  * keeps a copy (sessions.start with the device's name).
  */
-import { useCallback, useState } from 'react';
-import { ApiError } from '../../../shared/api/errors.ts';
+import { useCallback } from 'react';
 import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { useApi } from '../../api/ApiContext.tsx';
-import { useErrorSentence } from '../../api/errors.ts';
 import { useLoad } from '../../hooks/useLoad.ts';
-
-/** Why an import failed: a calibration problem (worded by the panel) or a sentence. */
-export type CalibrationFailure =
-  { readonly problem: string; readonly line: number } | { readonly sentence: string };
+import { useCalibrationAction } from './useCalibrationAction.ts';
+import type { CalibrationFailure } from './useCalibrationAction.ts';
 
 export interface MicCalibrationState {
   /** null: none, or still loading. */
@@ -25,36 +21,12 @@ export interface MicCalibrationState {
 
 export function useMicCalibration(deviceName: string | null): MicCalibrationState {
   const api = useApi();
-  const describeError = useErrorSentence();
   const load = useCallback(
     () => (deviceName === null ? Promise.resolve(null) : api.settings.micCalibration(deviceName)),
     [api, deviceName],
   );
   const loaded = useLoad(load);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<CalibrationFailure | null>(null);
-  const run = useCallback(
-    (work: () => Promise<unknown>) => {
-      setBusy(true);
-      setFailure(null);
-      work().then(
-        () => {
-          setBusy(false);
-          loaded.reload();
-        },
-        (error: unknown) => {
-          setBusy(false);
-          const invalid = error instanceof ApiError && error.reason === 'invalid-calibration';
-          setFailure(
-            invalid
-              ? { problem: String(error.params.problem), line: Number(error.params.line) }
-              : { sentence: describeError(error) },
-          );
-        },
-      );
-    },
-    [describeError, loaded],
-  );
+  const { busy, failure, run } = useCalibrationAction(loaded.reload);
   const importFile = useCallback(
     (file: File, sensitivityDbfs: number | null) => {
       if (deviceName === null) return;

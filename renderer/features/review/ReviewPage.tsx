@@ -11,6 +11,7 @@ import { RecordingVerdictPanel } from '../verdicts/index.ts';
 import { defaultRegion, normaliseRegion } from './defaultRegion.ts';
 import type { TimeRange } from './defaultRegion.ts';
 import { DiagnosisPanel } from './DiagnosisPanel.tsx';
+import { RecordingCalibrationPanel } from './RecordingCalibrationPanel.tsx';
 import { SpectrumPanel } from './SpectrumPanel.tsx';
 import { useStretchSave } from './useFaultLogSave.ts';
 import type { ReviewSource } from './useReviewSource.ts';
@@ -78,9 +79,17 @@ interface LoadedReviewProps {
   readonly listHref: string;
   readonly spectrogram: SpectrogramState;
   readonly onNeedDetail: () => void;
+  /** Loads the recording again (its calibration changed). */
+  readonly onReload: () => void;
 }
 
-function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedReviewProps) {
+function LoadedReview({
+  source,
+  listHref,
+  spectrogram,
+  onNeedDetail,
+  onReload,
+}: LoadedReviewProps) {
   const { t, i18n } = useTranslation();
   const { recording, machine } = source;
   const duration = recording.durationSeconds;
@@ -92,8 +101,18 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
     (next: TimeRange) => setRegion(normaliseRegion(next, duration)),
     [duration],
   );
+  // Each calibration change: the recording again, and its analysis in its new unit.
+  const [calibrationChanges, setCalibrationChanges] = useState(0);
+  const onCalibrationChanged = useCallback(() => {
+    setCalibrationChanges((count) => count + 1);
+    onReload();
+  }, [onReload]);
   // Nothing to analyse in a recording too short: the host is not asked.
-  const selection = useSelectionAnalysis(recording.id, tooShort === null ? region : null);
+  const selection = useSelectionAnalysis(
+    recording.id,
+    tooShort === null ? region : null,
+    calibrationChanges,
+  );
   const waveformSource = useMemo(
     () => ({ audioUrl: source.audioUrl, peaks: source.peaks, durationSeconds: duration }),
     [source.audioUrl, source.peaks, duration],
@@ -141,6 +160,14 @@ function LoadedReview({ source, listHref, spectrogram, onNeedDetail }: LoadedRev
         initialRegion={initialRegion}
         onRegion={onRegion}
       />
+      {origin.review === null && (
+        // The spectra's unit, above them; a read-only review's calibration is the sender's.
+        <RecordingCalibrationPanel
+          recordingId={recording.id}
+          calibration={recording.calibration}
+          onChanged={onCalibrationChanged}
+        />
+      )}
       {selection.data && <SpectrumPanel analysis={selection.data} recordingName={recording.name} />}
     </section>
   );
@@ -170,6 +197,7 @@ export function ReviewPage({ recordingId, listHref }: { recordingId: string; lis
       listHref={listHref}
       spectrogram={spectrogram}
       onNeedDetail={needDetail}
+      onReload={source.reload}
     />
   );
 }

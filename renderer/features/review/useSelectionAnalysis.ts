@@ -20,10 +20,14 @@ interface Answer {
   readonly error: string | null;
 }
 
-/** review.selection of the region, re-run (debounced) when the region changes. */
+/**
+ * review.selection of the region, re-run (debounced) when the region changes, or when
+ * `refreshKey` does (the recording changed: a calibration given or taken away).
+ */
 export function useSelectionAnalysis(
   recordingId: string,
   region: TimeRange | null,
+  refreshKey = 0,
 ): SelectionState {
   const describeError = useErrorSentence();
   const api = useApi();
@@ -31,7 +35,7 @@ export function useSelectionAnalysis(
   // The region by value: a new object for the same stretch is not a change.
   const startSeconds = region?.startSeconds ?? null;
   const endSeconds = region?.endSeconds ?? null;
-  const key = region ? `${recordingId} ${startSeconds} ${endSeconds}` : '';
+  const key = region ? `${recordingId} ${startSeconds} ${endSeconds} ${refreshKey}` : '';
   useEffect(() => {
     if (startSeconds === null || endSeconds === null) return;
     let live = true;

@@ -183,6 +183,7 @@ describe('every API method through dispatch', () => {
         new URL('./bundles.test.ts', import.meta.url),
         new URL('../sync/hubLinkOffline.test.ts', import.meta.url),
         new URL('./micCalibrations.test.ts', import.meta.url),
+        new URL('./recordingCalibration.test.ts', import.meta.url),
       ].map((url) => readFile(new URL(url), 'utf8')),
     );
     for (const method of API_METHODS) expect(sources.join('\n')).toContain(`'${method}'`);

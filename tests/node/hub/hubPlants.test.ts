@@ -6,7 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultLogEntry, FaultLogPage, ReviewQueuePage } from '../../../shared/api/contract.ts';
+import type {
+  FaultLogEntry,
+  FaultLogPage,
+  RecordingSummary,
+  ReviewQueuePage,
+} from '../../../shared/api/contract.ts';
 import type { ApiMethod } from '../../../shared/api/methods.ts';
 import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 import { ensurePlant } from '../../../node/hub/people.ts';
@@ -178,5 +183,35 @@ describe("the hub's lists over many machines", () => {
     // Reads leave no line.
     const reads = await pool.query(`SELECT 1 FROM audit_log WHERE action = 'review.queue'`);
     expect(reads.rows).toEqual([]);
+  });
+
+  it("lets an expert calibrate an imported recording of their plant, not another plant's", async () => {
+    const recordingOf = async (machineName: string) =>
+      String(
+        (
+          await pool.query(
+            `SELECT r.id FROM recordings r JOIN machines m ON m.id = r.machine_id
+             WHERE m.name = $1`,
+            [machineName],
+          )
+        ).rows[0].id,
+      );
+    const [north, south] = [await recordingOf('Lathe North'), await recordingOf('Mill South')];
+    const source = { fileName: 'memo-mic.txt', text: '20 0\n20000 0\n', sensitivityDbfs: -30 };
+    const calibrated = await result<RecordingSummary>('expert', 'recordings.setCalibration', [
+      north,
+      source,
+    ]);
+    expect(calibrated.calibration?.fileName).toBe('memo-mic.txt');
+    expect((await call('expert', 'recordings.setCalibration', [south, source])).status).toBe(404);
+    // A supervisor runs the fault log; the microphone is not theirs to vouch for.
+    expect((await call('boss', 'recordings.setCalibration', [north, null])).status).toBe(403);
+    const { rows } = await pool.query(
+      `SELECT detail FROM audit_log WHERE action = 'recordings.setCalibration' ORDER BY seq`,
+    );
+    expect(rows.map((row) => [row.detail.subjectId, row.detail.outcome])).toEqual([
+      [north, 'ok'],
+      [south, 'not-found'],
+    ]);
   });
 });

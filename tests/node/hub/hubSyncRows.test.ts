@@ -147,6 +147,35 @@ describe('pushing rows to the hub', () => {
     expect(settled[0]).toEqual(settled[1]);
   });
 
+  it("takes a recording's later version that gives it a microphone calibration, and one that takes it away", async () => {
+    await sync.push(tech, [machineRow(MACHINE), recordingRow(RECORDING, MACHINE)]);
+    const calibration = {
+      fileName: 'memo-mic.txt',
+      sensitivityDbfs: -30,
+      frequenciesHz: [20, 1000, 4000],
+      responseDb: [0, 0, 6],
+    };
+    // As recordings.setCalibration leaves the row on the desktop: a new version, a later time.
+    const given = { ...recordingRow(RECORDING, MACHINE), version: 2 };
+    const calibrated = {
+      ...given,
+      updatedAt: '2026-12-04T10:00:00.000Z',
+      columns: { ...given.columns, mic_calibration: calibration },
+    };
+    expect(outcomes(await sync.push(tech, [calibrated]))).toEqual(['applied']);
+    const stored = () =>
+      one('SELECT mic_calibration, version FROM recordings WHERE id = $1', [RECORDING]);
+    expect(await stored()).toEqual({ mic_calibration: calibration, version: 2 });
+    const removed = {
+      ...calibrated,
+      version: 3,
+      updatedAt: '2026-12-04T11:00:00.000Z',
+      columns: { ...calibrated.columns, mic_calibration: null },
+    };
+    expect(outcomes(await sync.push(tech, [removed]))).toEqual(['applied']);
+    expect(await stored()).toEqual({ mic_calibration: null, version: 3 });
+  });
+
   it('refuses rows waiting for audio or a reference, of another plant, or that the schema refuses', async () => {
     await sync.push(tech, [machineRow(MACHINE)]);
     const missingAudio = recordingRow(randomUUID(), MACHINE);

@@ -98,7 +98,40 @@ class Peer {
   }
 }
 
+/** A call the technician opened (with `open`'s further fields), joined by the plant's expert. */
+async function joinedCall(open: object = {}) {
+  const tech = await Peer.as('tech');
+  const expert = await Peer.as('expert');
+  tech.send({ type: 'open', machineId, ...open });
+  const { callId } = await tech.next('opened');
+  expert.send({ type: 'join', callId });
+  const { call } = await expert.next('joined');
+  return { tech, expert, callId, call };
+}
+
 describe('live signalling on the hub', () => {
+  it("carries the technician's microphone calibration to the expert who joins, if any", async () => {
+    const calibration = {
+      fileName: 'umik-7000000.txt',
+      sensitivityDbfs: -18.8,
+      frequenciesHz: [20, 1000, 20000],
+      responseDb: [-1, 0, 1.5],
+    };
+    const calibrated = await joinedCall({ calibration });
+    expect(calibrated.call.calibration).toEqual(calibration);
+    // The list every expert receives stays small: no calibration in it.
+    let requests = await calibrated.expert.next('requests');
+    while (requests.requests.length === 0) requests = await calibrated.expert.next('requests');
+    expect(requests.requests[0]).not.toHaveProperty('calibration');
+    const { tech } = calibrated;
+    tech.send({ type: 'open', machineId, calibration: { ...calibration, sensitivityDbfs: 'x' } });
+    await expect(tech.next('error')).resolves.toMatchObject({ code: 'invalid' });
+    // Without one the expert's levels stay in dBFS: the call carries none.
+    const plain = await joinedCall();
+    expect(plain.call).not.toHaveProperty('calibration');
+    for (const peer of [calibrated.tech, calibrated.expert, plain.tech, plain.expert]) peer.close();
+  });
+
   it('lets the expert of the plant join, relays signals and ends the call on both sides', async () => {
     const tech = await Peer.as('tech');
     const expert = await Peer.as('expert');
@@ -170,12 +203,7 @@ describe('live signalling on the hub', () => {
   });
 
   it('ends the call for the technician when its only expert leaves', async () => {
-    const tech = await Peer.as('tech');
-    const expert = await Peer.as('expert');
-    tech.send({ type: 'open', machineId });
-    const { callId } = await tech.next('opened');
-    expert.send({ type: 'join', callId });
-    await expert.next('joined');
+    const { tech, expert, callId } = await joinedCall();
     expert.send({ type: 'leave', callId });
     await expect(expert.next('ended')).resolves.toMatchObject({ reason: 'expert-left' });
     await expect(tech.next('ended')).resolves.toMatchObject({ callId, reason: 'expert-left' });

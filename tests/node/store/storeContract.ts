@@ -183,6 +183,27 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       }
     });
 
+    it('gives a recording a calibration afterwards and takes it away, each a new version', async () => {
+      const machine = await store.machines.insert(lathe);
+      const row = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
+      await store.recordings.insert(row);
+      const calibration = {
+        fileName: 'memo-mic.txt',
+        sensitivityDbfs: -30,
+        frequenciesHz: [20, 1000, 20000],
+        responseDb: [2, 0, -3.5],
+      };
+      await store.recordings.setCalibration(row.id, calibration);
+      expect(await store.recordings.get(row.id)).toEqual({ ...row, calibration });
+      expect(await store.recordings.version(row.id)).toMatchObject({ version: 2 });
+      await store.recordings.setCalibration(row.id, null);
+      expect(await store.recordings.get(row.id)).toEqual(row);
+      expect(await store.recordings.version(row.id)).toMatchObject({ version: 3 });
+      await expect(store.recordings.setCalibration('nope', calibration)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+    });
+
     it("keeps a phone recording's codec and the key of its original file", async () => {
       const machine = await store.machines.insert(lathe);
       const phone: RecordingSummary = {
@@ -398,6 +419,21 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       });
       expect(await store.diagnoses.listByMachine(machine)).toEqual([first, second]);
       await expect(store.diagnoses.listByMachine('no-such')).rejects.toThrow(NotFoundError);
+    });
+
+    it('lists the settings whose key starts with a prefix, by key', async () => {
+      await store.settings.set('micCalibration:b', '2');
+      await store.settings.set('micCalibration:a', '1');
+      await store.settings.set('micCalibrationX', 'other');
+      await store.settings.set('language', 'en');
+      // A prefix is text, not a pattern: no LIKE wildcard or regular expression in it works.
+      await store.settings.set('m%', 'percent');
+      expect(await store.settings.withPrefix('micCalibration:')).toEqual([
+        { key: 'micCalibration:a', value: '1' },
+        { key: 'micCalibration:b', value: '2' },
+      ]);
+      expect(await store.settings.withPrefix('m%')).toEqual([{ key: 'm%', value: 'percent' }]);
+      expect(await store.settings.withPrefix('none:')).toEqual([]);
     });
 
     it('stores settings, and a new value replaces the old', async () => {
