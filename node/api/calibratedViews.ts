@@ -1,7 +1,7 @@
 /**
  * Review's views of a recording made through a calibrated microphone, in dB SPL: the spectrum
- * back off the baseline's normalised scale onto its own absolute level, then through the
- * calibration; the baseline's curves moved by exactly the same amounts at each frequency, so what
+ * (on its own level in dBFS/Hz, selection.ts) through the calibration; the baseline's curves
+ * (moved to the recording's level there) by exactly the same amounts at each frequency, so what
  * stands above the normal band is what the diagnosis compared (docs/diagnosis.md, "Calibrated
  * microphones").
  */
@@ -21,25 +21,20 @@ function shifted(
   return levelsDb.map((levelDb, i) => round2(levelDb + shiftDb(frequenciesHz[i])));
 }
 
-export interface CalibrationContext {
-  /** What selectionViews added to put the recording on the baseline's scale, dB. */
-  readonly normalisationDb: number;
-  /** The demodulated band: its envelope takes the offset at the band's (geometric) centre. */
-  readonly envelopeBandHz: readonly [number, number];
-}
-
-/** The views in dB SPL; anomalies (excess over the band) and markers are unchanged. */
+/**
+ * The views in dB SPL; anomalies (excess over the band) and markers are unchanged. The envelope,
+ * demodulated from the band `envelopeBandHz`, takes the offset at its (geometric) centre.
+ */
 export function calibratedViews<
   Views extends Pick<SelectionAnalysis, 'spectrum' | 'baseline' | 'envelope'>,
 >(
   views: Views,
   calibration: MicCalibration,
-  context: CalibrationContext,
+  envelopeBandHz: readonly [number, number],
 ): Views & Pick<SelectionAnalysis, 'levelUnit'> {
-  const shiftDb = (frequencyHz: number) =>
-    splOffsetDb(calibration, frequencyHz) - context.normalisationDb;
+  const shiftDb = (frequencyHz: number) => splOffsetDb(calibration, frequencyHz);
   const { spectrum, baseline, envelope } = views;
-  const [lowHz, highHz] = context.envelopeBandHz;
+  const [lowHz, highHz] = envelopeBandHz;
   const envelopeShiftDb = splOffsetDb(calibration, Math.sqrt(Math.max(lowHz, 1) * highHz));
   return {
     ...views,

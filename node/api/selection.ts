@@ -5,6 +5,7 @@
  */
 import { ApiError } from '../../shared/api/contract.ts';
 import type {
+  BaselineSpectrumView,
   RecordingSummary,
   SelectionAnalysis,
   StoredDiagnosis,
@@ -107,14 +108,23 @@ export function normalisationDb(
     : 0;
 }
 
-/** The stretch's spectrum, on the baseline's gain-normalised scale when there is one. */
-function spectrumOf(
-  features: RecordingFeatures,
-  model: BaselineModel | null,
-  comparison: Comparison | null,
-) {
-  const offsetDb = normalisationDb(features, model, comparison);
-  return maxPooledSpectrum(features.spectrum.levelsDb, features.spectrum.binWidthHz, offsetDb);
+/**
+ * The baseline's curves on the recording's own scale: moved by the opposite of what puts the
+ * recording on the baseline's, so the recording keeps its own dBFS/Hz (what the axis, the
+ * cursor readout and the CSV header say) and what stands above the band is what it compared.
+ */
+function baselineAtRecordingLevel(
+  baseline: { readonly id: string; readonly model: BaselineModel },
+  offsetDb: number,
+): BaselineSpectrumView {
+  const view = baselineSpectrumView(baseline.id, baseline.model.spectrum, MAX_SELECTION_POINTS);
+  const moved = (levelsDb: readonly number[]) => levelsDb.map((db) => round(db - offsetDb, 2));
+  return {
+    ...view,
+    medianDb: moved(view.medianDb),
+    lowerDb: moved(view.lowerDb),
+    upperDb: moved(view.upperDb),
+  };
 }
 
 function envelopeOf(features: RecordingFeatures): SelectionAnalysis['envelope'] {
@@ -152,10 +162,11 @@ export function selectionViews(
   comparison: Comparison | null,
   frequencies: readonly CharacteristicFrequency[],
 ): SelectionViews {
+  const { levelsDb, binWidthHz } = features.spectrum;
   return {
-    spectrum: spectrumOf(features, baseline?.model ?? null, comparison),
+    spectrum: maxPooledSpectrum(levelsDb, binWidthHz),
     baseline: baseline
-      ? baselineSpectrumView(baseline.id, baseline.model.spectrum, MAX_SELECTION_POINTS)
+      ? baselineAtRecordingLevel(baseline, normalisationDb(features, baseline.model, comparison))
       : null,
     anomalies: (comparison?.peaks ?? [])
       .filter((line) => line.excessDb >= ANOMALY_EXCESS_DB)
@@ -191,10 +202,10 @@ export async function analyseSelection(
     startSeconds: region?.startSeconds ?? 0,
     endSeconds: region?.endSeconds ?? recording.durationSeconds,
     ...(recording.calibration
-      ? calibratedViews(views, toMicCalibration(recording.calibration), {
-          normalisationDb: normalisationDb(features, model?.model ?? null, comparison),
-          envelopeBandHz: [features.envelope.lowHz, features.envelope.highHz],
-        })
+      ? calibratedViews(views, toMicCalibration(recording.calibration), [
+          features.envelope.lowHz,
+          features.envelope.highHz,
+        ])
       : { ...views, levelUnit: 'dBFS' as const }),
     report,
   };

@@ -192,6 +192,24 @@ async function writeRows(
 }
 
 /**
+ * The open under way in each library (by its store). Opens take turns: two opens of one bundle
+ * (a file dropped twice, two admins on a hub), or of two bundles sharing a recording, would
+ * otherwise both find a recording missing and place it, and on a hub the losing one's clean-up
+ * removed the audio the winning one had listed. In turn, the later open finds what the first made.
+ */
+const openings = new WeakMap<LibraryStore, Promise<unknown>>();
+
+function inTurn<T>(store: LibraryStore, work: () => Promise<T>): Promise<T> {
+  const before = openings.get(store) ?? Promise.resolve();
+  const turn = before.then(work, work);
+  openings.set(
+    store,
+    turn.catch(() => undefined),
+  );
+  return turn;
+}
+
+/**
  * Opens the checked review bundle (openBundle) in the library as a read-only review named
  * `bundleName`. Rejects with BundleError for a reply, a machine that is one of the library's
  * own, or content that fails its checks; InputError for a recording that cannot be decoded.
@@ -203,6 +221,15 @@ export async function openReviewBundle(
 ): Promise<OpenedReview> {
   const manifest = bundle.manifest;
   if (isReply(manifest)) throw new BundleError('not-a-review');
+  return inTurn(library.store, () => openInTurn(library, bundle, manifest, bundleName));
+}
+
+async function openInTurn(
+  library: LibraryContext,
+  bundle: OpenedBundle,
+  manifest: BundleManifest,
+  bundleName: string,
+): Promise<OpenedReview> {
   const reviewId = reviewIdOf(manifest);
   const existing = (await library.store.reviews.list()).find((review) => review.id === reviewId);
   if (existing) return { review: existing, created: false };

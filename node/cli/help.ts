@@ -218,6 +218,8 @@ Syncs a library folder with the Auscult Hub it is linked to, as the app does in 
 (docs/sync.md): the audio of new recordings in resumable chunks, then the rows written here
 since the last sync, then the hub's changes (verdicts, fault-log changes). A hub out of reach
 is tried again after a growing pause (1 s, 2 s, … 60 s). Each pass prints what it moved.
+Ctrl+C stops it at once between passes, with what is still pending; while the hub is out of
+reach it stops too, with exit status 1: nothing was sent, and the outbox keeps it for next time.
   --home DIR        the library (default AUSCULT_HOME, else the per-user data folder)
   --once            stop after one complete pass; otherwise sync every 30 s until Ctrl+C
   --connect URL     link the library to the hub at URL first, signing in once as NAME with the

@@ -65,13 +65,49 @@ async function link(
   print(`Linked ${library.home} to ${connect.url} as ${connect.name}.\n`);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Ctrl+C (SIGINT) or SIGTERM: the command stops at its next pause (between passes, or before a
+ * hub out of reach is tried again), and a pause under way ends at once.
+ */
+function stopSignal() {
+  let stopped = false;
+  let wake = () => {};
+  const quit = () => {
+    stopped = true;
+    wake();
+  };
+  process.once('SIGINT', quit);
+  process.once('SIGTERM', quit);
+  return {
+    stopped: () => stopped,
+    /** Resolves after `ms`, or as soon as a signal comes. */
+    pause: (ms: number) =>
+      new Promise<void>((resolve) => {
+        if (stopped) return resolve();
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
+    dispose() {
+      process.off('SIGINT', quit);
+      process.off('SIGTERM', quit);
+    },
+  };
+}
 
-/** Passes until one completes: a hub out of reach is tried again after a growing pause. */
+type StopSignal = ReturnType<typeof stopSignal>;
+
+/**
+ * Passes until one completes: a hub out of reach is tried again after a growing pause. Null when
+ * a signal stopped it before the hub could be reached.
+ */
 async function passUntilDone(
   engine: SyncEngine,
   print: (text: string) => void,
-): Promise<PassReport> {
+  signal: StopSignal,
+): Promise<PassReport | null> {
   let retryMs = FIRST_RETRY_MS;
   for (;;) {
     try {
@@ -83,10 +119,36 @@ async function passUntilDone(
         );
       }
       if (!(error instanceof HubUnreachableError)) throw error;
+      if (signal.stopped()) return null;
       print(`The hub cannot be reached (${error.message}); trying again in ${retryMs / 1000} s.\n`);
-      await sleep(retryMs);
+      await signal.pause(retryMs);
+      if (signal.stopped()) return null;
       retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
     }
+  }
+}
+
+/**
+ * One pass (`once`) or a pass every SYNC_INTERVAL_MS until a signal; false when a signal stopped
+ * it while the hub could not be reached. The engine is closed on return.
+ */
+async function passesUntilStopped(
+  engine: SyncEngine,
+  once: boolean,
+  print: (text: string) => void,
+): Promise<boolean> {
+  const signal = stopSignal();
+  try {
+    do {
+      const report = await passUntilDone(engine, print, signal);
+      if (report === null) return false;
+      print(describePass(report));
+      if (!once) await signal.pause(SYNC_INTERVAL_MS);
+    } while (!once && !signal.stopped());
+    return true;
+  } finally {
+    signal.dispose();
+    await engine.close();
   }
 }
 
@@ -114,34 +176,15 @@ export async function runSync(
     }
     print(`Syncing ${library.home} with ${linked.hubUrl}.\n`);
     const engine = createSyncEngine(library);
-    let stop = args.once;
-    // A signal ends the pause between passes at once, not after up to SYNC_INTERVAL_MS.
-    let wake = () => {};
-    const quit = () => {
-      stop = true;
-      wake();
-    };
-    process.once('SIGINT', quit);
-    process.once('SIGTERM', quit);
-    try {
-      do {
-        print(describePass(await passUntilDone(engine, print)));
-        if (!stop) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, SYNC_INTERVAL_MS);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-        }
-      } while (!stop);
-    } finally {
-      process.off('SIGINT', quit);
-      process.off('SIGTERM', quit);
-      await engine.close();
-    }
+    const reached = await passesUntilStopped(engine, args.once, print);
     const status = await engine.status();
+    if (!reached) {
+      // Not the success of a pass: a script running `sync --once` must not take it for one.
+      throw new InputError(
+        `stopped before the hub could be reached: ${status.pendingRows} row(s) and ` +
+          `${status.pendingAudioBytes} bytes of audio wait for the next sync`,
+      );
+    }
     return {
       stdout: `Pending: ${status.pendingRows} row(s), ${status.pendingAudioBytes} bytes of audio.\n`,
       warnings: [],

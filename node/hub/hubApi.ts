@@ -13,6 +13,7 @@ import type { Sql } from '../store/postgres/sql.ts';
 import type { Clock } from '../store/types.ts';
 import { audit } from './people.ts';
 import type { HubUser } from './people.ts';
+import { withOwnDevices } from './ownDevices.ts';
 import { mayCall, METHOD_WRITES } from './roles.ts';
 import { seesPlant } from './scope.ts';
 import type { Scope } from './scope.ts';
@@ -63,7 +64,7 @@ export function createHubCall(
       throw new ApiError('forbidden', `A ${user.role} may not call ${method}.`);
     }
     await scope.check(user, method, args);
-    let api: AuscultApi = service;
+    let api: AuscultApi = withOwnDevices(service, user.id);
     if (SPANNING.has(method) && user.role !== 'admin') {
       api = service.limitedTo(await scope.machinesIn(user.plantIds));
     }

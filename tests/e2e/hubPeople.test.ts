@@ -268,6 +268,13 @@ describe('people on the hub, in a browser', () => {
       await page.getByRole('button', { name: 'Show older' }).dblclick();
       const lines = page.locator('section[aria-labelledby=audit-title] tbody tr');
       await expect.poll(() => lines.count(), POLL).toBe(100);
+      // Switching the language keeps the pages listed, and Show older still lists the next.
+      await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
+      await page.getByRole('heading', { name: '审计日志' }).waitFor();
+      await page.getByLabel(/^(Language|语言)$/).selectOption('en');
+      await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+      await page.waitForTimeout(500);
+      expect(await lines.count()).toBe(100);
       await page.getByRole('button', { name: 'Show older' }).click();
       await expect.poll(() => lines.count(), POLL).toBe(rows[0].n);
       expect(await page.getByRole('button', { name: 'Show older' }).count()).toBe(0);

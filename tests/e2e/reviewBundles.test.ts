@@ -83,9 +83,21 @@ describe('review bundles between two libraries', () => {
     const page = expert.page;
     await setName(page, expert.host.url, 'Dr Wen');
     await page.goto(`${expert.host.url}#/reviews`);
-    await page.locator('input[type=file][accept=".auscult"]').setInputFiles(bundlePath);
+    // Dropped a second time while the first is still opening: it is opened once, and the page
+    // says so (a second open would end on "was already open").
+    const begun: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/bundles/beginOpen')) begun.push(request.url());
+    });
+    const bundle = [{ name: 'review.auscult', bytes: await readFile(bundlePath) }];
+    await dropFiles(page, 'Drop a review bundle or a reply here', bundle);
+    await dropFiles(page, 'Drop a review bundle or a reply here', bundle);
     await page.getByRole('status').filter({ hasText: 'Opened the review of' }).waitFor();
     const row = page.getByRole('row', { name: /Demo lathe/ });
+    await row.waitFor();
+    await page.waitForTimeout(1000);
+    expect(begun).toHaveLength(1);
+    await page.getByRole('status').filter({ hasText: 'Opened the review of' }).waitFor();
     await expect(row.textContent()).resolves.toContain('Li Wei');
     await expect(row.textContent()).resolves.toContain('Read-only review');
     await shot(page, 'reviews-list-en');

@@ -12,8 +12,11 @@ export function AuditPanel() {
   const lang = useLanguage();
   const [lines, setLines] = useState<readonly AuditLine[]>([]);
   const [next, setNext] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const fail = useCallback((caught: unknown) => setError(t(adminErrorKey(caught))), [t]);
+  // The key, worded at render: a failure reads in the language shown now. Kept out of `fail`, so
+  // a language switch neither reloads the first page (dropping those listed) nor leaves `asked`
+  // naming the next page, which made Show older do nothing.
+  const [errorKey, setErrorKey] = useState<string | null>(null);
+  const fail = useCallback((caught: unknown) => setErrorKey(adminErrorKey(caught)), []);
   // The page on its way: a second click before it comes would list it twice.
   const asked = useRef<number | null>(null);
   useEffect(() => {
@@ -75,7 +78,7 @@ export function AuditPanel() {
           {t('admin.audit.more')}
         </button>
       )}
-      <ErrorText message={error} />
+      <ErrorText message={errorKey === null ? null : t(errorKey)} />
     </section>
   );
 }

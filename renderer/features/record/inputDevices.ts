@@ -35,6 +35,8 @@ export interface MicrophoneChoice {
   readonly deviceId: string;
   /** The device's label; empty before the page may see labels (before permission). */
   readonly label: string;
+  /** The physical device's group: the 'default' entry shares the chosen device's. */
+  readonly groupId?: string;
 }
 
 /**
@@ -43,7 +45,9 @@ export interface MicrophoneChoice {
  * stands for the system's choice and is kept, 'communications' is a duplicate and is dropped).
  */
 export function microphoneChoices(
-  devices: readonly Pick<MediaDeviceInfo, 'kind' | 'deviceId' | 'label'>[],
+  devices: readonly (Pick<MediaDeviceInfo, 'kind' | 'deviceId' | 'label'> & {
+    readonly groupId?: string;
+  })[],
 ): MicrophoneChoice[] {
   const seen = new Set<string>();
   const out: MicrophoneChoice[] = [];
@@ -51,7 +55,8 @@ export function microphoneChoices(
     if (device.kind !== 'audioinput' || device.deviceId === 'communications') continue;
     if (device.deviceId === '' || seen.has(device.deviceId)) continue;
     seen.add(device.deviceId);
-    out.push({ deviceId: device.deviceId, label: device.label });
+    const { deviceId, label, groupId } = device;
+    out.push({ deviceId, label, ...(groupId ? { groupId } : {}) });
   }
   return out;
 }
@@ -74,7 +79,9 @@ export function captureFailure(error: unknown): CaptureFailure {
 /**
  * The name of the device the page records from: the chosen one's label, or the default's (the
  * `default` entry, else the first); null while labels are hidden (before permission). A
- * microphone calibration is kept by this name.
+ * microphone calibration is kept by this name, so the `default` entry is named as the device of
+ * its group: its own label carries a prefix in the browser's language ("Default - ", "默认 - "),
+ * and one microphone chosen itself or as the default would otherwise have two names.
  */
 export function chosenDeviceName(
   microphones: readonly MicrophoneChoice[],
@@ -83,5 +90,10 @@ export function chosenDeviceName(
   const chosen =
     microphones.find((m) => m.deviceId === (deviceId ?? 'default')) ??
     (deviceId === null ? microphones[0] : undefined);
-  return chosen && chosen.label !== '' ? chosen.label : null;
+  const itself =
+    chosen?.deviceId === 'default' && chosen.groupId
+      ? microphones.find((m) => m.deviceId !== 'default' && m.groupId === chosen.groupId)
+      : undefined;
+  const label = (itself ?? chosen)?.label ?? '';
+  return label === '' ? null : label;
 }

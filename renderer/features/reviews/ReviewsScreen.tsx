@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext.tsx';
 import { useErrorSentence } from '../../api/errors.ts';
@@ -45,7 +45,12 @@ export function ReviewsScreen({ reviewHrefFor }: ReviewsScreenProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The drop zone hands over a drop even while busy (only its button is disabled): a file dropped
+  // again before the first open ended would be opened twice, the page ending on "already open".
+  const opening = useRef(false);
   const onFile = async (file: File) => {
+    if (opening.current) return;
+    opening.current = true;
     setBusy(true);
     setMessage(null);
     setError(null);
@@ -55,6 +60,7 @@ export function ReviewsScreen({ reviewHrefFor }: ReviewsScreenProps) {
     } catch (failure) {
       setError(describe(failure));
     } finally {
+      opening.current = false;
       setBusy(false);
     }
   };

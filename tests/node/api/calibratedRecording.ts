@@ -12,11 +12,12 @@ export const DEVICE = 'UMIK-1 Gain: 18dB';
 /** Sens Factor −0.8 dB: 94 dB SPL reads −18.8 dBFS; flat, so every frequency gains 112.8 dB. */
 export const UMIK = '"Sens Factor =-0.8dB, AGain =18dB, SERNO: 7000000"\r\n10\t0\r\n20000\t0\r\n';
 
-/** Three seconds of the simulated demo machine, recorded live in `api`'s library. */
+/** Three seconds of the simulated demo machine at `scale` of its level, recorded live. */
 export async function recordDemo(
   api: ApiFixture,
   machineId: string,
   deviceName?: string,
+  scale = 1,
 ): Promise<RecordingSummary> {
   const samples = Float32Array.from(
     simulateMachine({
@@ -25,6 +26,7 @@ export async function recordDemo(
       durationSeconds: 3,
       seed: 5,
     }),
+    (sample) => sample * scale,
   );
   const args = deviceName === undefined ? [] : [deviceName];
   const sessionId = (await api.call(

@@ -1,7 +1,8 @@
 /**
  * Microphone calibrations through dispatch, on a library with the demo machine and its baseline:
  * importing a file for an input device, its refusals, and a live recording that keeps a copy and
- * is reviewed in dB SPL against the same comparison as without calibration.
+ * is reviewed in dB SPL against the same comparison as without calibration; without one, Review's
+ * levels are the recording's own dBFS/Hz, as labelled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -111,5 +112,29 @@ describe('a recording through a calibrated device', () => {
     expect(Math.max(...spl.spectrum.levelsDb)).toBeGreaterThan(
       Math.max(...fs.spectrum.levelsDb) + 60,
     );
+  }, 90_000);
+});
+
+describe('review.selection without a calibration', () => {
+  // The page, the CSV header and the printed report label these levels dBFS/Hz: they must be the
+  // recording's own, not lowered onto the baseline's scale by the gain the comparison matched.
+  it('gives the recording’s own dBFS/Hz, the baseline’s band moved to it', async () => {
+    const review = async (scale: number) => {
+      const recording = await recordDemo(api, demo.id, undefined, scale);
+      return (await api.call('review.selection', recording.id, 0, 3)) as SelectionAnalysis;
+    };
+    const loud = await review(1);
+    const quiet = await review(0.1);
+    expect([loud.levelUnit, quiet.levelUnit]).toEqual(['dBFS', 'dBFS']);
+    const peakDb = (levelsDb: readonly number[] = []) => Math.max(...levelsDb);
+    // A tenth of the amplitude is 20 dB less power at every frequency, the band moved along.
+    expectClose(peakDb(loud.spectrum.levelsDb) - peakDb(quiet.spectrum.levelsDb), 20, 0.1);
+    expectClose(peakDb(loud.baseline?.medianDb) - peakDb(quiet.baseline?.medianDb), 20, 0.1);
+    // What stands above the band is what the comparison found: the same for both.
+    expect(quiet.anomalies).toEqual(loud.anomalies);
+    const i = Math.floor(loud.spectrum.levelsDb.length / 3);
+    const gapDb = (a: SelectionAnalysis) =>
+      a.spectrum.levelsDb[i] - (a.baseline?.medianDb[i] ?? NaN);
+    expectClose(gapDb(quiet), gapDb(loud), 0.05);
   }, 90_000);
 });

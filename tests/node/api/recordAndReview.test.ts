@@ -222,7 +222,7 @@ describe('review.selection', () => {
     expect(envelope.highHz).toBeGreaterThan(envelope.lowHz);
   });
 
-  it("puts a healthy stretch on the baseline's level, inside its normal band", async () => {
+  it('shows a healthy stretch level with the baseline, inside its normal band', async () => {
     const healthy = ((await api.call('recordings.list', demo.id)) as RecordingSummary[]).find(
       (r) => r.name === 'review-1.wav',
     ) as RecordingSummary;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   audioConstraints,
   captureFailure,
+  chosenDeviceName,
   microphoneChoices,
   processingKeptOn,
   SILENT_MICROPHONE_ERROR,
@@ -49,6 +50,49 @@ describe('microphoneChoices', () => {
       { deviceId: 'default', label: 'Default' },
       { deviceId: 'usb', label: 'USB mic' },
     ]);
+  });
+});
+
+describe('chosenDeviceName', () => {
+  // Chromium lists the system's default input again under the id 'default', its label prefixed
+  // in the browser's language ("Default - ", "默认 - "), in the same group as the device itself.
+  const umik = {
+    kind: 'audioinput',
+    deviceId: 'a1',
+    label: 'UMIK-1 Gain: 18dB',
+    groupId: 'g1',
+  } as const;
+  const builtIn = { kind: 'audioinput', deviceId: 'b2', label: 'Built-in', groupId: 'g2' } as const;
+  const listed = (defaultLabel: string) =>
+    microphoneChoices([
+      { kind: 'audioinput', deviceId: 'default', label: defaultLabel, groupId: 'g1' },
+      umik,
+      builtIn,
+    ]);
+
+  it('names the microphone the same whether it is chosen itself or as the default', () => {
+    // A calibration is kept by this name: one microphone must not have two.
+    for (const defaultLabel of ['Default - UMIK-1 Gain: 18dB', '默认 - UMIK-1 Gain: 18dB']) {
+      const choices = listed(defaultLabel);
+      expect(chosenDeviceName(choices, 'a1')).toBe('UMIK-1 Gain: 18dB');
+      expect(chosenDeviceName(choices, 'default')).toBe('UMIK-1 Gain: 18dB');
+      expect(chosenDeviceName(choices, null)).toBe('UMIK-1 Gain: 18dB');
+      expect(chosenDeviceName(choices, 'b2')).toBe('Built-in');
+    }
+  });
+
+  it('keeps the default entry’s own label when no device of its group is listed', () => {
+    const choices = microphoneChoices([
+      { kind: 'audioinput', deviceId: 'default', label: 'Default', groupId: 'g9' },
+      builtIn,
+    ]);
+    expect(chosenDeviceName(choices, null)).toBe('Default');
+  });
+
+  it('has no name while labels are hidden (before permission)', () => {
+    const hidden = microphoneChoices([{ kind: 'audioinput', deviceId: 'default', label: '' }]);
+    expect(chosenDeviceName(hidden, null)).toBeNull();
+    expect(chosenDeviceName([], null)).toBeNull();
   });
 });
 
