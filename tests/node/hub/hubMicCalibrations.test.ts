@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MachineDetail, SessionResult } from '../../../shared/api/contract.ts';
+import type {
+  DeviceCalibration,
+  MachineDetail,
+  RecordingSummary,
+  SessionResult,
+} from '../../../shared/api/contract.ts';
 import {
   ARGS_HEADER,
   BINARY_CONTENT_TYPE,
@@ -94,5 +99,36 @@ describe('microphone calibrations on a hub', () => {
     ]);
     const northRecording = await recordThrough('north', northMachine.id);
     expect(northRecording.calibration).toEqual(stored);
+  });
+
+  it("lists only one's own devices, and gives a recording one's own device's calibration", async () => {
+    const stored = await result<StoredCalibration>('north', 'settings.setMicCalibration', [
+      DEVICE,
+      'umik-7000001.txt',
+      UMIK,
+      -20,
+    ]);
+    expect(await result<DeviceCalibration[]>('north', 'settings.micCalibrations', [])).toEqual([
+      { deviceName: DEVICE, calibration: stored },
+    ]);
+    expect(await result<DeviceCalibration[]>('south', 'settings.micCalibrations', [])).toEqual([]);
+    const machine = await result<MachineDetail>('south', 'machines.create', [
+      { id: `mill-${randomUUID()}`, lineFrequencyHz: 50 },
+    ]);
+    const recording = await recordThrough('south', machine.id);
+    // South's device of that name has no calibration: North's is not taken for it.
+    const refused = await fetch(new URL('api/recordings/setCalibration', hub.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookies.south },
+      body: JSON.stringify({ args: [recording.id, { deviceName: DEVICE }] }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('no-device-calibration');
+    await result('south', 'settings.setMicCalibration', [DEVICE, 'south.txt', UMIK, -25]);
+    const given = await result<RecordingSummary>('south', 'recordings.setCalibration', [
+      recording.id,
+      { deviceName: DEVICE },
+    ]);
+    expect(given.calibration?.sensitivityDbfs).toBe(-25);
   });
 });
