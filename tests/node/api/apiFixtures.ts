@@ -5,7 +5,12 @@ import { dispatch } from '../../../node/api/dispatch.ts';
 import type { ErrorLogger } from '../../../node/api/errors.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import type { AuscultApi, ErrorBody, RecordingSummary } from '../../../shared/api/contract.ts';
+import type {
+  AuscultApi,
+  ErrorBody,
+  MachineSummary,
+  RecordingSummary,
+} from '../../../shared/api/contract.ts';
 import { apiFromCall } from '../../../shared/api/methods.ts';
 import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
 import { expect } from 'vitest';
@@ -64,6 +69,15 @@ export async function openApiFixture(
       await folder.remove();
     },
   };
+}
+
+/** A library with the demo machine (its recordings, baseline and diagnoses), and that machine. */
+export async function openDemoApi(
+  options: { pool?: 'workers' | 'inline' } = {},
+): Promise<{ api: ApiFixture; demo: MachineSummary }> {
+  const api = await openApiFixture({ demo: true, ...options });
+  const [demo] = (await api.call('machines.list')) as MachineSummary[];
+  return { api, demo };
 }
 
 /** Polls a job until it has settled; returns every status seen. */

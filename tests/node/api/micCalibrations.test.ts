@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/api/contract.ts';
 import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
-import { openApiFixture, rejection } from './apiFixtures.ts';
+import { openDemoApi, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { DEVICE, recordDemo, UMIK } from './calibratedRecording.ts';
 
@@ -19,8 +19,7 @@ let api: ApiFixture;
 let demo: MachineSummary;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
 }, 60_000);
 afterAll(async () => {
   await api.close();

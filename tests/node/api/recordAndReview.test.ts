@@ -21,7 +21,7 @@ import type {
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
-import { openApiFixture, rejection } from './apiFixtures.ts';
+import { openDemoApi, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -30,8 +30,7 @@ let bare: MachineDetail;
 let contaminated: RecordingSummary;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
   bare = (await api.call('machines.create', { id: 'mill', lineFrequencyHz: 60 })) as MachineDetail;
   const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
   contaminated = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;

@@ -14,15 +14,14 @@ import type {
 import { machineHealth, verdictOf } from '../../../shared/diagnosis/health.ts';
 import { DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { inputAction, inputReason, inputVerdict } from '../../../shared/i18n/diagnosisText.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openDemoApi } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
 let demo: MachineSummary;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
 }, 60_000);
 afterAll(async () => {
   await api.close();
