@@ -181,6 +181,7 @@ describe('every API method through dispatch', () => {
         new URL('./reports.test.ts', import.meta.url),
         new URL('./verdicts.test.ts', import.meta.url),
         new URL('./bundles.test.ts', import.meta.url),
+        new URL('./bundleTransfer.ts', import.meta.url),
         new URL('../sync/hubLinkOffline.test.ts', import.meta.url),
         new URL('./micCalibrations.test.ts', import.meta.url),
       ].map((url) => readFile(new URL(url), 'utf8')),
