@@ -176,6 +176,7 @@ describe('every API method through dispatch', () => {
       [
         import.meta.url,
         new URL('./recordAndReview.test.ts', import.meta.url),
+        new URL('./reviewSelection.test.ts', import.meta.url),
         new URL('./faultLogWorkflow.test.ts', import.meta.url),
         new URL('./machineTrend.test.ts', import.meta.url),
         new URL('./reports.test.ts', import.meta.url),
