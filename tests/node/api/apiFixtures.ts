@@ -8,11 +8,13 @@ import type { Library } from '../../../node/library/library.ts';
 import type {
   AuscultApi,
   ErrorBody,
+  MachineDetail,
   MachineSummary,
   RecordingSummary,
 } from '../../../shared/api/contract.ts';
 import { apiFromCall } from '../../../shared/api/methods.ts';
-import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
+import { arrayBufferOf, simWav, temporaryFolder } from '../library/libraryFixtures.ts';
+import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
 import { expect } from 'vitest';
 import { ApiError } from '../../../shared/api/contract.ts';
 
@@ -78,6 +80,31 @@ export async function openDemoApi(
   const api = await openApiFixture({ demo: true, ...options });
   const [demo] = (await api.call('machines.list')) as MachineSummary[];
   return { api, demo };
+}
+
+/** The simulated lathe's recordings of openLatheAndMill: length and rate. */
+export const LATHE_WAV = { durationSeconds: 3, sampleRateHz: 16_000 } as const;
+
+/**
+ * A library with the simulated lathe and a healthy recording of it for each seed (LATHE_WAV,
+ * named healthy-<seed>.wav), and a second machine, a 60 Hz mill, with none.
+ */
+export async function openLatheAndMill(healthySeeds: readonly number[]): Promise<{
+  api: ApiFixture;
+  machine: MachineDetail;
+  healthy: RecordingSummary[];
+  otherMachine: MachineDetail;
+}> {
+  const api = await openApiFixture();
+  const machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
+  const healthy: RecordingSummary[] = [];
+  for (const seed of healthySeeds) {
+    const bytes = simWav({ seed, ...LATHE_WAV });
+    healthy.push(await api.importWav(machine.id, `healthy-${seed}.wav`, bytes));
+  }
+  const mill = { id: 'mill', lineFrequencyHz: 60 };
+  const otherMachine = (await api.call('machines.create', mill)) as MachineDetail;
+  return { api, machine, healthy, otherMachine };
 }
 
 /** Polls a job until it has settled; returns every status seen. */

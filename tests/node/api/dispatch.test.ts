@@ -8,8 +8,7 @@ import type {
   RecordingSummary,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
-import { openApiFixture, pollJob, rejection } from './apiFixtures.ts';
+import { LATHE_WAV, openLatheAndMill, pollJob, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -18,28 +17,16 @@ let healthy: RecordingSummary[];
 let faulty: RecordingSummary;
 let otherMachine: MachineDetail;
 
-const SECONDS = 3;
-const RATE = 16000;
+const { durationSeconds: SECONDS, sampleRateHz: RATE } = LATHE_WAV;
 
 beforeAll(async () => {
-  api = await openApiFixture();
-  machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
-  healthy = [];
-  for (const seed of [1, 2, 3, 4]) {
-    const bytes = simWav({ seed, durationSeconds: SECONDS, sampleRateHz: RATE });
-    healthy.push(await api.importWav(machine.id, `healthy-${seed}.wav`, bytes));
-  }
+  ({ api, machine, healthy, otherMachine } = await openLatheAndMill([1, 2, 3, 4]));
   const contaminated = simWav({
     seed: 9,
-    durationSeconds: SECONDS,
-    sampleRateHz: RATE,
+    ...LATHE_WAV,
     faults: [{ kind: 'lead-screw-contamination' }],
   });
   faulty = await api.importWav(machine.id, 'x-axis.wav', contaminated);
-  otherMachine = (await api.call('machines.create', {
-    id: 'mill',
-    lineFrequencyHz: 60,
-  })) as MachineDetail;
 }, 60_000);
 
 afterAll(async () => {

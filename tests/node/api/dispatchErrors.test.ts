@@ -11,8 +11,7 @@ import { API_METHODS } from '../../../shared/api/methods.ts';
 import { MAX_CHUNK_BYTES } from '../../../shared/api/limits.ts';
 import { methodSpec } from '../../../shared/api/methods.ts';
 import type { AuscultApi, MachineDetail, RecordingSummary } from '../../../shared/api/contract.ts';
-import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
-import { openApiFixture, pollJob, rejection } from './apiFixtures.ts';
+import { openLatheAndMill, pollJob, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -21,14 +20,9 @@ let healthy: RecordingSummary;
 let otherMachine: MachineDetail;
 
 beforeAll(async () => {
-  api = await openApiFixture();
-  machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
-  const bytes = simWav({ seed: 1, durationSeconds: 3, sampleRateHz: 16000 });
-  healthy = await api.importWav(machine.id, 'healthy-1.wav', bytes);
-  otherMachine = (await api.call('machines.create', {
-    id: 'mill',
-    lineFrequencyHz: 60,
-  })) as MachineDetail;
+  let recordings: RecordingSummary[];
+  ({ api, machine, healthy: recordings, otherMachine } = await openLatheAndMill([1]));
+  healthy = recordings[0];
 }, 60_000);
 
 afterAll(async () => {
