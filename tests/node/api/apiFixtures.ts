@@ -15,7 +15,7 @@ import type {
 import { apiFromCall } from '../../../shared/api/methods.ts';
 import { arrayBufferOf, simWav, temporaryFolder } from '../library/libraryFixtures.ts';
 import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ApiError } from '../../../shared/api/contract.ts';
 
 export interface ApiFixture {
@@ -80,6 +80,44 @@ export async function openDemoApi(
   const api = await openApiFixture({ demo: true, ...options });
   const [demo] = (await api.call('machines.list')) as MachineSummary[];
   return { api, demo };
+}
+
+/**
+ * The demo library (openDemoApi) with a second machine, a 60 Hz mill without a baseline, and the
+ * demo's faulty recording (review-2.wav, lead-screw contamination).
+ */
+export async function openDemoAndMill(): Promise<{
+  api: ApiFixture;
+  demo: MachineSummary;
+  bare: MachineDetail;
+  contaminated: RecordingSummary;
+}> {
+  const { api, demo } = await openDemoApi();
+  const bare = (await api.call('machines.create', {
+    id: 'mill',
+    lineFrequencyHz: 60,
+  })) as MachineDetail;
+  const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
+  const contaminated = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
+  return { api, demo, bare, contaminated };
+}
+
+/**
+ * Opens a library with `open` before the test file's tests, hands it to `use` (which keeps what
+ * the file needs in its own variables), and closes it after them.
+ */
+export function openForTheseTests<T extends { api: ApiFixture }>(
+  open: () => Promise<T>,
+  use: (opened: T) => void,
+): void {
+  let opened: T | undefined;
+  beforeAll(async () => {
+    opened = await open();
+    use(opened);
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.api.close();
+  });
 }
 
 /** The simulated lathe's recordings of openLatheAndMill: length and rate. */

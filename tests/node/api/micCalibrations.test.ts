@@ -3,7 +3,7 @@
  * importing a file for an input device, its refusals, and a live recording that keeps a copy and
  * is reviewed in dB SPL against the same comparison as without calibration.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   MachineSummary,
   RecordingSummary,
@@ -11,19 +11,14 @@ import type {
 } from '../../../shared/api/contract.ts';
 import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
-import { openDemoApi, rejection } from './apiFixtures.ts';
+import { openDemoApi, openForTheseTests, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { DEVICE, recordDemo, UMIK } from './calibratedRecording.ts';
 
 let api: ApiFixture;
 let demo: MachineSummary;
 
-beforeAll(async () => {
-  ({ api, demo } = await openDemoApi());
-}, 60_000);
-afterAll(async () => {
-  await api.close();
-});
+openForTheseTests(openDemoApi, (opened) => ({ api, demo } = opened));
 
 const record = (deviceName?: string) => recordDemo(api, demo.id, deviceName);
 

@@ -4,7 +4,7 @@
  * peaks, audioUrl and the fault log, with valid and invalid arguments (review.selection in
  * reviewSelection.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   FaultLogEntry,
   MachineDetail,
@@ -16,7 +16,7 @@ import type {
   WaveformPeaks,
 } from '../../../shared/api/contract.ts';
 import { demoLatheSamples } from '../../helpers/demoSession.ts';
-import { openDemoApi, rejection } from './apiFixtures.ts';
+import { openDemoAndMill, openForTheseTests, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { recordInChunks } from './sessionRecording.ts';
 
@@ -25,15 +25,7 @@ let demo: MachineSummary;
 let bare: MachineDetail;
 let contaminated: RecordingSummary;
 
-beforeAll(async () => {
-  ({ api, demo } = await openDemoApi());
-  bare = (await api.call('machines.create', { id: 'mill', lineFrequencyHz: 60 })) as MachineDetail;
-  const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
-  contaminated = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
-}, 60_000);
-afterAll(async () => {
-  await api.close();
-});
+openForTheseTests(openDemoAndMill, (opened) => ({ api, demo, bare, contaminated } = opened));
 
 describe('sessions', () => {
   it('diagnoses a recorded lead-screw contamination against the demo baseline on Stop', async () => {

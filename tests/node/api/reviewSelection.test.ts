@@ -3,7 +3,7 @@
  * analysis of a stretch, stored only when saved, on the baseline's level with its normal band,
  * anomalies and characteristic frequencies; and on a machine without a baseline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   MachineDetail,
   MachineSummary,
@@ -12,7 +12,7 @@ import type {
   StoredDiagnosis,
   VerdictSummary,
 } from '../../../shared/api/contract.ts';
-import { openDemoApi, rejection } from './apiFixtures.ts';
+import { openDemoAndMill, openForTheseTests, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { recordInChunks } from './sessionRecording.ts';
 
@@ -21,15 +21,7 @@ let demo: MachineSummary;
 let bare: MachineDetail;
 let contaminated: RecordingSummary;
 
-beforeAll(async () => {
-  ({ api, demo } = await openDemoApi());
-  bare = (await api.call('machines.create', { id: 'mill', lineFrequencyHz: 60 })) as MachineDetail;
-  const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
-  contaminated = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
-}, 60_000);
-afterAll(async () => {
-  await api.close();
-});
+openForTheseTests(openDemoAndMill, (opened) => ({ api, demo, bare, contaminated } = opened));
 
 describe('review.selection', () => {
   let analysis: SelectionAnalysis;
