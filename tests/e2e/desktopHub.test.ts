@@ -23,15 +23,14 @@ import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { RECORDINGS_FOLDER } from '../../node/library/library.ts';
 import { DEMO_PROFILE_JSON, DEMO_SAMPLE_RATE_HZ } from '../../node/workflows/demo.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import type { TestBrowser } from '../helpers/browser.ts';
-import { PASSWORD, sha256, startSyncHub } from '../node/hub/syncFixture.ts';
+import { startSyncHub } from '../node/hub/syncFixture.ts';
 import type { SyncHub } from '../node/hub/syncFixture.ts';
 import { connectFromHubPanel, ensureRendererBuilt, showHubPanel } from './hubDesktop.ts';
+import { correctOnHub, hubAudioSha256, hubPage, SHOT_VIEWPORT } from './hubExpert.ts';
 import { openSession, screenshot, STARTUP_TIMEOUT_MS, writeTempFile } from './support.ts';
 import type { Session } from './support.ts';
 
 const SHOTS = '/work/shots/s18';
-const SHOT_VIEWPORT = { width: 1366, height: 768 };
 /** The machine the technician adds: the demo lathe's parts under another id and name. */
 const PROFILE = { ...DEMO_PROFILE_JSON, id: 'lathe-7', name: 'Lathe 7' };
 const FAULT: FaultSpec[] = [{ kind: 'lead-screw-contamination', componentId: 'x-ballscrew' }];
@@ -149,66 +148,6 @@ async function recordFault(page: Page): Promise<{ recordingId: string; stoppedAt
   return { recordingId: String(/^#\/review\/([^/]+)$/.exec(href ?? '')?.[1]), stoppedAt };
 }
 
-/** Signs `name` in on the hub's page in its own browser, at the screenshots' size. */
-async function hubPage(browser: TestBrowser, name: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(45_000);
-  await page.setViewportSize(SHOT_VIEWPORT);
-  await page.goto(hub.hub.url);
-  await page.waitForURL(/\/hub\/sign-in/, { timeout: 30_000 });
-  await page.locator('input[name=name]').fill(name);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  // The desktop's Hub panel has no place on the hub itself: once the page has its answer to
-  // hubLink.status (a refusal here), the panel must not be there. Checked before that answer,
-  // the count would be 0 whatever the page then did.
-  const statusAnswered = page.waitForResponse((answer) =>
-    answer.url().endsWith('/api/hubLink/status'),
-  );
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/#\/queue$/, { timeout: 30_000 });
-  expect((await statusAnswered).status()).toBe(422);
-  await page.waitForTimeout(200);
-  expect(await page.locator('details.hub-link').count()).toBe(0);
-  return page;
-}
-
-/** The expert corrects the automatic cause to looseness on the hub's Review, with a comment. */
-async function correctOnHub(page: Page): Promise<void> {
-  const row = page.locator('tbody tr').filter({ hasText: PROFILE.name });
-  await row.waitFor();
-  await row.getByRole('link', { name: 'Review' }).click();
-  await page.waitForURL(/#\/review\//);
-  // The expert judges with the diagnosis in view: the hub analyses the synced audio itself.
-  await page.getByRole('heading', { name: 'Diagnosis', exact: true }).waitFor({ timeout: 60_000 });
-  const panel = page.locator('.expert-verdict-panel');
-  await panel.getByText('the automatic top cause is').waitFor({ timeout: 30_000 });
-  await panel.getByLabel('Correct it').check();
-  await panel.getByLabel('Cause', { exact: true }).selectOption('looseness');
-  await panel.getByLabel('Comment').fill('A rattle at 2× rather than debris.');
-  await panel.getByLabel("Expert's name").fill('Dr Wen');
-  await panel.getByRole('button', { name: 'Record verdict' }).click();
-  await panel.getByRole('status').filter({ hasText: 'Verdict recorded.' }).waitFor();
-  await screenshot(page, 'desktop-hub-expert-review');
-}
-
-/** The recording's audio as the hub serves it to the expert's session (their cookie). */
-async function hubAudioSha256(recordingId: string): Promise<string> {
-  const signIn = await fetch(new URL('hub/sign-in', hub.hub.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'expert', password: PASSWORD }),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  const response = await fetch(new URL('api/recordings/audio', hub.hub.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie },
-    body: JSON.stringify({ args: [recordingId] }),
-  });
-  expect(response.status).toBe(200);
-  return sha256(new Uint8Array(await response.arrayBuffer()));
-}
-
 /** Review of the recording and the open Hub panel, in both languages, at 1366×768. */
 async function shootDesktop(page: Page, recordingId: string): Promise<void> {
   await page.setViewportSize(SHOT_VIEWPORT);
@@ -260,15 +199,15 @@ it('syncs a recorded fault to the hub and brings the expert’s correction back'
   const desktopFile = await readFile(
     join(session.host.home, RECORDINGS_FOLDER, `${recordingId}.wav`),
   );
-  expect(await hubAudioSha256(recordingId)).toBe(
+  expect(await hubAudioSha256(hub.hub.url, recordingId)).toBe(
     createHash('sha256').update(desktopFile).digest('hex'),
   );
 
   const expertBrowser = await launchBrowser();
   let verdictAt: number;
   try {
-    const expertPage = await hubPage(expertBrowser, 'expert');
-    await correctOnHub(expertPage);
+    const expertPage = await hubPage(expertBrowser, hub.hub.url, 'expert');
+    await correctOnHub(expertPage, PROFILE.name);
     verdictAt = Date.now();
   } finally {
     await expertBrowser.close();

@@ -142,3 +142,42 @@ export function kurtosis(samples: ArrayLike<number>): number {
 export function toDb(ratio: number): number {
   return 10 * Math.log10(ratio);
 }
+
+/** Level of the strongest line within ±toleranceHz of frequencyHz, dB re an amplitude of 1. */
+export function lineLevelDb(
+  samples: ArrayLike<number>,
+  sampleRateHz: number,
+  frequencyHz: number,
+  toleranceHz: number,
+): number {
+  return (
+    20 * Math.log10(peakNear(amplitudeSpectrum(samples, sampleRateHz), frequencyHz, toleranceHz))
+  );
+}
+
+/** Where envelopeLineDb listens: the band demodulated, and the line's and the floor's spans. */
+export interface EnvelopeProbe {
+  readonly lowHz: number;
+  readonly highHz: number;
+  readonly toleranceHz: number;
+  /** The envelope spectrum's median over [floorLowHz, floorHighHz] is the floor. */
+  readonly floorLowHz: number;
+  readonly floorHighHz: number;
+}
+
+/** How far the envelope line near frequencyHz stands above the envelope's floor, dB. */
+export function envelopeLineDb(
+  samples: ArrayLike<number>,
+  sampleRateHz: number,
+  frequencyHz: number,
+  probe: EnvelopeProbe,
+): number {
+  const envelope = envelopeSpectrum(samples, sampleRateHz, probe.lowHz, probe.highHz);
+  return prominenceDb(
+    envelope,
+    frequencyHz,
+    probe.toleranceHz,
+    probe.floorLowHz,
+    probe.floorHighHz,
+  );
+}

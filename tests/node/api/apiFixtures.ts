@@ -5,10 +5,17 @@ import { dispatch } from '../../../node/api/dispatch.ts';
 import type { ErrorLogger } from '../../../node/api/errors.ts';
 import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
-import type { AuscultApi, ErrorBody, RecordingSummary } from '../../../shared/api/contract.ts';
+import type {
+  AuscultApi,
+  ErrorBody,
+  MachineDetail,
+  MachineSummary,
+  RecordingSummary,
+} from '../../../shared/api/contract.ts';
 import { apiFromCall } from '../../../shared/api/methods.ts';
-import { arrayBufferOf, temporaryFolder } from '../library/libraryFixtures.ts';
-import { expect } from 'vitest';
+import { arrayBufferOf, simWav, temporaryFolder } from '../library/libraryFixtures.ts';
+import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ApiError } from '../../../shared/api/contract.ts';
 
 export interface ApiFixture {
@@ -64,6 +71,78 @@ export async function openApiFixture(
       await folder.remove();
     },
   };
+}
+
+/** A library with the demo machine (its recordings, baseline and diagnoses), and that machine. */
+export async function openDemoApi(
+  options: { pool?: 'workers' | 'inline' } = {},
+): Promise<{ api: ApiFixture; demo: MachineSummary }> {
+  const api = await openApiFixture({ demo: true, ...options });
+  const [demo] = (await api.call('machines.list')) as MachineSummary[];
+  return { api, demo };
+}
+
+/**
+ * The demo library (openDemoApi) with a second machine, a 60 Hz mill without a baseline, and the
+ * demo's faulty recording (review-2.wav, lead-screw contamination).
+ */
+export async function openDemoAndMill(): Promise<{
+  api: ApiFixture;
+  demo: MachineSummary;
+  bare: MachineDetail;
+  contaminated: RecordingSummary;
+}> {
+  const { api, demo } = await openDemoApi();
+  const bare = (await api.call('machines.create', {
+    id: 'mill',
+    lineFrequencyHz: 60,
+  })) as MachineDetail;
+  const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
+  const contaminated = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
+  return { api, demo, bare, contaminated };
+}
+
+/**
+ * Opens a library with `open` before the test file's tests, hands it to `use` (which keeps what
+ * the file needs in its own variables), and closes it after them.
+ */
+export function openForTheseTests<T extends { api: ApiFixture }>(
+  open: () => Promise<T>,
+  use: (opened: T) => void,
+): void {
+  let opened: T | undefined;
+  beforeAll(async () => {
+    opened = await open();
+    use(opened);
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.api.close();
+  });
+}
+
+/** The simulated lathe's recordings of openLatheAndMill: length and rate. */
+export const LATHE_WAV = { durationSeconds: 3, sampleRateHz: 16_000 } as const;
+
+/**
+ * A library with the simulated lathe and a healthy recording of it for each seed (LATHE_WAV,
+ * named healthy-<seed>.wav), and a second machine, a 60 Hz mill, with none.
+ */
+export async function openLatheAndMill(healthySeeds: readonly number[]): Promise<{
+  api: ApiFixture;
+  machine: MachineDetail;
+  healthy: RecordingSummary[];
+  otherMachine: MachineDetail;
+}> {
+  const api = await openApiFixture();
+  const machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
+  const healthy: RecordingSummary[] = [];
+  for (const seed of healthySeeds) {
+    const bytes = simWav({ seed, ...LATHE_WAV });
+    healthy.push(await api.importWav(machine.id, `healthy-${seed}.wav`, bytes));
+  }
+  const mill = { id: 'mill', lineFrequencyHz: 60 };
+  const otherMachine = (await api.call('machines.create', mill)) as MachineDetail;
+  return { api, machine, healthy, otherMachine };
 }
 
 /** Polls a job until it has settled; returns every status seen. */

@@ -4,20 +4,18 @@
  * machine; record a verdict, reply, open the reply in the first library. A refused bundle
  * answers 'bundle-refused' with its sentence in both languages and leaves no upload behind.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/contract.ts';
 import type {
   BundleDownload,
-  BundleOpenResult,
   MachineSummary,
   RecordingSummary,
   ReviewSummary,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import { arrayBufferOf } from '../library/libraryFixtures.ts';
-import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
+import { downloadedBundle, openTechnicianAndExpert, openThroughApi } from './bundleTransfer.ts';
 
 let technician: ApiFixture;
 let expert: ApiFixture;
@@ -25,11 +23,8 @@ let recording: RecordingSummary;
 let diagnosis: StoredDiagnosis;
 
 beforeAll(async () => {
-  [technician, expert] = await Promise.all([
-    openApiFixture({ demo: true }),
-    openApiFixture({ demo: false }),
-  ]);
-  const [demo] = (await technician.call('machines.list')) as MachineSummary[];
+  let demo: MachineSummary;
+  ({ technician, expert, demo } = await openTechnicianAndExpert());
   const recordings = (await technician.call('recordings.list', demo.id)) as RecordingSummary[];
   recording = recordings.find((r) => r.name === 'review-2.wav')!;
   [diagnosis] = (await technician.call('diagnoses.list', recording.id)) as StoredDiagnosis[];
@@ -38,21 +33,9 @@ afterAll(async () => {
   await Promise.all([technician?.close(), expert?.close()]);
 });
 
-/** The written file of a download, through the host's lookup of its token. */
-async function bytesOf(fixture: ApiFixture, download: BundleDownload): Promise<Uint8Array> {
-  const token = /\/media\/bundles\/([\w-]+)\.auscult$/.exec(download.url)![1];
-  // A copy: a Buffer's slice shares its memory, which arrayBufferOf would hand over whole.
-  return Uint8Array.from(await readFile(fixture.service.bundleDownload(token)!.path));
-}
-
-async function open(fixture: ApiFixture, name: string, bytes: Uint8Array, chunkBytes = 50_000) {
-  const uploadId = (await fixture.call('bundles.beginOpen', name, bytes.length)) as string;
-  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
-    const chunk = arrayBufferOf(bytes.subarray(offset, offset + chunkBytes));
-    await fixture.call('bundles.appendOpen', uploadId, chunk);
-  }
-  return (await fixture.call('bundles.finishOpen', uploadId)) as BundleOpenResult;
-}
+/** Opens `bytes` under `name`, in chunks of 50 kB: a bundle takes several. */
+const open = (fixture: ApiFixture, name: string, bytes: Uint8Array) =>
+  openThroughApi(fixture, bytes, name, 50_000);
 
 describe('bundles through the API', () => {
   let bundle: Uint8Array;
@@ -64,7 +47,7 @@ describe('bundles through the API', () => {
       ' Li Wei ',
     )) as BundleDownload;
     expect(download.fileName).toMatch(/^Demo-lathe-\d{4}-\d\d-\d\d\.auscult$/);
-    bundle = await bytesOf(technician, download);
+    bundle = (await downloadedBundle(technician, download)).bytes;
     expect(bundle.length).toBe(download.sizeBytes);
     const first = await open(expert, download.fileName, bundle);
     expect(first).toMatchObject({ kind: 'review', created: true });
@@ -93,7 +76,8 @@ describe('bundles through the API', () => {
       [diagnosis.id],
       'Dr Wen',
     )) as BundleDownload;
-    const result = await open(technician, download.fileName, await bytesOf(expert, download));
+    const { bytes } = await downloadedBundle(expert, download);
+    const result = await open(technician, download.fileName, bytes);
     expect(result).toEqual({
       kind: 'reply',
       senderName: 'Dr Wen',

@@ -19,7 +19,7 @@ import { libraryFiles, rowCount } from '../library/libraryFixtures.ts';
 import { goodEntries, zip } from '../bundle/zipBuilder.ts';
 import { openApiFixture } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
-import { openThroughApi, packThroughApi } from './bundleTransfer.ts';
+import { openTechnicianAndExpert, openThroughApi, packThroughApi } from './bundleTransfer.ts';
 import { DEVICE, recordDemo, UMIK } from './calibratedRecording.ts';
 
 let technician: ApiFixture;
@@ -28,11 +28,8 @@ let calibrated: RecordingSummary;
 let plain: RecordingSummary;
 
 beforeAll(async () => {
-  [technician, expert] = await Promise.all([
-    openApiFixture({ demo: true }),
-    openApiFixture({ demo: false }),
-  ]);
-  const [demo] = (await technician.call('machines.list')) as MachineSummary[];
+  let demo: MachineSummary;
+  ({ technician, expert, demo } = await openTechnicianAndExpert());
   await technician.call('settings.setMicCalibration', DEVICE, 'umik.txt', UMIK, null);
   calibrated = await recordDemo(technician, demo.id, DEVICE);
   plain = await recordDemo(technician, demo.id);

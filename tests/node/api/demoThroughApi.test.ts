@@ -10,7 +10,7 @@ import type {
   RecordingSummary,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import { openApiFixture, pollJob } from './apiFixtures.ts';
+import { openDemoApi, pollJob } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -18,8 +18,7 @@ let demo: MachineSummary;
 let recordings: RecordingSummary[];
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true, pool: 'workers' });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi({ pool: 'workers' }));
   recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
 }, 60_000);
 afterAll(async () => {

@@ -19,7 +19,7 @@ import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 import { recordDemoThroughSession } from '../../helpers/demoSession.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
 import { simWav } from '../library/libraryFixtures.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openDemoApi } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -29,8 +29,7 @@ let faultyDiagnosis: StoredDiagnosis;
 let healthyBefore: RecordingSummary;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
   bare = (await api.call('machines.create', { id: 'mill', lineFrequencyHz: 60 })) as MachineDetail;
   const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
   const faulty = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;

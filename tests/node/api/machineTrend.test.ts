@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/api/contract.ts';
 import { recordDemoThroughSession } from '../../helpers/demoSession.ts';
 import type { FaultSpec } from '../../../shared/simulation/faults.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openDemoApi } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -27,8 +27,7 @@ let diagnoses: StoredDiagnosis[];
 let entry: FaultLogEntry;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
   recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
   diagnoses = [];
   for (const recording of recordings) {

@@ -4,7 +4,7 @@
  * is reviewed in dB SPL against the same comparison as without calibration; without one, Review's
  * levels are the recording's own dBFS/Hz, as labelled.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   MachineSummary,
   RecordingSummary,
@@ -12,20 +12,14 @@ import type {
 } from '../../../shared/api/contract.ts';
 import type { StoredCalibration } from '../../../shared/audio/calibration/storedCalibration.ts';
 import { expectClose } from '../../helpers/tolerance.ts';
-import { openApiFixture, rejection } from './apiFixtures.ts';
+import { openDemoApi, openForTheseTests, rejection } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 import { DEVICE, recordDemo, UMIK } from './calibratedRecording.ts';
 
 let api: ApiFixture;
 let demo: MachineSummary;
 
-beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
-}, 60_000);
-afterAll(async () => {
-  await api.close();
-});
+openForTheseTests(openDemoApi, (opened) => ({ api, demo } = opened));
 
 const record = (deviceName?: string) => recordDemo(api, demo.id, deviceName);
 

@@ -14,7 +14,7 @@ import type {
 import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 import { PAPER_POINTS } from '../../../shared/reports/paper.ts';
 import { readPdf } from '../../helpers/pdfReader.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openDemoApi } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -24,8 +24,7 @@ let healthyDiagnosis: StoredDiagnosis;
 let entry: FaultLogEntry;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
   const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
   const byName = (name: string) => recordings.find((r) => r.name === name) as RecordingSummary;
   [faultyDiagnosis] = (await api.call(

@@ -3,7 +3,7 @@
  * check the microphone" — through the API, against the demo machine's real baseline, stored as
  * the diagnosis Review shows — and never name a fault or show a score as a machine verdict.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeWav } from '../../../shared/audio/wavEncoder.ts';
 import type {
   MachineSummary,
@@ -14,19 +14,13 @@ import type {
 import { machineHealth, verdictOf } from '../../../shared/diagnosis/health.ts';
 import { DEMO_SAMPLE_RATE_HZ } from '../../../node/workflows/demo.ts';
 import { inputAction, inputReason, inputVerdict } from '../../../shared/i18n/diagnosisText.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openDemoApi, openForTheseTests } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
 let demo: MachineSummary;
 
-beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
-}, 60_000);
-afterAll(async () => {
-  await api.close();
-});
+openForTheseTests(openDemoApi, (opened) => ({ api, demo } = opened));
 
 describe('a silent recording', () => {
   it('is diagnosed "no usable signal: check the microphone", in English and Chinese', async () => {

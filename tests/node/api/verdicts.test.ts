@@ -12,7 +12,7 @@ import type {
   StoredDiagnosis,
   VerdictInput,
 } from '../../../shared/api/contract.ts';
-import { openApiFixture } from './apiFixtures.ts';
+import { openDemoApi } from './apiFixtures.ts';
 import type { ApiFixture } from './apiFixtures.ts';
 
 let api: ApiFixture;
@@ -20,8 +20,7 @@ let demo: MachineSummary;
 let faulty: StoredDiagnosis;
 
 beforeAll(async () => {
-  api = await openApiFixture({ demo: true });
-  [demo] = (await api.call('machines.list')) as MachineSummary[];
+  ({ api, demo } = await openDemoApi());
   const recordings = (await api.call('recordings.list', demo.id)) as RecordingSummary[];
   const recording = recordings.find((r) => r.name === 'review-2.wav') as RecordingSummary;
   [faulty] = (await api.call('diagnoses.list', recording.id)) as StoredDiagnosis[];

@@ -1,78 +1,40 @@
 /**
  * Hostile reply bundles (shared/bundle/reply.ts), each refused with its reason by the reader or
- * when applied to a real library, writing no verdict; and hostile review bundles opened in a
- * library, which leave no row, no audio and no staging file behind.
+ * when applied to a real library, writing no verdict (hostile reviews opened in a library:
+ * hostileReviewOpen.test.ts).
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReviewBundle } from '../../../node/bundle/openReview.ts';
 import { openBundle } from '../../../node/bundle/reader.ts';
 import { applyReply } from '../../../node/bundle/reply.ts';
-import { openLibrary } from '../../../node/library/library.ts';
 import type { Library } from '../../../node/library/library.ts';
 import type { StoredDiagnosis } from '../../../shared/api/contract.ts';
-import { rowCount, temporaryFolder } from '../library/libraryFixtures.ts';
-import { fixture } from '../audio/decoders/hostileEdits.ts';
+import { rowCount } from '../library/libraryFixtures.ts';
 import { refusal } from './hostileBuilders.ts';
 import type { HostileCase } from './hostileBuilders.ts';
-import { goodEntries, json, manifestFor, recordingBytes, sha256, zip } from './zipBuilder.ts';
+import { expertVerdict, manifestOnly, openDiagnosedDemo, replyManifest } from './replyFixtures.ts';
+import { goodEntries, json, recordingBytes, sha256, zip } from './zipBuilder.ts';
 
 let folder: { path: string; remove(): Promise<void> };
 let library: Library;
 let diagnosis: StoredDiagnosis;
-let topCause: string;
 
 beforeAll(async () => {
-  folder = await temporaryFolder('auscult-hostile-replies-');
-  library = await openLibrary(join(folder.path, 'library'));
-  const [demo] = await library.store.machines.list();
-  const recordings = await library.store.recordings.list(demo.id);
-  const diagnosed = [];
-  for (const recording of recordings)
-    diagnosed.push(...(await library.store.diagnoses.list(recording.id)));
-  diagnosis = diagnosed.find((d) => d.report.causes.length > 0)!;
-  topCause = diagnosis.report.causes[0].id;
+  ({ folder, library, diagnosis } = await openDiagnosedDemo('auscult-hostile-replies-'));
 }, 120_000);
 afterAll(async () => {
   await library.close();
   await folder.remove();
 });
 
-function verdict(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'v-1',
-    diagnosisId: diagnosis.id,
-    decision: 'correct',
-    causeId: topCause === 'misalignment' ? 'looseness' : 'misalignment',
-    otherCause: '',
-    automaticCauseId: topCause,
-    componentId: null,
-    severity: 'moderate',
-    action: 'Realign.',
-    comment: '',
-    expertName: 'Dr Wen',
-    createdAt: '2026-03-03T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function reply(overrides: Record<string, unknown> = {}) {
-  return {
-    format: 'auscult-bundle',
-    version: 1,
-    kind: 'reply',
-    createdAt: '2026-03-03T10:05:00.000Z',
-    sender: { name: 'Dr Wen' },
-    verdicts: [verdict()],
-    entries: [],
-    ...overrides,
-  };
-}
+const verdict = (overrides: Record<string, unknown> = {}) => expertVerdict(diagnosis, overrides);
+const reply = (overrides: Record<string, unknown> = {}) => replyManifest(diagnosis, overrides);
+const topCause = () => diagnosis.report.causes[0].id;
 
 const audio = recordingBytes(4000, 3);
 
-const only = (manifest: unknown) => zip([{ name: 'manifest.json', data: json(manifest) }]);
+const only = manifestOnly;
 
 const HOSTILE_REPLIES: readonly HostileCase[] = [
   {
@@ -135,7 +97,7 @@ const HOSTILE_REPLIES: readonly HostileCase[] = [
           verdicts: [
             verdict({
               decision: 'confirm',
-              causeId: topCause === 'looseness' ? 'misalignment' : 'looseness',
+              causeId: topCause() === 'looseness' ? 'misalignment' : 'looseness',
             }),
           ],
         }),
@@ -228,109 +190,5 @@ describe('hostile replies', () => {
     expect(first.written.map((v) => v.id)).toEqual(['v-1']);
     const second = await applyReply(library.store, await openBundle(path));
     expect(second).toMatchObject({ written: [], alreadyHeld: 1 });
-  });
-});
-
-/** A manifest as JSON to spoil. */
-type Mutable = Record<string, unknown> & {
-  recordings: { diagnoses: unknown[] }[];
-  machine: unknown;
-  baseline: unknown;
-};
-
-describe('hostile reviews opened in a library', () => {
-  const profile = { id: 'their-lathe', name: 'Their lathe', lineFrequencyHz: 50 };
-  const reviewManifest = (files: Record<string, Uint8Array>, change: (m: Mutable) => void) => {
-    const manifest = manifestFor(files) as Mutable;
-    manifest.machine = { id: 'their-lathe', profile };
-    change(manifest);
-    return manifest;
-  };
-  const cases: [string, () => Buffer, RegExp][] = [
-    [
-      'a recording that is not audio',
-      () =>
-        zip(
-          goodEntries(
-            { 'recordings/r1.wav': audio },
-            reviewManifest({ 'recordings/r1.wav': audio }, () => undefined),
-          ),
-        ),
-      /r1|recording/,
-    ],
-    [
-      'a diagnosis without a report',
-      () => {
-        const files = { 'recordings/r1.wav': audio };
-        const manifest = reviewManifest(files, (m) => {
-          m.recordings[0].diagnoses = [
-            { id: 'd1', createdAt: '2026-03-01T00:00:00.000Z', report: {} },
-          ];
-        });
-        return zip(goodEntries(files, manifest));
-      },
-      /diagnoses\[0\]\.report/,
-    ],
-    [
-      'a baseline that is not one',
-      () => {
-        const files = { 'recordings/r1.wav': audio };
-        return zip(
-          goodEntries(
-            files,
-            reviewManifest(files, (m) => (m.baseline = { model: 1 })),
-          ),
-        );
-      },
-      /baseline/,
-    ],
-    ['a reply opened as a review', () => only(reply()), /not a review bundle/],
-    [
-      // Refused inside the rows' transaction, after the MP3 and its decoded WAV entered the
-      // audio store: both objects must leave it again.
-      'a compressed recording with a diagnosis id this library already holds',
-      () => {
-        const mp3 = Buffer.from(fixture('faulty.mp3'));
-        const entry = { path: 'recordings/r1.mp3', sizeBytes: mp3.length, sha256: sha256(mp3) };
-        const manifest = reviewManifest({}, (m: Record<string, unknown>) => {
-          m.entries = [entry];
-          m.recordings = [
-            {
-              id: 'r1',
-              name: 'memo.mp3',
-              createdAt: '2026-03-01T00:00:00.000Z',
-              durationSeconds: 2,
-              file: entry.path,
-              sizeBytes: entry.sizeBytes,
-              sha256: entry.sha256,
-              format: 'mp3',
-              codec: null,
-              diagnoses: [
-                { id: diagnosis.id, createdAt: diagnosis.createdAt, report: diagnosis.report },
-              ],
-              notes: [],
-            },
-          ];
-        });
-        return zip([
-          { name: 'manifest.json', data: json(manifest) },
-          { name: entry.path, data: mp3 },
-        ]);
-      },
-      /UNIQUE constraint failed: diagnoses\.id/,
-    ],
-  ];
-  it.each(cases)('refuses %s, leaving nothing', async (_title, bytes, message) => {
-    const path = join(folder.path, `review-${_title.replace(/\W+/g, '-')}.auscult`);
-    await writeFile(path, bytes());
-    const tables = ['machines', 'recordings', 'diagnoses', 'baselines', 'reviews'];
-    const before = tables.map((table) => rowCount(library, table));
-    const audioBefore = (await readdir(library.captureFolder)).length;
-    await expect(
-      (async () => openReviewBundle(library, await openBundle(path), 'x.auscult'))(),
-    ).rejects.toThrow(message);
-    expect(tables.map((table) => rowCount(library, table))).toEqual(before);
-    expect(await readdir(library.stagingFolder)).toEqual([]);
-    expect((await readdir(library.captureFolder)).length).toBe(audioBefore);
   });
 });

@@ -22,7 +22,7 @@ import { signInCookie, startHubDatabase } from '../../helpers/hubDatabase.ts';
 import type { HubDatabase, HubPeople } from '../../helpers/hubDatabase.ts';
 import { csvRecords, readCsv } from '../../helpers/csvReader.ts';
 import { readPdf } from '../../helpers/pdfReader.ts';
-import { lathe, recordingRow, report } from '../store/storeContract.ts';
+import { lathe, recordingRow, report } from '../store/contractFixtures.ts';
 
 const clock = { now: () => new Date(), newId: randomUUID };
 let database: HubDatabase;

@@ -56,6 +56,12 @@ export interface Answer {
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** What became of each pushed row: its refusal's reason, or its result. */
+export const outcomes = (answer: Answer): string[] =>
+  (answer.body as { outcomes: { result: string; reason?: string }[] }).outcomes.map(
+    (outcome) => outcome.reason ?? outcome.result,
+  );
+
 export async function startSyncHub(): Promise<SyncHub> {
   const database = await startHubDatabase(PEOPLE, 'hub-sync');
   const { pool } = database;

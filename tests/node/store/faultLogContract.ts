@@ -8,8 +8,8 @@ import { NotFoundError } from '../../../node/store/errors.ts';
 import type { FaultLogTransition, LibraryStore } from '../../../node/store/types.ts';
 import { FaultLogRuleError } from '../../../shared/faultLog/workflow.ts';
 import type { FaultStatus } from '../../../shared/faultLog/workflow.ts';
-import { lathe, recordingRow } from './storeContract.ts';
-import type { StoreHarness } from './storeContract.ts';
+import { lathe, recordingRow } from './contractFixtures.ts';
+import type { StoreHarness } from './contractFixtures.ts';
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 

@@ -8,8 +8,8 @@ import type { FaultLogPageQuery, LibraryStore } from '../../../node/store/types.
 import type { FaultLogFilters } from '../../../shared/api/contract.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { filterFaultLog, NO_FILTERS } from '../../../shared/faultLog/filter.ts';
-import { lathe, recordingRow, report } from './storeContract.ts';
-import type { StoreHarness } from './storeContract.ts';
+import { lathe, recordingRow, report } from './contractFixtures.ts';
+import type { StoreHarness } from './contractFixtures.ts';
 
 const normal = { ...report, anomalous: false, causes: [] } as unknown as DiagnosisReport;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));

@@ -22,7 +22,9 @@ import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeReviewContract } from './reviewContract.ts';
 import { describeFaultLogPageContract } from './faultLogPageContract.ts';
 import { describeReviewQueueContract } from './reviewQueueContract.ts';
+import { describeLatestVerdictContract } from './latestVerdictContract.ts';
 import { describeStoreContract } from './storeContract.ts';
+import { describeTransactionContract } from './transactionContract.ts';
 import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
 
@@ -47,6 +49,8 @@ const harness = {
 };
 
 describeStoreContract('PostgreSQL', harness);
+describeLatestVerdictContract('PostgreSQL', harness);
+describeTransactionContract('PostgreSQL', harness);
 describeFaultLogContract('PostgreSQL', harness);
 describeVerdictContract('PostgreSQL', harness);
 describeReviewContract('PostgreSQL', harness);

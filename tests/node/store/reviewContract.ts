@@ -7,8 +7,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../node/store/errors.ts';
 import type { LibraryStore, NewReview } from '../../../node/store/types.ts';
-import { lathe, recordingRow, report } from './storeContract.ts';
-import type { StoreHarness } from './storeContract.ts';
+import { lathe, recordingRow, report } from './contractFixtures.ts';
+import type { StoreHarness } from './contractFixtures.ts';
 import { NO_FILTERS } from '../../../shared/faultLog/filter.ts';
 
 const REVIEW_ID = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';

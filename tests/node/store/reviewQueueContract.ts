@@ -6,8 +6,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStore, ReviewQueueQuery } from '../../../node/store/types.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
-import { lathe, recordingRow, report } from './storeContract.ts';
-import type { StoreHarness } from './storeContract.ts';
+import { lathe, recordingRow, report } from './contractFixtures.ts';
+import type { StoreHarness } from './contractFixtures.ts';
 
 const normal = { ...report, anomalous: false, causes: [] } as unknown as DiagnosisReport;
 const unusable = {

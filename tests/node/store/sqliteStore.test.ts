@@ -6,7 +6,9 @@ import { describeFaultLogContract } from './faultLogContract.ts';
 import { describeReviewContract } from './reviewContract.ts';
 import { describeFaultLogPageContract } from './faultLogPageContract.ts';
 import { describeReviewQueueContract } from './reviewQueueContract.ts';
+import { describeLatestVerdictContract } from './latestVerdictContract.ts';
 import { describeStoreContract } from './storeContract.ts';
+import { describeTransactionContract } from './transactionContract.ts';
 import { describeVerdictContract } from './verdictContract.ts';
 import { openStoreBySpec } from './storeSpecs.ts';
 
@@ -27,6 +29,8 @@ const harness = {
 };
 
 describeStoreContract('SQLite', harness);
+describeLatestVerdictContract('SQLite', harness);
+describeTransactionContract('SQLite', harness);
 describeFaultLogContract('SQLite', harness);
 describeVerdictContract('SQLite', harness);
 describeReviewContract('SQLite', harness);

@@ -1,70 +1,21 @@
 /**
- * The store contract: every behaviour of LibraryStore (node/store/types.ts), as tests that take
- * a harness. The SQLite store runs it (sqliteStore.test.ts); a server's store runs the same.
+ * The store contract: the rows of LibraryStore (node/store/types.ts), machines, recordings,
+ * baselines, diagnoses and settings, as tests that take a harness. Both stores run it
+ * (sqliteStore.test.ts, postgresStore.test.ts) with the contract's other parts beside it.
  */
 import type { RecordingSummary } from '../../../shared/api/contract.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../node/store/errors.ts';
 import type { LibraryStore } from '../../../node/store/types.ts';
-import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
-import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
-import { killDelaysMs, runAndKill } from '../../helpers/killChild.ts';
-import { STORE_WRITER } from './storeWriterPath.ts';
-
-export interface StoreHarness {
-  /** A new, empty store for one test; `reopen` opens another connection to the same one. */
-  fresh(): Promise<{ store: LibraryStore; reopen(): Promise<LibraryStore>; spec: string[] }>;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-export const lathe = parseMachineProfile({ id: 'lathe', name: 'Lathe 1', lineFrequencyHz: 50 });
-
-export const report: DiagnosisReport = {
-  file: 'a.wav',
-  sampleRateHz: 16000,
-  durationSeconds: 2,
-  anomalous: true,
-  anomalyScore: 7.5,
-  threshold: 3,
-  findings: [],
-  causes: [
-    {
-      id: 'unbalance',
-      componentId: 'spindle',
-      confidence: 0.8,
-      severity: 'serious',
-      evidence: [],
-      action: '',
-    },
-  ],
-} as unknown as DiagnosisReport;
-
-/** A recording row for `machineId` (the contract does not need its audio). */
-export function recordingRow(id: string, machineId: string, createdAt: string): RecordingSummary {
-  return {
-    id,
-    machineId,
-    name: `${id}.wav`,
-    origin: 'imported' as const,
-    sampleRateHz: 16000,
-    channelCount: 1,
-    durationSeconds: 2,
-    sizeBytes: 64044,
-    createdAt,
-    warnings: [],
-    codec: null,
-    original: null,
-  };
-}
+import { lathe, recordingRow, report, UUID } from './contractFixtures.ts';
+import type { StoreHarness } from './contractFixtures.ts';
 
 export function describeStoreContract(name: string, harness: StoreHarness): void {
   describe(`the store contract: ${name}`, () => {
     let store: LibraryStore;
     let reopen: () => Promise<LibraryStore>;
-    let spec: string[];
     beforeEach(async () => {
-      ({ store, reopen, spec } = await harness.fresh());
+      ({ store, reopen } = await harness.fresh());
       return () => store.close();
     });
 
@@ -289,138 +240,6 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect((await store.faultLog.summaries()).map((e) => e.id)).toEqual([entry.id]);
     });
 
-    it('gives machines and recordings their newest verdict, last recording and open faults', async () => {
-      const machine = await store.machines.insert(lathe);
-      const other = await store.machines.insert({ ...lathe, name: 'Lathe 2' });
-      expect(await store.machines.get(machine)).toMatchObject({
-        lastRecordingAt: null,
-        openFaultCount: 0,
-        latestVerdict: null,
-      });
-      const [a, b] = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'].map((at) =>
-        recordingRow(crypto.randomUUID(), machine, at),
-      );
-      for (const row of [a, b]) await store.recordings.insert(row);
-      const healthy = { ...report, anomalous: false, anomalyScore: 1.2, causes: [] };
-      const add = (recordingId: string, r: DiagnosisReport) =>
-        store.diagnoses.insert({ recordingId, machineId: machine, baselineId: null, report: r });
-      await add(b.id, report);
-      const newestOfB = await add(b.id, healthy);
-      const ofA = await add(a.id, report);
-      await store.faultLog.add({ machineId: machine, diagnosisId: ofA.id, note: '' });
-      const verdicts = await store.diagnoses.latestByMachine(machine);
-      // In the recordings' order; b's newest diagnosis (healthy) wins over its older one.
-      expect(verdicts).toEqual([
-        {
-          diagnosisId: ofA.id,
-          recordingId: a.id,
-          createdAt: ofA.createdAt,
-          anomalous: true,
-          anomalyScore: 7.5,
-          threshold: 3,
-          causeId: 'unbalance',
-          componentId: 'spindle',
-          severity: 'serious',
-          usable: true,
-          outsideSpeeds: false,
-        },
-        expect.objectContaining({
-          diagnosisId: newestOfB.id,
-          anomalous: false,
-          causeId: null,
-          severity: null,
-          usable: true,
-        }),
-      ]);
-      const [listed] = await store.machines.list();
-      expect(listed).toMatchObject({
-        lastRecordingAt: b.createdAt,
-        openFaultCount: 1,
-        latestVerdict: verdicts[0],
-      });
-      expect(await store.machines.get(machine)).toMatchObject({ latestVerdict: verdicts[0] });
-      expect(await store.diagnoses.latestByMachine(other)).toEqual([]);
-      await expect(store.diagnoses.latestByMachine('no-such')).rejects.toThrow(NotFoundError);
-    });
-
-    it('says a verdict made on no usable signal is not usable', async () => {
-      const machine = await store.machines.insert(lathe);
-      const row = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
-      await store.recordings.insert(row);
-      const silent = {
-        ...report,
-        anomalous: false,
-        anomalyScore: 0,
-        causes: [],
-        input: { usable: false, problems: [] },
-      } as unknown as DiagnosisReport;
-      await store.diagnoses.insert({
-        recordingId: row.id,
-        machineId: machine,
-        baselineId: null,
-        report: silent,
-      });
-      const [verdict] = await store.diagnoses.latestByMachine(machine);
-      expect(verdict).toMatchObject({ recordingId: row.id, anomalous: false, usable: false });
-      expect((await store.machines.get(machine)).latestVerdict).toMatchObject({ usable: false });
-    });
-
-    it("says a verdict made outside its baseline's speeds is so", async () => {
-      const machine = await store.machines.insert(lathe);
-      const row = recordingRow(crypto.randomUUID(), machine, '2026-01-01T00:00:00.000Z');
-      await store.recordings.insert(row);
-      const outside = {
-        ...report,
-        anomalous: false,
-        causes: [],
-        outsideSpeeds: {
-          code: 'outside-baseline-speeds',
-          params: { shaftId: 'spindle', rpm: 2100, lowRpm: 1200, highRpm: 1800 },
-        },
-      } as unknown as DiagnosisReport;
-      await store.diagnoses.insert({
-        recordingId: row.id,
-        machineId: machine,
-        baselineId: null,
-        report: outside,
-      });
-      const [verdict] = await store.diagnoses.latestByMachine(machine);
-      expect(verdict).toMatchObject({ recordingId: row.id, usable: true, outsideSpeeds: true });
-      expect((await store.machines.get(machine)).latestVerdict).toMatchObject({
-        outsideSpeeds: true,
-      });
-    });
-
-    it("lists every diagnosis of a machine's recordings, oldest first", async () => {
-      const machine = await store.machines.insert(lathe);
-      const other = await store.machines.insert({ ...lathe, name: 'Lathe 2' });
-      const [a, b] = [machine, other].map((id) =>
-        recordingRow(crypto.randomUUID(), id, '2026-01-01T00:00:00.000Z'),
-      );
-      for (const row of [a, b]) await store.recordings.insert(row);
-      const first = await store.diagnoses.insert({
-        recordingId: a.id,
-        machineId: machine,
-        baselineId: null,
-        report,
-      });
-      await store.diagnoses.insert({
-        recordingId: b.id,
-        machineId: other,
-        baselineId: null,
-        report,
-      });
-      const second = await store.diagnoses.insert({
-        recordingId: a.id,
-        machineId: machine,
-        baselineId: null,
-        report,
-        region: { startSeconds: 1, endSeconds: 2 },
-      });
-      expect(await store.diagnoses.listByMachine(machine)).toEqual([first, second]);
-      await expect(store.diagnoses.listByMachine('no-such')).rejects.toThrow(NotFoundError);
-    });
-
     it('lists the settings whose key starts with a prefix, by key', async () => {
       await store.settings.set('micCalibration:b', '2');
       await store.settings.set('micCalibration:a', '1');
@@ -442,61 +261,5 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       await store.settings.set('language', 'en');
       expect(await store.settings.get('language')).toBe('en');
     });
-
-    it('keeps all of a transaction, or none of it when it fails', async () => {
-      const kept = await store.transaction(async (tx) => {
-        const id = await tx.machines.insert(lathe);
-        await tx.settings.set('k', 'v');
-        return id;
-      });
-      await expect(
-        store.transaction(async (tx) => {
-          await tx.machines.insert({ ...lathe, name: 'Lost' });
-          await tx.settings.set('k', 'lost');
-          throw new Error('changed my mind');
-        }),
-      ).rejects.toThrow('changed my mind');
-      expect((await store.machines.list()).map((m) => m.id)).toEqual([kept]);
-      expect(await store.settings.get('k')).toBe('v');
-    });
-
-    it('makes calls wait while a transaction is open, so none is rolled back with it', async () => {
-      let outside: Promise<string> | null = null;
-      await expect(
-        store.transaction(async (tx) => {
-          await tx.machines.insert({ ...lathe, name: 'Inside' });
-          outside = store.machines.insert({ ...lathe, name: 'Outside' });
-          throw new Error('roll back');
-        }),
-      ).rejects.toThrow('roll back');
-      await outside;
-      expect((await store.machines.list()).map((m) => m.name)).toEqual(['Outside']);
-    });
-
-    it('keeps every write of two connections writing at once', async () => {
-      const second = await reopen();
-      try {
-        const writes = Array.from({ length: 40 }, (_, i) =>
-          (i % 2 ? store : second).machines.insert({ ...lathe, name: `Lathe ${i}` }),
-        );
-        const ids = await Promise.all(writes);
-        expect(new Set(ids).size).toBe(40);
-        expect((await second.machines.list()).length).toBe(40);
-        expect((await store.machines.list()).length).toBe(40);
-      } finally {
-        await second.close();
-      }
-    });
-
-    it('keeps every acknowledged write of a writer killed mid-write', async () => {
-      const acknowledged: string[] = [];
-      for (const delayMs of killDelaysMs(4, 7, 400)) {
-        const run = await runAndKill(STORE_WRITER, spec, { delayMs, after: 'ready' });
-        acknowledged.push(...run.writes.map(([, id]) => id));
-      }
-      const machines = new Set((await store.machines.list()).map((m) => m.id));
-      expect(acknowledged.length).toBeGreaterThan(10);
-      expect(acknowledged.filter((id) => !machines.has(id))).toEqual([]);
-    }, 60_000);
   });
 }

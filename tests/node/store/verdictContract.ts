@@ -7,10 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../node/store/errors.ts';
 import type { LibraryStore, NewExpertVerdict } from '../../../node/store/types.ts';
 import { parseMachineProfile } from '../../../shared/diagnosis/profile.ts';
-import { lathe, recordingRow, report } from './storeContract.ts';
-import type { StoreHarness } from './storeContract.ts';
+import { lathe, recordingRow, report, UUID } from './contractFixtures.ts';
+import type { StoreHarness } from './contractFixtures.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 function verdict(diagnosisId: string, overrides: Partial<NewExpertVerdict> = {}): NewExpertVerdict {

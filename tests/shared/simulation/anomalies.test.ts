@@ -6,15 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import type { SimulationOptions } from '../../../shared/simulation/machineSim.ts';
-import {
-  amplitudeSpectrum,
-  bandPower,
-  envelopeSpectrum,
-  kurtosis,
-  peakNear,
-  prominenceDb,
-  toDb,
-} from '../../sim/probe.ts';
+import { bandPower, envelopeLineDb, kurtosis, lineLevelDb, toDb } from '../../sim/probe.ts';
 import { bandPass } from '../../../shared/dsp/filters.ts';
 
 const sampleRateHz = 16000;
@@ -23,10 +15,16 @@ const spindleHz = 1480 / 60;
 const healthy = simulateMachine(base);
 
 const lineDb = (x: Float64Array, frequencyHz: number) =>
-  20 * Math.log10(peakNear(amplitudeSpectrum(x, sampleRateHz), frequencyHz, 1));
+  lineLevelDb(x, sampleRateHz, frequencyHz, 1);
 /** Prominence of an envelope line of the [lowHz, highHz] band over the envelope's median, dB. */
 const envelopeLine = (x: Float64Array, frequencyHz: number, lowHz: number, highHz: number) =>
-  prominenceDb(envelopeSpectrum(x, sampleRateHz, lowHz, highHz), frequencyHz, 0.3, 0.5, 100);
+  envelopeLineDb(x, sampleRateHz, frequencyHz, {
+    lowHz,
+    highHz,
+    toleranceHz: 0.3,
+    floorLowHz: 0.5,
+    floorHighHz: 100,
+  });
 
 describe('simulateMachine anomalies', () => {
   it('adds nothing when asked for none: the same samples as before the option existed', () => {

@@ -8,10 +8,11 @@ import type { SimulationOptions } from '../../../shared/simulation/machineSim.ts
 import {
   amplitudeSpectrum,
   bandPower,
+  envelopeLineDb,
   envelopeSpectrum,
   kurtosis,
+  lineLevelDb,
   peakNear,
-  prominenceDb,
   rms,
   toDb,
 } from '../../sim/probe.ts';
@@ -28,11 +29,11 @@ const healthy = simulateMachine(base);
  * the simulated drive wanders (±0.2 %), as a real one does.
  */
 const line = (frequencyHz: number) => (x: Float64Array) =>
-  20 *
-  Math.log10(peakNear(amplitudeSpectrum(x, sampleRateHz), frequencyHz, 0.3 + 0.004 * frequencyHz));
-/** Prominence of an envelope-spectrum line over the envelope spectrum's median, in dB. */
+  lineLevelDb(x, sampleRateHz, frequencyHz, 0.3 + 0.004 * frequencyHz);
+/** The 1.8–7 kHz band's envelope: prominence of a line over the envelope's median, in dB. */
+const ENVELOPE = { lowHz: 1800, highHz: 7000, toleranceHz: 1.5, floorLowHz: 2, floorHighHz: 400 };
 const envelopeLine = (frequencyHz: number) => (x: Float64Array) =>
-  prominenceDb(envelopeSpectrum(x, sampleRateHz, 1800, 7000), frequencyHz, 1.5, 2, 400);
+  envelopeLineDb(x, sampleRateHz, frequencyHz, ENVELOPE);
 /** Power above 3 kHz, in dB. */
 const highFloor = (x: Float64Array) => toDb(bandPower(x, sampleRateHz, 3000, 7000));
 

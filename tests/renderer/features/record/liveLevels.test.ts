@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { micCalibration } from '../../../../shared/audio/calibration/micCalibration.ts';
+import {
+  micCalibration,
+  splOffsetDb,
+} from '../../../../shared/audio/calibration/micCalibration.ts';
+import type { MicCalibration } from '../../../../shared/audio/calibration/micCalibration.ts';
 import {
   calibratedBaseline,
   calibratedLiveSeries,
@@ -50,5 +54,70 @@ describe('calibratedLiveSeries', () => {
       expectClose(band.medianDb[i] - band.lowerDb[i], 3, 1e-9);
     }
     expect(band.medianDb[0]).toBeGreaterThan(30);
+  });
+});
+
+describe('the calibration offsets remembered between frames', () => {
+  /** UMIK-1-shaped: 613 points from 10 Hz to 20 kHz, a response that wanders ±2 dB. */
+  const umikHz = Array.from({ length: 613 }, (_, i) => 10 * 2000 ** (i / 612));
+  const umik = micCalibration({
+    frequenciesHz: umikHz,
+    responseDb: umikHz.map((f) => 2 * Math.sin(Math.log(f))),
+    sensFactorDb: -0.8,
+  });
+  /** The shift as it was computed before the offsets were remembered: per point, per frame. */
+  const direct = (
+    levelsDb: ArrayLike<number>,
+    frequenciesHz: ArrayLike<number>,
+    cal: MicCalibration,
+    gainDb: number,
+  ) =>
+    Array.from(levelsDb, (levelDb, i) => levelDb + (gainDb + splOffsetDb(cal, frequenciesHz[i])));
+
+  /** A frame as the worker sends it: each group of 4 bins (of 48 kHz / 8192) gives one bin. */
+  function frame(seed: number) {
+    const binHz = 48_000 / 8192;
+    const pick = (p: number) => 1 + 4 * p + ((p * 7 + seed * 3) % 4);
+    const frequenciesHz = Float32Array.from({ length: 2048 }, (_, p) => pick(p) * binHz);
+    const levelsDb = Float32Array.from(
+      { length: 2048 },
+      (_, p) => -70 + ((p * 13 + seed) % 29) / 3,
+    );
+    const peakDb = levelsDb.map((db, p) => db + (p % 5));
+    return { frequenciesHz, levelsDb, peakDb };
+  }
+
+  it('gives the same numbers as computing each offset afresh, frame after frame', () => {
+    // Two calibrations in turn, other gains and other loudest bins each frame: a memory kept
+    // for the wrong calibration or the wrong frequency would show in the numbers.
+    for (let seed = 0; seed < 12; seed++) {
+      const series = frame(seed);
+      const cal = seed % 2 === 0 ? umik : calibration;
+      const gainDb = seed * 0.7 - 3;
+      const spl = calibratedLiveSeries(series, cal, gainDb);
+      expect(spl.levelsDb).toEqual(direct(series.levelsDb, series.frequenciesHz, cal, gainDb));
+      expect(spl.peakDb).toEqual(direct(series.peakDb, series.frequenciesHz, cal, gainDb));
+    }
+  });
+
+  it('moves the baseline by the same numbers as computing each offset afresh', () => {
+    const frequenciesHz = Array.from({ length: 2000 }, (_, i) => 20 + i * 11.3);
+    const medianDb = frequenciesHz.map((f) => -60 - Math.log10(f));
+    const baseline = {
+      frequenciesHz,
+      medianDb,
+      lowerDb: medianDb.map((db) => db - 4),
+      upperDb: medianDb.map((db) => db + 5),
+    };
+    for (const [cal, gainDb] of [
+      [umik, 2.5],
+      [calibration, -1.2],
+      [umik, 0],
+    ] as const) {
+      const band = calibratedBaseline(baseline, cal, gainDb);
+      expect(band.medianDb).toEqual(direct(medianDb, frequenciesHz, cal, gainDb));
+      expect(band.lowerDb).toEqual(direct(baseline.lowerDb, frequenciesHz, cal, gainDb));
+      expect(band.upperDb).toEqual(direct(baseline.upperDb, frequenciesHz, cal, gainDb));
+    }
   });
 });
