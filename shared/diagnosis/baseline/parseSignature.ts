@@ -11,6 +11,7 @@ import { parseMachineProfile, ProfileError } from '../profile.ts';
 import type { MachineProfile } from '../profile.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { BASELINE_FORMAT, BASELINE_FORMAT_VERSION } from './signature.ts';
+import { parseStructuralModes } from './structuralModes.ts';
 import type { BaselineSignature, BaselineSource } from './signature.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { array, at, BaselineError, has, LIMITS, number, object, rates } from './baselineJson.ts';
@@ -246,7 +247,9 @@ const SIGNATURE_KEYS = [
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
   const checked = checkFormat(json);
-  const optional = ['speeds', 'modulationThreshold'].filter((key) => has(checked, key));
+  const optional = ['speeds', 'modulationThreshold', 'structuralModesHz'].filter((key) =>
+    has(checked, key),
+  );
   const keys = [...SIGNATURE_KEYS, ...optional];
   const record = object(checked, '', 'a baseline', keys);
   const profile = parseProfile(record.profile);
@@ -278,6 +281,7 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     threshold,
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
     ...parseModulationThreshold(record, model),
+    ...parseStructuralModes(record, model),
   };
 }
 

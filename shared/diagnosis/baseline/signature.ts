@@ -11,6 +11,7 @@ import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { speedGroupsOf } from './speedModel.ts';
+import { findStructuralModes } from './structuralModes.ts';
 
 export const BASELINE_FORMAT = 'auscult-baseline';
 export const BASELINE_FORMAT_VERSION = 1;
@@ -44,6 +45,12 @@ export interface BaselineSignature {
    * one speed whose model has modulation statistics. Absent: the rhythm is not judged.
    */
   readonly modulationThreshold?: number;
+  /**
+   * Structural modes found as humps of the healthy floor (structuralModes.ts), Hz, ascending;
+   * empty when none stands out. Absent in baselines made before: chatter is then judged as it
+   * was (any new tone on no order).
+   */
+  readonly structuralModesHz?: readonly number[];
 }
 
 /** Each healthy item's speed of one reference shaft (estimated from its sound, or given). */
@@ -131,5 +138,10 @@ export function buildBaselineSignature(
     ...(model.modulation && !span
       ? { modulationThreshold: roundLevels([thresholdFromScores(modulationScores)], 3)[0] }
       : {}),
+    structuralModesHz: findStructuralModes(
+      model.spectrum.medianDb,
+      model.spectrum.binWidthHz,
+      model.analysedMaxHz,
+    ),
   };
 }
