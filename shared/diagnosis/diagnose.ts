@@ -17,7 +17,7 @@ import type { Cause, DiagnosisReport, JudgedBand } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
-import { chatterRule } from './rules/chatter.ts';
+import { chatterRule, newToneLine } from './rules/chatter.ts';
 import { createRuleContext } from './rules/context.ts';
 import type { RuleContext } from './rules/context.ts';
 import { electricalRule } from './rules/electrical.ts';
@@ -207,6 +207,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     model,
     profile,
     frequencies,
+    structuralModesHz: profile?.structuralModesHz ?? baseline?.structuralModesHz ?? null,
   });
   const factor = baseline ? 1 : RULES.noBaselineConfidenceFactor;
   const rules = baseline ? [...PATTERN_RULES, ...BASELINE_RULES] : PATTERN_RULES;
@@ -234,7 +235,10 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       .filter((c) => c.confidence >= RULES.minConfidence * factor)
       .sort(byConfidence);
     if (comparison && (causes.length === 0 || causes[0].confidence < 0.3)) {
-      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged));
+      // A tone chatter did not claim; baselines made before modes were kept say what they said.
+      const claimed = candidates.some((c) => c.id === 'chatter');
+      const tone = ctx.structuralModesHz && !claimed ? newToneLine(ctx) : null;
+      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged, tone));
       causes.sort(byConfidence);
     }
   }

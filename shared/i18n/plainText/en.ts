@@ -111,6 +111,8 @@ export const PLAIN_EN: PlainWords = {
     'chatter-line': (p) =>
       `a strong tone near ${Math.round(p.frequencyHz)} Hz that no turning part explains`,
     'chatter-not-kinematic': () => null,
+    'chatter-near-mode': () => 'where the machine rings by itself',
+    'chatter-harmonics': () => null,
     'broadband-floor': () => 'a broad hiss, louder than when healthy',
     'no-impacts': () => 'without knocks',
     'line-2x-raised': () => "the motor's electrical hum is louder than when healthy",
@@ -120,6 +122,8 @@ export const PLAIN_EN: PlainWords = {
     'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',
     'rhythm-changed': () => 'the rhythm of the sound has changed since it was healthy',
+    'new-tone': (p) =>
+      `a new steady tone near ${Math.round(p.frequencyHz)} Hz (a whine) that no turning part explains`,
     'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',
     'bearing-no-impacts': () =>
       "a rhythm at the bearing's own rates, without clear knocks that tell which part",
