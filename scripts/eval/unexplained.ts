@@ -1,8 +1,8 @@
 /**
  * Anomalies that match no kinematic pattern (issue 9): the simulated lathe (48 kHz, 4 s) with a
  * rattle, a rub at 1×, a whine on no order, and its work cycle (a knock every 0.45 s in the
- * baseline) at another period or with beats skipped. Each row: flagged, score, top cause and the
- * rates of the 'rhythm-changed' evidence when there is one.
+ * baseline) at another period or with beats skipped. Each row: flagged, score, top cause, the
+ * rates of the 'rhythm-changed' evidence and the frequency of a 'new-tone' one, when there are.
  */
 import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
@@ -14,7 +14,7 @@ import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../shared/simulation/profiles.ts';
 import { formatTable } from './table.ts';
 
-type Extra = Pick<SimulationOptions, 'cycle' | 'anomalies'>;
+type Extra = Pick<SimulationOptions, 'cycle' | 'anomalies' | 'faults'>;
 
 const CYCLE = { periodSeconds: 0.45 };
 
@@ -42,6 +42,16 @@ function rhythmRates(report: DiagnosisReport): string {
   return '—';
 }
 
+/** The frequency of the 'new-tone' evidence of the top cause, or '—'. */
+function newToneAt(report: DiagnosisReport): string {
+  for (const item of report.causes[0]?.evidence ?? []) {
+    if (typeof item !== 'string' && item.code === 'new-tone') {
+      return `${item.params.frequencyHz.toFixed(1)} Hz`;
+    }
+  }
+  return '—';
+}
+
 const CASES: readonly { name: string; wanted: string; cycle: boolean; extra: Extra }[] = [
   { name: 'healthy', wanted: 'no alarm', cycle: false, extra: {} },
   { name: 'rattle', wanted: 'flagged', cycle: false, extra: { anomalies: [{ kind: 'rattle' }] } },
@@ -63,6 +73,18 @@ const CASES: readonly { name: string; wanted: string; cycle: boolean; extra: Ext
     wanted: 'flagged',
     cycle: false,
     extra: { anomalies: [{ kind: 'whine' }] },
+  },
+  {
+    name: 'chatter (a fault, for contrast)',
+    wanted: 'chatter',
+    cycle: false,
+    extra: { faults: [{ kind: 'chatter' }] },
+  },
+  {
+    name: 'chatter −6 dB',
+    wanted: 'chatter',
+    cycle: false,
+    extra: { faults: [{ kind: 'chatter', levelDb: -6 }] },
   },
   { name: 'cycle 0.45 s (healthy)', wanted: 'no alarm', cycle: true, extra: { cycle: CYCLE } },
   {
@@ -106,6 +128,7 @@ export function evaluateUnexplained(): string {
       `${report.anomalyScore.toFixed(1)} / ${report.threshold.toFixed(1)}`,
       top ? `${top.id} (${top.confidence.toFixed(2)})` : '—',
       rhythmRates(report),
+      newToneAt(report),
     ];
   });
   const header =
@@ -113,7 +136,7 @@ export function evaluateUnexplained(): string {
     `${plain.modulationThreshold?.toFixed(2) ?? 'none'}) and five with it ` +
     `(${cycled.modulationThreshold?.toFixed(2) ?? 'none'}).`;
   const table = formatTable(
-    ['recording', 'wanted', 'flagged', 'score', 'top cause', 'rhythm changed at'],
+    ['recording', 'wanted', 'flagged', 'score', 'top cause', 'rhythm changed at', 'new tone at'],
     rows,
   );
   return `${header}\n\n${table}`;
