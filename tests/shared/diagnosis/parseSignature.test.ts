@@ -215,7 +215,7 @@ describe('the structural modes of a baseline', () => {
     ['NaN as null', [null], 'structuralModesHz[0]'],
     ['a mode above the analysed band', [2300, 4000], 'structuralModesHz[1]'],
     ['modes out of order', [3000, 2300], 'structuralModesHz[1]'],
-  ])('refuses %s, naming %s', (_, value, path) => {
+  ])('refuses %s', (_, value, path) => {
     const json = freshJson();
     json.structuralModesHz = value;
     const error = thrown(json);

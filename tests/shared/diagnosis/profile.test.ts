@@ -368,7 +368,7 @@ describe('structural modes of a profile', () => {
       'must be a positive number up to 100000',
     ],
     ['null', [2300, null], 'structuralModesHz[1]', 'must be a positive number up to 100000'],
-  ])('refuses %s, naming %s', (_, value, path, problem) => {
+  ])('refuses %s', (_, value, path, problem) => {
     const error = thrown(() =>
       parseMachineProfile({ ...exampleProfileJson(), structuralModesHz: value }),
     );
