@@ -17,7 +17,7 @@ import type { Cause, DiagnosisReport, JudgedBand } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
-import { chatterRule, newToneLine } from './rules/chatter.ts';
+import { chatterRule, withNewTone } from './rules/chatter.ts';
 import { createRuleContext } from './rules/context.ts';
 import type { RuleContext } from './rules/context.ts';
 import { electricalRule } from './rules/electrical.ts';
@@ -235,12 +235,10 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       .filter((c) => c.confidence >= RULES.minConfidence * factor)
       .sort(byConfidence);
     if (comparison && (causes.length === 0 || causes[0].confidence < 0.3)) {
-      // A tone chatter did not claim; baselines made before modes were kept say what they said.
-      const claimed = candidates.some((c) => c.id === 'chatter');
-      const tone = ctx.structuralModesHz && !claimed ? newToneLine(ctx) : null;
-      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged, tone));
+      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged));
       causes.sort(byConfidence);
     }
+    causes = causes.map((c) => withNewTone(c, ctx, candidates));
   }
   const judgedBand = judgedBandOf(comparison);
   const report: DiagnosisReport = {

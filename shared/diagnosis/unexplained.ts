@@ -26,22 +26,12 @@ function rhythmEvidence(comparison: Comparison, rhythmChanged: boolean): Cause['
   return [{ code: 'rhythm-changed', params: { findings } }];
 }
 
-/** A new tone on no shaft order that chatter does not explain (rules/chatter.ts newToneLine). */
-export interface NewTone {
-  readonly frequencyHz: number;
-  readonly excessDb: number;
-}
-
-/**
- * An anomaly no rule explains: say so, with its frequencies, any new tone and any change of
- * rhythm.
- */
+/** An anomaly no rule explains: say so, with its frequencies and any change of rhythm. */
 export function unexplained(
   comparison: Comparison,
   findings: readonly Finding[],
   anomalyScore: number,
   rhythmChanged: boolean,
-  newTone: NewTone | null = null,
 ): Cause {
   const frequencies = findings.filter((f) => f.frequencyHz > 0).slice(0, 5);
   const rhythm = rhythmEvidence(comparison, rhythmChanged);
@@ -53,17 +43,6 @@ export function unexplained(
   const evidence: Cause['evidence'][number][] = [
     { code: 'no-pattern-matches', params: { anomalyScore: round(anomalyScore, 2) } },
     ...rhythm,
-    ...(newTone
-      ? [
-          {
-            code: 'new-tone' as const,
-            params: {
-              frequencyHz: round(newTone.frequencyHz, 2),
-              excessDb: round(newTone.excessDb, 2),
-            },
-          },
-        ]
-      : []),
   ];
   if (frequencies.length) {
     const listed = frequencies.map((f) => ({

@@ -5,7 +5,7 @@
  * with none known, carries harmonics of its own (docs/diagnosis.md, "Chatter").
  */
 import type { LineExcess } from '../baseline/compare.ts';
-import type { EvidenceItem } from '../report.ts';
+import type { Cause, EvidenceItem } from '../report.ts';
 import type { CauseCandidate } from './candidate.ts';
 import { logisticConfidence } from './candidate.ts';
 import type { RuleContext } from './context.ts';
@@ -165,4 +165,25 @@ export function chatterRule(ctx: RuleContext): CauseCandidate[] {
       explainedHz: [candidate.frequencyHz],
     },
   ];
+}
+
+/**
+ * The unexplained cause with the new tone chatter did not claim ('new-tone': "new tone at f Hz on
+ * no shaft order"), when there is one. Baselines made before modes were kept (no modes known at
+ * all) leave the cause as it was, so that they diagnose byte for byte as before.
+ */
+export function withNewTone(
+  cause: Cause,
+  ctx: RuleContext,
+  candidates: readonly CauseCandidate[],
+): Cause {
+  if (cause.id !== 'unexplained' || ctx.structuralModesHz === null) return cause;
+  if (candidates.some((c) => c.id === 'chatter')) return cause;
+  const tone = newToneLine(ctx);
+  if (!tone) return cause;
+  const item: EvidenceItem = {
+    code: 'new-tone',
+    params: { frequencyHz: round2(tone.frequencyHz), excessDb: round2(tone.excessDb) },
+  };
+  return { ...cause, evidence: [...cause.evidence, item] };
 }
