@@ -1,8 +1,8 @@
 /**
  * Anomalies that match no kinematic pattern (issue 9): the simulated lathe (48 kHz, 4 s) with a
  * rattle, a rub at 1×, a whine on no order, and its work cycle (a knock every 0.45 s in the
- * baseline) at another period or with beats skipped. Each row: flagged, score, top cause, the
- * rates of the 'rhythm-changed' evidence and the frequency of a 'new-tone' one, when there are.
+ * baseline) at another period or with beats skipped. Each row: flagged, score, top cause and the
+ * rates of the 'rhythm-changed' evidence when there is one.
  */
 import { buildBaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
 import type { BaselineSignature } from '../../shared/diagnosis/baseline/signature.ts';
@@ -37,16 +37,6 @@ function rhythmRates(report: DiagnosisReport): string {
   for (const item of report.causes[0]?.evidence ?? []) {
     if (typeof item !== 'string' && item.code === 'rhythm-changed') {
       return item.params.findings.map((f) => `${f.frequencyHz.toFixed(1)} Hz`).join(', ');
-    }
-  }
-  return '—';
-}
-
-/** The frequency of the 'new-tone' evidence of the top cause, or '—'. */
-function newToneAt(report: DiagnosisReport): string {
-  for (const item of report.causes[0]?.evidence ?? []) {
-    if (typeof item !== 'string' && item.code === 'new-tone') {
-      return `${item.params.frequencyHz.toFixed(1)} Hz`;
     }
   }
   return '—';
@@ -128,7 +118,6 @@ export function evaluateUnexplained(): string {
       `${report.anomalyScore.toFixed(1)} / ${report.threshold.toFixed(1)}`,
       top ? `${top.id} (${top.confidence.toFixed(2)})` : '—',
       rhythmRates(report),
-      newToneAt(report),
     ];
   });
   const header =
@@ -136,7 +125,7 @@ export function evaluateUnexplained(): string {
     `${plain.modulationThreshold?.toFixed(2) ?? 'none'}) and five with it ` +
     `(${cycled.modulationThreshold?.toFixed(2) ?? 'none'}).`;
   const table = formatTable(
-    ['recording', 'wanted', 'flagged', 'score', 'top cause', 'rhythm changed at', 'new tone at'],
+    ['recording', 'wanted', 'flagged', 'score', 'top cause', 'rhythm changed at'],
     rows,
   );
   return `${header}\n\n${table}`;

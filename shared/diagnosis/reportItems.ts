@@ -121,10 +121,10 @@ export interface EvidenceParams {
   'no-pattern-matches': { readonly anomalyScore: number };
   'anomalous-at': { readonly findings: readonly (HzDb & { readonly kind: FindingKind })[] };
   'shape-differs': Record<string, never>;
-  /** The energy above 1 kHz swings at these rates more than when healthy (a rhythm, a rub). */
-  'rhythm-changed': { readonly findings: readonly HzDb[] };
   /** A new tone on no shaft order that chatter does not explain (far from every mode: a whine). */
   'new-tone': HzDb;
+  /** The energy above 1 kHz swings at these rates more than when healthy (a rhythm, a rub). */
+  'rhythm-changed': { readonly findings: readonly HzDb[] };
   /** Two parts of one bearing whose own evidence comes close: the part is uncertain. */
   'bearing-parts-overlap': {
     readonly parts: readonly { readonly cause: CauseId; readonly confidence: number }[];

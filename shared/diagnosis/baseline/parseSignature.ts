@@ -11,11 +11,11 @@ import { parseMachineProfile, ProfileError } from '../profile.ts';
 import type { MachineProfile } from '../profile.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { BASELINE_FORMAT, BASELINE_FORMAT_VERSION } from './signature.ts';
-import { parseStructuralModes } from './structuralModes.ts';
 import type { BaselineSignature, BaselineSource } from './signature.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { array, at, BaselineError, has, LIMITS, number, object, rates } from './baselineJson.ts';
 import type { JsonObject, NumberRule } from './baselineJson.ts';
+import { parseStructuralModes } from './structuralModes.ts';
 
 export { BaselineError } from './baselineJson.ts';
 
@@ -279,9 +279,9 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     model,
     calibrationScores,
     threshold,
+    ...parseStructuralModes(record, model),
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
     ...parseModulationThreshold(record, model),
-    ...parseStructuralModes(record, model),
   };
 }
 

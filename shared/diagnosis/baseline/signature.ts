@@ -36,6 +36,12 @@ export interface BaselineSignature {
   readonly calibrationScores: readonly number[];
   readonly threshold: number;
   /**
+   * Structural modes found as humps of the healthy floor (structuralModes.ts), Hz, ascending;
+   * empty when none stands out. Absent in baselines made before: chatter is then judged as it
+   * was (any new tone on no order).
+   */
+  readonly structuralModesHz?: readonly number[];
+  /**
    * Set when the healthy recordings span several speeds: each one's speed and a model per speed
    * (speedModel.ts). Absent: one speed, compared as it is (and in baselines made before).
    */
@@ -45,12 +51,6 @@ export interface BaselineSignature {
    * one speed whose model has modulation statistics. Absent: the rhythm is not judged.
    */
   readonly modulationThreshold?: number;
-  /**
-   * Structural modes found as humps of the healthy floor (structuralModes.ts), Hz, ascending;
-   * empty when none stands out. Absent in baselines made before: chatter is then judged as it
-   * was (any new tone on no order).
-   */
-  readonly structuralModesHz?: readonly number[];
 }
 
 /** Each healthy item's speed of one reference shaft (estimated from its sound, or given). */
@@ -134,14 +134,14 @@ export function buildBaselineSignature(
     model,
     calibrationScores: roundLevels(scores, 3),
     threshold: roundLevels([thresholdFromScores(scores)], 3)[0],
-    ...(span ? { speeds: span } : {}),
-    ...(model.modulation && !span
-      ? { modulationThreshold: roundLevels([thresholdFromScores(modulationScores)], 3)[0] }
-      : {}),
     structuralModesHz: findStructuralModes(
       model.spectrum.medianDb,
       model.spectrum.binWidthHz,
       model.analysedMaxHz,
     ),
+    ...(span ? { speeds: span } : {}),
+    ...(model.modulation && !span
+      ? { modulationThreshold: roundLevels([thresholdFromScores(modulationScores)], 3)[0] }
+      : {}),
   };
 }

@@ -176,11 +176,11 @@ export const EN: DiagnosisWords = {
       `anomaly score ${stat(p.anomalyScore)}, but no known fault pattern matches`,
     'anomalous-at': (p) =>
       `anomalous at ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz (${f.kind}, ${signedDb(f.excessDb)} dB)`).join(', ')}`,
+    'new-tone': (p) =>
+      `new tone at ${hz(p.frequencyHz)} Hz on no shaft order, ${db(p.excessDb)} dB above healthy, with no known structural mode of the machine near it: not chatter`,
     'shape-differs': () => 'the spectral shape differs without a distinct line',
     'rhythm-changed': (p) =>
       `the sound above 1 kHz swells and fades at ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz (${signedDb(f.excessDb)} dB)`).join(', ')} more than when healthy: a changed rhythm, a rub or a rattle`,
-    'new-tone': (p) =>
-      `new tone at ${hz(p.frequencyHz)} Hz on no shaft order, ${db(p.excessDb)} dB above healthy, with no known structural mode of the machine near it: not chatter`,
     'bearing-parts-overlap': (p) =>
       `the lines of ${p.parts.map((part) => `${EN.causeNames[part.cause].toLowerCase()} (${part.confidence.toFixed(2)})`).join(' and ')} are about as strong: the part cannot be told`,
     'bearing-no-impacts': (p) =>

@@ -174,11 +174,11 @@ export const ZH_CN: DiagnosisWords = {
     'no-pattern-matches': (p) => `异常分数 ${stat(p.anomalyScore)}，但没有匹配的已知故障模式`,
     'anomalous-at': (p) =>
       `异常频率：${p.findings.map((f) => `${hz(f.frequencyHz)} Hz（${KINDS[f.kind]}，${signedDb(f.excessDb)} dB）`).join('、')}`,
+    'new-tone': (p) =>
+      `${hz(p.frequencyHz)} Hz 处出现新的音调，不在任何轴的阶次上，高出健康水平 ${db(p.excessDb)} dB，附近没有已知的设备结构模态：不是颤振`,
     'shape-differs': () => '频谱形状不同，但没有明显的单独谱线',
     'rhythm-changed': (p) =>
       `1000 Hz 以上的声音按 ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz（${signedDb(f.excessDb)} dB）`).join('、')} 的节律起伏，比健康时更强：节奏改变、摩擦或松动撞击`,
-    'new-tone': (p) =>
-      `${hz(p.frequencyHz)} Hz 处出现新的音调，不在任何轴的阶次上，高出健康水平 ${db(p.excessDb)} dB，附近没有已知的设备结构模态：不是颤振`,
     'bearing-parts-overlap': (p) =>
       `${p.parts.map((part) => `${ZH_CN.causeNames[part.cause]}（${part.confidence.toFixed(2)}）`).join('与')}的谱线强度相近：无法区分是哪个部位`,
     'bearing-no-impacts': (p) =>

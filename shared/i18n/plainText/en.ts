@@ -120,10 +120,10 @@ export const PLAIN_EN: PlainWords = {
     'no-pole-pass-sidebands': () => null,
     'no-pattern-matches': () => 'the sound differs from healthy in a way no known fault explains',
     'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
-    'shape-differs': () => 'the sound differs from healthy without a distinct tone',
-    'rhythm-changed': () => 'the rhythm of the sound has changed since it was healthy',
     'new-tone': (p) =>
       `a new steady tone near ${Math.round(p.frequencyHz)} Hz (a whine) that no turning part explains`,
+    'shape-differs': () => 'the sound differs from healthy without a distinct tone',
+    'rhythm-changed': () => 'the rhythm of the sound has changed since it was healthy',
     'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',
     'bearing-no-impacts': () =>
       "a rhythm at the bearing's own rates, without clear knocks that tell which part",

@@ -77,10 +77,10 @@ export const PLAIN_ZH_CN: PlainWords = {
     'no-pole-pass-sidebands': () => null,
     'no-pattern-matches': () => '声音与健康时不同，但没有已知故障能解释',
     'anomalous-at': (p) => `声音在 ${p.findings.length} 个音调上与健康时不同`,
-    'shape-differs': () => '声音的频谱形状与健康时不同，但没有明显的单一音调',
-    'rhythm-changed': () => '声音的节奏与健康时不同',
     'new-tone': (p) =>
       `在 ${Math.round(p.frequencyHz)} Hz 附近出现新的持续音（啸叫），任何转动部件都解释不了`,
+    'shape-differs': () => '声音的频谱形状与健康时不同，但没有明显的单一音调',
+    'rhythm-changed': () => '声音的节奏与健康时不同',
     'bearing-parts-overlap': () => '这些敲击声与轴承的不止一个部位相符',
     'bearing-no-impacts': () => '声音带有轴承自身的节奏，但没有能分辨部位的清晰敲击声',
   },

@@ -136,6 +136,7 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
     },
   ],
   'shape-differs': [{}],
+  'new-tone': [{ frequencyHz: 1236.98, excessDb: 20.49 }],
   'rhythm-changed': [
     {
       findings: [
@@ -144,7 +145,6 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
       ],
     },
   ],
-  'new-tone': [{ frequencyHz: 1236.98, excessDb: 20.49 }],
   'bearing-parts-overlap': [
     {
       parts: [
