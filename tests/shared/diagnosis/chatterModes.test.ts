@@ -4,49 +4,34 @@
  * unexplained new tone; a rattle ringing a resonance of its own is not lead-screw contamination.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
-import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
 import type { MachineProfile } from '../../../shared/diagnosis/profile.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { renderEvidence } from '../../../shared/i18n/diagnosisText.ts';
 import { defaultChatterHz } from '../../../shared/simulation/faults.ts';
 import { buildMachine, defaultMachineSeed } from '../../../shared/simulation/machine.ts';
 import type { SimulationOptions } from '../../../shared/simulation/machineSim.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+import { simLatheBaseline, simLatheFeatures } from '../../helpers/simBaseline.ts';
 
 const SAMPLE_RATE_HZ = 48000;
+const DURATION_SECONDS = 4;
 type Extra = Pick<SimulationOptions, 'faults' | 'anomalies'>;
 
 let baseline: BaselineSignature;
 const machine = buildMachine(simLatheProfile, defaultMachineSeed(simLatheProfile), 1);
 
 function features(seed: number, extra: Extra = {}) {
-  const samples = simulateMachine({
-    sampleRateHz: SAMPLE_RATE_HZ,
-    durationSeconds: 4,
-    seed,
-    ...extra,
-  });
-  return extractFeatures(samples, SAMPLE_RATE_HZ);
+  return simLatheFeatures({ seed, ...extra }, SAMPLE_RATE_HZ, DURATION_SECONDS);
 }
 
 beforeAll(() => {
-  const items = [1, 2, 3, 4, 5].map((seed) => features(seed));
-  baseline = buildBaselineSignature(
-    items,
-    items.map((_, i) => i),
-    {
-      profile: simLatheProfile,
-      sources: items.map((_, i) => ({
-        name: `healthy-${i + 1}.wav`,
-        sampleRateHz: SAMPLE_RATE_HZ,
-        durationSeconds: 4,
-      })),
-    },
+  baseline = simLatheBaseline(
+    [1, 2, 3, 4, 5].map((seed) => features(seed)),
+    SAMPLE_RATE_HZ,
+    DURATION_SECONDS,
   );
 });
 
