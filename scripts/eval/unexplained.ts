@@ -14,7 +14,7 @@ import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../shared/simulation/profiles.ts';
 import { formatTable } from './table.ts';
 
-type Extra = Pick<SimulationOptions, 'cycle' | 'anomalies'>;
+type Extra = Pick<SimulationOptions, 'cycle' | 'anomalies' | 'faults'>;
 
 const CYCLE = { periodSeconds: 0.45 };
 
@@ -63,6 +63,18 @@ const CASES: readonly { name: string; wanted: string; cycle: boolean; extra: Ext
     wanted: 'flagged',
     cycle: false,
     extra: { anomalies: [{ kind: 'whine' }] },
+  },
+  {
+    name: 'chatter (a fault, for contrast)',
+    wanted: 'chatter',
+    cycle: false,
+    extra: { faults: [{ kind: 'chatter' }] },
+  },
+  {
+    name: 'chatter −6 dB',
+    wanted: 'chatter',
+    cycle: false,
+    extra: { faults: [{ kind: 'chatter', levelDb: -6 }] },
   },
   { name: 'cycle 0.45 s (healthy)', wanted: 'no alarm', cycle: true, extra: { cycle: CYCLE } },
   {

@@ -17,7 +17,7 @@ import type { Cause, DiagnosisReport, JudgedBand } from './report.ts';
 import { bearingRule } from './rules/bearing.ts';
 import { beltRule } from './rules/belt.ts';
 import type { CauseCandidate } from './rules/candidate.ts';
-import { chatterRule } from './rules/chatter.ts';
+import { chatterRule, withNewTone } from './rules/chatter.ts';
 import { createRuleContext } from './rules/context.ts';
 import type { RuleContext } from './rules/context.ts';
 import { electricalRule } from './rules/electrical.ts';
@@ -207,6 +207,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
     model,
     profile,
     frequencies,
+    structuralModesHz: profile?.structuralModesHz ?? baseline?.structuralModesHz ?? null,
   });
   const factor = baseline ? 1 : RULES.noBaselineConfidenceFactor;
   const rules = baseline ? [...PATTERN_RULES, ...BASELINE_RULES] : PATTERN_RULES;
@@ -237,6 +238,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged));
       causes.sort(byConfidence);
     }
+    causes = causes.map((c) => withNewTone(c, ctx, candidates));
   }
   const judgedBand = judgedBandOf(comparison);
   const report: DiagnosisReport = {

@@ -125,6 +125,28 @@ function checkReferences(
   });
 }
 
+/** At most this many structural modes: a modal survey of a machine tool names a handful. */
+const MAX_MODES = 32;
+/** A mode above this is beyond any recording's band, Hz. */
+const MAX_MODE_HZ = 100000;
+
+/** The optional `structuralModesHz`: each a positive frequency, refused item by item. */
+function parseModes(value: unknown): { structuralModesHz?: readonly number[] } {
+  if (value === undefined) return {};
+  if (!Array.isArray(value) || value.length > MAX_MODES) {
+    throw new ProfileError('structuralModesHz', `must be an array of at most ${MAX_MODES} items`);
+  }
+  value.forEach((mode, index) => {
+    if (typeof mode !== 'number' || !Number.isFinite(mode) || mode <= 0 || mode > MAX_MODE_HZ) {
+      throw new ProfileError(
+        `structuralModesHz[${index}]`,
+        `must be a positive number up to ${MAX_MODE_HZ}`,
+      );
+    }
+  });
+  return { structuralModesHz: [...(value as number[])] };
+}
+
 /** Copies only the known fields, so the result never shares or carries foreign keys. */
 function pick<T>(value: Readonly<Record<string, unknown>>, keys: readonly string[]): T {
   const out: Record<string, unknown> = {};
@@ -200,6 +222,7 @@ export function parseMachineProfile(json: unknown): MachineProfile {
     lineFrequencyHz: root.lineFrequencyHz as 50 | 60,
     shafts,
     components,
+    ...parseModes(root.structuralModesHz),
   };
 }
 

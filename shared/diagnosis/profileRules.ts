@@ -120,6 +120,7 @@ export const profileSchema: ObjectSchema = {
     name: textRule,
     shafts: { problem: '', accepts: () => true },
     components: { problem: '', accepts: () => true },
+    structuralModesHz: { problem: '', accepts: () => true },
   },
 };
 

@@ -71,6 +71,11 @@ export interface MachineProfile {
   readonly shafts: readonly ShaftSpec[];
   /** Empty when the file omits it. */
   readonly components: readonly MachineComponent[];
+  /**
+   * The machine's structural modes (a tap test, a modal survey), Hz: chatter is looked for near
+   * them. Absent when the file omits it; then the modes found in the baseline are used.
+   */
+  readonly structuralModesHz?: readonly number[];
 }
 
 /** Contact angle used when the file gives none: radial ball bearing 0°, ball screw 45°. */

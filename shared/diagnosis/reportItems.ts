@@ -105,6 +105,10 @@ export interface EvidenceParams {
   'rise-at-1x-alone': { readonly secondOrderExcessDb: number };
   'chatter-line': HzDb & { readonly prominenceDb: number };
   'chatter-not-kinematic': Record<string, never>;
+  /** The structural mode (the profile's or found in the baseline) the chatter line sits near. */
+  'chatter-near-mode': { readonly modeHz: number };
+  /** Raised harmonics of the chatter line, on no kinematic line. */
+  'chatter-harmonics': { readonly frequenciesHz: readonly number[] };
   'broadband-floor': {
     readonly fromHz: number;
     readonly levelDb: number;
@@ -117,6 +121,8 @@ export interface EvidenceParams {
   'no-pattern-matches': { readonly anomalyScore: number };
   'anomalous-at': { readonly findings: readonly (HzDb & { readonly kind: FindingKind })[] };
   'shape-differs': Record<string, never>;
+  /** A new tone on no shaft order that chatter does not explain (far from every mode: a whine). */
+  'new-tone': HzDb;
   /** The energy above 1 kHz swings at these rates more than when healthy (a rhythm, a rub). */
   'rhythm-changed': { readonly findings: readonly HzDb[] };
   /** Two parts of one bearing whose own evidence comes close: the part is uncertain. */

@@ -41,6 +41,8 @@ export interface MachineDraft {
   readonly lineFrequencyHz: '50' | '60';
   readonly shafts: readonly ShaftDraft[];
   readonly components: readonly ComponentDraft[];
+  /** Not edited by the form: carried through so that editing a profile keeps its modes. */
+  readonly structuralModesHz?: readonly number[];
 }
 
 export const COMPONENT_TYPES: readonly ComponentType[] = [
@@ -204,6 +206,7 @@ export function profileJsonFromDraft(draft: MachineDraft): Record<string, unknow
     lineFrequencyHz: Number(draft.lineFrequencyHz),
     shafts: draft.shafts.map(shaftJson),
     components: draft.components.map((c) => componentJson(c, draft.shafts)),
+    ...(draft.structuralModesHz ? { structuralModesHz: [...draft.structuralModesHz] } : {}),
   };
 }
 
@@ -244,5 +247,6 @@ export function draftFromProfile(profile: MachineProfile): MachineDraft {
     lineFrequencyHz: profile.lineFrequencyHz === 60 ? '60' : '50',
     shafts,
     components: profile.components.map((c) => componentDraft(c, shafts)),
+    ...(profile.structuralModesHz ? { structuralModesHz: profile.structuralModesHz } : {}),
   };
 }

@@ -47,6 +47,7 @@ const PATTERNS: readonly Pattern[] = [
   { pattern: /^needs a ballscrew on shaft "(.*)"/, key: 'feedNeedsScrew', names: ['shaft'] },
   { pattern: /^differs from the lead of "(.*)"/, key: 'leadDiffers', names: ['other'] },
   { pattern: /^a shaft needs /, key: 'speedRequired' },
+  { pattern: /^must be an array of at most (\d+) items$/, key: 'arrayOfAtMost', names: ['max'] },
   { pattern: /^(?:a|an) [a-z ]+ needs (.+)$/, key: 'alternatives', names: ['choices'] },
 ];
 

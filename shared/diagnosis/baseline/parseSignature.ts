@@ -15,6 +15,7 @@ import type { BaselineSignature, BaselineSource } from './signature.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { array, at, BaselineError, has, LIMITS, number, object, rates } from './baselineJson.ts';
 import type { JsonObject, NumberRule } from './baselineJson.ts';
+import { parseStructuralModes } from './structuralModes.ts';
 
 export { BaselineError } from './baselineJson.ts';
 
@@ -246,7 +247,9 @@ const SIGNATURE_KEYS = [
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
   const checked = checkFormat(json);
-  const optional = ['speeds', 'modulationThreshold'].filter((key) => has(checked, key));
+  const optional = ['speeds', 'modulationThreshold', 'structuralModesHz'].filter((key) =>
+    has(checked, key),
+  );
   const keys = [...SIGNATURE_KEYS, ...optional];
   const record = object(checked, '', 'a baseline', keys);
   const profile = parseProfile(record.profile);
@@ -276,6 +279,7 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     model,
     calibrationScores,
     threshold,
+    ...parseStructuralModes(record, model),
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
     ...parseModulationThreshold(record, model),
   };

@@ -11,6 +11,7 @@ import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { speedGroupsOf } from './speedModel.ts';
+import { findStructuralModes } from './structuralModes.ts';
 
 export const BASELINE_FORMAT = 'auscult-baseline';
 export const BASELINE_FORMAT_VERSION = 1;
@@ -34,6 +35,12 @@ export interface BaselineSignature {
   /** Healthy leave-one-out anomaly scores the threshold was calibrated on. */
   readonly calibrationScores: readonly number[];
   readonly threshold: number;
+  /**
+   * Structural modes found as humps of the healthy floor (structuralModes.ts), Hz, ascending;
+   * empty when none stands out. Absent in baselines made before: chatter is then judged as it
+   * was (any new tone on no order).
+   */
+  readonly structuralModesHz?: readonly number[];
   /**
    * Set when the healthy recordings span several speeds: each one's speed and a model per speed
    * (speedModel.ts). Absent: one speed, compared as it is (and in baselines made before).
@@ -127,6 +134,11 @@ export function buildBaselineSignature(
     model,
     calibrationScores: roundLevels(scores, 3),
     threshold: roundLevels([thresholdFromScores(scores)], 3)[0],
+    structuralModesHz: findStructuralModes(
+      model.spectrum.medianDb,
+      model.spectrum.binWidthHz,
+      model.analysedMaxHz,
+    ),
     ...(span ? { speeds: span } : {}),
     ...(model.modulation && !span
       ? { modulationThreshold: roundLevels([thresholdFromScores(modulationScores)], 3)[0] }

@@ -33,6 +33,11 @@ export interface RuleContext {
   readonly frequencies: readonly CharacteristicFrequency[];
   /** Highest frequency both spectra cover, Hz. */
   readonly maxLineHz: number;
+  /**
+   * The machine's structural modes, Hz: the profile's, else those found in the baseline; empty
+   * when none is known, null for a baseline made before modes were kept (chatter as it was).
+   */
+  readonly structuralModesHz: readonly number[] | null;
   /** A line of the narrowband spectrum near `frequencyHz`. */
   spectrumLine(frequencyHz: number, toleranceFraction?: number): LineMeasure;
   /** A line of the envelope spectrum near `frequencyHz`. */
@@ -124,6 +129,7 @@ export function createRuleContext(input: {
   model: BaselineModel | null;
   profile: MachineProfile | null;
   frequencies: readonly CharacteristicFrequency[];
+  structuralModesHz?: readonly number[] | null;
 }): RuleContext {
   const { features, comparison, model } = input;
   const spectrum: Scale = {
@@ -156,6 +162,7 @@ export function createRuleContext(input: {
     profile: input.profile,
     frequencies: input.frequencies,
     maxLineHz,
+    structuralModesHz: input.structuralModesHz ?? null,
     spectrumLine: (hz, tolerance = RULES.speedToleranceFraction) =>
       measure(spectrum, hz, tolerance),
     envelopeLine: (hz, tolerance = RULES.defectToleranceFraction) =>

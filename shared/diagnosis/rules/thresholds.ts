@@ -28,6 +28,13 @@ export const RULES = {
    */
   chatterFloorFraction: 0.05,
   /**
+   * Chatter sits within ± this fraction of a structural mode: regenerative chatter locks a few
+   * per cent above the mode it feeds on (the simulator: 5 %), a mode moves a few per cent with
+   * the set-up (workpiece, clamping, temperature), and a mode found in the baseline is placed to
+   * about 1 % (docs/diagnosis.md, "Chatter").
+   */
+  chatterModeFraction: 0.15,
+  /**
    * Another part of the same bearing without lines of its own whose whole family is this strong
    * against the winning part's (summed prominences): the two share their lines, the part cannot
    * be told.

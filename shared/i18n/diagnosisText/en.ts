@@ -161,6 +161,8 @@ export const EN: DiagnosisWords = {
       `strong line at ${hz(p.frequencyHz)} Hz, ${db(p.excessDb)} dB above healthy and ${db(p.prominenceDb)} dB over its neighbours`,
     'chatter-not-kinematic': () =>
       'not a harmonic of any shaft speed or tooth-pass frequency, nor any other kinematic line',
+    'chatter-near-mode': (p) => `near the structural mode at ${hz(p.modeHz)} Hz`,
+    'chatter-harmonics': (p) => `with harmonics of its own at ${hzList(p.frequenciesHz, ', ')} Hz`,
     'broadband-floor': (p) =>
       `broadband floor above ${factor(p.fromHz)} Hz is ${db(p.levelDb)} dB over the baseline in ${p.raisedPercent} % of its bands`,
     'no-impacts': (p) => `no impacts: high-frequency kurtosis ${stat(p.kurtosis)}`,
@@ -174,6 +176,8 @@ export const EN: DiagnosisWords = {
       `anomaly score ${stat(p.anomalyScore)}, but no known fault pattern matches`,
     'anomalous-at': (p) =>
       `anomalous at ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz (${f.kind}, ${signedDb(f.excessDb)} dB)`).join(', ')}`,
+    'new-tone': (p) =>
+      `new tone at ${hz(p.frequencyHz)} Hz on no shaft order, ${db(p.excessDb)} dB above healthy, with no known structural mode of the machine near it: not chatter`,
     'shape-differs': () => 'the spectral shape differs without a distinct line',
     'rhythm-changed': (p) =>
       `the sound above 1 kHz swells and fades at ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz (${signedDb(f.excessDb)} dB)`).join(', ')} more than when healthy: a changed rhythm, a rub or a rattle`,

@@ -162,6 +162,8 @@ export const ZH_CN: DiagnosisWords = {
       `${hz(p.frequencyHz)} Hz 处有一条强谱线，高出健康水平 ${db(p.excessDb)} dB，高出相邻频率 ${db(p.prominenceDb)} dB`,
     'chatter-not-kinematic': () =>
       '它不是任何轴转频或齿通过频率的谐波，也不是其他任何运动学特征频率',
+    'chatter-near-mode': (p) => `靠近 ${hz(p.modeHz)} Hz 处的结构模态`,
+    'chatter-harmonics': (p) => `带有自身的谐波：${hzList(p.frequenciesHz, '、')} Hz`,
     'broadband-floor': (p) =>
       `${factor(p.fromHz)} Hz 以上的宽带底噪高出基线 ${db(p.levelDb)} dB，涉及 ${p.raisedPercent}% 的频带`,
     'no-impacts': (p) => `没有冲击：高频峭度 ${stat(p.kurtosis)}`,
@@ -172,6 +174,8 @@ export const ZH_CN: DiagnosisWords = {
     'no-pattern-matches': (p) => `异常分数 ${stat(p.anomalyScore)}，但没有匹配的已知故障模式`,
     'anomalous-at': (p) =>
       `异常频率：${p.findings.map((f) => `${hz(f.frequencyHz)} Hz（${KINDS[f.kind]}，${signedDb(f.excessDb)} dB）`).join('、')}`,
+    'new-tone': (p) =>
+      `${hz(p.frequencyHz)} Hz 处出现新的音调，不在任何轴的阶次上，高出健康水平 ${db(p.excessDb)} dB，附近没有已知的设备结构模态：不是颤振`,
     'shape-differs': () => '频谱形状不同，但没有明显的单独谱线',
     'rhythm-changed': (p) =>
       `1000 Hz 以上的声音按 ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz（${signedDb(f.excessDb)} dB）`).join('、')} 的节律起伏，比健康时更强：节奏改变、摩擦或松动撞击`,

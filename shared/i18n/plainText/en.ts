@@ -111,6 +111,8 @@ export const PLAIN_EN: PlainWords = {
     'chatter-line': (p) =>
       `a strong tone near ${Math.round(p.frequencyHz)} Hz that no turning part explains`,
     'chatter-not-kinematic': () => null,
+    'chatter-near-mode': () => 'where the machine rings by itself',
+    'chatter-harmonics': () => null,
     'broadband-floor': () => 'a broad hiss, louder than when healthy',
     'no-impacts': () => 'without knocks',
     'line-2x-raised': () => "the motor's electrical hum is louder than when healthy",
@@ -118,6 +120,8 @@ export const PLAIN_EN: PlainWords = {
     'no-pole-pass-sidebands': () => null,
     'no-pattern-matches': () => 'the sound differs from healthy in a way no known fault explains',
     'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
+    'new-tone': (p) =>
+      `a new steady tone near ${Math.round(p.frequencyHz)} Hz (a whine) that no turning part explains`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',
     'rhythm-changed': () => 'the rhythm of the sound has changed since it was healthy',
     'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',

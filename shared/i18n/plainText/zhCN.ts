@@ -68,6 +68,8 @@ export const PLAIN_ZH_CN: PlainWords = {
     'chatter-line': (p) =>
       `在 ${Math.round(p.frequencyHz)} Hz 附近有一个强音，任何转动部件都解释不了`,
     'chatter-not-kinematic': () => null,
+    'chatter-near-mode': () => '正处在机床自身容易共振的频率',
+    'chatter-harmonics': () => null,
     'broadband-floor': () => '宽频嘶嘶声比健康时更大',
     'no-impacts': () => '没有撞击声',
     'line-2x-raised': () => '电机的电磁嗡嗡声比健康时更大',
@@ -75,6 +77,8 @@ export const PLAIN_ZH_CN: PlainWords = {
     'no-pole-pass-sidebands': () => null,
     'no-pattern-matches': () => '声音与健康时不同，但没有已知故障能解释',
     'anomalous-at': (p) => `声音在 ${p.findings.length} 个音调上与健康时不同`,
+    'new-tone': (p) =>
+      `在 ${Math.round(p.frequencyHz)} Hz 附近出现新的持续音（啸叫），任何转动部件都解释不了`,
     'shape-differs': () => '声音的频谱形状与健康时不同，但没有明显的单一音调',
     'rhythm-changed': () => '声音的节奏与健康时不同',
     'bearing-parts-overlap': () => '这些敲击声与轴承的不止一个部位相符',

@@ -192,3 +192,34 @@ describe('parseBaselineSignature', () => {
     expect(thrown(json).path).toBe('model.spectrum.binWidthHz');
   });
 });
+
+describe('the structural modes of a baseline', () => {
+  it('loads a baseline stored before them, without the field', () => {
+    const json = freshJson();
+    delete json.structuralModesHz;
+    expect(parseBaselineSignature(json).structuralModesHz).toBeUndefined();
+  });
+
+  it('accepts an empty list: none found', () => {
+    const json = freshJson();
+    json.structuralModesHz = [];
+    expect(parseBaselineSignature(json).structuralModesHz).toEqual([]);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['not an array', 2300, 'structuralModesHz'],
+    ['too many', Array.from({ length: 33 }, (_, i) => 500 + 100 * i), 'structuralModesHz'],
+    ['a string', [2300, '3700'], 'structuralModesHz[1]'],
+    ['zero', [0], 'structuralModesHz[0]'],
+    ['a negative', [2300, -5], 'structuralModesHz[1]'],
+    ['NaN as null', [null], 'structuralModesHz[0]'],
+    ['a mode above the analysed band', [2300, 4000], 'structuralModesHz[1]'],
+    ['modes out of order', [3000, 2300], 'structuralModesHz[1]'],
+  ])('refuses %s', (_, value, path) => {
+    const json = freshJson();
+    json.structuralModesHz = value;
+    const error = thrown(json);
+    expect(error.path).toBe(path);
+    expect(error.message.startsWith(`${path}: `)).toBe(true);
+  });
+});

@@ -343,6 +343,40 @@ describe('parseMachineProfile', () => {
   });
 });
 
+describe('structural modes of a profile', () => {
+  it('keeps the declared modes, and adds none when the file has none', () => {
+    const json = { ...exampleProfileJson(), structuralModesHz: [2300, 3700.5] };
+    expect(parseMachineProfile(json).structuralModesHz).toEqual([2300, 3700.5]);
+    expect(parseMachineProfile(exampleProfileJson())).not.toHaveProperty('structuralModesHz');
+  });
+
+  it.each<[string, unknown, string, string]>([
+    ['not an array', 2300, 'structuralModesHz', 'must be an array of at most 32 items'],
+    [
+      'too many',
+      Array.from({ length: 33 }, (_, i) => 100 * (i + 1)),
+      'structuralModesHz',
+      'must be an array of at most 32 items',
+    ],
+    ['a string', [2300, '3700'], 'structuralModesHz[1]', 'must be a positive number up to 100000'],
+    ['zero', [0], 'structuralModesHz[0]', 'must be a positive number up to 100000'],
+    ['Infinity', [Infinity], 'structuralModesHz[0]', 'must be a positive number up to 100000'],
+    [
+      'above 100 kHz',
+      [2300, 100001],
+      'structuralModesHz[1]',
+      'must be a positive number up to 100000',
+    ],
+    ['null', [2300, null], 'structuralModesHz[1]', 'must be a positive number up to 100000'],
+  ])('refuses %s', (_, value, path, problem) => {
+    const error = thrown(() =>
+      parseMachineProfile({ ...exampleProfileJson(), structuralModesHz: value }),
+    );
+    expect(error.path).toBe(path);
+    expect(error.message).toBe(`${path}: ${problem}`);
+  });
+});
+
 describe('shaftRpm and withShaftSpeeds', () => {
   const profile = parseMachineProfile(exampleProfileJson());
 

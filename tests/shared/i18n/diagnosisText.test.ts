@@ -118,6 +118,8 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
   'rise-at-1x-alone': [{ secondOrderExcessDb: 1.23 }],
   'chatter-line': [{ ...raised, prominenceDb: 20.1 }],
   'chatter-not-kinematic': [{}],
+  'chatter-near-mode': [{ modeHz: 2331.7 }],
+  'chatter-harmonics': [{ frequenciesHz: [4831.05] }, { frequenciesHz: [4831.05, 7246.6] }],
   'broadband-floor': [{ fromHz: 2000, levelDb: 4.12, raisedPercent: 80 }],
   'no-impacts': [{ kurtosis: 3.1 }],
   'line-2x-raised': [{ frequencyHz: 100.02, excessDb: 8 }],
@@ -134,6 +136,7 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
     },
   ],
   'shape-differs': [{}],
+  'new-tone': [{ frequencyHz: 1236.98, excessDb: 20.49 }],
   'rhythm-changed': [
     {
       findings: [

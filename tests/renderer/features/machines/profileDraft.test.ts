@@ -51,6 +51,10 @@ describe('draftFromProfile and profileJsonFromDraft', () => {
   it.each([
     ['the docs/formats.md example', exampleProfileJson()],
     ['the simulator lathe', simLatheProfileJson],
+    [
+      'a profile with structural modes',
+      { ...exampleProfileJson(), structuralModesHz: [2300, 3700] },
+    ],
   ])('give back %s unchanged after a round trip through the form', (_name, json) => {
     const profile = parseMachineProfile(json);
     expect(parseMachineProfile(profileJsonFromDraft(draftFromProfile(profile)))).toEqual(profile);
