@@ -15,6 +15,11 @@ import type { BaselineSignature, BaselineSource } from './signature.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { array, at, BaselineError, has, LIMITS, number, object, rates } from './baselineJson.ts';
 import type { JsonObject, NumberRule } from './baselineJson.ts';
+import {
+  parseTemporalModel,
+  parseTemporalThresholds,
+  TEMPORAL_THRESHOLD_KEYS,
+} from './parseTemporal.ts';
 
 export { BaselineError } from './baselineJson.ts';
 
@@ -88,10 +93,10 @@ function parseModulation(record: Record<string, unknown>, path: string) {
 }
 
 function parseModel(value: unknown, path: string): BaselineModel {
-  const keys =
-    typeof value === 'object' && value !== null && 'modulation' in value
-      ? [...MODEL_KEYS, 'modulation']
-      : MODEL_KEYS;
+  const optional = ['modulation', 'temporal'].filter(
+    (key) => typeof value === 'object' && value !== null && key in value,
+  );
+  const keys = [...MODEL_KEYS, ...optional];
   const record = object(value, path, 'a baseline model', keys);
   const sampleRateHz = number(record.sampleRateHz, at(path, 'sampleRateHz'), rates.sampleRate);
   const analysedMaxHz = number(record.analysedMaxHz, at(path, 'analysedMaxHz'), {
@@ -123,6 +128,7 @@ function parseModel(value: unknown, path: string): BaselineModel {
     },
     itemCount: number(record.itemCount, at(path, 'itemCount'), rates.itemCount),
     ...parseModulation(record, path),
+    ...parseTemporalModel(record, path),
   };
 }
 
@@ -246,7 +252,9 @@ const SIGNATURE_KEYS = [
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
   const checked = checkFormat(json);
-  const optional = ['speeds', 'modulationThreshold'].filter((key) => has(checked, key));
+  const optional = ['speeds', 'modulationThreshold', ...TEMPORAL_THRESHOLD_KEYS].filter((key) =>
+    has(checked, key),
+  );
   const keys = [...SIGNATURE_KEYS, ...optional];
   const record = object(checked, '', 'a baseline', keys);
   const profile = parseProfile(record.profile);
@@ -278,6 +286,7 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     threshold,
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
     ...parseModulationThreshold(record, model),
+    ...parseTemporalThresholds(record, model),
   };
 }
 
