@@ -27,7 +27,7 @@ import {
   modulationFrameLength,
 } from './modulation.ts';
 import type { EnergyFrames } from './modulation.ts';
-import { shortFrameLength } from './frameEnergy.ts';
+import { createShortEnergy, shortFrameLength } from './frameEnergy.ts';
 import type { FeaturePlan } from './plan.ts';
 
 export interface FrameSpan {
@@ -102,8 +102,11 @@ export function createRangeFeatureAccumulator(
   const pieces = new Map<number, StatsAccumulator>();
   const energy = new Map<number, number>();
   const energyFrameLength = modulationFrameLength(plan.sampleRateHz);
-  const shortEnergy = new Map<number, number>();
-  const shortLength = shortFrameLength(plan.sampleRateHz);
+  const shortEnergy = createShortEnergy(
+    range.startFrame,
+    range.endFrame,
+    shortFrameLength(plan.sampleRateHz),
+  );
   let position = readStart;
 
   /**
@@ -151,7 +154,7 @@ export function createRangeFeatureAccumulator(
         addStatistics(block, highPassed, first, statsStop);
         const kept = highPassed.subarray(first, statsStop);
         addEnergy(energy, kept, position + first, energyFrameLength);
-        addEnergy(shortEnergy, kept, position + first, shortLength);
+        shortEnergy.add(kept, position + first);
       }
       envelope.push(bandPass.process(block, scratch.bandPassed));
       position += block.length;
@@ -164,7 +167,7 @@ export function createRangeFeatureAccumulator(
         statistics,
         pieces: [...pieces.entries()].sort((a, b) => a[0] - b[0]),
         modulation: energyFramesOf(energy),
-        shortEnergy: energyFramesOf(shortEnergy),
+        shortEnergy: shortEnergy.frames(),
       };
     },
   };
