@@ -4,14 +4,9 @@
  * and a baseline without them reads as one made before them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  BaselineError,
-  parseBaselineSignature,
-} from '../../../shared/diagnosis/baseline/parseSignature.ts';
-import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
+import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
-import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { baselineErrorOf, simulatedBaseline } from '../../helpers/storedBaselines.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -23,29 +18,15 @@ function freshJson(): Json {
 }
 
 function messageOf(json: unknown): string {
-  try {
-    parseBaselineSignature(json);
-  } catch (error) {
-    expect(error).toBeInstanceOf(BaselineError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a BaselineError, nothing was thrown');
+  return baselineErrorOf(json).message;
 }
 
 beforeAll(() => {
-  const items = [1, 2, 3, 4].map((seed) =>
-    extractFeatures(
-      simulateMachine({ sampleRateHz: SAMPLE_RATE_HZ, durationSeconds: 3, seed }),
-      SAMPLE_RATE_HZ,
-    ),
-  );
-  signature = buildBaselineSignature(items, [0, 1, 2, 3], {
+  signature = simulatedBaseline({
+    sampleRateHz: SAMPLE_RATE_HZ,
+    durationSeconds: 3,
+    count: 4,
     profile: null,
-    sources: [1, 2, 3, 4].map((i) => ({
-      name: `healthy-${i}.wav`,
-      sampleRateHz: SAMPLE_RATE_HZ,
-      durationSeconds: 3,
-    })),
   });
 });
 

@@ -5,7 +5,6 @@
  * real healthy machine sound (DCASE) stay quiet; a baseline stored before the quantiles still
  * diagnoses byte for byte as it did.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFileFeatures } from '../../../node/diagnosis/featuresFromFile.ts';
@@ -20,6 +19,7 @@ import { temporalOnScale } from '../../../shared/diagnosis/unexplained.ts';
 import { renderEvidence } from '../../../shared/i18n/diagnosisText.ts';
 import type { AnomalySpec, WorkCycle } from '../../../shared/simulation/anomalies.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { reportJson, storedBaselineFixture } from '../../helpers/storedBaselines.ts';
 
 const CYCLE: WorkCycle = { periodSeconds: 0.45 };
 const DCASE = join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'dcase2020-id00');
@@ -138,9 +138,7 @@ describe('real healthy machine sound (DCASE 2020, machine id 00)', () => {
 });
 
 describe('a baseline stored before the short-time energy quantiles', () => {
-  const fixture = JSON.parse(
-    readFileSync(join(__dirname, '..', '..', 'fixtures', 'baselineBeforeTemporal.json'), 'utf8'),
-  ) as { baseline: unknown; reports: Record<string, DiagnosisReport> };
+  const fixture = storedBaselineFixture('baselineBeforeTemporal.json');
 
   it.each([
     ['healthy-60', { cycle: CYCLE }],
@@ -148,18 +146,10 @@ describe('a baseline stored before the short-time energy quantiles', () => {
     ['rattle-60', { cycle: CYCLE, anomalies: [{ kind: 'rattle' }] }],
     ['cycle055-60', { cycle: { periodSeconds: 0.55 } }],
   ] as const)('loads and diagnoses %s byte for byte as before', (name, extra) => {
-    const baseline = parseBaselineSignature(fixture.baseline);
-    expect(baseline.model.modulation).toBeDefined();
-    expect(baseline.model.temporal).toBeUndefined();
+    expect(fixture.baseline.model.modulation).toBeDefined();
+    expect(fixture.baseline.model.temporal).toBeUndefined();
     const f = features(60, extra as Extra, 8000);
     expect(f.temporal).toBeDefined();
-    const now = diagnose({
-      fileName: `${name}.wav`,
-      features: f,
-      baseline,
-      profile: null,
-      rpmOverrides: {},
-    });
-    expect(JSON.stringify(now)).toBe(JSON.stringify(fixture.reports[name]));
+    expect(reportJson(name, f, fixture.baseline)).toBe(JSON.stringify(fixture.reports[name]));
   });
 });
