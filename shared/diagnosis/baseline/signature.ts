@@ -161,7 +161,8 @@ export function buildBaselineSignature(
     ...(model.modulation && !span
       ? ownThresholds(comparisons, [['modulationThreshold', 'modulation']])
       : {}),
-    ...(model.temporal && !span
+    // Judged at every speed of a baseline over several (baselineAtSpeed.ts): no `!span` here.
+    ...(model.temporal
       ? ownThresholds(comparisons, [
           ['beatThreshold', 'beats'],
           ['knockThreshold', 'knocks'],

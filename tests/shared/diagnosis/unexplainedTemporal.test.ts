@@ -10,15 +10,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFileFeatures } from '../../../node/diagnosis/featuresFromFile.ts';
 import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
 import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
+import { itemSpeedsOf } from '../../../shared/diagnosis/baseline/speedModel.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import { diagnose, diagnoseDetailed } from '../../../shared/diagnosis/diagnose.ts';
 import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
 import type { RecordingFeatures } from '../../../shared/diagnosis/features/types.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
+import { estimateShaftSpeeds } from '../../../shared/diagnosis/speed/estimate.ts';
 import { temporalOnScale } from '../../../shared/diagnosis/unexplained.ts';
 import { renderEvidence } from '../../../shared/i18n/diagnosisText.ts';
 import type { AnomalySpec, WorkCycle } from '../../../shared/simulation/anomalies.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
+import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
 import { reportJson, storedBaselineFixture } from '../../helpers/storedBaselines.ts';
 
 const CYCLE: WorkCycle = { periodSeconds: 0.45 };
@@ -112,6 +115,54 @@ describe('missing beats and a quiet rattle are flagged as unexplained, with what
     const again = baselineOf([1, 2, 3, 4, 5].map((seed) => features(seed, { cycle: CYCLE })));
     expect(JSON.stringify(again)).toBe(JSON.stringify(cycled));
   });
+});
+
+describe('a baseline over several speeds judges short-time energy at every speed', () => {
+  /** Features and the speeds estimated from the sound, as `auscult diagnose` has them. */
+  function recorded(seed: number, speedFactor: number, extra: Extra = {}) {
+    const samples = simulateMachine({
+      sampleRateHz: 48000,
+      durationSeconds: 4,
+      seed,
+      speedFactor,
+      ...extra,
+    });
+    const estimates = estimateShaftSpeeds(samples, 48000, simLatheProfile);
+    return { features: extractFeatures(samples, 48000), estimates };
+  }
+
+  it('keeps healthy recordings between its speeds quiet and flags a rattle at 0.9×', () => {
+    const healthy = [0.85, 0.85, 1, 1, 1.15, 1.15].map((factor, i) => recorded(i + 1, factor));
+    const indices = healthy.map((_, i) => i);
+    const spanning = buildBaselineSignature(
+      healthy.map((r) => r.features),
+      indices,
+      {
+        profile: simLatheProfile,
+        sources: healthy.map((r, i) => source(r.features, `healthy-${i}.wav`)),
+        speeds: itemSpeedsOf(
+          simLatheProfile,
+          healthy.map((r) => r.estimates),
+          indices,
+        ),
+      },
+    );
+    expect(spanning.speeds).toBeDefined();
+    expect(spanning.knockThreshold).toBeGreaterThanOrEqual(3);
+    const judge = (r: ReturnType<typeof recorded>) =>
+      diagnose({
+        fileName: 'sim.wav',
+        features: r.features,
+        baseline: spanning,
+        profile: null,
+        rpmOverrides: {},
+        speedEstimates: r.estimates,
+      });
+    for (const factor of [0.95, 1.05]) expect(judge(recorded(60, factor)).anomalous).toBe(false);
+    const rattle = judge(recorded(60, 0.9, { anomalies: [{ kind: 'rattle' }] }));
+    expect(rattle.anomalous).toBe(true);
+    expect(temporalEvidenceOf(rattle).map((e) => e.code)).toContain('bursts-appeared');
+  }, 60_000);
 });
 
 describe('real healthy machine sound (DCASE 2020, machine id 00)', () => {
