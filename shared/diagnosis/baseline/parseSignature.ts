@@ -15,11 +15,7 @@ import type { BaselineSignature, BaselineSource } from './signature.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
 import { array, at, BaselineError, has, LIMITS, number, object, rates } from './baselineJson.ts';
 import type { JsonObject, NumberRule } from './baselineJson.ts';
-import {
-  parseTemporalModel,
-  parseTemporalThresholds,
-  TEMPORAL_THRESHOLD_KEYS,
-} from './parseTemporal.ts';
+import * as temporal from './parseTemporal.ts';
 
 export { BaselineError } from './baselineJson.ts';
 
@@ -128,7 +124,7 @@ function parseModel(value: unknown, path: string): BaselineModel {
     },
     itemCount: number(record.itemCount, at(path, 'itemCount'), rates.itemCount),
     ...parseModulation(record, path),
-    ...parseTemporalModel(record, path),
+    ...temporal.parseTemporalModel(record, path),
   };
 }
 
@@ -252,8 +248,8 @@ const SIGNATURE_KEYS = [
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
   const checked = checkFormat(json);
-  const optional = ['speeds', 'modulationThreshold', ...TEMPORAL_THRESHOLD_KEYS].filter((key) =>
-    has(checked, key),
+  const optional = ['speeds', 'modulationThreshold', ...temporal.TEMPORAL_THRESHOLD_KEYS].filter(
+    (key) => has(checked, key),
   );
   const keys = [...SIGNATURE_KEYS, ...optional];
   const record = object(checked, '', 'a baseline', keys);
@@ -286,7 +282,7 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     threshold,
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
     ...parseModulationThreshold(record, model),
-    ...parseTemporalThresholds(record, model),
+    ...temporal.parseTemporalThresholds(record, model),
   };
 }
 
