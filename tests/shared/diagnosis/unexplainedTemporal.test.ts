@@ -103,6 +103,19 @@ describe('missing beats and a quiet rattle are flagged as unexplained, with what
     }
   });
 
+  it('keeps healthy recordings quiet against one 12 s recording cut into six pieces', () => {
+    // Pieces of 2 s: their quantiles scatter more than whole recordings', and the threshold
+    // must hold that (the CLI cuts a single healthy recording so).
+    const whole = simulateMachine({ sampleRateHz: 48000, durationSeconds: 12, seed: 1 });
+    const size = whole.length / 6;
+    const pieces = [0, 1, 2, 3, 4, 5].map((i) =>
+      extractFeatures(whole.subarray(i * size, (i + 1) * size), 48000),
+    );
+    const single = baselineOf(pieces);
+    expect(single.knockThreshold).toBeDefined();
+    for (const seed of [60, 61, 62]) expect(report(single, features(seed)).anomalous).toBe(false);
+  });
+
   it('stores both families and their thresholds, and reads them back unchanged', () => {
     expect(cycled.model.temporal?.beats.levelsDb).toHaveLength(7);
     expect(cycled.beatThreshold).toBeGreaterThanOrEqual(3);
