@@ -241,7 +241,7 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
     modulationLines: modulation.lines,
     temporalLines: temporal.lines,
     scores,
-    // The modulation score has a threshold of its own (signature.ts): judged in diagnose.ts.
+    // Modulation, beats and knocks have thresholds of their own (signature.ts): see diagnose.ts.
     anomalyScore: Math.max(scores.band, scores.peak, scores.envelope, scores.impulse),
   };
 }

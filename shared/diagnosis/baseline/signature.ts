@@ -48,7 +48,7 @@ export interface BaselineSignature {
   readonly modulationThreshold?: number;
   /**
    * The short-time energy scores' own thresholds (temporal.ts; leave-one-out, as `threshold`):
-   * set for a baseline at one speed whose model has temporal statistics. Absent: not judged.
+   * set when the model has temporal statistics, at one speed or several. Absent: not judged.
    */
   readonly beatThreshold?: number;
   readonly knockThreshold?: number;
