@@ -27,7 +27,8 @@ import { lubricationRule } from './rules/lubrication.ts';
 import { shaftRule } from './rules/shaft.ts';
 import { RULES } from './rules/thresholds.ts';
 import { round, severityFor } from './severity.ts';
-import { modulationOnScale, unexplained } from './unexplained.ts';
+import { modulationOnScale, temporalOnScale, unexplained } from './unexplained.ts';
+import type { TemporalExcess } from './baseline/temporal.ts';
 import type { ShaftSpeedEstimate } from './speed/estimate.ts';
 import { chooseShaftSpeeds } from './speed/speedsUsed.ts';
 import type { ChosenSpeeds } from './speed/speedsUsed.ts';
@@ -217,10 +218,13 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
   let anomalyScore: number;
   let threshold: number;
   let rhythmChanged = false;
+  let temporalChanged: readonly TemporalExcess[] = [];
   if (comparison && baseline) {
     const modulation = modulationOnScale(comparison, baseline);
+    const temporal = temporalOnScale(comparison, baseline);
     rhythmChanged = modulation > baseline.threshold;
-    anomalyScore = Math.max(comparison.anomalyScore, modulation);
+    temporalChanged = temporal.changed;
+    anomalyScore = Math.max(comparison.anomalyScore, modulation, temporal.score);
     threshold = baseline.threshold;
   } else {
     // Kinematic evidence only: how far the strongest candidate's lines stand out, in 6 dB steps.
@@ -235,7 +239,7 @@ export function diagnoseDetailed(input: DiagnoseInput): DiagnosisDetail {
       .filter((c) => c.confidence >= RULES.minConfidence * factor)
       .sort(byConfidence);
     if (comparison && (causes.length === 0 || causes[0].confidence < 0.3)) {
-      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged));
+      causes.push(unexplained(comparison, findings, anomalyScore, rhythmChanged, temporalChanged));
       causes.sort(byConfidence);
     }
     causes = causes.map((c) => withNewTone(c, ctx, candidates));

@@ -58,6 +58,14 @@ interface HzDb {
   readonly excessDb: number;
 }
 
+/** The loudest share of short frames: where it starts over the median, now and when healthy. */
+interface TopFrames {
+  readonly frameMs: number;
+  readonly topPercent: number;
+  readonly levelDb: number;
+  readonly healthyDb: number;
+}
+
 export interface EvidenceParams {
   'envelope-family': {
     readonly defect: FrequencyRef;
@@ -125,6 +133,12 @@ export interface EvidenceParams {
   'new-tone': HzDb;
   /** The energy above 1 kHz swings at these rates more than when healthy (a rhythm, a rub). */
   'rhythm-changed': { readonly findings: readonly HzDb[] };
+  /**
+   * The loudest `topPercent` % of `frameMs` frames above 1 kHz stand lower over the median than
+   * when healthy (beats of a cycle missing) or higher (bursts of knocks: a rattle).
+   */
+  'beats-missing': TopFrames;
+  'bursts-appeared': TopFrames;
   /** Two parts of one bearing whose own evidence comes close: the part is uncertain. */
   'bearing-parts-overlap': {
     readonly parts: readonly { readonly cause: CauseId; readonly confidence: number }[];

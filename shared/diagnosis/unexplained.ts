@@ -4,6 +4,7 @@
  */
 import type { Comparison } from './baseline/compare.ts';
 import type { BaselineSignature } from './baseline/signature.ts';
+import type { TemporalExcess } from './baseline/temporal.ts';
 import type { Cause, Finding } from './report.ts';
 import { round, severityFor } from './severity.ts';
 
@@ -14,6 +15,41 @@ import { round, severityFor } from './severity.ts';
 export function modulationOnScale(comparison: Comparison, baseline: BaselineSignature): number {
   const own = baseline.modulationThreshold;
   return own ? (comparison.scores.modulation * baseline.threshold) / own : 0;
+}
+
+/**
+ * The short-time energy scores on the threshold's scale (as modulationOnScale), the largest, and
+ * the lines of the families that crossed; 0 and none for a baseline without their thresholds.
+ */
+export function temporalOnScale(
+  comparison: Comparison,
+  baseline: BaselineSignature,
+): { score: number; changed: TemporalExcess[] } {
+  const own = { beats: baseline.beatThreshold, knocks: baseline.knockThreshold };
+  const scaled = comparison.temporalLines.map((line) => {
+    const threshold = own[line.family];
+    return { line, score: threshold ? (Math.abs(line.z) * baseline.threshold) / threshold : 0 };
+  });
+  return {
+    score: Math.max(0, ...scaled.map((s) => s.score)),
+    changed: scaled.filter((s) => s.score > baseline.threshold).map((s) => s.line),
+  };
+}
+
+/** Nominal frame length of each family, ms (features/frameEnergy.ts). */
+const FRAME_MS = { beats: 10, knocks: 2.5 } as const;
+
+/** What changed in short-time energy: impacts missing (the tail fell) or appeared (it rose). */
+function temporalEvidence(changed: readonly TemporalExcess[]): Cause['evidence'] {
+  return changed.map((line) => ({
+    code: line.z < 0 ? ('beats-missing' as const) : ('bursts-appeared' as const),
+    params: {
+      frameMs: FRAME_MS[line.family],
+      topPercent: round(100 * (1 - line.probability), 1),
+      levelDb: round(line.levelDb, 1),
+      healthyDb: round(line.healthyDb, 1),
+    },
+  }));
 }
 
 /** What changed in time, when the modulation is what crossed the threshold. */
@@ -32,13 +68,18 @@ export function unexplained(
   findings: readonly Finding[],
   anomalyScore: number,
   rhythmChanged: boolean,
+  temporalChanged: readonly TemporalExcess[] = [],
 ): Cause {
   const frequencies = findings.filter((f) => f.frequencyHz > 0).slice(0, 5);
-  const rhythm = rhythmEvidence(comparison, rhythmChanged);
+  const rhythm = [
+    ...rhythmEvidence(comparison, rhythmChanged),
+    ...temporalEvidence(temporalChanged),
+  ];
   const worst = Math.max(
     0,
     ...findings.map((f) => f.excessDb),
-    ...(rhythm.length ? comparison.modulationLines.map((l) => l.excessDb) : []),
+    ...(rhythmChanged && rhythm.length ? comparison.modulationLines.map((l) => l.excessDb) : []),
+    ...temporalChanged.map((l) => Math.abs(l.levelDb - l.healthyDb)),
   );
   const evidence: Cause['evidence'][number][] = [
     { code: 'no-pattern-matches', params: { anomalyScore: round(anomalyScore, 2) } },

@@ -7,7 +7,7 @@ import { shaftRpm } from '../profile.ts';
 import type { MachineProfile } from '../profile.ts';
 import type { BaselineModel } from './model.ts';
 import type { BaselineSignature } from './signature.ts';
-import { modelAtSpeed, speedRangeRpm } from './speedModel.ts';
+import { modelAtSpeed, speedRangeRpm, withTemporal } from './speedModel.ts';
 
 /**
  * A recording whose reference shaft turns outside the speeds of the baseline (with their margin,
@@ -48,5 +48,8 @@ export function baselineModelAt(
     const params = { shaftId: span.shaftId, rpm: Math.round(rpm * 10) / 10, lowRpm, highRpm };
     return { model: null, outside: { code: 'outside-baseline-speeds', params } };
   }
-  return { model: modelAtSpeed(span.groups, rpm), outside: null };
+  return {
+    model: withTemporal(modelAtSpeed(span.groups, rpm), baseline.model.temporal),
+    outside: null,
+  };
 }

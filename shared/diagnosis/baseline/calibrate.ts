@@ -8,7 +8,8 @@ import { compareWithBaseline } from './compare.ts';
 import type { Comparison } from './compare.ts';
 import { buildBaselineModel } from './model.ts';
 import type { BaselineModel } from './model.ts';
-import { modelAtSpeed, speedGroupsOf } from './speedModel.ts';
+import { modelAtSpeed, speedGroupsOf, withTemporal } from './speedModel.ts';
+import { temporalModel } from './temporal.ts';
 
 export const CALIBRATION = {
   /** Never alarm below this score, however tight the healthy recordings were. */
@@ -31,7 +32,8 @@ function restModelFor(
     return () => model;
   }
   const groups = speedGroupsOf(rest, restRpms);
-  return (rpm) => modelAtSpeed(groups, rpm);
+  const temporal = temporalModel(rest) ?? undefined;
+  return (rpm) => withTemporal(modelAtSpeed(groups, rpm), temporal);
 }
 
 /**

@@ -14,6 +14,8 @@ import type { HealthyLevels } from './healthyReference.ts';
 import { localPeaks } from './localPeaks.ts';
 import type { BaselineModel } from './model.ts';
 import { modulationFloorDb } from './normalise.ts';
+import { compareTemporal } from './temporal.ts';
+import type { TemporalExcess } from './temporal.ts';
 
 export interface BandDeviation {
   readonly centreHz: number;
@@ -57,12 +59,17 @@ export interface Comparison {
   };
   /** Modulation frequencies whose energy swings more than healthy (modulation.ts), worst first. */
   readonly modulationLines: readonly ModulationExcess[];
+  /** Each short-time energy family's quantile that moved most (temporal.ts). */
+  readonly temporalLines: readonly TemporalExcess[];
   readonly scores: {
     readonly band: number;
     readonly peak: number;
     readonly envelope: number;
     readonly impulse: number;
     readonly modulation: number;
+    /** |z| of the 10 ms and 2.5 ms frame quantiles: thresholds of their own, as modulation. */
+    readonly beats: number;
+    readonly knocks: number;
   };
   readonly anomalyScore: number;
 }
@@ -212,12 +219,16 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
     (kurtosis - model.impulsiveness.kurtosis) /
     Math.max(model.impulsiveness.spread, COMPARISON.kurtosisSpreadFloor);
   const modulation = compareModulation(features, model, narrow);
+  // Through a phone, automatic gain and compression reshape short-time energy: not judged.
+  const temporal = compareTemporal(features, narrow ? undefined : model.temporal);
   const scores = {
     band: band.score,
     peak: peak.score,
     envelope: envelope.score,
     impulse: Math.max(0, impulseZ),
     modulation: modulation.score,
+    beats: temporal.scores.beats,
+    knocks: temporal.scores.knocks,
   };
   return {
     gainDb: band.gainDb,
@@ -228,8 +239,9 @@ export function compareWithBaseline(features: RecordingFeatures, model: Baseline
     envelopeLines: envelope.lines,
     impulsiveness: { kurtosis, baselineKurtosis: model.impulsiveness.kurtosis, z: impulseZ },
     modulationLines: modulation.lines,
+    temporalLines: temporal.lines,
     scores,
-    // The modulation score has a threshold of its own (signature.ts): judged in diagnose.ts.
+    // Modulation, beats and knocks have thresholds of their own (signature.ts): see diagnose.ts.
     anomalyScore: Math.max(scores.band, scores.peak, scores.envelope, scores.impulse),
   };
 }

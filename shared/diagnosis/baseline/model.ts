@@ -6,6 +6,8 @@
 import { aggregateLevels, median, regridLevels, robustSpread } from '../features/levels.ts';
 import type { RecordingFeatures } from '../features/types.ts';
 import { envelopeFloorDb, modulationFloorDb } from './normalise.ts';
+import { temporalModel } from './temporal.ts';
+import type { TemporalModel } from './temporal.ts';
 
 export interface LevelStatistics {
   readonly medianDb: readonly number[];
@@ -32,6 +34,11 @@ export interface BaselineModel {
    * when an item lacks it (a piece under 2.6 s), at another bin width, and in older baselines.
    */
   readonly modulation?: LevelStatistics & { readonly binWidthHz: number };
+  /**
+   * Short-time energy quantiles (temporal.ts). Absent when an item lacks them (under 1 s) and in
+   * older baselines.
+   */
+  readonly temporal?: TemporalModel;
 }
 
 /** Per-item gain offsets: each item's median band deviation from the items' median. */
@@ -99,6 +106,7 @@ export function buildBaselineModel(items: readonly RecordingFeatures[]): Baselin
   const itemKurtosis = items.map((f) => median(f.impulsiveness.pieceKurtosis));
   const allPieces = items.flatMap((f) => f.impulsiveness.pieceKurtosis);
   const modulation = modulationModel(items);
+  const temporal = temporalModel(items);
   return {
     sampleRateHz: lowest.sampleRateHz,
     analysedMaxHz: lowest.analysedMaxHz,
@@ -111,5 +119,6 @@ export function buildBaselineModel(items: readonly RecordingFeatures[]): Baselin
     },
     itemCount: items.length,
     ...(modulation ? { modulation } : {}),
+    ...(temporal ? { temporal } : {}),
   };
 }

@@ -16,6 +16,7 @@ import type { BaselineSpeeds } from './speedModel.ts';
 import { array, at, BaselineError, has, LIMITS, number, object, rates } from './baselineJson.ts';
 import type { JsonObject, NumberRule } from './baselineJson.ts';
 import { parseStructuralModes } from './structuralModes.ts';
+import * as temporal from './parseTemporal.ts';
 
 export { BaselineError } from './baselineJson.ts';
 
@@ -89,10 +90,10 @@ function parseModulation(record: Record<string, unknown>, path: string) {
 }
 
 function parseModel(value: unknown, path: string): BaselineModel {
-  const keys =
-    typeof value === 'object' && value !== null && 'modulation' in value
-      ? [...MODEL_KEYS, 'modulation']
-      : MODEL_KEYS;
+  const optional = ['modulation', 'temporal'].filter(
+    (key) => typeof value === 'object' && value !== null && key in value,
+  );
+  const keys = [...MODEL_KEYS, ...optional];
   const record = object(value, path, 'a baseline model', keys);
   const sampleRateHz = number(record.sampleRateHz, at(path, 'sampleRateHz'), rates.sampleRate);
   const analysedMaxHz = number(record.analysedMaxHz, at(path, 'analysedMaxHz'), {
@@ -124,6 +125,7 @@ function parseModel(value: unknown, path: string): BaselineModel {
     },
     itemCount: number(record.itemCount, at(path, 'itemCount'), rates.itemCount),
     ...parseModulation(record, path),
+    ...temporal.parseTemporalModel(record, path),
   };
 }
 
@@ -247,9 +249,12 @@ const SIGNATURE_KEYS = [
  */
 export function parseBaselineSignature(json: unknown): BaselineSignature {
   const checked = checkFormat(json);
-  const optional = ['speeds', 'modulationThreshold', 'structuralModesHz'].filter((key) =>
-    has(checked, key),
-  );
+  const optional = [
+    'speeds',
+    'modulationThreshold',
+    'structuralModesHz',
+    ...temporal.TEMPORAL_THRESHOLD_KEYS,
+  ].filter((key) => has(checked, key));
   const keys = [...SIGNATURE_KEYS, ...optional];
   const record = object(checked, '', 'a baseline', keys);
   const profile = parseProfile(record.profile);
@@ -282,6 +287,7 @@ export function parseBaselineSignature(json: unknown): BaselineSignature {
     ...parseStructuralModes(record, model),
     ...(has(record, 'speeds') ? { speeds: parseSpeeds(record.speeds, profile, model) } : {}),
     ...parseModulationThreshold(record, model),
+    ...temporal.parseTemporalThresholds(record, model),
   };
 }
 

@@ -7,9 +7,11 @@ import type { RecordingFeatures } from '../features/types.ts';
 import { shaftRpm } from '../profile.ts';
 import type { MachineProfile } from '../profile.ts';
 import { leaveOneOutComparisons, thresholdFromScores } from './calibrate.ts';
+import type { Comparison } from './compare.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
 import type { BaselineSpeeds } from './speedModel.ts';
+import type { TemporalModel, TemporalStatistics } from './temporal.ts';
 import { speedGroupsOf } from './speedModel.ts';
 import { findStructuralModes } from './structuralModes.ts';
 
@@ -51,6 +53,12 @@ export interface BaselineSignature {
    * one speed whose model has modulation statistics. Absent: the rhythm is not judged.
    */
   readonly modulationThreshold?: number;
+  /**
+   * The short-time energy scores' own thresholds (temporal.ts; leave-one-out, as `threshold`):
+   * set when the model has temporal statistics, at one speed or several. Absent: not judged.
+   */
+  readonly beatThreshold?: number;
+  readonly knockThreshold?: number;
 }
 
 /** Each healthy item's speed of one reference shaft (estimated from its sound, or given). */
@@ -80,7 +88,30 @@ function roundModel(model: BaselineModel): BaselineModel {
       spread: roundLevels([model.impulsiveness.spread], 4)[0],
     },
     ...(model.modulation ? { modulation: roundStatistics(model.modulation) } : {}),
+    ...(model.temporal ? { temporal: roundTemporal(model.temporal) } : {}),
   };
+}
+
+function roundTemporal(model: TemporalModel): TemporalModel {
+  const round = (s: TemporalStatistics) => ({
+    levelsDb: roundLevels(s.levelsDb),
+    shapeDb: roundLevels(s.shapeDb),
+    shapeSpreadDb: roundLevels(s.shapeSpreadDb),
+  });
+  return { beats: round(model.beats), knocks: round(model.knocks) };
+}
+
+/** Each own threshold from its leave-one-out scores, under the key it is stored as. */
+function ownThresholds(
+  comparisons: readonly Comparison[],
+  which: readonly (readonly [string, keyof Comparison['scores']])[],
+): Record<string, number> {
+  return Object.fromEntries(
+    which.map(([key, score]) => [
+      key,
+      roundLevels([thresholdFromScores(comparisons.map((c) => c.scores[score]))], 3)[0],
+    ]),
+  );
 }
 
 /** The speeds to store: only when the items span more than one speed group. */
@@ -120,7 +151,6 @@ export function buildBaselineSignature(
   const span = spanOf(items, options.speeds);
   const comparisons = leaveOneOutComparisons(items, groups, span ? span.itemRpm : null);
   const scores = comparisons.map((c) => c.anomalyScore);
-  const modulationScores = comparisons.map((c) => c.scores.modulation);
   const profile = options.profile;
   const speeds = Object.fromEntries(
     (profile?.shafts ?? []).map((shaft) => [shaft.id, shaftRpm(profile!, shaft.id)]),
@@ -141,7 +171,14 @@ export function buildBaselineSignature(
     ),
     ...(span ? { speeds: span } : {}),
     ...(model.modulation && !span
-      ? { modulationThreshold: roundLevels([thresholdFromScores(modulationScores)], 3)[0] }
+      ? ownThresholds(comparisons, [['modulationThreshold', 'modulation']])
+      : {}),
+    // Judged at every speed of a baseline over several (baselineAtSpeed.ts): no `!span` here.
+    ...(model.temporal
+      ? ownThresholds(comparisons, [
+          ['beatThreshold', 'beats'],
+          ['knockThreshold', 'knocks'],
+        ])
       : {}),
   };
 }

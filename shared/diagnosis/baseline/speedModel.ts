@@ -14,6 +14,7 @@ import { chooseShaftSpeeds } from '../speed/speedsUsed.ts';
 import { median } from '../features/levels.ts';
 import type { BaselineModel, LevelStatistics } from './model.ts';
 import { buildBaselineModel } from './model.ts';
+import type { TemporalModel } from './temporal.ts';
 
 export const SPEED_SPAN = {
   /**
@@ -201,4 +202,13 @@ export function itemSpeedsOf(
       shaftRpm(profile, shaft.id),
   );
   return { shaftId: shaft.id, itemRpm: recordingOfItem.map((i) => rpms[i]) };
+}
+
+/**
+ * A model at one speed with the short-time energy statistics of every speed (temporal.ts): the
+ * loudest frames' share does not move with speed the way lines do, and a group of two or three
+ * recordings has no spread to judge it by.
+ */
+export function withTemporal(model: BaselineModel, temporal?: TemporalModel): BaselineModel {
+  return temporal ? { ...model, temporal } : model;
 }

@@ -9,6 +9,7 @@ import type { SampleArray } from '../../dsp/types.ts';
 import { toAmplitudeSpectrum } from '../../dsp/welch.ts';
 import { welchResult } from '../../dsp/welchSegments.ts';
 import { bandCountBelow, bandLevelsDb, powerToDb } from './bandGrid.ts';
+import { temporalFeatures } from './frameEnergy.ts';
 import { modulationSpectrum } from './modulation.ts';
 import { assertAnalysable, excerptFrames, planFeatures } from './plan.ts';
 import type { FeaturePlan } from './plan.ts';
@@ -42,6 +43,7 @@ export function finishFeatures(plan: FeaturePlan, partial: FeaturePartial): Reco
     .map(([, s]) => summarizeStats(s).kurtosis)
     .map((k) => (Number.isFinite(k) ? k : 3));
   const modulation = modulationSpectrum(partial.modulation, plan.sampleRateHz);
+  const temporal = temporalFeatures(partial.modulation, partial.shortEnergy, plan.sampleRateHz);
   return {
     formatVersion: 1,
     sampleRateHz: plan.sampleRateHz,
@@ -68,6 +70,7 @@ export function finishFeatures(plan: FeaturePlan, partial: FeaturePartial): Reco
     },
     impulsiveness: { highPassHz: plan.impulsiveness.highPassHz, pieceKurtosis },
     ...(modulation ? { modulation } : {}),
+    ...(temporal ? { temporal } : {}),
   };
 }
 

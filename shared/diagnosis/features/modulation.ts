@@ -45,9 +45,14 @@ export function addEnergy(
 /** The frames of a map, as a dense run from its lowest index. */
 export function energyFramesOf(frames: ReadonlyMap<number, number>): EnergyFrames {
   if (frames.size === 0) return { first: 0, sums: [] };
-  const indices = [...frames.keys()];
-  const first = Math.min(...indices);
-  const sums = new Array<number>(Math.max(...indices) - first + 1).fill(0);
+  // A loop, not Math.min(...keys): a long recording's short frames outnumber a call's arguments.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const index of frames.keys()) {
+    if (index < first) first = index;
+    if (index > last) last = index;
+  }
+  const sums = new Array<number>(last - first + 1).fill(0);
   for (const [index, sum] of frames) sums[index - first] += sum;
   return { first, sums };
 }

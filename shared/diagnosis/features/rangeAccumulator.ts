@@ -27,6 +27,7 @@ import {
   modulationFrameLength,
 } from './modulation.ts';
 import type { EnergyFrames } from './modulation.ts';
+import { createShortEnergy, shortFrameLength } from './frameEnergy.ts';
 import type { FeaturePlan } from './plan.ts';
 
 export interface FrameSpan {
@@ -42,6 +43,8 @@ export interface FeaturePartial {
   readonly pieces: readonly (readonly [number, StatsAccumulator])[];
   /** High-passed energy per ~10 ms frame, for the modulation spectrum (modulation.ts). */
   readonly modulation: EnergyFrames;
+  /** The same per ~2.5 ms frame, for the short frames' quantiles (frameEnergy.ts). */
+  readonly shortEnergy: EnergyFrames;
 }
 
 export interface RangeFeatureAccumulator {
@@ -99,6 +102,11 @@ export function createRangeFeatureAccumulator(
   const pieces = new Map<number, StatsAccumulator>();
   const energy = new Map<number, number>();
   const energyFrameLength = modulationFrameLength(plan.sampleRateHz);
+  const shortEnergy = createShortEnergy(
+    range.startFrame,
+    range.endFrame,
+    shortFrameLength(plan.sampleRateHz),
+  );
   let position = readStart;
 
   /**
@@ -144,12 +152,9 @@ export function createRangeFeatureAccumulator(
       const highPassed = highPass.process(block, scratch.highPassed);
       if (statsStop > first) {
         addStatistics(block, highPassed, first, statsStop);
-        addEnergy(
-          energy,
-          highPassed.subarray(first, statsStop),
-          position + first,
-          energyFrameLength,
-        );
+        const kept = highPassed.subarray(first, statsStop);
+        addEnergy(energy, kept, position + first, energyFrameLength);
+        shortEnergy.add(kept, position + first);
       }
       envelope.push(bandPass.process(block, scratch.bandPassed));
       position += block.length;
@@ -162,6 +167,7 @@ export function createRangeFeatureAccumulator(
         statistics,
         pieces: [...pieces.entries()].sort((a, b) => a[0] - b[0]),
         modulation: energyFramesOf(energy),
+        shortEnergy: shortEnergy.frames(),
       };
     },
   };
@@ -177,5 +183,6 @@ export function mergeFeaturePartials(a: FeaturePartial, b: FeaturePartial): Feat
     statistics: mergeStats(a.statistics, b.statistics),
     pieces: [...pieces.entries()].sort((x, y) => x[0] - y[0]),
     modulation: mergeEnergyFrames(a.modulation, b.modulation),
+    shortEnergy: mergeEnergyFrames(a.shortEnergy, b.shortEnergy),
   };
 }

@@ -36,4 +36,12 @@ export interface RecordingFeatures {
    * for recordings under 2.6 s and in features computed before it existed.
    */
   readonly modulation?: { readonly binWidthHz: number; readonly levelsDb: readonly number[] };
+  /**
+   * Upper quantiles of the ~10 ms and ~2.5 ms frame energies above the high-pass over their
+   * median, dB (frameEnergy.ts): absent for recordings under 1 s and in features made before.
+   */
+  readonly temporal?: {
+    readonly frameQuantilesDb: readonly number[];
+    readonly shortFrameQuantilesDb: readonly number[];
+  };
 }

@@ -181,6 +181,10 @@ export const EN: DiagnosisWords = {
     'shape-differs': () => 'the spectral shape differs without a distinct line',
     'rhythm-changed': (p) =>
       `the sound above 1 kHz swells and fades at ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz (${signedDb(f.excessDb)} dB)`).join(', ')} more than when healthy: a changed rhythm, a rub or a rattle`,
+    'beats-missing': (p) =>
+      `fewer impacts than when healthy: the loudest ${order(p.topPercent)} % of ${order(p.frameMs)} ms moments above 1 kHz stand ${db(p.levelDb)} dB over the median, ${db(p.healthyDb)} dB when healthy: beats of a work cycle are missing or knocks have stopped`,
+    'bursts-appeared': (p) =>
+      `bursts of short knocks appeared: the loudest ${order(p.topPercent)} % of ${order(p.frameMs)} ms moments above 1 kHz stand ${db(p.levelDb)} dB over the median, ${db(p.healthyDb)} dB when healthy: a rattle, a loose part or new impacts`,
     'bearing-parts-overlap': (p) =>
       `the lines of ${p.parts.map((part) => `${EN.causeNames[part.cause].toLowerCase()} (${part.confidence.toFixed(2)})`).join(' and ')} are about as strong: the part cannot be told`,
     'bearing-no-impacts': (p) =>

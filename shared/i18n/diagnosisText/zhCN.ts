@@ -179,6 +179,10 @@ export const ZH_CN: DiagnosisWords = {
     'shape-differs': () => '频谱形状不同，但没有明显的单独谱线',
     'rhythm-changed': (p) =>
       `1000 Hz 以上的声音按 ${p.findings.map((f) => `${hz(f.frequencyHz)} Hz（${signedDb(f.excessDb)} dB）`).join('、')} 的节律起伏，比健康时更强：节奏改变、摩擦或松动撞击`,
+    'beats-missing': (p) =>
+      `冲击比健康时少：1000 Hz 以上最响的 ${order(p.topPercent)}% 的 ${order(p.frameMs)} 毫秒片段比中位数高 ${db(p.levelDb)} dB，健康时为 ${db(p.healthyDb)} dB：工作循环缺拍或撞击停止`,
+    'bursts-appeared': (p) =>
+      `出现了短促的成串撞击：1000 Hz 以上最响的 ${order(p.topPercent)}% 的 ${order(p.frameMs)} 毫秒片段比中位数高 ${db(p.levelDb)} dB，健康时为 ${db(p.healthyDb)} dB：松动件的咔嗒声或新的冲击`,
     'bearing-parts-overlap': (p) =>
       `${p.parts.map((part) => `${ZH_CN.causeNames[part.cause]}（${part.confidence.toFixed(2)}）`).join('与')}的谱线强度相近：无法区分是哪个部位`,
     'bearing-no-impacts': (p) =>

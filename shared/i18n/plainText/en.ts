@@ -124,6 +124,8 @@ export const PLAIN_EN: PlainWords = {
       `a new steady tone near ${Math.round(p.frequencyHz)} Hz (a whine) that no turning part explains`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',
     'rhythm-changed': () => 'the rhythm of the sound has changed since it was healthy',
+    'beats-missing': () => 'some of the regular knocks of the machine are missing',
+    'bursts-appeared': () => 'short bursts of knocks have appeared, like a rattle',
     'bearing-parts-overlap': () => 'the knocks fit more than one part of the bearing',
     'bearing-no-impacts': () =>
       "a rhythm at the bearing's own rates, without clear knocks that tell which part",

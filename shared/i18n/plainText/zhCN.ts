@@ -81,6 +81,8 @@ export const PLAIN_ZH_CN: PlainWords = {
       `在 ${Math.round(p.frequencyHz)} Hz 附近出现新的持续音（啸叫），任何转动部件都解释不了`,
     'shape-differs': () => '声音的频谱形状与健康时不同，但没有明显的单一音调',
     'rhythm-changed': () => '声音的节奏与健康时不同',
+    'beats-missing': () => '机器有规律的撞击声少了一些',
+    'bursts-appeared': () => '出现了短促的成串撞击声，像松动件的咔嗒声',
     'bearing-parts-overlap': () => '这些敲击声与轴承的不止一个部位相符',
     'bearing-no-impacts': () => '声音带有轴承自身的节奏，但没有能分辨部位的清晰敲击声',
   },

@@ -50,11 +50,14 @@ describe('features against the goldens', () => {
     expect(digests).toEqual(expected);
   });
 
-  it('gives the same modulation spectrum on the pool as in this thread', async () => {
+  it('gives the same modulation spectrum and short-time quantiles on the pool as here', async () => {
     for (const golden of cases) {
       const pooled = await extractFileFeatures(golden.path, golden.range, { pool });
       const here = await extractFileFeatures(golden.path, golden.range, {});
       expect(pooled.features.modulation).toEqual(here.features.modulation);
+      // Frames cut by a range boundary add up: the quantiles equal one pass's, bit for bit.
+      expect(pooled.features.temporal).toEqual(here.features.temporal);
+      expect(pooled.features.temporal).toBeDefined();
       if (golden.name.includes('12 s') || golden.name.includes('45 s')) {
         expect(pooled.features.modulation?.levelsDb.length).toBeGreaterThan(100);
       }

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  BaselineError,
-  parseBaselineSignature,
-} from '../../../shared/diagnosis/baseline/parseSignature.ts';
-import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
+import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
-import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
-import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+import { baselineErrorOf, simulatedBaseline } from '../../helpers/storedBaselines.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,30 +22,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function thrown(json: unknown): BaselineError {
-  try {
-    parseBaselineSignature(json);
-  } catch (error) {
-    expect(error).toBeInstanceOf(BaselineError);
-    return error as BaselineError;
-  }
-  throw new Error('expected a BaselineError, nothing was thrown');
-}
+const thrown = baselineErrorOf;
 
 beforeAll(() => {
-  const items = [1, 2, 3, 4].map((seed) =>
-    extractFeatures(
-      simulateMachine({ sampleRateHz: SAMPLE_RATE_HZ, durationSeconds: 1, seed }),
-      SAMPLE_RATE_HZ,
-    ),
-  );
-  signature = buildBaselineSignature(items, [0, 1, 2, 3], {
+  signature = simulatedBaseline({
+    sampleRateHz: SAMPLE_RATE_HZ,
+    durationSeconds: 1,
+    count: 4,
     profile: simLatheProfile,
-    sources: [1, 2, 3, 4].map((i) => ({
-      name: `healthy-${i}.wav`,
-      sampleRateHz: SAMPLE_RATE_HZ,
-      durationSeconds: 1,
-    })),
   });
 });
 

@@ -5,8 +5,6 @@
  * saying what changed; a healthy recording stays quiet; a baseline stored before the feature
  * still loads and diagnoses byte for byte as it did.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
 import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
@@ -18,6 +16,7 @@ import { renderEvidence } from '../../../shared/i18n/diagnosisText.ts';
 import type { AnomalySpec, WorkCycle } from '../../../shared/simulation/anomalies.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+import { reportJson, storedBaselineFixture } from '../../helpers/storedBaselines.ts';
 
 const SAMPLE_RATE_HZ = 48000;
 const DURATION_SECONDS = 4;
@@ -112,16 +111,14 @@ describe('changes of rhythm are flagged as unexplained, with what changed', () =
 });
 
 describe('a baseline stored before the modulation spectrum', () => {
-  const fixture = JSON.parse(
-    readFileSync(join(__dirname, '..', '..', 'fixtures', 'baselineBeforeModulation.json'), 'utf8'),
-  ) as { baseline: unknown; reports: Record<string, DiagnosisReport> };
+  const fixture = storedBaselineFixture('baselineBeforeModulation.json');
 
   it.each([
     ['healthy-60', []],
     ['rub-60', [{ kind: 'rub', levelDb: 6 }]],
     ['whine-60', [{ kind: 'whine' }]],
   ] as const)('loads and diagnoses %s byte for byte as before', (name, anomalies) => {
-    const baseline = parseBaselineSignature(fixture.baseline);
+    const baseline = fixture.baseline;
     expect(baseline.model.modulation).toBeUndefined();
     const samples = simulateMachine({
       sampleRateHz: 8000,
@@ -131,13 +128,6 @@ describe('a baseline stored before the modulation spectrum', () => {
     });
     const f = extractFeatures(samples, 8000);
     expect(f.modulation).toBeDefined();
-    const now = diagnose({
-      fileName: `${name}.wav`,
-      features: f,
-      baseline,
-      profile: null,
-      rpmOverrides: {},
-    });
-    expect(JSON.stringify(now)).toBe(JSON.stringify(fixture.reports[name]));
+    expect(reportJson(name, f, baseline)).toBe(JSON.stringify(fixture.reports[name]));
   });
 });

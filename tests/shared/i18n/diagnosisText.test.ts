@@ -145,6 +145,8 @@ const EVIDENCE: { readonly [C in EvidenceCode]: readonly EvidenceParams[C][] } =
       ],
     },
   ],
+  'beats-missing': [{ frameMs: 10, topPercent: 2, levelDb: 2.5, healthyDb: 5.7 }],
+  'bursts-appeared': [{ frameMs: 2.5, topPercent: 0.5, levelDb: 6.5, healthyDb: 2.6 }],
   'bearing-parts-overlap': [
     {
       parts: [
