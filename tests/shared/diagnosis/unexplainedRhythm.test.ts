@@ -7,15 +7,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBaselineSignature } from '../../../shared/diagnosis/baseline/parseSignature.ts';
-import { buildBaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import type { BaselineSignature } from '../../../shared/diagnosis/baseline/signature.ts';
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
-import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
 import type { DiagnosisReport } from '../../../shared/diagnosis/report.ts';
 import { renderEvidence } from '../../../shared/i18n/diagnosisText.ts';
 import type { AnomalySpec, WorkCycle } from '../../../shared/simulation/anomalies.ts';
+import { extractFeatures } from '../../../shared/diagnosis/features/extractor.ts';
 import { simulateMachine } from '../../../shared/simulation/machineSim.ts';
-import { simLatheProfile } from '../../../shared/simulation/profiles.ts';
+import { simLatheBaseline, simLatheFeatures } from '../../helpers/simBaseline.ts';
 import { reportJson, storedBaselineFixture } from '../../helpers/storedBaselines.ts';
 
 const SAMPLE_RATE_HZ = 48000;
@@ -23,29 +22,12 @@ const DURATION_SECONDS = 4;
 const CYCLE: WorkCycle = { periodSeconds: 0.45 };
 
 function features(seed: number, extra: { cycle?: WorkCycle; anomalies?: AnomalySpec[] } = {}) {
-  const samples = simulateMachine({
-    sampleRateHz: SAMPLE_RATE_HZ,
-    durationSeconds: DURATION_SECONDS,
-    seed,
-    ...extra,
-  });
-  return extractFeatures(samples, SAMPLE_RATE_HZ);
+  return simLatheFeatures({ seed, ...extra }, SAMPLE_RATE_HZ, DURATION_SECONDS);
 }
 
 function baselineOf(cycle?: WorkCycle): BaselineSignature {
   const items = [1, 2, 3, 4, 5].map((seed) => features(seed, cycle ? { cycle } : {}));
-  return buildBaselineSignature(
-    items,
-    items.map((_, i) => i),
-    {
-      profile: simLatheProfile,
-      sources: items.map((_, i) => ({
-        name: `healthy-${i + 1}.wav`,
-        sampleRateHz: SAMPLE_RATE_HZ,
-        durationSeconds: DURATION_SECONDS,
-      })),
-    },
-  );
+  return simLatheBaseline(items, SAMPLE_RATE_HZ, DURATION_SECONDS);
 }
 
 function report(baseline: BaselineSignature, f: ReturnType<typeof features>): DiagnosisReport {
