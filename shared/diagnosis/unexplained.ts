@@ -28,7 +28,9 @@ export function temporalOnScale(
   const own = { beats: baseline.beatThreshold, knocks: baseline.knockThreshold };
   const scaled = comparison.temporalLines.map((line) => {
     const threshold = own[line.family];
-    return { line, score: threshold ? (Math.abs(line.z) * baseline.threshold) / threshold : 0 };
+    // The family's score, judged one way (baseline/temporal.ts): the line's z when it points so.
+    const score = comparison.scores[line.family];
+    return { line, score: threshold ? (score * baseline.threshold) / threshold : 0 };
   });
   return {
     score: Math.max(0, ...scaled.map((s) => s.score)),

@@ -4,9 +4,11 @@
  * upper tail), so that a machine whose level merely wanders more (a real fan, a valve) keeps its
  * shape, while knocks that appear or vanish change it. Two families with a threshold each: ~10 ms
  * frames for beats (skipped ones lower the tail) and ~2.5 ms frames for short knocks (a rattle
- * lifts it). Each score is the largest |z| over its quantiles, against the healthy spread.
+ * lifts it). Each score is the largest z over its quantiles the way its family is judged (beats
+ * falling, knocks rising), against the healthy spread.
  */
-import { FRAME_QUANTILE_PROBABILITIES } from '../features/frameEnergy.ts';
+import { FRAME_QUANTILE_PROBABILITIES, SHORT_FRAME_RATE_HZ } from '../features/frameEnergy.ts';
+import { FRAME_RATE_HZ } from '../features/modulation.ts';
 import { median, robustSpread } from '../features/levels.ts';
 import type { RecordingFeatures } from '../features/types.ts';
 
@@ -19,6 +21,13 @@ export const TEMPORAL = {
   minQuartileDb: 0.01,
   /** Smallest spread of a shape: a dB of the ratio, the scatter of a 4 s recording's quantile. */
   spreadFloorDb: 1,
+  /**
+   * A quantile is judged only with this many frames above it in the recording: above the top
+   * few frames it is the loudest knock of normal work, not a share of them (the demo lathe's
+   * healthy review-1.wav, 4 s: its top 1 % of 10 ms frames, 4 frames, stood 4.4 spreads over
+   * its four healthy recordings').
+   */
+  minTailFrames: 8,
 } as const;
 
 /** 'beats': the ~10 ms frames; 'knocks': the ~2.5 ms ones. */
@@ -47,6 +56,14 @@ export interface TemporalExcess {
 }
 
 const FAMILIES: readonly TemporalFamily[] = ['beats', 'knocks'];
+
+/**
+ * Which way each family is judged: beats by a tail that fell (beats missing), knocks by one that
+ * rose (knocks appeared). A tail of 10 ms frames that rose is a louder knock, which the short
+ * frames judge; judged both ways, one loud knock of normal work in a healthy 4 s recording (the
+ * demo lathe's review-1.wav) raised a false alarm against a baseline of four.
+ */
+const DIRECTION: Readonly<Record<TemporalFamily, 1 | -1>> = { beats: -1, knocks: 1 };
 
 const QUANTILES_OF = {
   beats: 'frameQuantilesDb',
@@ -94,10 +111,13 @@ function worstOf(
   if (!levels || !shapes) return null;
   let worst: TemporalExcess | null = null;
   const indices = family === 'beats' ? TEMPORAL.beatQuantiles : TEMPORAL.knockQuantiles;
+  const frames =
+    features.durationSeconds * (family === 'beats' ? FRAME_RATE_HZ : SHORT_FRAME_RATE_HZ);
   for (const i of indices) {
+    if ((1 - FRAME_QUANTILE_PROBABILITIES[i]) * frames < TEMPORAL.minTailFrames) continue;
     const spread = Math.max(healthy.shapeSpreadDb[i], TEMPORAL.spreadFloorDb);
     const z = (shapes[i] - healthy.shapeDb[i]) / spread;
-    if (worst && Math.abs(z) <= Math.abs(worst.z)) continue;
+    if (worst && DIRECTION[family] * z <= DIRECTION[family] * worst.z) continue;
     worst = {
       family,
       probability: FRAME_QUANTILE_PROBABILITIES[i],
@@ -109,7 +129,7 @@ function worstOf(
   return worst;
 }
 
-/** Each family's worst quantile (absent when either side lacks it), and its |z| as the score. */
+/** Each family's worst quantile (absent when either side lacks it), and its z the way it is judged. */
 export function compareTemporal(
   features: RecordingFeatures,
   model: TemporalModel | undefined,
@@ -118,6 +138,6 @@ export function compareTemporal(
     ? FAMILIES.map((family) => worstOf(features, family, model[family])).filter((l) => l !== null)
     : [];
   const score = (family: TemporalFamily) =>
-    Math.abs(lines.find((l) => l.family === family)?.z ?? 0);
+    Math.max(0, DIRECTION[family] * (lines.find((l) => l.family === family)?.z ?? 0));
   return { lines, scores: { beats: score('beats'), knocks: score('knocks') } };
 }

@@ -9,7 +9,7 @@
 import type { EnergyFrames } from './modulation.ts';
 
 /** Rate of the short frames, Hz: a knock ringing for ~6 ms fills one or two of them. */
-const SHORT_FRAME_RATE_HZ = 400;
+export const SHORT_FRAME_RATE_HZ = 400;
 /** The stored quantiles' probabilities: the third quartile (the bulk), then the upper tail. */
 export const FRAME_QUANTILE_PROBABILITIES = [0.75, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998] as const;
 /** Fewer 10 ms frames than this (1 s) put the upper quantiles on a handful of frames. */

@@ -9,7 +9,7 @@
 import { realFftPlan } from '../../dsp/fft.ts';
 
 /** Frame rate of the energy sequence, Hz (50 Hz modulation needs 100 Hz). */
-const FRAME_RATE_HZ = 100;
+export const FRAME_RATE_HZ = 100;
 /** Frames per Welch segment: 2.56 s at 100 Hz, bins of 0.39 Hz. */
 export const MODULATION_SEGMENT_FRAMES = 256;
 /** Highest modulation frequency kept, Hz. */
