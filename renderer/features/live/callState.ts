@@ -4,6 +4,9 @@
  */
 import type { LivePerson } from '../../../shared/live/protocol.ts';
 
+/** The expert's page: connecting to the hub, ready (requests listed), in a call, or after one. */
+export type ExpertPhase = 'connecting' | 'ready' | 'joining' | 'in-call' | 'ended' | 'offline';
+
 /** The talk key of `id` pressed (`on`) or released. */
 export function talkingChanged(
   talking: ReadonlySet<string>,
@@ -27,4 +30,13 @@ export function talkingAfterListeners(
   const ids = new Set(people.map((person) => person.id));
   if ([...talking].every((id) => ids.has(id))) return talking;
   return new Set([...talking].filter((id) => ids.has(id)));
+}
+
+/**
+ * Whether a hub `error` ends the expert's call as refused ("cannot be joined"). Only while
+ * joining or in the call: an error after the call ended (the talk key released as the technician
+ * ended it) answers a message the hub could no longer place, and must not replace why it ended.
+ */
+export function errorEndsCall(phase: ExpertPhase): boolean {
+  return phase === 'joining' || phase === 'in-call';
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  errorEndsCall,
   talkingAfterListeners,
   talkingChanged,
 } from '../../../../renderer/features/live/callState.ts';
@@ -31,5 +32,18 @@ describe('talk state of the experts in a call', () => {
   it('releases the key', () => {
     const talking = talkingChanged(talkingChanged(new Set(), 'ana', true), 'ana', false);
     expect(talking.size).toBe(0);
+  });
+});
+
+describe('an error from the hub on the expert side', () => {
+  it('ends a call being joined or running', () => {
+    expect(errorEndsCall('joining')).toBe(true);
+    expect(errorEndsCall('in-call')).toBe(true);
+  });
+
+  it('leaves the reason of a call that already ended (talk key released as it ended)', () => {
+    expect(errorEndsCall('ended')).toBe(false);
+    expect(errorEndsCall('ready')).toBe(false);
+    expect(errorEndsCall('offline')).toBe(false);
   });
 });
