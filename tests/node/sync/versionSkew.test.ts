@@ -11,20 +11,17 @@ import type {
   MachineDetail,
   StoredDiagnosis,
 } from '../../../shared/api/contract.ts';
-import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
 import type { SyncRow } from '../../../shared/sync/protocol.ts';
 import { describePass } from '../../../node/cli/sync.ts';
 import { createHubClient } from '../../../node/sync/hubClient.ts';
 import type { HubClient } from '../../../node/sync/hubClient.ts';
-import { connectToHub } from '../../../node/sync/hubLinkApi.ts';
 import { readSyncRow } from '../../../node/sync/localRows.ts';
 import { pendingRowCount } from '../../../node/sync/outbox.ts';
 import { createSyncEngine } from '../../../node/sync/syncEngine.ts';
 import { simWav } from '../library/libraryFixtures.ts';
-import { openApiFixture } from '../api/apiFixtures.ts';
 import type { ApiFixture } from '../api/apiFixtures.ts';
-import { PASSWORD, startSyncHub } from '../hub/syncFixture.ts';
 import type { SyncHub } from '../hub/syncFixture.ts';
+import { openLinkedDesktop } from './linkedDesktop.ts';
 
 let hub: SyncHub;
 let api: ApiFixture;
@@ -40,12 +37,7 @@ const engine = (wrap: (client: HubClient) => HubClient) =>
   createSyncEngine(api.library, { client: (url, token) => wrap(createHubClient(url, token)) });
 
 beforeAll(async () => {
-  hub = await startSyncHub();
-  api = await openApiFixture();
-  machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
-  expect(
-    await connectToHub(api.library, { url: hub.hub.url, name: 'tech', password: PASSWORD }),
-  ).toBeNull();
+  ({ hub, api, machine } = await openLinkedDesktop());
 }, 120_000);
 
 afterAll(async () => {
