@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { openLibrary } from '../library/library.ts';
 import type { Library } from '../library/library.ts';
 import { LibraryError } from '../store/errors.ts';
-import { HubRefusedError, HubUnreachableError } from '../sync/hubClient.ts';
+import { HubAnswerError, HubRefusedError, HubUnreachableError } from '../sync/hubClient.ts';
 import { connectToHub } from '../sync/hubLinkApi.ts';
 import { readLink } from '../sync/linkState.ts';
 import {
@@ -23,16 +23,24 @@ import type { CommandOutput } from './commands.ts';
 import { InputError } from './errors.ts';
 import type { SyncArgs } from './syncArgs.ts';
 
-function describePass(report: PassReport): string {
+/** What a pass moved, and why rows from the hub were skipped. */
+export function describePass(report: PassReport): string {
   const { pulled } = report;
+  const missing = pulled.skipped - pulled.unreadable;
+  const skipped = [
+    pulled.unreadable > 0
+      ? `${pulled.unreadable} skipped: this version cannot read them (the hub runs a newer ` +
+        'Auscult; upgrade this computer)'
+      : '',
+    missing > 0 ? `${missing} skipped: they refer to rows this library does not have` : '',
+  ].filter((part) => part !== '');
   return (
     `Sent ${report.audioFiles} audio file(s) (${report.audioBytes} bytes) and ` +
     `${report.pushedRows} row(s)` +
     (report.refusedRows > 0 ? `, ${report.refusedRows} refused (kept for later)` : '') +
     `; received ${pulled.applied} row(s)` +
-    (pulled.kept + pulled.skipped > 0
-      ? ` (${pulled.kept} kept ours, ${pulled.skipped} skipped)`
-      : '') +
+    (pulled.kept > 0 ? `, ${pulled.kept} kept ours` : '') +
+    skipped.map((part) => `; ${part}`).join('') +
     '.\n'
   );
 }
@@ -116,6 +124,12 @@ async function passUntilDone(
       if (error instanceof HubRefusedError) {
         throw new InputError(
           'the hub refused this device (its token was revoked?): link it again with --connect',
+        );
+      }
+      if (error instanceof HubAnswerError && error.status === 400) {
+        throw new InputError(
+          `the hub could not read what this computer sent (${error.message}): it runs an older ` +
+            'Auscult; upgrade the hub first (docs/sync.md). The changes stay queued here.',
         );
       }
       if (!(error instanceof HubUnreachableError)) throw error;

@@ -18,6 +18,11 @@ export interface ApplyCounts {
   readonly kept: number;
   /** Rows naming a row this library does not have, or that its schema refuses. */
   readonly skipped: number;
+  /**
+   * Of the skipped, rows this version cannot read (a table or column it does not know): the
+   * hub runs a newer Auscult, and this computer must be upgraded to take them.
+   */
+  readonly unreadable: number;
 }
 
 /** SQLite's constraint failures (foreign key, not null, check): the row cannot be taken. */
@@ -42,10 +47,10 @@ function keepInHistory(db: DatabaseSync, row: SyncRow, source: 'desktop' | 'hub'
   );
 }
 
-type Outcome = 'applied' | 'kept' | 'skipped';
+type Outcome = 'applied' | 'kept' | 'skipped' | 'unreadable';
 
 function applyRow(db: DatabaseSync, incoming: SyncRow, now: Date): Outcome {
-  if (syncRowShapeProblem(incoming) !== null) return 'skipped';
+  if (syncRowShapeProblem(incoming) !== null) return 'unreadable';
   const local = readSyncRow(db, incoming.table, incoming.id);
   if (local !== null) {
     const ours = { ...local, digest: rowDigest(local.columns) };
@@ -74,10 +79,14 @@ function applyRow(db: DatabaseSync, incoming: SyncRow, now: Date): Outcome {
 export function applyRows(db: DatabaseSync, rows: readonly SyncRow[], now: Date): ApplyCounts {
   const order = (row: SyncRow) => SYNC_TABLES.indexOf(row.table);
   const sorted = [...rows].sort((a, b) => order(a) - order(b));
-  const counts = { applied: 0, kept: 0, skipped: 0 };
+  const counts = { applied: 0, kept: 0, skipped: 0, unreadable: 0 };
   db.prepare('UPDATE sync_state SET applying = 1 WHERE id = 1').run();
   try {
-    for (const row of sorted) counts[applyRow(db, row, now)] += 1;
+    for (const row of sorted) {
+      const outcome = applyRow(db, row, now);
+      counts[outcome] += 1;
+      if (outcome === 'unreadable') counts.skipped += 1;
+    }
   } finally {
     db.prepare('UPDATE sync_state SET applying = 0 WHERE id = 1').run();
   }

@@ -1,9 +1,13 @@
 /** The link to a hub as the library keeps it (sync_link, sync_state; migration 9). */
 import type { DatabaseSync } from 'node:sqlite';
+import type { HubLinkProblemCode } from '../../shared/sync/hubLink.ts';
 
-/** Why the last sync did not finish; the page words it (hubLink.* in the i18n catalogue). */
+/**
+ * Why the last sync did not finish, or what it could not take; the page words it (hubLink.* in
+ * the i18n catalogue).
+ */
 export interface SyncProblem {
-  readonly code: 'hub-unreachable' | 'hub-refused' | 'hub-error';
+  readonly code: HubLinkProblemCode;
   readonly params: Readonly<Record<string, string | number>>;
 }
 

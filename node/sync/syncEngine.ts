@@ -53,6 +53,9 @@ export interface SyncEngine {
 export function problemOf(error: unknown): HubLinkProblem {
   if (error instanceof HubRefusedError) return { code: 'hub-refused', params: {} };
   if (error instanceof HubUnreachableError) return { code: 'hub-unreachable', params: {} };
+  // The desktop only sends rows of its own schema: a hub that cannot read them is older.
+  if (error instanceof HubAnswerError && error.status === 400)
+    return { code: 'hub-outdated', params: { status: error.status } };
   if (error instanceof HubAnswerError)
     return { code: 'hub-error', params: { status: error.status } };
   return { code: 'hub-error', params: { status: 0 } };
@@ -96,7 +99,13 @@ export function createSyncEngine(library: Library, options: SyncEngineOptions = 
     syncing = true;
     try {
       const report = await syncPass(library, makeClient(link.hubUrl, link.deviceToken));
-      await withDatabase(library, () => saveOutcome(library.store.db, null, library.now()));
+      await withDatabase(library, () => {
+        saveOutcome(library.store.db, null, library.now());
+        // A pass that finished but could not read some rows says so until one reads them all.
+        const { unreadable } = report.pulled;
+        const problem = { code: 'rows-unreadable' as const, params: { count: unreadable } };
+        if (unreadable > 0) saveOutcome(library.store.db, problem, library.now());
+      });
       return report;
     } catch (error) {
       const problem = problemOf(error);

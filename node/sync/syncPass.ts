@@ -94,7 +94,7 @@ async function pushTable(
 }
 
 async function pull(library: Library, client: HubClient): Promise<ApplyCounts> {
-  const counts = { applied: 0, kept: 0, skipped: 0 };
+  const counts = { applied: 0, kept: 0, skipped: 0, unreadable: 0 };
   let cursor = (await withDatabase(library, () => readLink(library.store.db)))?.pullCursor ?? null;
   for (;;) {
     const page = await client.changes(cursor, MAX_SYNC_ROWS);
@@ -106,6 +106,7 @@ async function pull(library: Library, client: HubClient): Promise<ApplyCounts> {
     counts.applied += applied.applied;
     counts.kept += applied.kept;
     counts.skipped += applied.skipped;
+    counts.unreadable += applied.unreadable;
     cursor = page.cursor;
     if (!page.more || page.rows.length === 0) return counts;
   }

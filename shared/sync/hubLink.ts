@@ -3,14 +3,21 @@
  * are the page's: a problem travels as a code with params.
  */
 
-/** Why the last sync did not finish. */
+/** Why the last sync did not finish, or what it could not take. */
 export type HubLinkProblemCode =
   /** No answer, a cut connection or a server error; retried with a growing pause. */
   | 'hub-unreachable'
   /** The hub refused this device (its token was revoked): connect again. */
   | 'hub-refused'
   /** Another answer the protocol does not expect: params.status (the HTTP status). */
-  | 'hub-error';
+  | 'hub-error'
+  /** The hub could not read the rows sent (400): it runs an older Auscult; params.status. */
+  | 'hub-outdated'
+  /**
+   * The last sync finished, but params.count rows from the hub were skipped: they carry a table
+   * or column this version does not know (the hub runs a newer Auscult).
+   */
+  | 'rows-unreadable';
 
 export interface HubLinkProblem {
   readonly code: HubLinkProblemCode;

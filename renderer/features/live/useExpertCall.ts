@@ -11,12 +11,14 @@ import type {
   LiveRequest,
   ServerMessage,
 } from '../../../shared/live/protocol.ts';
+import { errorEndsCall } from './callState.ts';
+import type { ExpertPhase } from './callState.ts';
 import { createLivePeer } from './peer.ts';
 import type { LivePeer } from './peer.ts';
 import { openLiveSocket } from './liveSocket.ts';
 import type { LiveSocket } from './liveSocket.ts';
 
-export type ExpertPhase = 'connecting' | 'ready' | 'joining' | 'in-call' | 'ended' | 'offline';
+export type { ExpertPhase };
 
 export interface ExpertCall {
   readonly phase: ExpertPhase;
@@ -49,7 +51,14 @@ interface Resources {
 }
 
 export function useExpertCall(): ExpertCall {
-  const [phase, setPhase] = useState<ExpertPhase>('connecting');
+  const [phase, setPhaseState] = useState<ExpertPhase>('connecting');
+  // The phase as the socket's next message must see it (an 'error' may come right after 'ended',
+  // before React renders again).
+  const phaseNow = useRef<ExpertPhase>('connecting');
+  const setPhase = useCallback((next: ExpertPhase) => {
+    phaseNow.current = next;
+    setPhaseState(next);
+  }, []);
   const [requests, setRequests] = useState<readonly LiveRequest[]>([]);
   const [call, setCall] = useState<LiveRequest | null>(null);
   const [endReason, setEndReason] = useState<ExpertCall['endReason']>(null);
@@ -68,17 +77,20 @@ export function useExpertCall(): ExpertCall {
     talking: false,
   });
 
-  const hangUp = useCallback((reason: ExpertCall['endReason']) => {
-    const current = res.current;
-    current.peer?.close();
-    current.mic?.getTracks().forEach((track) => track.stop());
-    res.current = { ...current, peer: null, mic: null, callId: null, talking: false };
-    setStream(null);
-    setConnection(null);
-    setTalkAvailable(false);
-    setEndReason(reason);
-    setPhase('ended');
-  }, []);
+  const hangUp = useCallback(
+    (reason: ExpertCall['endReason']) => {
+      const current = res.current;
+      current.peer?.close();
+      current.mic?.getTracks().forEach((track) => track.stop());
+      res.current = { ...current, peer: null, mic: null, callId: null, talking: false };
+      setStream(null);
+      setConnection(null);
+      setTalkAvailable(false);
+      setEndReason(reason);
+      setPhase('ended');
+    },
+    [setPhase],
+  );
 
   /** The technician's offer: a peer that answers with the talk-back track (off until held). */
   const onSignal = useCallback(
@@ -127,9 +139,9 @@ export function useExpertCall(): ExpertCall {
       } else if (message.type === 'signal') onSignal(message);
       else if (message.type === 'recordResult') setRecordResult(message.result);
       else if (message.type === 'ended') hangUp(message.reason);
-      else if (message.type === 'error') hangUp('refused');
+      else if (message.type === 'error' && errorEndsCall(phaseNow.current)) hangUp('refused');
     },
-    [onSignal, hangUp],
+    [onSignal, hangUp, setPhase],
   );
 
   useEffect(() => {
@@ -145,27 +157,30 @@ export function useExpertCall(): ExpertCall {
       res.current.peer?.close();
       res.current.mic?.getTracks().forEach((track) => track.stop());
     };
-  }, [onMessage, hangUp]);
+  }, [onMessage, hangUp, setPhase]);
 
-  const join = useCallback((callId: string) => {
-    setJoinedAtMs(performance.now());
-    setPhase('joining');
-    setEndReason(null);
-    setRecordResult(null);
-    // The talk-back microphone opens while the call connects (the answer waits for it);
-    // without one the expert still listens.
-    const current = res.current;
-    current.micAsked = navigator.mediaDevices
-      .getUserMedia({ audio: true })
-      .then((mic) => {
-        mic.getAudioTracks().forEach((track) => (track.enabled = false));
-        if (res.current !== current) return mic.getTracks().forEach((track) => track.stop());
-        current.mic = mic;
-        setTalkAvailable(true);
-      })
-      .catch(() => setTalkAvailable(false));
-    socket.current?.send({ type: 'join', callId });
-  }, []);
+  const join = useCallback(
+    (callId: string) => {
+      setJoinedAtMs(performance.now());
+      setPhase('joining');
+      setEndReason(null);
+      setRecordResult(null);
+      // The talk-back microphone opens while the call connects (the answer waits for it);
+      // without one the expert still listens.
+      const current = res.current;
+      current.micAsked = navigator.mediaDevices
+        .getUserMedia({ audio: true })
+        .then((mic) => {
+          mic.getAudioTracks().forEach((track) => (track.enabled = false));
+          if (res.current !== current) return mic.getTracks().forEach((track) => track.stop());
+          current.mic = mic;
+          setTalkAvailable(true);
+        })
+        .catch(() => setTalkAvailable(false));
+      socket.current?.send({ type: 'join', callId });
+    },
+    [setPhase],
+  );
 
   const leave = useCallback(() => {
     const callId = res.current.callId;

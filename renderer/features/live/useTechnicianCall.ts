@@ -18,6 +18,7 @@ import { thinCalibration } from '../../../shared/audio/calibration/thinCalibrati
 import { audioConstraints, processingKeptOn } from '../record/inputDevices.ts';
 import type { ProcessingFeature } from '../record/inputDevices.ts';
 import type { RecordingSession } from '../record/useRecordingSession.ts';
+import { talkingAfterListeners, talkingChanged } from './callState.ts';
 import { createLivePeer } from './peer.ts';
 import type { LivePeer } from './peer.ts';
 import { openLiveSocket } from './liveSocket.ts';
@@ -134,6 +135,7 @@ export function useTechnicianCall(
         void peer.offer();
       }
       setListeners(people);
+      setTalkingIds((talking) => talkingAfterListeners(talking, people));
       setPhase(people.length > 0 ? 'connected' : 'waiting');
     },
     [finish],
@@ -170,12 +172,7 @@ export function useTechnicianCall(
       else if (message.type === 'record') onRecordAsked(message.from);
       else if (message.type === 'talk') {
         const { id } = message.from;
-        setTalkingIds((ids) => {
-          const next = new Set(ids);
-          if (message.on) next.add(id);
-          else next.delete(id);
-          return next;
-        });
+        setTalkingIds((talking) => talkingChanged(talking, id, message.on));
       } else if (message.type === 'ended') finish(message.reason);
       else if (message.type === 'error')
         finish(message.code === 'not-found' ? 'not-found' : 'refused');
@@ -238,7 +235,7 @@ export function useTechnicianCall(
 
   useEffect(() => () => release(res.current), []);
 
-  // An expert who left while holding the key talks no more: only listeners count.
+  // Only listeners count (followListeners drops the others' keys, a 'talk' may still cross it).
   const speaking = listeners.find((person) => talkingIds.has(person.id)) ?? null;
   return { phase, listeners, endReason, keptOn, recordingFor, speaking, ask, end };
 }

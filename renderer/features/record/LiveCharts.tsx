@@ -11,7 +11,7 @@ import { formatFrequencyHz, formatNumber } from '../../format/numbers.ts';
 import type { LiveFrame } from './liveMessages.ts';
 import { calibratedBaseline, calibratedLiveSeries, liveLevelScale } from './liveLevels.ts';
 import { LiveViewControls } from './LiveViewControls.tsx';
-import { liveViewAxis } from './liveViewSettings.ts';
+import { fixedLevels, liveViewAxis } from './liveViewSettings.ts';
 import type { LiveViewSettings } from './liveViewSettings.ts';
 import { useFrameValue } from './useFrameValue.ts';
 
@@ -62,6 +62,8 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
   );
   const scale = liveLevelScale(gainDb !== null, calibration !== null);
   const unit = scale === 'baseline' ? t('record.unitMatched') : scale;
+  // Levels matched to the baseline are still dBFS/Hz: they share its fixed range.
+  const levelUnit = scale === 'baseline' ? 'dBFS/Hz' : scale;
   const shownBaseline = useMemo(
     () =>
       baseline && calibration ? calibratedBaseline(baseline, calibration, gainDb ?? 0) : baseline,
@@ -99,14 +101,14 @@ export const LiveCharts = memo(function LiveCharts(props: LiveChartsProps) {
         onView={props.onView}
         onResetPeak={props.onResetPeak}
         axisHz={axis}
-        levelUnit={scale === 'baseline' ? 'dBFS/Hz' : scale}
+        levelUnit={levelUnit}
       />
       <figure className="spectrum">
         <LiveSpectrumChart
           axis={axis}
           subscribe={subscribeSpectra}
           baseline={shownBaseline}
-          levels={view.levels}
+          levels={fixedLevels(view, levelUnit)}
           markersHz={props.markersHz}
           description={t(
             baseline ? 'record.spectrumDescription' : 'record.spectrumDescriptionAlone',

@@ -1,12 +1,9 @@
+import type { LevelRange } from '../../chart/liveSpectrumLayout.ts';
 import { CommitNumberField } from '../../components/CommitNumberField.tsx';
 import { useTranslation } from 'react-i18next';
 import { AVERAGING_CHOICES_SECONDS } from './liveAveraging.ts';
-import type { LiveViewSettings } from './liveViewSettings.ts';
-
-/** A fixed level range to start from when the automatic one is switched off, dB. */
-/** Where a fixed level range starts, by unit: a machine's PSD in dBFS/Hz, or in dB SPL/Hz. */
-const FIXED_LEVELS_START = { minDb: -140, maxDb: -40 };
-const FIXED_SPL_LEVELS_START = { minDb: -20, maxDb: 80 };
+import { FIXED_LEVELS_START, fixedLevels, withFixedLevels } from './liveViewSettings.ts';
+import type { LiveLevelUnit, LiveViewSettings } from './liveViewSettings.ts';
 
 export interface LiveViewControlsProps {
   readonly view: LiveViewSettings;
@@ -14,8 +11,8 @@ export interface LiveViewControlsProps {
   readonly onResetPeak: () => void;
   /** The ends of the frequency axis now, shown in empty range fields. */
   readonly axisHz: { readonly minHz: number; readonly maxHz: number };
-  /** The level axis's unit, for the fixed range's fields (dBFS/Hz or dB SPL/Hz). */
-  readonly levelUnit: string;
+  /** The level axis's unit: the fixed range shown and set is this unit's. */
+  readonly levelUnit: LiveLevelUnit;
 }
 
 /**
@@ -26,6 +23,8 @@ export function LiveViewControls(props: LiveViewControlsProps) {
   const { view, onView, onResetPeak, axisHz, levelUnit } = props;
   const { t } = useTranslation();
   const set = (change: Partial<LiveViewSettings>) => onView({ ...view, ...change });
+  const levels = fixedLevels(view, levelUnit);
+  const setLevels = (range: LevelRange | null) => onView(withFixedLevels(view, levelUnit, range));
   return (
     <div className="live-view-controls">
       <fieldset className="axis-switch">
@@ -82,37 +81,27 @@ export function LiveViewControls(props: LiveViewControlsProps) {
       <label className="inline">
         <input
           type="checkbox"
-          checked={view.levels === null}
+          checked={levels === null}
           onChange={(event) =>
-            set({
-              levels: event.target.checked
-                ? null
-                : levelUnit === 'dB SPL/Hz'
-                  ? FIXED_SPL_LEVELS_START
-                  : FIXED_LEVELS_START,
-            })
+            setLevels(event.target.checked ? null : FIXED_LEVELS_START[levelUnit])
           }
         />
         {t('record.levelAuto')}
       </label>
-      {view.levels !== null && (
+      {levels !== null && (
         <>
           <CommitNumberField
             label={t('record.levelMin', { unit: levelUnit })}
-            value={view.levels.minDb}
+            value={levels.minDb}
             onCommit={(minDb) => {
-              if (minDb !== null && view.levels && minDb < view.levels.maxDb) {
-                set({ levels: { ...view.levels, minDb } });
-              }
+              if (minDb !== null && minDb < levels.maxDb) setLevels({ ...levels, minDb });
             }}
           />
           <CommitNumberField
             label={t('record.levelMax', { unit: levelUnit })}
-            value={view.levels.maxDb}
+            value={levels.maxDb}
             onCommit={(maxDb) => {
-              if (maxDb !== null && view.levels && maxDb > view.levels.minDb) {
-                set({ levels: { ...view.levels, maxDb } });
-              }
+              if (maxDb !== null && maxDb > levels.minDb) setLevels({ ...levels, maxDb });
             }}
           />
         </>

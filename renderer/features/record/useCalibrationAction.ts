@@ -5,10 +5,10 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { useErrorSentence } from '../../api/errors.ts';
+import { failureFor } from './calibrationFailure.ts';
+import type { CalibrationFailure, ScopedFailure } from './calibrationFailure.ts';
 
-/** Why a change failed: a calibration problem (worded by the form) or a sentence. */
-export type CalibrationFailure =
-  { readonly problem: string; readonly line: number } | { readonly sentence: string };
+export type { CalibrationFailure };
 
 export interface CalibrationAction {
   readonly busy: boolean;
@@ -17,14 +17,21 @@ export interface CalibrationAction {
   run(work: () => Promise<unknown>): void;
 }
 
-export function useCalibrationAction(onDone: () => void): CalibrationAction {
+/**
+ * `scope`: what the changes are about (the input device's name, the recording's id); a failure
+ * shows only while its scope is the current one, so another device does not inherit it.
+ */
+export function useCalibrationAction(
+  onDone: () => void,
+  scope: string | null = null,
+): CalibrationAction {
   const describeError = useErrorSentence();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<CalibrationFailure | null>(null);
+  const [held, setHeld] = useState<ScopedFailure | null>(null);
   const run = useCallback(
     (work: () => Promise<unknown>) => {
       setBusy(true);
-      setFailure(null);
+      setHeld(null);
       work().then(
         () => {
           setBusy(false);
@@ -33,15 +40,14 @@ export function useCalibrationAction(onDone: () => void): CalibrationAction {
         (error: unknown) => {
           setBusy(false);
           const invalid = error instanceof ApiError && error.reason === 'invalid-calibration';
-          setFailure(
-            invalid
-              ? { problem: String(error.params.problem), line: Number(error.params.line) }
-              : { sentence: describeError(error) },
-          );
+          const failure = invalid
+            ? { problem: String(error.params.problem), line: Number(error.params.line) }
+            : { sentence: describeError(error) };
+          setHeld({ scope, failure });
         },
       );
     },
-    [describeError, onDone],
+    [describeError, onDone, scope],
   );
-  return { busy, failure, run };
+  return { busy, failure: failureFor(held, scope), run };
 }

@@ -26,7 +26,7 @@ export function useMicCalibration(deviceName: string | null): MicCalibrationStat
     [api, deviceName],
   );
   const loaded = useLoad(load);
-  const { busy, failure, run } = useCalibrationAction(loaded.reload);
+  const { busy, failure, run } = useCalibrationAction(loaded.reload, deviceName);
   const importFile = useCallback(
     (file: File, sensitivityDbfs: number | null) => {
       if (deviceName === null) return;

@@ -24,7 +24,7 @@ export function useRecordingCalibration(
 ): RecordingCalibrationState {
   const api = useApi();
   const devices = useLoad(useCallback(() => api.settings.micCalibrations(), [api]));
-  const { busy, failure, run } = useCalibrationAction(onChanged);
+  const { busy, failure, run } = useCalibrationAction(onChanged, recordingId);
   const applyDevice = useCallback(
     (deviceName: string) => run(() => api.recordings.setCalibration(recordingId, { deviceName })),
     [api, recordingId, run],

@@ -123,7 +123,7 @@ describe('the outbox', () => {
     const counts = await api.library.store.transaction(async () =>
       applyRows(db, [fromHub, newerDiagnosis], new Date()),
     );
-    expect(counts).toEqual({ applied: 2, kept: 0, skipped: 0 });
+    expect(counts).toEqual({ applied: 2, kept: 0, skipped: 0, unreadable: 0 });
     expect(outbox()).toEqual([]);
     expect(Number(db.prepare('SELECT applying FROM sync_state').get()?.applying)).toBe(0);
     // The next write of this library queues again.

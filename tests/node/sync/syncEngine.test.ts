@@ -14,15 +14,14 @@ import type {
 import { simLatheProfileJson } from '../../../shared/simulation/profiles.ts';
 import { createHubClient } from '../../../node/sync/hubClient.ts';
 import type { HubClient } from '../../../node/sync/hubClient.ts';
-import { connectToHub } from '../../../node/sync/hubLinkApi.ts';
 import { readLink } from '../../../node/sync/linkState.ts';
 import { readSyncRow } from '../../../node/sync/localRows.ts';
 import { createSyncEngine } from '../../../node/sync/syncEngine.ts';
 import { simWav } from '../library/libraryFixtures.ts';
-import { openApiFixture } from '../api/apiFixtures.ts';
 import type { ApiFixture } from '../api/apiFixtures.ts';
-import { PASSWORD, sha256, startSyncHub } from '../hub/syncFixture.ts';
+import { sha256 } from '../hub/syncFixture.ts';
 import type { SyncHub } from '../hub/syncFixture.ts';
+import { openLinkedDesktop } from './linkedDesktop.ts';
 
 let hub: SyncHub;
 let api: ApiFixture;
@@ -64,15 +63,7 @@ async function hubAudioSha(recordingId: string): Promise<string | null> {
 }
 
 beforeAll(async () => {
-  hub = await startSyncHub();
-  api = await openApiFixture();
-  machine = (await api.call('machines.create', simLatheProfileJson)) as MachineDetail;
-  const linked = await connectToHub(api.library, {
-    url: hub.hub.url,
-    name: 'tech',
-    password: PASSWORD,
-  });
-  expect(linked).toBeNull();
+  ({ hub, api, machine } = await openLinkedDesktop());
 }, 120_000);
 
 afterAll(async () => {
