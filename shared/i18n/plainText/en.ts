@@ -119,7 +119,8 @@ export const PLAIN_EN: PlainWords = {
     'pole-pass-sidebands': () => "the hum beats with the motor's slip",
     'no-pole-pass-sidebands': () => null,
     'no-pattern-matches': () => 'the sound differs from healthy in a way no known fault explains',
-    'anomalous-at': (p) => `the sound differs from healthy at ${p.findings.length} pitches`,
+    'anomalous-at': (p) =>
+      `the sound differs from healthy at ${p.findings.length === 1 ? 'one pitch' : `${p.findings.length} pitches`}`,
     'new-tone': (p) =>
       `a new steady tone near ${Math.round(p.frequencyHz)} Hz (a whine) that no turning part explains`,
     'shape-differs': () => 'the sound differs from healthy without a distinct tone',

@@ -78,6 +78,24 @@ describe('plain words', () => {
     }
   });
 
+  it('counts the pitches a sound differs at in words that agree with the count', () => {
+    const finding = { frequencyHz: 1450, kind: 'band' as const, excessDb: 7 };
+    const at = (count: number) =>
+      plainEvidence(
+        {
+          evidence: [
+            {
+              code: 'anomalous-at',
+              params: { findings: Array.from({ length: count }, () => finding) },
+            },
+          ],
+        },
+        'en',
+      );
+    expect(at(1)).toContain('at one pitch');
+    expect(at(3)).toContain('at 3 pitches');
+  });
+
   it('says what was heard in one sentence, from the evidence codes', () => {
     expect(plainEvidence(contamination, 'en')).toBe(
       'Irregular knocks that the healthy machine does not make; more high-pitched hiss than when healthy.',
