@@ -1,6 +1,6 @@
 /**
  * Does a learned per-machine embedding pay (issue 9)? A measurement, not part of the product:
- * `node --no-warnings scripts/eval/embedding.ts` (a few minutes). The embedding (embeddingModel.ts)
+ * `node --no-warnings scripts/eval/embedding.ts` (~2.5 min). The embedding (embeddingModel.ts)
  * is a PCA of stacked log-mel frames fitted on a baseline's healthy recordings; a recording scores
  * its frames' reconstruction error, flagged above 1.25 × the worst leave-one-out healthy score.
  *
@@ -9,20 +9,21 @@
  * scripts/eval/dcase.ts for DCASE):
  *
  * | case                       | today   | k=4 p95 | k=8 mean | k=8 p95      | k=16 p95     |
- * | healthy / cycle healthy    | 0/8     | 0 (.75) | 0 (.79)  | 0 (.76/.79)  | 0 (.73/.83)  |
+ * | healthy / cycle healthy    | 0/8     | 0 (.75) | 0 (.79)  | 0 (.76/.79)  | 0 (.74/.83)  |
  * | rattle / rattle +12 dB     | 8/8     | 5, 8    | 0, 8     | 5, 8         | 5, 8         |
  * | rub at 1× / −6 dB          | 8, 0    | 0 (.84) | 0 (.93)  | 0, 0 (.76)   | 0, 0 (.72)   |
  * | whine 1237 Hz              | 8/8     | 0 (.91) | 0 (.99)  | 0 (.92)      | 0 (.89)      |
  * | cycle 0.55/0.4 s, skipped  | 7–8/8   | 0 (.80) | 0 (.82)  | 0 (.81)      | 0 (.83)      |
- * | rattle −6 dB               | 1/8     | 0 (.85) | 0 (.81)  | 0 (.85)      | 0 (.86)      |
+ * | rattle −6 dB               | 1/8     | 0 (.85) | 0 (.81)  | 0 (.85)      | 0 (.85)      |
  * | cycle + rattle             | 2/8     | 6 (+4)  | 1        | 7 (+5)       | 8 (+6), 1.66 |
  * | DCASE 00–09 → 10–19        | 0 (.80) | 3 (1.11)| 0 (.90)  | 0 (.90)      | 0 (.88)      |
  * | DCASE leave one out (20)   | 0/20    | 0 (.74) | 0 (1.00) | 0 (.95)      | 0 (.86)      |
  *
  * With one frame (no stacking) k=16 loses the rattles (0/8) and cycle + rattle falls to 5/8 (+3)
- * at best (k=8 p95), with 1/8–2/8 stray flags on the whine. Cost: 3.5 ms per second of 48 kHz
- * audio (frames + scores; today's extractFeatures 5.9 ms), 4.9 ms at 16 kHz; fitting is the cost:
- * DCASE's ~420 fits of the 16 axes (subspace iteration, 320 dimensions) took ~4 min, ~0.5 s each.
+ * at best (k=8 p95), with 1/8–2/8 stray flags on the whine. Cost (two runs on a shared 2-core
+ * machine): 3.5–4.7 ms per second of 48 kHz audio (frames + scores; today's extractFeatures
+ * 5.9–6.0 ms), 2.4–4.9 ms at 16 kHz; fitting is the cost: DCASE's ~420 fits of the 16 axes
+ * (subspace iteration, 320 dimensions) take ~80 s, ~0.2 s each; the whole script ~2.5 min.
  *
  * Verdict: it pays only narrowly. k=16 p95 (5 stacked frames) catches the rattle over the work
  * cycle (8/8; 6 of today's 6 misses) with no false alarm on the simulator (highest healthy 0.83)
