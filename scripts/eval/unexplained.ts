@@ -14,16 +14,16 @@ import { simulateMachine } from '../../shared/simulation/machineSim.ts';
 import { simLatheProfile } from '../../shared/simulation/profiles.ts';
 import { formatTable } from './table.ts';
 
-type Extra = Pick<SimulationOptions, 'cycle' | 'anomalies' | 'faults'>;
+export type Extra = Pick<SimulationOptions, 'cycle' | 'anomalies' | 'faults'>;
 
-const CYCLE = { periodSeconds: 0.45 };
+export const CYCLE = { periodSeconds: 0.45 };
 
 function features(seed: number, extra: Extra) {
   const samples = simulateMachine({ sampleRateHz: 48000, durationSeconds: 4, seed, ...extra });
   return extractFeatures(samples, 48000);
 }
 
-function baselineOf(extra: Extra): BaselineSignature {
+export function baselineOf(extra: Extra): BaselineSignature {
   const items = [1, 2, 3, 4, 5].map((seed) => features(seed, extra));
   return buildBaselineSignature(
     items,
@@ -53,7 +53,8 @@ function changedInTime(report: DiagnosisReport): string {
   return parts.join('; ') || '—';
 }
 
-const CASES: readonly { name: string; wanted: string; cycle: boolean; extra: Extra }[] = [
+/** The simulated cases (also scored by the embedding study, embedding.ts). */
+export const CASES: readonly { name: string; wanted: string; cycle: boolean; extra: Extra }[] = [
   { name: 'healthy', wanted: 'no alarm', cycle: false, extra: {} },
   { name: 'rattle', wanted: 'flagged', cycle: false, extra: { anomalies: [{ kind: 'rattle' }] } },
   {
