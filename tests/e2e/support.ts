@@ -45,7 +45,10 @@ export async function openSession(browserArgs: readonly string[] = []): Promise<
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const pageErrors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
+    if (message.type() !== 'error') return;
+    // A failed resource's message names no URL: add where it came from, so a failure says which.
+    const { url } = message.location();
+    pageErrors.push(url ? `${message.text()} (${url})` : message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return {
